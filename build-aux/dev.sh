@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Geopark Atlas developer entry point.
+#
+#   build-aux/dev.sh run    install what is missing, build, start the app
+#   build-aux/dev.sh test   install what is missing, build, run every test suite
+#
+# Works on a fresh Debian 12 machine as root (or with sudo available).
+#
+# Copyright 2026 The Geopark Atlas developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -euo pipefail
+
+top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$top"
+build_dir=_build
+asan_dir=_build-asan
+
+# Build tools, libraries, and what the tests drive the app with.
+packages=(
+  meson ninja-build pkg-config gcc gettext
+  libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libshumate-dev
+  libsoup-3.0-dev libjson-glib-dev
+  desktop-file-utils appstream flatpak-builder
+  xvfb xauth dbus dbus-x11 at-spi2-core
+  python3 python3-pyatspi python3-dogtail python3-gi gir1.2-atspi-2.0 xdotool
+  adwaita-icon-theme librsvg2-common fonts-cantarell fonts-dejavu-core
+  imagemagick
+)
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+install_missing_packages() {
+  local missing=()
+  for pkg in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
+      missing+=("$pkg")
+    fi
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+
+  log "Installing ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+configure() {
+  local dir=$1; shift
+  if [ ! -f "$dir/build.ninja" ]; then
+    log "Configuring $dir"
+    meson setup "$dir" --prefix="$top/$dir/_install" -Dwerror=true "$@"
+  fi
+}
+
+build() {
+  configure "$build_dir"
+  log "Building"
+  meson compile -C "$build_dir"
+}
+
+# X first, then the session bus: in the other order AT-SPI input does nothing.
+in_virtual_display() {
+  xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- "$@"
+}
+
+run_app() {
+  build
+  log "Starting Geopark Atlas"
+  exec meson devenv -C "$build_dir" "$top/$build_dir/src/geopark-atlas" "$@"
+}
+
+run_tests() {
+  build
+  log "Running the test suites (unit, ui, e2e, validate)"
+  in_virtual_display meson test -C "$build_dir" --print-errorlogs
+
+  # Address and undefined-behaviour sanitizers over the code we own.
+  configure "$asan_dir" -Db_sanitize=address,undefined -De2e_tests=false
+  log "Building with sanitizers"
+  meson compile -C "$asan_dir"
+  log "Running unit and ui suites under the sanitizers"
+  in_virtual_display meson test -C "$asan_dir" --print-errorlogs --suite unit --suite ui
+}
+
+main() {
+  local command=${1:-}
+  shift || true
+  case "$command" in
+    run)
+      install_missing_packages
+      run_app "$@"
+      ;;
+    test)
+      install_missing_packages
+      run_tests
+      ;;
+    *)
+      echo "usage: $0 run|test" >&2
+      exit 2
+      ;;
+  esac
+}
+
+main "$@"

@@ -1,0 +1,258 @@
+/* atlas-application.c
+ *
+ * Copyright 2026 The Geopark Atlas developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-application.h"
+#include "atlas-preferences-dialog.h"
+#include "atlas-window.h"
+
+struct _AtlasApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  AtlasDataset   *dataset;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasApplication, atlas_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
+  { NULL }
+};
+
+AtlasApplication *
+atlas_application_new (void)
+{
+  return g_object_new (ATLAS_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       NULL);
+}
+
+GSettings *
+atlas_application_get_settings (AtlasApplication *self)
+{
+  g_return_val_if_fail (ATLAS_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+AtlasDataset *
+atlas_application_get_dataset (AtlasApplication *self)
+{
+  g_return_val_if_fail (ATLAS_IS_APPLICATION (self), NULL);
+
+  return self->dataset;
+}
+
+static void
+update_color_scheme (AtlasApplication *self)
+{
+  static const AdwColorScheme schemes[] = {
+    ADW_COLOR_SCHEME_DEFAULT,
+    ADW_COLOR_SCHEME_FORCE_LIGHT,
+    ADW_COLOR_SCHEME_FORCE_DARK,
+  };
+  guint scheme = g_settings_get_enum (self->settings, "color-scheme");
+
+  g_assert (scheme < G_N_ELEMENTS (schemes));
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), schemes[scheme]);
+}
+
+static void
+atlas_application_quit_action (GSimpleAction *action,
+                               GVariant      *parameter,
+                               gpointer       user_data)
+{
+  AtlasApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Close the windows rather than quitting outright, so that each one saves
+   * its state on the way out.
+   */
+  for (GList *l = windows; l != NULL; )
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+}
+
+static void
+atlas_application_about_action (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  AtlasApplication *self = user_data;
+  static const char *developers[] = { "The Geopark Atlas developers", NULL };
+  static const char *map_data[] = {
+    "OpenStreetMap contributors https://www.openstreetmap.org/copyright",
+    "Natural Earth https://www.naturalearthdata.com",
+    NULL
+  };
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  AdwAboutWindow *about;
+
+  about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+  gtk_window_set_transient_for (GTK_WINDOW (about), window);
+  adw_about_window_set_application_name (about, _("Geopark Atlas"));
+  adw_about_window_set_application_icon (about, APPLICATION_ID);
+  adw_about_window_set_version (about, PACKAGE_VERSION);
+  adw_about_window_set_developer_name (about, _("The Geopark Atlas developers"));
+  adw_about_window_set_developers (about, developers);
+  adw_about_window_set_copyright (about, "© 2026 The Geopark Atlas developers");
+  adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
+  adw_about_window_set_website (about, PACKAGE_URL);
+  adw_about_window_set_issue_url (about, PACKAGE_BUGREPORT);
+  /* Translators: Replace this with your name, one translator per line. */
+  adw_about_window_set_translator_credits (about, _("translator-credits"));
+  adw_about_window_set_comments (about,
+                                 _("Vietnam’s UNESCO Global Geoparks, their geosites "
+                                   "and the news about them, on a map."));
+  adw_about_window_add_credit_section (about, _("Map Data"), map_data);
+  adw_about_window_add_legal_section (about,
+                                      _("OpenStreetMap"),
+                                      "© OpenStreetMap contributors",
+                                      GTK_LICENSE_CUSTOM,
+                                      _("Map tiles and map data are available under the "
+                                        "Open Database License (ODbL)."));
+  adw_about_window_add_legal_section (about,
+                                      _("Natural Earth"),
+                                      NULL,
+                                      GTK_LICENSE_CUSTOM,
+                                      _("Borders and provinces of the offline map come from "
+                                        "Natural Earth, which is in the public domain."));
+
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+atlas_application_preferences_action (GSimpleAction *action,
+                                      GVariant      *parameter,
+                                      gpointer       user_data)
+{
+  AtlasApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  AtlasPreferencesDialog *dialog;
+
+  dialog = atlas_preferences_dialog_new (self->settings);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), window);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", atlas_application_quit_action },
+  { "about", atlas_application_about_action },
+  { "preferences", atlas_application_preferences_action },
+};
+
+/* Every accelerator of the application, in one place. */
+static void
+atlas_application_set_accels (AtlasApplication *self)
+{
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "win.toggle-details", { "F9", NULL } },
+    { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
+    { "win.zoom-out", { "<Control>minus", NULL } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                           accels[i].action,
+                                           accels[i].accels);
+}
+
+static void
+atlas_application_startup (GApplication *application)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (application);
+
+  G_APPLICATION_CLASS (atlas_application_parent_class)->startup (application);
+
+  g_set_application_name (_("Geopark Atlas"));
+  gtk_window_set_default_icon_name (APPLICATION_ID);
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  g_signal_connect_object (self->settings, "changed::color-scheme",
+                           G_CALLBACK (update_color_scheme), self, G_CONNECT_SWAPPED);
+  update_color_scheme (self);
+
+  self->dataset = atlas_dataset_new ();
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self),
+                                   app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
+  atlas_application_set_accels (self);
+}
+
+static void
+atlas_application_activate (GApplication *application)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (atlas_window_new (self));
+
+  gtk_window_present (window);
+}
+
+static int
+atlas_application_handle_local_options (GApplication *application,
+                                        GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
+
+  return -1;
+}
+
+static void
+atlas_application_dispose (GObject *object)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->dataset);
+
+  G_OBJECT_CLASS (atlas_application_parent_class)->dispose (object);
+}
+
+static void
+atlas_application_class_init (AtlasApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = atlas_application_dispose;
+
+  app_class->startup = atlas_application_startup;
+  app_class->activate = atlas_application_activate;
+  app_class->handle_local_options = atlas_application_handle_local_options;
+}
+
+static void
+atlas_application_init (AtlasApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+}

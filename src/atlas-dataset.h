@@ -1,0 +1,24 @@
+/* atlas-dataset.h
+ *
+ * Copyright 2026 The Geopark Atlas developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_DATASET (atlas_dataset_get_type ())
+
+G_DECLARE_FINAL_TYPE (AtlasDataset, atlas_dataset, ATLAS, DATASET, GObject)
+
+AtlasDataset *atlas_dataset_new          (void);
+GListModel   *atlas_dataset_get_geoparks (AtlasDataset *self);
+GListModel   *atlas_dataset_get_places   (AtlasDataset *self);
+GListModel   *atlas_dataset_get_articles (AtlasDataset *self);
+gboolean      atlas_dataset_is_empty     (AtlasDataset *self);
+
+G_END_DECLS

@@ -1,0 +1,17 @@
+/* atlas-i18n.h
+ *
+ * Copyright 2026 The Geopark Atlas developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+const char *atlas_i18n_get_localedir (void);
+void        atlas_i18n_init          (void);
+
+G_END_DECLS

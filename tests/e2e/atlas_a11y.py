@@ -1,0 +1,164 @@
+# Helpers for driving Geopark Atlas through the accessibility tree (AT-SPI).
+#
+# Copyright 2026 The Geopark Atlas developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+import pyatspi
+
+TIMEOUT = 20.0
+
+
+class TestFailure(Exception):
+    pass
+
+
+def wait_for(what, predicate, timeout=TIMEOUT):
+    """Polls predicate until it returns something truthy, and returns that."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            result = predicate()
+        except Exception:  # the tree changes under our feet while the app works
+            result = None
+        if result:
+            return result
+        time.sleep(0.1)
+    raise TestFailure(f"timed out waiting for {what}")
+
+
+def showing(accessible):
+    """Whether a person could see it: visible and with a size on screen.
+
+    GTK 4.8 sets SHOWING on windows only; its widgets report VISIBLE, and
+    widgets on hidden pages report it too, with empty extents.
+    """
+    states = accessible.getState()
+    if not (states.contains(pyatspi.STATE_SHOWING) or states.contains(pyatspi.STATE_VISIBLE)):
+        return False
+    try:
+        extents = accessible.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    except NotImplementedError:
+        return True
+    return extents.width > 0 and extents.height > 0
+
+
+def find(root, name, roles=None, must_show=True):
+    """The first descendant with this accessible name (and one of roles)."""
+    def matches(acc):
+        if acc is None or acc.name != name:
+            return False
+        if roles is not None and acc.getRole() not in roles:
+            return False
+        return not must_show or showing(acc)
+    return pyatspi.findDescendant(root, matches, breadth_first=True)
+
+
+def find_all_text(root):
+    """Every accessible name and label text under root, for diagnostics."""
+    names = []
+    for acc in pyatspi.findAllDescendants(root, lambda a: a is not None and bool(a.name)):
+        names.append(acc.name)
+    return names
+
+
+def _actions(accessible):
+    try:
+        return accessible.queryAction()
+    except NotImplementedError:
+        return None
+
+
+def click(accessible):
+    """Activates a button or menu item through its accessible action.
+
+    A GtkMenuButton exposes an outer button without actions around the
+    toggle button that does the work, so look inside when needed.
+    """
+    action = _actions(accessible)
+    if action is None or action.nActions == 0:
+        inner = pyatspi.findDescendant(
+            accessible, lambda a: a is not None and (_actions(a) or None) is not None
+            and _actions(a).nActions > 0)
+        if inner is None:
+            raise TestFailure(f"{accessible.name!r} cannot be activated")
+        action = _actions(inner)
+    for i in range(action.nActions):
+        if action.getName(i) in ("click", "press", "activate"):
+            action.doAction(i)
+            return
+    action.doAction(0)
+
+
+BUTTON_ROLES = (pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON)
+MENU_ITEM_ROLES = (pyatspi.ROLE_MENU_ITEM, pyatspi.ROLE_PUSH_BUTTON,
+                   pyatspi.ROLE_CHECK_MENU_ITEM, pyatspi.ROLE_RADIO_MENU_ITEM)
+
+
+class App:
+    """The built binary, started in a fresh home, found in the AT-SPI tree."""
+
+    def __init__(self, extra_env=None, args=()):
+        self.home = tempfile.TemporaryDirectory(prefix="atlas-e2e-")
+        env = dict(os.environ)
+        env.update({
+            "HOME": self.home.name,
+            "XDG_CONFIG_HOME": os.path.join(self.home.name, "config"),
+            "XDG_CACHE_HOME": os.path.join(self.home.name, "cache"),
+            "XDG_DATA_HOME": os.path.join(self.home.name, "data"),
+            "GTK_A11Y": "atspi",
+        })
+        env.pop("NO_AT_BRIDGE", None)
+        env.update(extra_env or {})
+        binary = os.environ["GEOPARK_ATLAS_BINARY"]
+        self.process = subprocess.Popen([binary, *args], env=env)
+        self.accessible = wait_for("the application on the accessibility bus", self._find_app)
+
+    def _find_app(self):
+        desktop = pyatspi.Registry.getDesktop(0)
+        for app in desktop:
+            if app is not None and app.get_process_id() == self.process.pid:
+                return app
+        return None
+
+    def windows(self):
+        return [w for w in self.accessible
+                if w is not None and w.getState().contains(pyatspi.STATE_SHOWING)]
+
+    def main_window(self):
+        return wait_for("the main window",
+                        lambda: next((w for w in self.windows()
+                                      if w.getRole() == pyatspi.ROLE_FRAME), None))
+
+    def open_menu_item(self, window, menu_button, item):
+        click(wait_for(f"the {menu_button} button", lambda: find(window, menu_button, BUTTON_ROLES)))
+        click(wait_for(f"the {item} menu item",
+                       lambda: find(self.accessible, item, MENU_ITEM_ROLES)))
+
+    def wait_exit(self, timeout=TIMEOUT):
+        try:
+            return self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            raise TestFailure("the application did not quit")
+
+    def kill(self):
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        self.home.cleanup()
+
+
+def run(test):
+    """Runs one test function and prints a TAP line; exits non-zero on failure."""
+    print("1..1", flush=True)
+    try:
+        test()
+    except Exception as error:  # report any failure as a failed test
+        print(f"not ok 1 - {test.__name__}: {error}", flush=True)
+        sys.exit(1)
+    print(f"ok 1 - {test.__name__}", flush=True)

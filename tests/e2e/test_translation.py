@@ -1,0 +1,31 @@
+#!/usr/bin/python3
+# Started with LANGUAGE=vi, the window speaks Vietnamese.
+#
+# Copyright 2026 The Geopark Atlas developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(__file__))
+from atlas_a11y import App, TestFailure, find, run, wait_for  # noqa: E402
+
+
+def test_vietnamese_window():
+    # LANG=C is the hard case: glibc ignores LANGUAGE under the plain C locale.
+    app = App(extra_env={"LANGUAGE": "vi", "LANG": "C", "LC_ALL": ""})
+    try:
+        window = app.main_window()
+        if window.name != "Atlas Công viên địa chất":
+            raise TestFailure(f"window is called {window.name!r}")
+        for region in ("Thanh bên", "Bản đồ", "Chi tiết"):
+            wait_for(f"the {region} region", lambda: find(window, region))
+        wait_for("the Vietnamese empty state", lambda: find(window, "Chưa có tin tức", must_show=False))
+        app.open_menu_item(window, "Trình đơn chính", "Thoát")
+        if app.wait_exit() != 0:
+            raise TestFailure("the app did not exit cleanly")
+    finally:
+        app.kill()
+
+
+run(test_vietnamese_window)

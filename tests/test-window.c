@@ -1,0 +1,224 @@
+/* test-window.c
+ *
+ * Copyright 2026 The Geopark Atlas developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
+
+#include "atlas-window-private.h"
+
+static GSettings *
+new_settings (void)
+{
+  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
+
+  return g_settings_new_with_backend (APPLICATION_ID, backend);
+}
+
+static AtlasWindow *
+show_window (GSettings *settings)
+{
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_new ();
+  AtlasWindow *window = _atlas_window_new_with_settings (NULL, settings, dataset);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  return window;
+}
+
+static void
+close_window (AtlasWindow *window)
+{
+  gtk_window_close (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Zooming is animated; wait for it to start moving (or give up after 5 s). */
+static void
+wait_until_zoom_differs (ShumateViewport *viewport,
+                         double           zoom)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline &&
+         shumate_viewport_get_zoom_level (viewport) == zoom)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+assert_region_shown (GtkWidget *region)
+{
+  g_assert_true (gtk_widget_get_mapped (region));
+  g_assert_cmpint (gtk_widget_get_width (region), >, 100);
+  g_assert_cmpint (gtk_widget_get_height (region), >, 100);
+}
+
+static void
+test_window_regions (void)
+{
+  g_autoptr(GSettings) settings = new_settings ();
+  AtlasWindow *window;
+
+  g_settings_set_int (settings, "window-width", 1280);
+  g_settings_set_int (settings, "window-height", 760);
+  window = show_window (settings);
+
+  /* Wide enough for the three regions side by side. */
+  g_assert_false (adw_leaflet_get_folded (window->leaflet));
+  assert_region_shown (window->sidebar);
+  assert_region_shown (GTK_WIDGET (window->map_view));
+  assert_region_shown (window->detail_panel);
+
+  /* Sidebar left of the map, details right of it. */
+  {
+    graphene_point_t sidebar_origin, map_origin, detail_origin;
+
+    g_assert_true (gtk_widget_compute_point (window->sidebar, GTK_WIDGET (window),
+                                             &GRAPHENE_POINT_INIT (0, 0), &sidebar_origin));
+    g_assert_true (gtk_widget_compute_point (GTK_WIDGET (window->map_view), GTK_WIDGET (window),
+                                             &GRAPHENE_POINT_INIT (0, 0), &map_origin));
+    g_assert_true (gtk_widget_compute_point (window->detail_panel, GTK_WIDGET (window),
+                                             &GRAPHENE_POINT_INIT (0, 0), &detail_origin));
+    g_assert_cmpfloat (sidebar_origin.x, <, map_origin.x);
+    g_assert_cmpfloat (map_origin.x, <, detail_origin.x);
+  }
+
+  close_window (window);
+}
+
+static void
+test_window_empty_states (void)
+{
+  g_autoptr(GSettings) settings = new_settings ();
+  AtlasWindow *window = show_window (settings);
+  GtkWidget *page;
+
+  /* No dataset yet: the sidebar says so instead of showing blank space. */
+  g_assert_true (atlas_dataset_is_empty (atlas_window_get_dataset (window)));
+  page = adw_view_stack_get_visible_child (window->sidebar_stack);
+  g_assert_true (ADW_IS_STATUS_PAGE (page));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, "No News");
+
+  close_window (window);
+}
+
+static void
+test_window_narrow (void)
+{
+  g_autoptr(GSettings) settings = new_settings ();
+  AtlasWindow *window;
+
+  g_settings_set_int (settings, "window-width", 400);
+  g_settings_set_int (settings, "window-height", 700);
+  window = show_window (settings);
+
+  /* A phone-sized window shows one pane at a time, the map first. */
+  g_assert_true (adw_leaflet_get_folded (window->leaflet));
+  g_assert_true (adw_leaflet_get_visible_child (window->leaflet) == window->content);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->map_view)));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
+  g_assert_true (adw_leaflet_get_visible_child (window->leaflet) == window->sidebar);
+
+  close_window (window);
+}
+
+static void
+test_window_size_round_trip (void)
+{
+  g_autoptr(GSettings) settings = new_settings ();
+  AtlasWindow *window;
+  int width, height;
+
+  g_settings_set_int (settings, "window-width", 900);
+  g_settings_set_int (settings, "window-height", 640);
+  window = show_window (settings);
+
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 640);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
+  close_window (window);
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1024);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+}
+
+static void
+test_window_sidebar_page_round_trip (void)
+{
+  g_autoptr(GSettings) settings = new_settings ();
+  AtlasWindow *window;
+  g_autofree char *page = NULL;
+
+  g_settings_set_string (settings, "sidebar-page", "places");
+  window = show_window (settings);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->sidebar_stack), ==, "places");
+
+  adw_view_stack_set_visible_child_name (window->sidebar_stack, "news");
+  page = g_settings_get_string (settings, "sidebar-page");
+  g_assert_cmpstr (page, ==, "news");
+
+  close_window (window);
+}
+
+static void
+test_window_actions (void)
+{
+  g_autoptr(GSettings) settings = new_settings ();
+  AtlasWindow *window = show_window (settings);
+  ShumateViewport *viewport = atlas_map_view_get_viewport (window->map_view);
+  double zoom = shumate_viewport_get_zoom_level (viewport);
+
+  /* Ctrl+F lands in the search entry. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (window->search_entry)) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                         GTK_WIDGET (window->search_entry)));
+
+  /* F9 hides and shows the detail panel. */
+  g_assert_true (adw_flap_get_reveal_flap (window->detail_flap));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-details", NULL);
+  g_assert_false (adw_flap_get_reveal_flap (window->detail_flap));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-details", NULL);
+  g_assert_true (adw_flap_get_reveal_flap (window->detail_flap));
+
+  /* The map opens on northern Vietnam and zooms by whole levels. */
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                                  22.0, 0.5);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                                  105.8, 0.5);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+  wait_until_zoom_differs (viewport, zoom);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), >, zoom);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), <=, zoom + 1);
+
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/window/regions", test_window_regions);
+  g_test_add_func ("/window/empty-states", test_window_empty_states);
+  g_test_add_func ("/window/narrow", test_window_narrow);
+  g_test_add_func ("/window/size-round-trip", test_window_size_round_trip);
+  g_test_add_func ("/window/sidebar-page-round-trip", test_window_sidebar_page_round_trip);
+  g_test_add_func ("/window/actions", test_window_actions);
+
+  return g_test_run ();
+}
