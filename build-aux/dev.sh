@@ -24,7 +24,7 @@ packages=(
   xvfb xauth dbus dbus-x11 at-spi2-core
   python3 python3-pyatspi python3-dogtail python3-gi gir1.2-atspi-2.0 xdotool
   adwaita-icon-theme librsvg2-common fonts-cantarell fonts-dejavu-core
-  imagemagick
+  imagemagick openbox x11-utils
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
@@ -63,8 +63,9 @@ build() {
 }
 
 # X first, then the session bus: in the other order AT-SPI input does nothing.
+# A window manager, as on a desktop, for maximizing and full screen.
 in_virtual_display() {
-  xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- "$@"
+  xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- "$top/build-aux/with-wm.sh" "$@"
 }
 
 run_app() {

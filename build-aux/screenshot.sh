@@ -12,6 +12,8 @@ out=$(realpath -m "$1")
 language=${2:-en}
 size=${3:-1280x800}
 style=${4:-light}
+# No outside network unless asked for: tiles from a closed local port.
+tile_url=${ATLAS_SCREENSHOT_TILE_URL:-'http://127.0.0.1:9/{z}/{x}/{y}.png'}
 width=${size%x*}
 height=${size#*x}
 
@@ -26,6 +28,7 @@ cat > "$home/config/glib-2.0/settings/keyfile" <<KEYFILE
 window-width=$width
 window-height=$height
 color-scheme='$([ "$style" = dark ] && echo dark || echo light)'
+tile-url='$tile_url'
 KEYFILE
 
 # Runs inside the virtual display: start the app, let it map, draw and settle

@@ -13,6 +13,11 @@ import pyatspi
 
 TIMEOUT = 20.0
 
+# Tests never reach outside this machine: tiles come from a closed port.
+SETTINGS = """[io/github/geoparkatlas/GeoparkAtlas]
+tile-url='http://127.0.0.1:9/{z}/{x}/{y}.png'
+"""
+
 
 class TestFailure(Exception):
     pass
@@ -105,8 +110,13 @@ class App:
 
     def __init__(self, extra_env=None, args=()):
         self.home = tempfile.TemporaryDirectory(prefix="atlas-e2e-")
+        settings_dir = os.path.join(self.home.name, "config", "glib-2.0", "settings")
+        os.makedirs(settings_dir)
+        with open(os.path.join(settings_dir, "keyfile"), "w") as keyfile:
+            keyfile.write(SETTINGS)
         env = dict(os.environ)
         env.update({
+            "GSETTINGS_BACKEND": "keyfile",
             "HOME": self.home.name,
             "XDG_CONFIG_HOME": os.path.join(self.home.name, "config"),
             "XDG_CACHE_HOME": os.path.join(self.home.name, "cache"),

@@ -1,6 +1,7 @@
 #!/usr/bin/python3
-# The app starts, shows its three regions, opens and closes About through the
-# menu, and quits through the menu, all through the accessibility tree.
+# The app starts, shows its three regions, opens and closes About, the
+# shortcuts and Preferences through the menu, and quits through the menu, all
+# through the accessibility tree.
 #
 # Copyright 2026 The Geopark Atlas developers
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -34,6 +35,24 @@ def test_app_starts_and_about_opens():
 
         click(wait_for("the About window's close button", lambda: find(about, "Close", BUTTON_ROLES)))
         wait_for("the About window to close", lambda: len(app.windows()) == 1)
+
+        app.open_menu_item(window, "Main Menu", "Keyboard Shortcuts")
+        shortcuts = wait_for("the shortcuts window",
+                             lambda: next((w for w in app.windows() if w != window
+                                           and find(w, "Zoom In", must_show=False)), None))
+        if "Search" not in find_all_text(shortcuts):
+            raise TestFailure("the shortcuts window does not list Search")
+        click(wait_for("the shortcuts window's close button",
+                       lambda: find(shortcuts, "Close", BUTTON_ROLES)))
+        wait_for("the shortcuts window to close", lambda: len(app.windows()) == 1)
+
+        app.open_menu_item(window, "Main Menu", "Preferences")
+        preferences = wait_for("the Preferences window",
+                               lambda: next((w for w in app.windows() if w != window
+                                             and find(w, "Style", must_show=False)), None))
+        click(wait_for("the Preferences window's close button",
+                       lambda: find(preferences, "Close", BUTTON_ROLES)))
+        wait_for("the Preferences window to close", lambda: len(app.windows()) == 1)
 
         app.open_menu_item(window, "Main Menu", "Quit")
         code = app.wait_exit()
