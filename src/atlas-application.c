@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-application.h"
+#include "atlas-dataset-loader.h"
 #include "atlas-preferences-dialog.h"
 #include "atlas-window.h"
 
@@ -25,6 +26,12 @@ G_DEFINE_FINAL_TYPE (AtlasApplication, atlas_application, ADW_TYPE_APPLICATION)
 
 static const GOptionEntry option_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
+  { "dataset", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Show the dataset in this folder instead of the bundled one"), N_("FOLDER") },
+  { "validate", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Check the dataset in this folder, print every problem and quit"), N_("FOLDER") },
+  { "export-dataset", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the bundled dataset and its schemas into this folder and quit"), N_("FOLDER") },
   { NULL }
 };
 
@@ -214,15 +221,65 @@ atlas_application_activate (GApplication *application)
   gtk_window_present (window);
 }
 
+/* geopark-atlas --validate DIR: every problem on a line of its own, so that
+ * staff can check a dataset before they share it.
+ */
+static int
+validate_folder (const char *path)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  g_autoptr(GFile) folder = g_file_new_for_commandline_arg (path);
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_load_directory (folder, problems);
+
+  if (dataset == NULL)
+    {
+      g_autoptr(GError) summary = atlas_dataset_summarize (problems, path);
+
+      for (guint i = 0; i < problems->len; i++)
+        g_print ("%s\n", ((GError *) g_ptr_array_index (problems, i))->message);
+      g_printerr ("%s\n", summary->message);
+      return 1;
+    }
+
+  g_print (_("No problems found (geoparks: %u, places: %u, news items: %u)\n"),
+           g_list_model_get_n_items (atlas_dataset_get_geoparks (dataset)),
+           g_list_model_get_n_items (atlas_dataset_get_places (dataset)),
+           g_list_model_get_n_items (atlas_dataset_get_articles (dataset)));
+  return 0;
+}
+
+static int
+export_dataset (const char *path)
+{
+  g_autoptr(GFile) folder = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+
+  if (!atlas_dataset_export_bundled (folder, &error))
+    {
+      g_printerr (_("Cannot export the dataset to %s: %s\n"), path, error->message);
+      return 1;
+    }
+
+  return 0;
+}
+
 static int
 atlas_application_handle_local_options (GApplication *application,
                                         GVariantDict *options)
 {
+  const char *path;
+
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
       return 0;
     }
+
+  if (g_variant_dict_lookup (options, "validate", "^&ay", &path))
+    return validate_folder (path);
+
+  if (g_variant_dict_lookup (options, "export-dataset", "^&ay", &path))
+    return export_dataset (path);
 
   return -1;
 }

@@ -7,11 +7,12 @@
 
 #include "config.h"
 
-#include "atlas-dataset.h"
+#include "atlas-dataset-private.h"
 
 /* The geoparks, places and news the window shows, as list models that the
- * sidebar, the map and the detail panel all observe. The loader fills them;
- * until then they are empty and the window shows its empty states.
+ * sidebar, the map and the detail panel all observe, with an index by id for
+ * the links between them. The window keeps one dataset for its lifetime; a
+ * reload replaces its contents.
  */
 struct _AtlasDataset
 {
@@ -20,6 +21,9 @@ struct _AtlasDataset
   GListStore *geoparks;
   GListStore *places;
   GListStore *articles;
+
+  /* id → object; ids are unique across the three lists */
+  GHashTable *index;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasDataset, atlas_dataset, G_TYPE_OBJECT)
@@ -28,6 +32,48 @@ AtlasDataset *
 atlas_dataset_new (void)
 {
   return g_object_new (ATLAS_TYPE_DATASET, NULL);
+}
+
+static void
+index_model (AtlasDataset *self,
+             GListModel   *model)
+{
+  guint n_items = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_autofree char *id = NULL;
+
+      g_object_get (item, "id", &id, NULL);
+      g_hash_table_insert (self->index, g_steal_pointer (&id), item);
+    }
+}
+
+static void
+store_take (GListStore *store,
+            GPtrArray  *items)
+{
+  g_list_store_splice (store, 0, 0, items->pdata, items->len);
+  g_ptr_array_unref (items);
+}
+
+/* Takes the arrays, whose items the loader has checked. */
+AtlasDataset *
+_atlas_dataset_new_take (GPtrArray *geoparks,
+                         GPtrArray *places,
+                         GPtrArray *articles)
+{
+  AtlasDataset *self = atlas_dataset_new ();
+
+  store_take (self->geoparks, geoparks);
+  store_take (self->places, places);
+  store_take (self->articles, articles);
+  index_model (self, G_LIST_MODEL (self->geoparks));
+  index_model (self, G_LIST_MODEL (self->places));
+  index_model (self, G_LIST_MODEL (self->articles));
+
+  return self;
 }
 
 GListModel *
@@ -59,9 +105,80 @@ atlas_dataset_is_empty (AtlasDataset *self)
 {
   g_return_val_if_fail (ATLAS_IS_DATASET (self), TRUE);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (self->geoparks)) == 0 &&
-         g_list_model_get_n_items (G_LIST_MODEL (self->places)) == 0 &&
-         g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 0;
+  return g_hash_table_size (self->index) == 0;
+}
+
+static gpointer
+lookup (AtlasDataset *self,
+        const char   *id,
+        GType         type)
+{
+  gpointer item = g_hash_table_lookup (self->index, id);
+
+  return item != NULL && G_TYPE_CHECK_INSTANCE_TYPE (item, type) ? item : NULL;
+}
+
+AtlasGeopark *
+atlas_dataset_lookup_geopark (AtlasDataset *self,
+                              const char   *id)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return lookup (self, id, ATLAS_TYPE_GEOPARK);
+}
+
+AtlasPlace *
+atlas_dataset_lookup_place (AtlasDataset *self,
+                            const char   *id)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return lookup (self, id, ATLAS_TYPE_PLACE);
+}
+
+AtlasArticle *
+atlas_dataset_lookup_article (AtlasDataset *self,
+                              const char   *id)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return lookup (self, id, ATLAS_TYPE_ARTICLE);
+}
+
+static void
+replace_store (GListStore *store,
+               GListModel *other)
+{
+  guint n_items = g_list_model_get_n_items (other);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_full (n_items, g_object_unref);
+
+  for (guint i = 0; i < n_items; i++)
+    g_ptr_array_add (items, g_list_model_get_item (other, i));
+
+  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
+                       items->pdata, items->len);
+}
+
+/* Makes this dataset show what other holds: everything observing it sees
+ * one change per list.
+ */
+void
+atlas_dataset_replace_contents (AtlasDataset *self,
+                                AtlasDataset *other)
+{
+  g_return_if_fail (ATLAS_IS_DATASET (self));
+  g_return_if_fail (ATLAS_IS_DATASET (other));
+
+  g_hash_table_remove_all (self->index);
+  replace_store (self->geoparks, G_LIST_MODEL (other->geoparks));
+  replace_store (self->places, G_LIST_MODEL (other->places));
+  replace_store (self->articles, G_LIST_MODEL (other->articles));
+  index_model (self, G_LIST_MODEL (self->geoparks));
+  index_model (self, G_LIST_MODEL (self->places));
+  index_model (self, G_LIST_MODEL (self->articles));
 }
 
 static void
@@ -69,6 +186,7 @@ atlas_dataset_dispose (GObject *object)
 {
   AtlasDataset *self = ATLAS_DATASET (object);
 
+  g_clear_pointer (&self->index, g_hash_table_unref);
   g_clear_object (&self->geoparks);
   g_clear_object (&self->places);
   g_clear_object (&self->articles);
@@ -87,7 +205,9 @@ atlas_dataset_class_init (AtlasDatasetClass *klass)
 static void
 atlas_dataset_init (AtlasDataset *self)
 {
-  self->geoparks = g_list_store_new (G_TYPE_OBJECT);
-  self->places = g_list_store_new (G_TYPE_OBJECT);
-  self->articles = g_list_store_new (G_TYPE_OBJECT);
+  self->geoparks = g_list_store_new (ATLAS_TYPE_GEOPARK);
+  self->places = g_list_store_new (ATLAS_TYPE_PLACE);
+  self->articles = g_list_store_new (ATLAS_TYPE_ARTICLE);
+  /* The lists own the objects; the index borrows them. */
+  self->index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }

@@ -9,16 +9,28 @@
 
 #include <gio/gio.h>
 
+#include "atlas-article.h"
+#include "atlas-geopark.h"
+#include "atlas-place.h"
+
 G_BEGIN_DECLS
 
 #define ATLAS_TYPE_DATASET (atlas_dataset_get_type ())
 
 G_DECLARE_FINAL_TYPE (AtlasDataset, atlas_dataset, ATLAS, DATASET, GObject)
 
-AtlasDataset *atlas_dataset_new          (void);
-GListModel   *atlas_dataset_get_geoparks (AtlasDataset *self);
-GListModel   *atlas_dataset_get_places   (AtlasDataset *self);
-GListModel   *atlas_dataset_get_articles (AtlasDataset *self);
-gboolean      atlas_dataset_is_empty     (AtlasDataset *self);
+AtlasDataset *atlas_dataset_new              (void);
+GListModel   *atlas_dataset_get_geoparks     (AtlasDataset *self);
+GListModel   *atlas_dataset_get_places       (AtlasDataset *self);
+GListModel   *atlas_dataset_get_articles     (AtlasDataset *self);
+gboolean      atlas_dataset_is_empty         (AtlasDataset *self);
+AtlasGeopark *atlas_dataset_lookup_geopark   (AtlasDataset *self,
+                                              const char   *id);
+AtlasPlace   *atlas_dataset_lookup_place     (AtlasDataset *self,
+                                              const char   *id);
+AtlasArticle *atlas_dataset_lookup_article   (AtlasDataset *self,
+                                              const char   *id);
+void          atlas_dataset_replace_contents (AtlasDataset *self,
+                                              AtlasDataset *other);
 
 G_END_DECLS

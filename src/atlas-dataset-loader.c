@@ -1,0 +1,1609 @@
+/* atlas-dataset-loader.c
+ *
+ * Copyright 2026 The Geopark Atlas developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <stdarg.h>
+
+#include "atlas-article-private.h"
+#include "atlas-dataset-loader.h"
+#include "atlas-dataset-private.h"
+#include "atlas-geopark-private.h"
+#include "atlas-place-private.h"
+
+/* Reads a dataset folder (or the bundled copy) into our objects, checking
+ * everything a staff member could get wrong by hand. Nothing stops at the
+ * first problem: every problem is collected, each naming its file, the JSON
+ * path of the value and what is wrong with it, so that one run of the
+ * validator lists everything to fix. A dataset is only made when there is
+ * no problem at all.
+ */
+
+G_DEFINE_QUARK (atlas-dataset-error-quark, atlas_dataset_error)
+
+/* Sane sizes: generous for ten years of news, small enough that a broken
+ * file cannot take the machine down.
+ */
+#define MAX_FILE_SIZE       (256 * 1024 * 1024)
+#define MAX_ITEMS           1000000
+#define MAX_TEXT_LENGTH     20000
+#define MAX_ID_LENGTH       80
+#define MAX_LIST_LENGTH     500
+#define MAX_OUTLINE_POINTS  100000
+#define MIN_YEAR            1900
+#define MAX_YEAR            2100
+#define MAX_PRECISION_M     1000000.0
+#define MAX_AREA_KM2        1000000.0
+
+static const char *file_names[ATLAS_DATASET_N_FILES] = {
+  "dataset.json", "geoparks.json", "places.json", "news.json",
+};
+
+const char *
+atlas_dataset_file_get_name (AtlasDatasetFile file)
+{
+  g_return_val_if_fail (file < ATLAS_DATASET_N_FILES, NULL);
+
+  return file_names[file];
+}
+
+/* A reference to check once every file is read. */
+typedef struct
+{
+  char  *location;   /* "news.json: $.items[3].places[0]" */
+  char  *id;
+  GType  type;
+} Reference;
+
+static void
+reference_free (gpointer data)
+{
+  Reference *reference = data;
+
+  g_free (reference->location);
+  g_free (reference->id);
+  g_free (reference);
+}
+
+typedef struct
+{
+  const char *file;
+  GString    *path;
+  GPtrArray  *problems;
+  GHashTable *ids;          /* id → where it was first defined */
+  GPtrArray  *references;   /* Reference */
+} Reader;
+
+G_GNUC_PRINTF (3, 4)
+static void
+report (Reader            *r,
+        AtlasDatasetError  code,
+        const char        *format,
+        ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_ptr_array_add (r->problems,
+                   g_error_new (ATLAS_DATASET_ERROR, code, "%s: %s: %s",
+                                r->file, r->path->str, message));
+}
+
+static gsize
+push_member (Reader     *r,
+             const char *key)
+{
+  gsize mark = r->path->len;
+
+  g_string_append_printf (r->path, ".%s", key);
+
+  return mark;
+}
+
+static gsize
+push_index (Reader *r,
+            guint   index)
+{
+  gsize mark = r->path->len;
+
+  g_string_append_printf (r->path, "[%u]", index);
+
+  return mark;
+}
+
+static void
+pop (Reader *r,
+     gsize   mark)
+{
+  g_string_truncate (r->path, mark);
+}
+
+/* A short, language-neutral picture of a JSON value for messages. */
+static char *
+describe (JsonNode *node)
+{
+  g_autofree char *text = NULL;
+
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      return g_strdup ("{…}");
+
+    case JSON_NODE_ARRAY:
+      return g_strdup ("[…]");
+
+    case JSON_NODE_NULL:
+      return g_strdup ("null");
+
+    case JSON_NODE_VALUE:
+    default:
+      text = json_to_string (node, FALSE);
+      if (g_utf8_strlen (text, -1) > 40)
+        {
+          g_autofree char *start = g_utf8_substring (text, 0, 39);
+
+          return g_strconcat (start, "…", NULL);
+        }
+      return g_steal_pointer (&text);
+    }
+}
+
+static gboolean
+holds (JsonNode *node,
+       GType     type)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
+}
+
+static JsonObject *
+expect_object (Reader   *r,
+               JsonNode *node)
+{
+  g_autofree char *found = NULL;
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return json_node_get_object (node);
+
+  found = describe (node);
+  report (r, ATLAS_DATASET_ERROR_TYPE, _("must be an object, not %s"), found);
+  return NULL;
+}
+
+static JsonArray *
+expect_array (Reader   *r,
+              JsonNode *node,
+              guint     min_length,
+              guint     max_length)
+{
+  g_autofree char *found = NULL;
+  JsonArray *array;
+  guint length;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      found = describe (node);
+      report (r, ATLAS_DATASET_ERROR_TYPE, _("must be an array, not %s"), found);
+      return NULL;
+    }
+
+  array = json_node_get_array (node);
+  length = json_array_get_length (array);
+  if (length < min_length)
+    {
+      report (r, ATLAS_DATASET_ERROR_VALUE,
+              g_dngettext (GETTEXT_PACKAGE,
+                           "must have at least %u entry",
+                           "must have at least %u entries", min_length),
+              min_length);
+      return NULL;
+    }
+  if (length > max_length)
+    {
+      report (r, ATLAS_DATASET_ERROR_TOO_LARGE, _("has more than %u entries"), max_length);
+      return NULL;
+    }
+
+  return array;
+}
+
+/* A string, normalized to NFC: text typed on some keyboards arrives
+ * decomposed, and "Đồng Văn" must equal "Đồng Văn" whatever the keyboard.
+ */
+static char *
+expect_string (Reader   *r,
+               JsonNode *node)
+{
+  g_autofree char *found = NULL;
+  g_autofree char *stripped = NULL;
+  const char *string;
+
+  if (!holds (node, G_TYPE_STRING))
+    {
+      found = describe (node);
+      report (r, ATLAS_DATASET_ERROR_TYPE, _("must be a string, not %s"), found);
+      return NULL;
+    }
+
+  string = json_node_get_string (node);
+  if (g_utf8_strlen (string, -1) > MAX_TEXT_LENGTH)
+    {
+      report (r, ATLAS_DATASET_ERROR_TOO_LARGE,
+              _("is longer than %u characters"), MAX_TEXT_LENGTH);
+      return NULL;
+    }
+
+  stripped = g_strstrip (g_strdup (string));
+  if (*stripped == '\0')
+    {
+      report (r, ATLAS_DATASET_ERROR_VALUE, _("must not be empty"));
+      return NULL;
+    }
+
+  return g_utf8_normalize (string, -1, G_NORMALIZE_NFC);
+}
+
+static gboolean
+expect_number (Reader   *r,
+               JsonNode *node,
+               double    min,
+               double    max,
+               double   *value)
+{
+  g_autofree char *found = NULL;
+
+  if (!holds (node, G_TYPE_DOUBLE) && !holds (node, G_TYPE_INT64))
+    {
+      found = describe (node);
+      report (r, ATLAS_DATASET_ERROR_TYPE, _("must be a number, not %s"), found);
+      return FALSE;
+    }
+
+  *value = json_node_get_double (node);
+  if (!(*value >= min && *value <= max))
+    {
+      report (r, ATLAS_DATASET_ERROR_RANGE, _("%.10g is out of range (%.10g to %.10g)"), *value, min, max);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+expect_boolean (Reader   *r,
+                JsonNode *node,
+                gboolean *value)
+{
+  g_autofree char *found = NULL;
+
+  if (!holds (node, G_TYPE_BOOLEAN))
+    {
+      found = describe (node);
+      report (r, ATLAS_DATASET_ERROR_TYPE, _("must be true or false, not %s"), found);
+      return FALSE;
+    }
+
+  *value = json_node_get_boolean (node);
+  return TRUE;
+}
+
+static gboolean
+expect_year (Reader   *r,
+             JsonNode *node,
+             int      *year)
+{
+  g_autofree char *found = NULL;
+  gint64 value;
+
+  if (!holds (node, G_TYPE_INT64))
+    {
+      found = describe (node);
+      report (r, ATLAS_DATASET_ERROR_TYPE, _("must be a whole number, not %s"), found);
+      return FALSE;
+    }
+
+  value = json_node_get_int (node);
+  if (value < MIN_YEAR || value > MAX_YEAR)
+    {
+      report (r, ATLAS_DATASET_ERROR_RANGE, _("year %d is out of range (%d to %d)"),
+              (int) CLAMP (value, G_MININT, G_MAXINT), MIN_YEAR, MAX_YEAR);
+      return FALSE;
+    }
+
+  *year = (int) value;
+  return TRUE;
+}
+
+/* Reports every member that is not one of known. */
+static void
+check_fields (Reader             *r,
+              JsonObject         *object,
+              const char * const *known)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  for (const GList *l = members; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+
+      if (!g_strv_contains (known, name))
+        {
+          gsize mark = push_member (r, name);
+
+          report (r, ATLAS_DATASET_ERROR_UNKNOWN_FIELD, _("unknown field “%s”"), name);
+          pop (r, mark);
+        }
+    }
+}
+
+/* The member, or NULL (reporting it when required). */
+static JsonNode *
+member (Reader     *r,
+        JsonObject *object,
+        const char *key,
+        gboolean    required)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (node == NULL && required)
+    report (r, ATLAS_DATASET_ERROR_MISSING, _("missing required field “%s”"), key);
+
+  return node;
+}
+
+static char *
+read_string (Reader     *r,
+             JsonObject *object,
+             const char *key,
+             gboolean    required)
+{
+  JsonNode *node = member (r, object, key, required);
+  char *string;
+  gsize mark;
+
+  if (node == NULL)
+    return NULL;
+
+  mark = push_member (r, key);
+  string = expect_string (r, node);
+  pop (r, mark);
+
+  return string;
+}
+
+static gboolean
+read_number (Reader     *r,
+             JsonObject *object,
+             const char *key,
+             double      min,
+             double      max,
+             double     *value)
+{
+  JsonNode *node = member (r, object, key, TRUE);
+  gboolean ok;
+  gsize mark;
+
+  if (node == NULL)
+    return FALSE;
+
+  mark = push_member (r, key);
+  ok = expect_number (r, node, min, max, value);
+  pop (r, mark);
+
+  return ok;
+}
+
+static void
+read_boolean (Reader     *r,
+              JsonObject *object,
+              const char *key,
+              gboolean   *value)
+{
+  JsonNode *node = member (r, object, key, TRUE);
+  gsize mark;
+
+  if (node == NULL)
+    return;
+
+  mark = push_member (r, key);
+  expect_boolean (r, node, value);
+  pop (r, mark);
+}
+
+/* {"vi": "…", "en": "…"} with at least one of them. */
+static AtlasText *
+read_text (Reader     *r,
+           JsonObject *object,
+           const char *key,
+           gboolean    required)
+{
+  JsonNode *node = member (r, object, key, required);
+  g_autofree char *strings[ATLAS_N_LANGUAGES] = { NULL, };
+  g_autoptr(GList) members = NULL;
+  JsonObject *text;
+  gboolean complete = TRUE;
+  gsize mark;
+
+  if (node == NULL)
+    return NULL;
+
+  mark = push_member (r, key);
+  text = expect_object (r, node);
+  if (text == NULL)
+    {
+      pop (r, mark);
+      return NULL;
+    }
+
+  members = json_object_get_members (text);
+  for (const GList *l = members; l != NULL; l = l->next)
+    {
+      const char *code = l->data;
+      AtlasLanguage language;
+      gsize language_mark = push_member (r, code);
+
+      if (!atlas_language_from_code (code, &language))
+        {
+          report (r, ATLAS_DATASET_ERROR_UNKNOWN_FIELD,
+                  _("unknown language “%s”: use “vi” or “en”"), code);
+          complete = FALSE;
+        }
+      else if ((strings[language] = expect_string (r, json_object_get_member (text, code))) == NULL)
+        {
+          complete = FALSE;
+        }
+      pop (r, language_mark);
+    }
+
+  if (complete && strings[ATLAS_LANGUAGE_VI] == NULL && strings[ATLAS_LANGUAGE_EN] == NULL)
+    {
+      report (r, ATLAS_DATASET_ERROR_MISSING,
+              _("needs the text in at least one language (“vi” or “en”)"));
+      complete = FALSE;
+    }
+  pop (r, mark);
+
+  if (!complete)
+    return NULL;
+
+  return atlas_text_new (strings[ATLAS_LANGUAGE_VI], strings[ATLAS_LANGUAGE_EN]);
+}
+
+static gboolean
+is_valid_id (const char *id)
+{
+  gsize length = strlen (id);
+
+  if (length == 0 || length > MAX_ID_LENGTH || id[0] == '-' || id[length - 1] == '-')
+    return FALSE;
+
+  for (const char *p = id; *p != '\0'; p++)
+    {
+      if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* An identifier in the value at the current path. */
+static char *
+expect_id (Reader   *r,
+           JsonNode *node)
+{
+  g_autofree char *id = expect_string (r, node);
+
+  if (id == NULL)
+    return NULL;
+
+  if (!is_valid_id (id))
+    {
+      report (r, ATLAS_DATASET_ERROR_VALUE,
+              _("“%s” is not a valid id: use up to %u lowercase letters, digits and hyphens"),
+              id, MAX_ID_LENGTH);
+      return NULL;
+    }
+
+  return g_steal_pointer (&id);
+}
+
+/* The item's own id, which must be unique across all the files. */
+static char *
+read_own_id (Reader     *r,
+             JsonObject *object)
+{
+  JsonNode *node = member (r, object, "id", TRUE);
+  g_autofree char *id = NULL;
+  const char *first;
+  gsize mark;
+
+  if (node == NULL)
+    return NULL;
+
+  mark = push_member (r, "id");
+  id = expect_id (r, node);
+  if (id != NULL)
+    {
+      first = g_hash_table_lookup (r->ids, id);
+      if (first != NULL)
+        report (r, ATLAS_DATASET_ERROR_DUPLICATE, _("duplicate id “%s”, already used at %s"),
+                id, first);
+      else
+        g_hash_table_insert (r->ids, g_strdup (id),
+                             g_strdup_printf ("%s: %s", r->file, r->path->str));
+    }
+  pop (r, mark);
+
+  return g_steal_pointer (&id);
+}
+
+/* Remembers a reference to check when every file has been read. */
+static void
+add_reference (Reader     *r,
+               const char *id,
+               GType       type)
+{
+  Reference *reference = g_new0 (Reference, 1);
+
+  reference->location = g_strdup_printf ("%s: %s", r->file, r->path->str);
+  reference->id = g_strdup (id);
+  reference->type = type;
+  g_ptr_array_add (r->references, reference);
+}
+
+/* A list of references to geoparks or places: ["caobang", …] */
+static char **
+read_references (Reader     *r,
+                 JsonObject *object,
+                 const char *key,
+                 GType       type)
+{
+  JsonNode *node = member (r, object, key, TRUE);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  JsonArray *array;
+  gsize mark;
+
+  if (node == NULL)
+    return NULL;
+
+  mark = push_member (r, key);
+  array = expect_array (r, node, 0, MAX_LIST_LENGTH);
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      gsize item_mark = push_index (r, i);
+      g_autofree char *id = expect_id (r, json_array_get_element (array, i));
+
+      if (id != NULL && g_hash_table_contains (seen, id))
+        {
+          report (r, ATLAS_DATASET_ERROR_DUPLICATE, _("“%s” is listed twice"), id);
+        }
+      else if (id != NULL)
+        {
+          add_reference (r, id, type);
+          g_strv_builder_add (builder, id);
+          g_hash_table_add (seen, g_steal_pointer (&id));
+        }
+      pop (r, item_mark);
+    }
+  pop (r, mark);
+
+  return g_strv_builder_end (builder);
+}
+
+static gboolean
+parse_iso_date (const char *string,
+                int        *year,
+                int        *month,
+                int        *day)
+{
+  if (strlen (string) != 10 || string[4] != '-' || string[7] != '-')
+    return FALSE;
+
+  for (guint i = 0; i < 10; i++)
+    {
+      if (i != 4 && i != 7 && !g_ascii_isdigit (string[i]))
+        return FALSE;
+    }
+
+  *year = atoi (string);
+  *month = atoi (string + 5);
+  *day = atoi (string + 8);
+
+  return TRUE;
+}
+
+/* "2025-06-29", a day that exists, in a sensible range. */
+static gboolean
+read_date (Reader     *r,
+           JsonObject *object,
+           const char *key,
+           GDate      *date)
+{
+  JsonNode *node = member (r, object, key, TRUE);
+  g_autofree char *string = NULL;
+  int year, month, day;
+  gboolean ok = FALSE;
+  gsize mark;
+
+  if (node == NULL)
+    return FALSE;
+
+  mark = push_member (r, key);
+  string = expect_string (r, node);
+  if (string == NULL)
+    ;
+  else if (!parse_iso_date (string, &year, &month, &day))
+    report (r, ATLAS_DATASET_ERROR_DATE, _("“%s” is not a date of the form YYYY-MM-DD"), string);
+  else if (year < MIN_YEAR || year > MAX_YEAR)
+    report (r, ATLAS_DATASET_ERROR_RANGE, _("year %d is out of range (%d to %d)"),
+            year, MIN_YEAR, MAX_YEAR);
+  else if (!g_date_valid_dmy (day, month, year))
+    report (r, ATLAS_DATASET_ERROR_DATE, _("%s is not a day that exists"), string);
+  else
+    {
+      g_date_set_dmy (date, day, month, year);
+      ok = TRUE;
+    }
+  pop (r, mark);
+
+  return ok;
+}
+
+static char *
+join_names (const char * const *names,
+            guint               n_names)
+{
+  GString *joined = g_string_new (NULL);
+
+  for (guint i = 0; i < n_names; i++)
+    g_string_append_printf (joined, "%s%s", i > 0 ? ", " : "", names[i]);
+
+  return g_string_free (joined, FALSE);
+}
+
+static gboolean
+read_date_precision (Reader             *r,
+                     JsonObject         *object,
+                     const char         *key,
+                     AtlasDatePrecision *precision)
+{
+  g_autofree char *string = read_string (r, object, key, TRUE);
+  const char *names[ATLAS_N_DATE_PRECISIONS];
+  g_autofree char *choices = NULL;
+  gsize mark;
+
+  if (string == NULL)
+    return FALSE;
+  if (atlas_date_precision_from_string (string, precision))
+    return TRUE;
+
+  for (guint i = 0; i < ATLAS_N_DATE_PRECISIONS; i++)
+    names[i] = atlas_date_precision_to_string (i);
+  choices = join_names (names, ATLAS_N_DATE_PRECISIONS);
+
+  mark = push_member (r, key);
+  report (r, ATLAS_DATASET_ERROR_VALUE, _("“%s” is not a date precision: use one of %s"),
+          string, choices);
+  pop (r, mark);
+
+  return FALSE;
+}
+
+/* A month or a year is written as its first day. */
+static void
+check_date_precision (Reader             *r,
+                      const GDate        *date,
+                      AtlasDatePrecision  precision,
+                      const char         *key)
+{
+  gsize mark;
+
+  if (!g_date_valid (date))
+    return;
+
+  mark = push_member (r, key);
+  if (precision == ATLAS_DATE_PRECISION_MONTH && g_date_get_day (date) != 1)
+    report (r, ATLAS_DATASET_ERROR_DATE,
+            _("with the precision “month”, the date must be the first day of the month"));
+  else if (precision == ATLAS_DATE_PRECISION_YEAR &&
+           (g_date_get_day (date) != 1 || g_date_get_month (date) != G_DATE_JANUARY))
+    report (r, ATLAS_DATASET_ERROR_DATE,
+            _("with the precision “year”, the date must be the first of January"));
+  pop (r, mark);
+}
+
+typedef struct
+{
+  double latitude;
+  double longitude;
+  double precision_m;
+} Location;
+
+/* {"lat": …, "lon": …, "precision_m": …} */
+static gboolean
+read_location (Reader     *r,
+               JsonObject *object,
+               const char *key,
+               Location   *location)
+{
+  static const char *known[] = { "lat", "lon", "precision_m", NULL };
+  JsonNode *node = member (r, object, key, TRUE);
+  JsonObject *value;
+  gboolean ok;
+  gsize mark;
+
+  if (node == NULL)
+    return FALSE;
+
+  mark = push_member (r, key);
+  value = expect_object (r, node);
+  ok = value != NULL;
+  if (value != NULL)
+    {
+      check_fields (r, value, known);
+      ok &= read_number (r, value, "lat", -90, 90, &location->latitude);
+      ok &= read_number (r, value, "lon", -180, 180, &location->longitude);
+      ok &= read_number (r, value, "precision_m", 1, MAX_PRECISION_M, &location->precision_m);
+    }
+  pop (r, mark);
+
+  return ok;
+}
+
+typedef gpointer (*ReadItemFunc) (Reader     *r,
+                                  JsonObject *item);
+
+/* {"$schema": "…", "items": [ … ]}: reads every item, keeping the ones
+ * that could be read at all so that references to them can be checked.
+ * NULL when the file has no list of items to speak of.
+ */
+static GPtrArray *
+read_items (Reader       *r,
+            JsonNode     *root,
+            ReadItemFunc  read_item)
+{
+  static const char *known[] = { "$schema", "items", NULL };
+  g_autoptr(GPtrArray) items = NULL;
+  JsonObject *object = expect_object (r, root);
+  JsonArray *array = NULL;
+  JsonNode *node;
+  gsize mark;
+
+  if (object == NULL)
+    return NULL;
+
+  check_fields (r, object, known);
+  g_free (read_string (r, object, "$schema", FALSE));
+
+  node = member (r, object, "items", TRUE);
+  if (node == NULL)
+    return NULL;
+
+  mark = push_member (r, "items");
+  array = expect_array (r, node, 0, MAX_ITEMS);
+  if (array != NULL)
+    items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      gsize item_mark = push_index (r, i);
+      JsonObject *item = expect_object (r, json_array_get_element (array, i));
+
+      if (item != NULL)
+        g_ptr_array_add (items, read_item (r, item));
+      pop (r, item_mark);
+    }
+  pop (r, mark);
+
+  return g_steal_pointer (&items);
+}
+
+static gpointer
+read_place (Reader     *r,
+            JsonObject *item)
+{
+  static const char *known[] = {
+    "id", "kind", "geopark", "name", "location", "approximate", "description", "source",
+    "country", NULL
+  };
+  AtlasPlace *place = g_object_new (ATLAS_TYPE_PLACE, NULL);
+  g_autofree char *kind = NULL;
+  g_autofree char *country = NULL;
+  Location location = { 0, };
+  JsonNode *geopark;
+  gsize mark;
+
+  check_fields (r, item, known);
+  place->id = read_own_id (r, item);
+
+  kind = read_string (r, item, "kind", TRUE);
+  if (kind != NULL && !atlas_place_kind_from_string (kind, &place->kind))
+    {
+      const char *names[ATLAS_N_PLACE_KINDS];
+      g_autofree char *choices = NULL;
+
+      for (guint i = 0; i < ATLAS_N_PLACE_KINDS; i++)
+        names[i] = atlas_place_kind_to_string (i);
+      choices = join_names (names, ATLAS_N_PLACE_KINDS);
+      mark = push_member (r, "kind");
+      report (r, ATLAS_DATASET_ERROR_VALUE, _("“%s” is not a kind of place: use one of %s"),
+              kind, choices);
+      pop (r, mark);
+    }
+
+  /* Partner geoparks abroad belong to none of ours: absent or null. */
+  geopark = member (r, item, "geopark", FALSE);
+  if (geopark != NULL && !JSON_NODE_HOLDS_NULL (geopark))
+    {
+      mark = push_member (r, "geopark");
+      place->geopark_id = expect_id (r, geopark);
+      if (place->geopark_id != NULL)
+        add_reference (r, place->geopark_id, ATLAS_TYPE_GEOPARK);
+      pop (r, mark);
+    }
+
+  place->name = read_text (r, item, "name", TRUE);
+  place->description = read_text (r, item, "description", FALSE);
+  if (read_location (r, item, "location", &location))
+    {
+      place->latitude = location.latitude;
+      place->longitude = location.longitude;
+      place->precision_m = location.precision_m;
+    }
+  read_boolean (r, item, "approximate", &place->approximate);
+  place->source = read_string (r, item, "source", TRUE);
+
+  country = read_string (r, item, "country", TRUE);
+  if (country != NULL && !(strlen (country) == 2 && g_ascii_isupper (country[0]) &&
+                           g_ascii_isupper (country[1])))
+    {
+      mark = push_member (r, "country");
+      report (r, ATLAS_DATASET_ERROR_VALUE,
+              _("“%s” is not a two-letter country code such as “VN”"), country);
+      pop (r, mark);
+    }
+  place->country = g_steal_pointer (&country);
+
+  return place;
+}
+
+static AtlasTopics
+read_topics (Reader     *r,
+             JsonObject *item)
+{
+  JsonNode *node = member (r, item, "topics", TRUE);
+  AtlasTopics topics = 0;
+  JsonArray *array;
+  gsize mark;
+
+  if (node == NULL)
+    return 0;
+
+  mark = push_member (r, "topics");
+  array = expect_array (r, node, 1, ATLAS_N_TOPICS);
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      gsize item_mark = push_index (r, i);
+      g_autofree char *name = expect_string (r, json_array_get_element (array, i));
+      AtlasTopics topic;
+
+      if (name == NULL)
+        ;
+      else if (!atlas_topic_from_string (name, &topic))
+        {
+          const char *names[ATLAS_N_TOPICS];
+          g_autofree char *choices = NULL;
+
+          for (guint t = 0; t < ATLAS_N_TOPICS; t++)
+            names[t] = atlas_topic_to_string (1u << t);
+          choices = join_names (names, ATLAS_N_TOPICS);
+          report (r, ATLAS_DATASET_ERROR_VALUE, _("“%s” is not a topic: use one of %s"),
+                  name, choices);
+        }
+      else if (topics & topic)
+        report (r, ATLAS_DATASET_ERROR_DUPLICATE, _("“%s” is listed twice"), name);
+      else
+        topics |= topic;
+      pop (r, item_mark);
+    }
+  pop (r, mark);
+
+  return topics;
+}
+
+static gpointer
+read_article (Reader     *r,
+              JsonObject *item)
+{
+  static const char *known[] = {
+    "id", "date", "date_precision", "date_note", "title", "summary", "body", "geoparks",
+    "places", "topics", "source", NULL
+  };
+  AtlasArticle *article = g_object_new (ATLAS_TYPE_ARTICLE, NULL);
+
+  check_fields (r, item, known);
+  article->id = read_own_id (r, item);
+  read_date (r, item, "date", &article->date);
+  if (read_date_precision (r, item, "date_precision", &article->date_precision))
+    check_date_precision (r, &article->date, article->date_precision, "date");
+  article->date_note = read_text (r, item, "date_note", FALSE);
+  article->title = read_text (r, item, "title", TRUE);
+  article->summary = read_text (r, item, "summary", TRUE);
+  article->body = read_text (r, item, "body", FALSE);
+  article->geopark_ids = read_references (r, item, "geoparks", ATLAS_TYPE_GEOPARK);
+  article->place_ids = read_references (r, item, "places", ATLAS_TYPE_PLACE);
+  article->topics = read_topics (r, item);
+  article->source = read_string (r, item, "source", FALSE);
+
+  return article;
+}
+
+static void
+read_colour (Reader     *r,
+             JsonObject *item,
+             GdkRGBA    *colour)
+{
+  g_autofree char *string = read_string (r, item, "colour", TRUE);
+  gboolean ok;
+  gsize mark;
+
+  if (string == NULL)
+    return;
+
+  ok = strlen (string) == 7 && string[0] == '#';
+  for (guint i = 1; ok && i < 7; i++)
+    ok = g_ascii_isxdigit (string[i]);
+
+  if (ok && gdk_rgba_parse (colour, string))
+    return;
+
+  mark = push_member (r, "colour");
+  report (r, ATLAS_DATASET_ERROR_VALUE, _("“%s” is not a colour of the form #rrggbb"), string);
+  pop (r, mark);
+}
+
+/* {"date": …, "date_precision": …, "note": …, "source": …} */
+static void
+read_designation (Reader       *r,
+                  JsonObject   *item,
+                  AtlasGeopark *geopark)
+{
+  static const char *known[] = { "date", "date_precision", "note", "source", NULL };
+  JsonNode *node = member (r, item, "designated", TRUE);
+  JsonObject *object;
+  gsize mark;
+
+  if (node == NULL)
+    return;
+
+  mark = push_member (r, "designated");
+  object = expect_object (r, node);
+  if (object != NULL)
+    {
+      check_fields (r, object, known);
+      read_date (r, object, "date", &geopark->designated);
+      if (read_date_precision (r, object, "date_precision", &geopark->designated_precision))
+        check_date_precision (r, &geopark->designated, geopark->designated_precision, "date");
+      geopark->designated_note = read_text (r, object, "note", FALSE);
+      geopark->designated_source = read_string (r, object, "source", TRUE);
+    }
+  pop (r, mark);
+}
+
+static void
+read_revalidations (Reader       *r,
+                    JsonObject   *item,
+                    AtlasGeopark *geopark)
+{
+  static const char *known[] = { "year", "note", "source", NULL };
+  JsonNode *node = member (r, item, "revalidations", FALSE);
+  JsonArray *array;
+  gsize mark;
+
+  if (node == NULL)
+    return;
+
+  mark = push_member (r, "revalidations");
+  array = expect_array (r, node, 0, MAX_LIST_LENGTH);
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      gsize item_mark = push_index (r, i);
+      JsonObject *object = expect_object (r, json_array_get_element (array, i));
+      AtlasRevalidation revalidation = { 0, };
+      JsonNode *year;
+
+      if (object != NULL)
+        {
+          check_fields (r, object, known);
+          if ((year = member (r, object, "year", TRUE)) != NULL)
+            {
+              gsize year_mark = push_member (r, "year");
+
+              expect_year (r, year, &revalidation.year);
+              pop (r, year_mark);
+            }
+          revalidation.note = read_text (r, object, "note", FALSE);
+          revalidation.source = read_string (r, object, "source", FALSE);
+          g_array_append_val (geopark->revalidations, revalidation);
+        }
+      pop (r, item_mark);
+    }
+  pop (r, mark);
+}
+
+static void
+read_areas (Reader       *r,
+            JsonObject   *item,
+            AtlasGeopark *geopark)
+{
+  static const char *known[] = { "km2", "note", "source", NULL };
+  JsonNode *node = member (r, item, "area", TRUE);
+  JsonArray *array;
+  gsize mark;
+
+  if (node == NULL)
+    return;
+
+  mark = push_member (r, "area");
+  array = expect_array (r, node, 1, MAX_LIST_LENGTH);
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      gsize item_mark = push_index (r, i);
+      JsonObject *object = expect_object (r, json_array_get_element (array, i));
+      AtlasAreaFigure area = { 0, };
+
+      if (object != NULL)
+        {
+          check_fields (r, object, known);
+          read_number (r, object, "km2", 0.01, MAX_AREA_KM2, &area.km2);
+          area.note = read_text (r, object, "note", FALSE);
+          area.source = read_string (r, object, "source", TRUE);
+          g_array_append_val (geopark->areas, area);
+        }
+      pop (r, item_mark);
+    }
+  pop (r, mark);
+}
+
+static void
+read_province (Reader       *r,
+               JsonObject   *item,
+               AtlasGeopark *geopark)
+{
+  static const char *known[] = { "current", "before_2025", NULL };
+  JsonNode *node = member (r, item, "province", TRUE);
+  JsonObject *object;
+  gsize mark;
+
+  if (node == NULL)
+    return;
+
+  mark = push_member (r, "province");
+  object = expect_object (r, node);
+  if (object != NULL)
+    {
+      check_fields (r, object, known);
+      geopark->province = read_text (r, object, "current", TRUE);
+      geopark->province_before_2025 = read_text (r, object, "before_2025", FALSE);
+    }
+  pop (r, mark);
+}
+
+/* [[lon, lat], …], a closed ring */
+static void
+read_polygon (Reader     *r,
+              JsonObject *object,
+              GArray     *points)
+{
+  JsonNode *node = member (r, object, "polygon", TRUE);
+  JsonArray *array;
+  gboolean complete = TRUE;
+  gsize mark;
+
+  if (node == NULL)
+    return;
+
+  mark = push_member (r, "polygon");
+  array = expect_array (r, node, 4, MAX_OUTLINE_POINTS);
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      gsize point_mark = push_index (r, i);
+      JsonNode *element = json_array_get_element (array, i);
+      AtlasPoint point;
+      JsonArray *pair;
+
+      if (!JSON_NODE_HOLDS_ARRAY (element) ||
+          json_array_get_length (pair = json_node_get_array (element)) != 2)
+        {
+          g_autofree char *found = describe (element);
+
+          report (r, ATLAS_DATASET_ERROR_TYPE,
+                  _("must be a point [longitude, latitude], not %s"), found);
+          complete = FALSE;
+        }
+      else
+        {
+          gsize lon_mark = push_index (r, 0);
+
+          complete &= expect_number (r, json_array_get_element (pair, 0), -180, 180,
+                                     &point.longitude);
+          pop (r, lon_mark);
+          lon_mark = push_index (r, 1);
+          complete &= expect_number (r, json_array_get_element (pair, 1), -90, 90,
+                                     &point.latitude);
+          pop (r, lon_mark);
+          g_array_append_val (points, point);
+        }
+      pop (r, point_mark);
+    }
+
+  if (array != NULL && complete && points->len > 0)
+    {
+      const AtlasPoint *first = &g_array_index (points, AtlasPoint, 0);
+      const AtlasPoint *last = &g_array_index (points, AtlasPoint, points->len - 1);
+
+      if (first->longitude != last->longitude || first->latitude != last->latitude)
+        report (r, ATLAS_DATASET_ERROR_VALUE,
+                _("the outline is not closed: its last point must be its first"));
+    }
+  pop (r, mark);
+}
+
+static void
+read_outline (Reader       *r,
+              JsonObject   *item,
+              AtlasGeopark *geopark)
+{
+  static const char *known[] = { "approximate", "note", "source", "polygon", NULL };
+  JsonNode *node = member (r, item, "outline", TRUE);
+  JsonObject *object;
+  gboolean approximate;
+  gsize mark;
+
+  if (node == NULL)
+    return;
+
+  mark = push_member (r, "outline");
+  object = expect_object (r, node);
+  if (object != NULL)
+    {
+      check_fields (r, object, known);
+      read_boolean (r, object, "approximate", &approximate);
+      geopark->outline_note = read_text (r, object, "note", FALSE);
+      geopark->outline_source = read_string (r, object, "source", TRUE);
+      read_polygon (r, object, geopark->outline);
+    }
+  pop (r, mark);
+}
+
+static char **
+read_string_list (Reader     *r,
+                  JsonObject *item,
+                  const char *key)
+{
+  JsonNode *node = member (r, item, key, FALSE);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonArray *array;
+  gsize mark;
+
+  if (node == NULL)
+    return g_strv_builder_end (builder);
+
+  mark = push_member (r, key);
+  array = expect_array (r, node, 0, MAX_LIST_LENGTH);
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      gsize item_mark = push_index (r, i);
+      g_autofree char *string = expect_string (r, json_array_get_element (array, i));
+
+      if (string != NULL)
+        g_strv_builder_add (builder, string);
+      pop (r, item_mark);
+    }
+  pop (r, mark);
+
+  return g_strv_builder_end (builder);
+}
+
+static gpointer
+read_geopark (Reader     *r,
+              JsonObject *item)
+{
+  static const char *known[] = {
+    "id", "name", "short_name", "colour", "designated", "revalidations", "area", "province",
+    "centre", "outline", "description", "sources", NULL
+  };
+  AtlasGeopark *geopark = _atlas_geopark_new ();
+  Location centre = { 0, };
+
+  check_fields (r, item, known);
+  geopark->id = read_own_id (r, item);
+  geopark->name = read_text (r, item, "name", TRUE);
+  geopark->short_name = read_text (r, item, "short_name", TRUE);
+  read_colour (r, item, &geopark->colour);
+  read_designation (r, item, geopark);
+  read_revalidations (r, item, geopark);
+  read_areas (r, item, geopark);
+  read_province (r, item, geopark);
+  if (read_location (r, item, "centre", &centre))
+    {
+      geopark->latitude = centre.latitude;
+      geopark->longitude = centre.longitude;
+      geopark->precision_m = centre.precision_m;
+    }
+  read_outline (r, item, geopark);
+  geopark->description = read_text (r, item, "description", TRUE);
+  geopark->sources = read_string_list (r, item, "sources");
+
+  return geopark;
+}
+
+/* dataset.json: what the folder is, and in which format. */
+static void
+read_dataset_info (Reader   *r,
+                   JsonNode *root)
+{
+  static const char *known[] = {
+    "$schema", "format", "title", "description", "licence", "attribution", "languages",
+    "updated", NULL
+  };
+  JsonObject *object = expect_object (r, root);
+  g_autoptr(AtlasText) title = NULL;
+  g_autoptr(AtlasText) description = NULL;
+  g_autoptr(AtlasText) attribution = NULL;
+  g_autofree char *schema = NULL;
+  g_autofree char *licence = NULL;
+  g_auto(GStrv) languages = NULL;
+  JsonNode *format;
+  GDate updated;
+
+  if (object == NULL)
+    return;
+
+  check_fields (r, object, known);
+  schema = read_string (r, object, "$schema", FALSE);
+
+  if ((format = member (r, object, "format", TRUE)) != NULL)
+    {
+      gsize mark = push_member (r, "format");
+
+      if (!holds (format, G_TYPE_INT64) || json_node_get_int (format) != ATLAS_DATASET_FORMAT)
+        {
+          g_autofree char *found = describe (format);
+
+          report (r, ATLAS_DATASET_ERROR_VALUE,
+                  _("format %s is not supported: this version of the app reads format %d"),
+                  found, ATLAS_DATASET_FORMAT);
+        }
+      pop (r, mark);
+    }
+
+  title = read_text (r, object, "title", TRUE);
+  description = read_text (r, object, "description", FALSE);
+  licence = read_string (r, object, "licence", TRUE);
+  attribution = read_text (r, object, "attribution", TRUE);
+
+  if (member (r, object, "languages", TRUE) == NULL)
+    return;
+  languages = read_string_list (r, object, "languages");
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      if (!atlas_language_from_code (languages[i], NULL))
+        {
+          gsize mark = push_member (r, "languages");
+          gsize index_mark = push_index (r, i);
+
+          report (r, ATLAS_DATASET_ERROR_VALUE, _("unknown language “%s”: use “vi” or “en”"),
+                  languages[i]);
+          pop (r, index_mark);
+          pop (r, mark);
+        }
+    }
+
+  g_date_clear (&updated, 1);
+  if (json_object_has_member (object, "updated"))
+    read_date (r, object, "updated", &updated);
+}
+
+/* Checks the bytes of one file and parses them; NULL (reported) if it
+ * cannot be read as JSON at all.
+ */
+static JsonNode *
+parse_file (Reader *r,
+            GBytes *bytes)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) error = NULL;
+  const char *data;
+  const char *end;
+  gsize size;
+
+  data = g_bytes_get_data (bytes, &size);
+  if (size > MAX_FILE_SIZE)
+    {
+      report (r, ATLAS_DATASET_ERROR_TOO_LARGE, _("the file is larger than %u MiB"),
+              MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  if (!g_utf8_validate_len (data, size, &end))
+    {
+      report (r, ATLAS_DATASET_ERROR_ENCODING,
+              _("the file is not valid UTF-8 text (at byte %lu)"),
+              (unsigned long) (end - data));
+      return NULL;
+    }
+
+  if (!json_parser_load_from_data (parser, data, size, &error))
+    {
+      guint line, column;
+      int consumed = 0;
+
+      /* json-glib says "<data>:LINE:COLUMN: Parse error: …" */
+      if (sscanf (error->message, "<data>:%u:%u: %n", &line, &column, &consumed) == 2 &&
+          consumed > 0)
+        report (r, ATLAS_DATASET_ERROR_SYNTAX, _("not valid JSON at line %u, column %u: %s"),
+                line, column, error->message + consumed);
+      else
+        report (r, ATLAS_DATASET_ERROR_SYNTAX, _("not valid JSON: %s"), error->message);
+      return NULL;
+    }
+
+  if (json_parser_has_assignment (parser, NULL) || json_parser_get_root (parser) == NULL)
+    {
+      report (r, ATLAS_DATASET_ERROR_SYNTAX, _("not valid JSON: %s"),
+              _("the file must hold one JSON value"));
+      return NULL;
+    }
+
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+/* Checks every reference against the ids of the files that could be read:
+ * a file that is not JSON at all is one problem, not one per reference.
+ */
+static void
+check_references (Reader     *r,
+                  GHashTable *types,
+                  const GType unreadable_types[ATLAS_DATASET_N_FILES])
+{
+  for (guint i = 0; i < r->references->len; i++)
+    {
+      Reference *reference = g_ptr_array_index (r->references, i);
+      gpointer type = g_hash_table_lookup (types, reference->id);
+      g_autofree char *message = NULL;
+      gboolean unreadable = FALSE;
+
+      for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
+        unreadable |= unreadable_types[f] == reference->type;
+
+      if (unreadable || (type != NULL && GPOINTER_TO_SIZE (type) == reference->type))
+        continue;
+
+      if (reference->type == ATLAS_TYPE_GEOPARK)
+        message = g_strdup_printf (_("unknown geopark “%s”"), reference->id);
+      else
+        message = g_strdup_printf (_("unknown place “%s”"), reference->id);
+
+      g_ptr_array_add (r->problems,
+                       g_error_new (ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_REFERENCE,
+                                    "%s: %s", reference->location, message));
+    }
+}
+
+static void
+record_types (GHashTable *types,
+              GPtrArray  *items,
+              GType       type)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_autofree char *id = NULL;
+
+      /* The first definition of a duplicate id is the one that counts. */
+      g_object_get (g_ptr_array_index (items, i), "id", &id, NULL);
+      if (id != NULL && !g_hash_table_contains (types, id))
+        g_hash_table_insert (types, g_steal_pointer (&id), GSIZE_TO_POINTER (type));
+    }
+}
+
+/**
+ * atlas_dataset_load_bytes:
+ * @files: (array fixed-size=4): the contents of each #AtlasDatasetFile, or
+ *   %NULL for a file that could not be read (already reported)
+ * @problems: (element-type GError): where to add every problem found
+ *
+ * Returns: (transfer full) (nullable): the dataset, or %NULL when any
+ *   problem was found
+ */
+AtlasDataset *
+atlas_dataset_load_bytes (GBytes * const *files,
+                          GPtrArray      *problems)
+{
+  static const ReadItemFunc readers[ATLAS_DATASET_N_FILES] = {
+    NULL, read_geopark, read_place, read_article,
+  };
+  const GType item_types[ATLAS_DATASET_N_FILES] = {
+    G_TYPE_NONE, ATLAS_TYPE_GEOPARK, ATLAS_TYPE_PLACE, ATLAS_TYPE_ARTICLE,
+  };
+  GType unreadable_types[ATLAS_DATASET_N_FILES] = { 0, };
+  GPtrArray *items[ATLAS_DATASET_N_FILES] = { NULL, };
+  AtlasDataset *dataset = NULL;
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) references = g_ptr_array_new_with_free_func (reference_free);
+  g_autoptr(GString) path = g_string_new (NULL);
+  guint n_problems = problems->len;
+  gboolean all_files = TRUE;
+  Reader r = { NULL, path, problems, ids, references };
+
+  g_return_val_if_fail (files != NULL, NULL);
+  g_return_val_if_fail (problems != NULL, NULL);
+
+  for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
+    {
+      g_autoptr(JsonNode) root = NULL;
+
+      items[f] = g_ptr_array_new_with_free_func (g_object_unref);
+      r.file = file_names[f];
+      g_string_assign (path, "$");
+      all_files &= files[f] != NULL;
+      if (files[f] == NULL || (root = parse_file (&r, files[f])) == NULL)
+        {
+          unreadable_types[f] = item_types[f];
+          continue;
+        }
+
+      if (readers[f] == NULL)
+        read_dataset_info (&r, root);
+      else
+        {
+          g_autoptr(GPtrArray) read = read_items (&r, root, readers[f]);
+
+          if (read == NULL)
+            unreadable_types[f] = item_types[f];
+          else
+            g_ptr_array_extend_and_steal (items[f], g_steal_pointer (&read));
+        }
+    }
+
+  record_types (types, items[ATLAS_DATASET_FILE_GEOPARKS], ATLAS_TYPE_GEOPARK);
+  record_types (types, items[ATLAS_DATASET_FILE_PLACES], ATLAS_TYPE_PLACE);
+  record_types (types, items[ATLAS_DATASET_FILE_NEWS], ATLAS_TYPE_ARTICLE);
+  check_references (&r, types, unreadable_types);
+
+  if (all_files && problems->len == n_problems)
+    dataset = _atlas_dataset_new_take (g_steal_pointer (&items[ATLAS_DATASET_FILE_GEOPARKS]),
+                                       g_steal_pointer (&items[ATLAS_DATASET_FILE_PLACES]),
+                                       g_steal_pointer (&items[ATLAS_DATASET_FILE_NEWS]));
+
+  for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
+    g_clear_pointer (&items[f], g_ptr_array_unref);
+
+  return dataset;
+}
+
+static void
+clear_files (GBytes **files)
+{
+  for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
+    g_clear_pointer (&files[f], g_bytes_unref);
+}
+
+AtlasDataset *
+atlas_dataset_load_directory (GFile     *directory,
+                              GPtrArray *problems)
+{
+  GBytes *files[ATLAS_DATASET_N_FILES] = { NULL, };
+  AtlasDataset *dataset;
+
+  g_return_val_if_fail (G_IS_FILE (directory), NULL);
+  g_return_val_if_fail (problems != NULL, NULL);
+
+  for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
+    {
+      g_autoptr(GFile) file = g_file_get_child (directory, file_names[f]);
+      g_autoptr(GError) error = NULL;
+
+      files[f] = g_file_load_bytes (file, NULL, NULL, &error);
+      if (files[f] == NULL)
+        g_ptr_array_add (problems,
+                         g_error_new (ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_IO,
+                                      "%s: $: %s", file_names[f], error->message));
+    }
+
+  dataset = atlas_dataset_load_bytes ((GBytes * const *) files, problems);
+  clear_files (files);
+
+  return dataset;
+}
+
+static char *
+bundled_path (const char *name)
+{
+  return g_strconcat (RESOURCE_PREFIX "/dataset/", name, NULL);
+}
+
+AtlasDataset *
+atlas_dataset_load_bundled (GPtrArray *problems)
+{
+  GBytes *files[ATLAS_DATASET_N_FILES] = { NULL, };
+  AtlasDataset *dataset;
+
+  g_return_val_if_fail (problems != NULL, NULL);
+
+  for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
+    {
+      g_autofree char *path = bundled_path (file_names[f]);
+
+      files[f] = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      g_assert (files[f] != NULL);
+    }
+
+  dataset = atlas_dataset_load_bytes ((GBytes * const *) files, problems);
+  clear_files (files);
+
+  return dataset;
+}
+
+/* Writes the bundled dataset and its schemas into directory, as a
+ * starting point for a staff member's own.
+ */
+gboolean
+atlas_dataset_export_bundled (GFile   *directory,
+                              GError **error)
+{
+  g_auto(GStrv) names = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (directory), FALSE);
+
+  if (!g_file_make_directory_with_parents (directory, NULL, error))
+    {
+      if (!g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        return FALSE;
+      g_clear_error (error);
+    }
+
+  names = g_resources_enumerate_children (RESOURCE_PREFIX "/dataset/",
+                                          G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (names == NULL)
+    return FALSE;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *path = bundled_path (names[i]);
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE,
+                                                         error);
+      g_autoptr(GFile) file = g_file_get_child (directory, names[i]);
+
+      if (bytes == NULL ||
+          !g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                    NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* One error that stands for all the problems found in where. */
+GError *
+atlas_dataset_summarize (GPtrArray  *problems,
+                         const char *where)
+{
+  g_return_val_if_fail (problems != NULL && problems->len > 0, NULL);
+
+  return g_error_new (ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_INVALID,
+                      g_dngettext (GETTEXT_PACKAGE,
+                                   "%u problem in the dataset %s",
+                                   "%u problems in the dataset %s", problems->len),
+                      problems->len, where);
+}

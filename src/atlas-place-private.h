@@ -1,0 +1,32 @@
+/* atlas-place-private.h
+ *
+ * Copyright 2026 The Geopark Atlas developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "atlas-place.h"
+
+G_BEGIN_DECLS
+
+/* Filled in by the dataset loader, read-only afterwards. */
+struct _AtlasPlace
+{
+  GObject         parent_instance;
+
+  char           *id;
+  AtlasPlaceKind  kind;
+  char           *geopark_id;
+  AtlasText      *name;
+  AtlasText      *description;
+  double          latitude;
+  double          longitude;
+  double          precision_m;
+  gboolean        approximate;
+  char           *source;
+  char           *country;
+};
+
+G_END_DECLS

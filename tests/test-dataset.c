@@ -1,0 +1,389 @@
+/* test-dataset.c
+ *
+ * Copyright 2026 The Geopark Atlas developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "atlas-dataset-loader.h"
+
+static GPtrArray *
+new_problems (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+}
+
+static void
+assert_no_problems (GPtrArray *problems)
+{
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("%s", ((GError *) g_ptr_array_index (problems, i))->message);
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
+static char *
+fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", "datasets", name, NULL);
+}
+
+/* The seed listing: a title line, a blank line, a summary, a blank line… */
+static GPtrArray *
+read_seed_items (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "seed",
+                                                 "news-listing-vi.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) paragraphs = NULL;
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  paragraphs = g_strsplit (contents, "\n\n", -1);
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    {
+      g_strstrip (paragraphs[i]);
+      if (*paragraphs[i] != '\0')
+        g_ptr_array_add (items, g_strdup (paragraphs[i]));
+    }
+
+  g_assert_cmpuint (items->len % 2, ==, 0);
+  return items;
+}
+
+static void
+test_bundled_is_valid (void)
+{
+  g_autoptr(GPtrArray) problems = new_problems ();
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_load_bundled (problems);
+
+  assert_no_problems (problems);
+  g_assert_nonnull (dataset);
+  g_assert_cmpuint (g_list_model_get_n_items (atlas_dataset_get_geoparks (dataset)), ==, 4);
+  /* 42 geosites of the research bundle, 3 partner geoparks, the venues */
+  g_assert_cmpuint (g_list_model_get_n_items (atlas_dataset_get_places (dataset)), >=, 45);
+
+  for (guint i = 0; i < 4; i++)
+    {
+      static const char *ids[] = { "dongvan", "caobang", "daknong", "langson" };
+
+      g_assert_nonnull (atlas_dataset_lookup_geopark (dataset, ids[i]));
+    }
+}
+
+/* Every item of the seed listing is there, word for word, once. */
+static void
+test_bundled_has_every_seed_item (void)
+{
+  g_autoptr(GPtrArray) problems = new_problems ();
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_load_bundled (problems);
+  g_autoptr(GPtrArray) seed = read_seed_items ();
+  GListModel *articles = atlas_dataset_get_articles (dataset);
+  guint n_articles = g_list_model_get_n_items (articles);
+
+  g_assert_cmpuint (n_articles, ==, seed->len / 2);
+
+  for (guint s = 0; s < seed->len; s += 2)
+    {
+      const char *title = g_ptr_array_index (seed, s);
+      const char *summary = g_ptr_array_index (seed, s + 1);
+      guint found = 0;
+
+      for (guint a = 0; a < n_articles; a++)
+        {
+          g_autoptr(AtlasArticle) article = g_list_model_get_item (articles, a);
+          AtlasText *article_title = atlas_article_get_title (article);
+
+          if (g_strcmp0 (atlas_text_get_exact (article_title, ATLAS_LANGUAGE_VI), title) != 0)
+            continue;
+
+          found++;
+          g_assert_cmpstr (atlas_text_get_exact (atlas_article_get_summary (article),
+                                                 ATLAS_LANGUAGE_VI), ==, summary);
+          /* Translated by us, not left in Vietnamese */
+          g_assert_nonnull (atlas_text_get_exact (article_title, ATLAS_LANGUAGE_EN));
+        }
+
+      if (found != 1)
+        g_test_message ("seed title “%s” found %u times", title, found);
+      g_assert_cmpuint (found, ==, 1);
+    }
+}
+
+/* Approximate stays marked approximate: an article whose date had to be
+ * guessed says how.
+ */
+static void
+test_bundled_dates_explained (void)
+{
+  g_autoptr(GPtrArray) problems = new_problems ();
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_load_bundled (problems);
+  GListModel *articles = atlas_dataset_get_articles (dataset);
+  guint n_approximate = 0;
+
+  for (guint a = 0; a < g_list_model_get_n_items (articles); a++)
+    {
+      g_autoptr(AtlasArticle) article = g_list_model_get_item (articles, a);
+
+      if (atlas_article_get_date_precision (article) != ATLAS_DATE_PRECISION_APPROXIMATE)
+        continue;
+
+      n_approximate++;
+      g_assert_nonnull (atlas_article_get_date_note (article));
+    }
+
+  g_assert_cmpuint (n_approximate, >, 0);
+}
+
+static void
+test_export_round_trip (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("atlas-export-XXXXXX", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GPtrArray) problems = new_problems ();
+  g_autoptr(AtlasDataset) bundled = atlas_dataset_load_bundled (problems);
+  g_autoptr(AtlasDataset) exported = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = NULL;
+  const char *name;
+
+  g_assert_true (atlas_dataset_export_bundled (folder, &error));
+  g_assert_no_error (error);
+
+  exported = atlas_dataset_load_directory (folder, problems);
+  assert_no_problems (problems);
+  g_assert_cmpuint (g_list_model_get_n_items (atlas_dataset_get_articles (exported)),
+                    ==, g_list_model_get_n_items (atlas_dataset_get_articles (bundled)));
+  g_assert_cmpuint (g_list_model_get_n_items (atlas_dataset_get_places (exported)),
+                    ==, g_list_model_get_n_items (atlas_dataset_get_places (bundled)));
+
+  /* The schemas come along, for editors that check as staff type. */
+  {
+    g_autofree char *schema = g_build_filename (dir, "news.schema.json", NULL);
+
+    g_assert_true (g_file_test (schema, G_FILE_TEST_IS_REGULAR));
+  }
+
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_assert_cmpint (g_remove (path), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static GBytes *
+read_fixture_file (const char *name)
+{
+  g_autofree char *path = fixture_path (name);
+  g_autoptr(GError) error = NULL;
+  char *contents;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (contents, length);
+}
+
+/* Text typed as decomposed Unicode is stored composed. */
+static void
+test_text_is_nfc (void)
+{
+  g_autoptr(GPtrArray) problems = new_problems ();
+  g_autoptr(AtlasDataset) dataset = NULL;
+  GBytes *files[ATLAS_DATASET_N_FILES];
+  g_autofree char *places = NULL;
+  g_autofree char *decomposed = g_utf8_normalize ("Thác Bản Giốc", -1, G_NORMALIZE_NFD);
+  g_autoptr(GString) edited = NULL;
+  AtlasPlace *place;
+
+  for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
+    {
+      g_autofree char *name = g_build_filename ("valid", atlas_dataset_file_get_name (f), NULL);
+
+      files[f] = read_fixture_file (name);
+    }
+
+  g_assert_cmpstr (decomposed, !=, "Thác Bản Giốc");
+  edited = g_string_new_len (g_bytes_get_data (files[ATLAS_DATASET_FILE_PLACES], NULL),
+                             g_bytes_get_size (files[ATLAS_DATASET_FILE_PLACES]));
+  g_assert_cmpuint (g_string_replace (edited, "\"Thác Bản Giốc\"", "PLACEHOLDER", 1), ==, 1);
+  places = g_strdup_printf ("\"%s\"", decomposed);
+  g_string_replace (edited, "PLACEHOLDER", places, 1);
+  g_bytes_unref (files[ATLAS_DATASET_FILE_PLACES]);
+  files[ATLAS_DATASET_FILE_PLACES] = g_string_free_to_bytes (g_steal_pointer (&edited));
+
+  dataset = atlas_dataset_load_bytes ((GBytes * const *) files, problems);
+  assert_no_problems (problems);
+  place = atlas_dataset_lookup_place (dataset, "cb-01");
+  g_assert_cmpstr (atlas_text_get (atlas_place_get_name (place), ATLAS_LANGUAGE_VI),
+                   ==, "Thác Bản Giốc");
+
+  for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
+    g_bytes_unref (files[f]);
+}
+
+static void
+test_lookup_by_kind (void)
+{
+  g_autofree char *valid = fixture_path ("valid");
+  g_autoptr(GFile) folder = g_file_new_for_path (valid);
+  g_autoptr(GPtrArray) problems = new_problems ();
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_load_directory (folder, problems);
+
+  assert_no_problems (problems);
+  g_assert_nonnull (atlas_dataset_lookup_place (dataset, "cb-14"));
+  g_assert_null (atlas_dataset_lookup_geopark (dataset, "cb-14"));
+  g_assert_nonnull (atlas_dataset_lookup_geopark (dataset, "caobang"));
+  g_assert_null (atlas_dataset_lookup_place (dataset, "caobang"));
+  g_assert_nonnull (atlas_dataset_lookup_article (dataset, "2024-09-13-cao-bang-khorat-cooperation"));
+  g_assert_null (atlas_dataset_lookup_article (dataset, "no-such-article"));
+}
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *n_signals)
+{
+  (*n_signals)++;
+}
+
+/* A reload shows up as one change per list, and the indexes follow. */
+static void
+test_replace_contents (void)
+{
+  g_autofree char *valid = fixture_path ("valid");
+  g_autoptr(GFile) folder = g_file_new_for_path (valid);
+  g_autoptr(GPtrArray) problems = new_problems ();
+  g_autoptr(AtlasDataset) shown = atlas_dataset_load_bundled (problems);
+  g_autoptr(AtlasDataset) small = atlas_dataset_load_directory (folder, problems);
+  guint n_signals = 0;
+
+  assert_no_problems (problems);
+  g_signal_connect (atlas_dataset_get_articles (shown), "items-changed",
+                    G_CALLBACK (on_items_changed), &n_signals);
+  g_assert_nonnull (atlas_dataset_lookup_geopark (shown, "dongvan"));
+
+  atlas_dataset_replace_contents (shown, small);
+
+  g_assert_cmpuint (n_signals, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (atlas_dataset_get_articles (shown)), ==, 3);
+  g_assert_null (atlas_dataset_lookup_geopark (shown, "dongvan"));
+  g_assert_nonnull (atlas_dataset_lookup_geopark (shown, "langson"));
+}
+
+/* The valid fixture overlaid with a case's files, in a fresh folder. */
+static char *
+assemble_case (const char *name)
+{
+  g_autofree char *dir = g_dir_make_tmp ("atlas-bad-XXXXXX", NULL);
+  g_autofree char *case_dir = NULL;
+
+  case_dir = g_build_filename ("bad", name, NULL);
+  for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
+    {
+      const char *file = atlas_dataset_file_get_name (f);
+      g_autofree char *overlay = g_build_filename (case_dir, file, NULL);
+      g_autofree char *overlay_path = fixture_path (overlay);
+      g_autofree char *removed = g_strconcat (overlay_path, ".removed", NULL);
+      g_autofree char *base = g_build_filename ("valid", file, NULL);
+      g_autofree char *target = g_build_filename (dir, file, NULL);
+      g_autoptr(GBytes) bytes = NULL;
+
+      if (g_file_test (removed, G_FILE_TEST_EXISTS))
+        continue;
+
+      bytes = read_fixture_file (g_file_test (overlay_path, G_FILE_TEST_EXISTS) ? overlay : base);
+      g_assert_true (g_file_set_contents (target, g_bytes_get_data (bytes, NULL),
+                                          g_bytes_get_size (bytes), NULL));
+    }
+
+  return g_steal_pointer (&dir);
+}
+
+static void
+remove_case (const char *dir)
+{
+  for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
+    {
+      g_autofree char *target = g_build_filename (dir, atlas_dataset_file_get_name (f), NULL);
+
+      g_remove (target);
+    }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* Each bad dataset is refused, with exactly the problems expected. */
+static void
+test_bad_dataset (gconstpointer data)
+{
+  const char *name = data;
+  g_autofree char *dir = assemble_case (name);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GPtrArray) problems = new_problems ();
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_load_directory (folder, problems);
+  g_autofree char *expected_name = g_build_filename ("bad", name, "expected.txt", NULL);
+  g_autoptr(GBytes) expected_bytes = read_fixture_file (expected_name);
+  g_autofree char *expected_text = g_strndup (g_bytes_get_data (expected_bytes, NULL),
+                                              g_bytes_get_size (expected_bytes));
+  g_autoptr(GString) expected = g_string_new (g_strstrip (expected_text));
+  g_autoptr(GString) actual = g_string_new (NULL);
+
+  g_string_replace (expected, "{dir}", dir, 0);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      GError *problem = g_ptr_array_index (problems, i);
+
+      g_assert_true (problem->domain == ATLAS_DATASET_ERROR);
+      g_string_append_printf (actual, "%s%s", i > 0 ? "\n" : "", problem->message);
+    }
+
+  g_assert_null (dataset);
+  g_assert_cmpstr (actual->str, ==, expected->str);
+
+  remove_case (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *bad = NULL;
+  g_autoptr(GDir) cases = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/dataset/bundled/valid", test_bundled_is_valid);
+  g_test_add_func ("/dataset/bundled/every-seed-item", test_bundled_has_every_seed_item);
+  g_test_add_func ("/dataset/bundled/dates-explained", test_bundled_dates_explained);
+  g_test_add_func ("/dataset/export-round-trip", test_export_round_trip);
+  g_test_add_func ("/dataset/text-is-nfc", test_text_is_nfc);
+  g_test_add_func ("/dataset/lookup-by-kind", test_lookup_by_kind);
+  g_test_add_func ("/dataset/replace-contents", test_replace_contents);
+
+  bad = fixture_path ("bad");
+  cases = g_dir_open (bad, 0, NULL);
+  g_assert_nonnull (cases);
+  while ((name = g_dir_read_name (cases)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_strconcat ("/dataset/bad/", (char *) names->pdata[i], NULL);
+
+      g_test_add_data_func (path, names->pdata[i], test_bad_dataset);
+    }
+
+  return g_test_run ();
+}
