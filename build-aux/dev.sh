@@ -14,6 +14,9 @@ top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$top"
 build_dir=_build
 asan_dir=_build-asan
+fuzz_dir=_build-fuzz
+# How long CI fuzzes the dataset loader, in seconds.
+fuzz_seconds=${ATLAS_FUZZ_SECONDS:-60}
 
 # Build tools, libraries, and what the tests drive the app with.
 packages=(
@@ -25,6 +28,7 @@ packages=(
   python3 python3-pyatspi python3-dogtail python3-gi gir1.2-atspi-2.0 xdotool
   adwaita-icon-theme librsvg2-common fonts-cantarell fonts-dejavu-core
   imagemagick openbox x11-utils
+  clang libclang-rt-14-dev
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
@@ -40,12 +44,24 @@ install_missing_packages() {
       missing+=("$pkg")
     fi
   done
+  # Node.js for the JSON Schema validator; any install of it will do.
+  if ! command -v npm >/dev/null; then
+    missing+=(nodejs npm)
+  fi
   [ ${#missing[@]} -eq 0 ] && return 0
 
   log "Installing ${missing[*]}"
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive \
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+install_node_modules() {
+  local dir=build-aux/schema-check
+  if [ ! -x "$dir/node_modules/.bin/ajv" ]; then
+    log "Installing the JSON Schema validator (npm)"
+    npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error >/dev/null
+  fi
 }
 
 configure() {
@@ -85,6 +101,26 @@ run_tests() {
   meson compile -C "$asan_dir"
   log "Running unit and ui suites under the sanitizers"
   in_virtual_display meson test -C "$asan_dir" --print-errorlogs --suite unit --suite ui
+
+  fuzz
+}
+
+# libFuzzer over the dataset loader for a bounded time, starting from the
+# committed corpus; new inputs go to a scratch folder, not into the tree.
+fuzz() {
+  if [ ! -f "$fuzz_dir/build.ninja" ]; then
+    log "Configuring $fuzz_dir"
+    CC=clang meson setup "$fuzz_dir" -Dwerror=true -Dfuzzing=true \
+      -Db_sanitize=address,undefined -Db_lundef=false -De2e_tests=false
+  fi
+  meson compile -C "$fuzz_dir" tests/fuzz/fuzz-dataset
+  log "Fuzzing the dataset loader for ${fuzz_seconds} s"
+  local scratch
+  scratch=$(mktemp -d)
+  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+    "$fuzz_dir/tests/fuzz/fuzz-dataset" -max_total_time="$fuzz_seconds" -timeout=10 \
+    -rss_limit_mb=2048 -print_final_stats=1 "$scratch" tests/fuzz/corpus
+  rm -rf "$scratch"
 }
 
 main() {
@@ -97,6 +133,7 @@ main() {
       ;;
     test)
       install_missing_packages
+      install_node_modules
       run_tests
       ;;
     *)

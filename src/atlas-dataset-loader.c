@@ -87,12 +87,18 @@ report (Reader            *r,
         const char        *format,
         ...)
 {
+  g_autofree char *formatted = NULL;
   g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  formatted = g_strdup_vprintf (format, args);
   va_end (args);
+
+  /* json-glib quotes the input in its messages and may cut a character in
+   * half; whatever we print must stay valid text.
+   */
+  message = g_utf8_make_valid (formatted, -1);
 
   g_ptr_array_add (r->problems,
                    g_error_new (ATLAS_DATASET_ERROR, code, "%s: %s: %s",
@@ -427,8 +433,9 @@ read_text (Reader     *r,
            gboolean    required)
 {
   JsonNode *node = member (r, object, key, required);
-  g_autofree char *strings[ATLAS_N_LANGUAGES] = { NULL, };
+  char *strings[ATLAS_N_LANGUAGES] = { NULL, };
   g_autoptr(GList) members = NULL;
+  AtlasText *result = NULL;
   JsonObject *text;
   gboolean complete = TRUE;
   gsize mark;
@@ -457,9 +464,11 @@ read_text (Reader     *r,
                   _("unknown language “%s”: use “vi” or “en”"), code);
           complete = FALSE;
         }
-      else if ((strings[language] = expect_string (r, json_object_get_member (text, code))) == NULL)
+      else
         {
-          complete = FALSE;
+          g_free (strings[language]);
+          strings[language] = expect_string (r, json_object_get_member (text, code));
+          complete &= strings[language] != NULL;
         }
       pop (r, language_mark);
     }
@@ -472,10 +481,13 @@ read_text (Reader     *r,
     }
   pop (r, mark);
 
-  if (!complete)
-    return NULL;
+  if (complete)
+    result = atlas_text_new (strings[ATLAS_LANGUAGE_VI], strings[ATLAS_LANGUAGE_EN]);
 
-  return atlas_text_new (strings[ATLAS_LANGUAGE_VI], strings[ATLAS_LANGUAGE_EN]);
+  for (guint i = 0; i < ATLAS_N_LANGUAGES; i++)
+    g_free (strings[i]);
+
+  return result;
 }
 
 static gboolean

@@ -54,7 +54,7 @@ def test_app_starts_and_about_opens():
                        lambda: find(preferences, "Close", BUTTON_ROLES)))
         wait_for("the Preferences window to close", lambda: len(app.windows()) == 1)
 
-        app.open_menu_item(window, "Main Menu", "Quit")
+        app.open_menu_item(window, "Main Menu", "Quit", quits=True)
         code = app.wait_exit()
         if code != 0:
             raise TestFailure(f"the app exited with {code}")

@@ -21,7 +21,7 @@ def test_vietnamese_window():
         for region in ("Thanh bên", "Bản đồ", "Chi tiết"):
             wait_for(f"the {region} region", lambda: find(window, region))
         wait_for("the Vietnamese empty state", lambda: find(window, "Chưa có tin tức", must_show=False))
-        app.open_menu_item(window, "Trình đơn chính", "Thoát")
+        app.open_menu_item(window, "Trình đơn chính", "Thoát", quits=True)
         if app.wait_exit() != 0:
             raise TestFailure("the app did not exit cleanly")
     finally:

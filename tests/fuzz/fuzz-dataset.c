@@ -1,0 +1,70 @@
+/* fuzz-dataset.c: libFuzzer target over the dataset loader.
+ *
+ * The first byte of the input picks which file of the dataset the rest
+ * replaces; the other files are the bundled ones, so that references and
+ * duplicate ids across files are exercised too.
+ *
+ * Copyright 2026 The Geopark Atlas developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdint.h>
+
+#include "atlas-dataset-loader.h"
+
+int LLVMFuzzerTestOneInput (const uint8_t *data,
+                            size_t         size);
+
+static GBytes *bundled[ATLAS_DATASET_N_FILES];
+
+static void
+load_bundled_files (void)
+{
+  for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
+    {
+      g_autofree char *path = g_strconcat (RESOURCE_PREFIX "/dataset/",
+                                           atlas_dataset_file_get_name (f), NULL);
+
+      bundled[f] = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      g_assert (bundled[f] != NULL);
+    }
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  g_autoptr(AtlasDataset) dataset = NULL;
+  g_autoptr(GBytes) input = NULL;
+  GBytes *files[ATLAS_DATASET_N_FILES];
+  guint target;
+
+  if (size < 1)
+    return 0;
+
+  if (bundled[0] == NULL)
+    load_bundled_files ();
+
+  target = data[0] % ATLAS_DATASET_N_FILES;
+  input = g_bytes_new (data + 1, size - 1);
+  for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
+    files[f] = f == target ? input : bundled[f];
+
+  dataset = atlas_dataset_load_bytes ((GBytes * const *) files, problems);
+
+  /* Either a dataset or problems, never both, never neither. */
+  g_assert ((dataset == NULL) == (problems->len > 0));
+  for (guint i = 0; i < problems->len; i++)
+    {
+      GError *problem = g_ptr_array_index (problems, i);
+
+      g_assert (problem->domain == ATLAS_DATASET_ERROR);
+      g_assert (g_utf8_validate (problem->message, -1, NULL));
+    }
+
+  return 0;
+}
