@@ -2,7 +2,7 @@
 # Takes a screenshot of Geopark Atlas as built in _build, under a virtual
 # display, in a fresh home.
 #
-#   build-aux/screenshot.sh OUT.png [LANGUAGE] [WIDTHxHEIGHT] [light|dark]
+#   build-aux/screenshot.sh OUT.png [LANGUAGE] [WIDTHxHEIGHT] [light|dark] [-- APP ARGUMENTS]
 #
 # Copyright 2026 The Geopark Atlas developers
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,6 +12,10 @@ out=$(realpath -m "$1")
 language=${2:-en}
 size=${3:-1280x800}
 style=${4:-light}
+shift $(( $# < 4 ? $# : 4 ))
+[ "${1:-}" = "--" ] && shift
+app_args=""
+[ $# -gt 0 ] && app_args=$(printf '%q ' "$@")
 # No outside network unless asked for: tiles from a closed local port.
 tile_url=${ATLAS_SCREENSHOT_TILE_URL:-'http://127.0.0.1:9/{z}/{x}/{y}.png'}
 width=${size%x*}
@@ -34,7 +38,7 @@ KEYFILE
 # Runs inside the virtual display: start the app, let it map, draw and settle
 # (tiles fail fast without network), take the picture, quit.
 shoot='
-  "$build/src/geopark-atlas" &
+  eval "\"$build/src/geopark-atlas\" $app_args" &
   pid=$!
   sleep "$delay"
   import -window root -crop "${width}x${height}+0+0" +repage "$out"
@@ -46,7 +50,7 @@ env -i PATH="$PATH" HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_CACHE_HOME="
   XDG_RUNTIME_DIR="$home" LANG=C.UTF-8 LANGUAGE="$language" \
   GSETTINGS_BACKEND=keyfile GSETTINGS_SCHEMA_DIR="$build/data" \
   GEOPARK_ATLAS_LOCALEDIR="$build/po" GSK_RENDERER=cairo \
-  build="$build" out="$out" width="$width" height="$height" \
+  build="$build" out="$out" width="$width" height="$height" app_args="$app_args" \
   delay="${ATLAS_SCREENSHOT_DELAY:-3}" \
   xvfb-run -a -s "-screen 0 ${width}x${height}x24" dbus-run-session -- bash -c "$shoot"
 echo "$out"

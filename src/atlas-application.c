@@ -18,8 +18,11 @@ struct _AtlasApplication
 {
   AdwApplication  parent_instance;
 
-  GSettings      *settings;
-  AtlasDataset   *dataset;
+  GSettings          *settings;
+  AtlasDatasetSource *source;
+
+  /* --dataset FOLDER: shown this time, not remembered */
+  GFile              *command_line_folder;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasApplication, atlas_application, ADW_TYPE_APPLICATION)
@@ -52,12 +55,12 @@ atlas_application_get_settings (AtlasApplication *self)
   return self->settings;
 }
 
-AtlasDataset *
-atlas_application_get_dataset (AtlasApplication *self)
+AtlasDatasetSource *
+atlas_application_get_source (AtlasApplication *self)
 {
   g_return_val_if_fail (ATLAS_IS_APPLICATION (self), NULL);
 
-  return self->dataset;
+  return self->source;
 }
 
 static void
@@ -157,10 +160,62 @@ atlas_application_preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+on_folder_chosen (GtkNativeDialog  *chooser,
+                  int               response,
+                  AtlasApplication *self)
+{
+  g_autoptr(GFile) folder = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  if (folder != NULL)
+    {
+      g_autofree char *path = g_file_get_path (folder);
+
+      atlas_dataset_source_set_folder (self->source, folder);
+      g_settings_set_string (self->settings, "dataset-folder", path != NULL ? path : "");
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+atlas_application_open_dataset_action (GSimpleAction *action,
+                                       GVariant      *parameter,
+                                       gpointer       user_data)
+{
+  AtlasApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Open Dataset"), window,
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                         _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_folder_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+atlas_application_use_bundled_dataset_action (GSimpleAction *action,
+                                              GVariant      *parameter,
+                                              gpointer       user_data)
+{
+  AtlasApplication *self = user_data;
+
+  atlas_dataset_source_set_folder (self->source, NULL);
+  g_settings_set_string (self->settings, "dataset-folder", "");
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", atlas_application_quit_action },
   { "about", atlas_application_about_action },
   { "preferences", atlas_application_preferences_action },
+  { "open-dataset", atlas_application_open_dataset_action },
+  { "use-bundled-dataset", atlas_application_use_bundled_dataset_action },
 };
 
 /* Every accelerator of the application, in one place. */
@@ -173,6 +228,7 @@ atlas_application_set_accels (AtlasApplication *self)
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
+    { "app.open-dataset", { "<Control>o", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.toggle-details", { "F9", NULL } },
@@ -201,7 +257,21 @@ atlas_application_startup (GApplication *application)
                            G_CALLBACK (update_color_scheme), self, G_CONNECT_SWAPPED);
   update_color_scheme (self);
 
-  self->dataset = atlas_dataset_new ();
+  /* The bundled dataset, unless this run or the settings name a folder. */
+  self->source = atlas_dataset_source_new ();
+  if (self->command_line_folder != NULL)
+    atlas_dataset_source_set_folder (self->source, self->command_line_folder);
+  else
+    {
+      g_autofree char *path = g_settings_get_string (self->settings, "dataset-folder");
+
+      if (*path != '\0')
+        {
+          g_autoptr(GFile) folder = g_file_new_for_path (path);
+
+          atlas_dataset_source_set_folder (self->source, folder);
+        }
+    }
 
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_actions, G_N_ELEMENTS (app_actions),
@@ -281,6 +351,14 @@ atlas_application_handle_local_options (GApplication *application,
   if (g_variant_dict_lookup (options, "export-dataset", "^&ay", &path))
     return export_dataset (path);
 
+  if (g_variant_dict_lookup (options, "dataset", "^&ay", &path))
+    {
+      AtlasApplication *self = ATLAS_APPLICATION (application);
+
+      g_clear_object (&self->command_line_folder);
+      self->command_line_folder = g_file_new_for_commandline_arg (path);
+    }
+
   return -1;
 }
 
@@ -290,7 +368,8 @@ atlas_application_dispose (GObject *object)
   AtlasApplication *self = ATLAS_APPLICATION (object);
 
   g_clear_object (&self->settings);
-  g_clear_object (&self->dataset);
+  g_clear_object (&self->source);
+  g_clear_object (&self->command_line_folder);
 
   G_OBJECT_CLASS (atlas_application_parent_class)->dispose (object);
 }

@@ -9,7 +9,7 @@
 
 #include <adwaita.h>
 
-#include "atlas-dataset.h"
+#include "atlas-dataset-source.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +19,6 @@ G_DECLARE_FINAL_TYPE (AtlasApplication, atlas_application, ATLAS, APPLICATION, A
 
 AtlasApplication *atlas_application_new         (void);
 GSettings        *atlas_application_get_settings (AtlasApplication *self);
-AtlasDataset     *atlas_application_get_dataset  (AtlasApplication *self);
+AtlasDatasetSource *atlas_application_get_source (AtlasApplication *self);
 
 G_END_DECLS

@@ -56,3 +56,22 @@ atlas_i18n_init (void)
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 }
+
+/* Content follows the interface: Vietnamese when the user's languages put
+ * Vietnamese before English, English otherwise.
+ */
+AtlasLanguage
+atlas_i18n_get_content_language (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (names[i], "vi"))
+        return ATLAS_LANGUAGE_VI;
+      if (g_str_has_prefix (names[i], "en"))
+        return ATLAS_LANGUAGE_EN;
+    }
+
+  return ATLAS_LANGUAGE_EN;
+}

@@ -9,9 +9,12 @@
 
 #include <glib.h>
 
+#include "atlas-text.h"
+
 G_BEGIN_DECLS
 
-const char *atlas_i18n_get_localedir (void);
-void        atlas_i18n_init          (void);
+const char   *atlas_i18n_get_localedir         (void);
+void          atlas_i18n_init                  (void);
+AtlasLanguage atlas_i18n_get_content_language  (void);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "atlas-dataset-source.h"
 #include "atlas-map-view.h"
 #include "atlas-window.h"
 
@@ -17,13 +18,24 @@ struct _AtlasWindow
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
-  AtlasDataset         *dataset;
+  AtlasDatasetSource   *source;
 
   /* Template widgets */
+  GtkStack             *main_stack;
+  AdwStatusPage        *error_page;
+  GtkTextView          *error_problems_view;
+  GtkWidget            *use_bundled_button;
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar;
   GtkWidget            *content;
   AdwViewStack         *sidebar_stack;
+  GtkStack             *news_stack;
+  GtkListView          *news_list;
+  GtkStack             *places_stack;
+  GtkListView          *places_list;
+  AdwWindowTitle       *window_title;
+  GtkRevealer          *problems_revealer;
+  GtkLabel             *problems_label;
   GtkSearchEntry       *search_entry;
   GtkMenuButton        *primary_menu_button;
   AdwFlap              *detail_flap;
@@ -31,8 +43,8 @@ struct _AtlasWindow
   GtkWidget            *detail_panel;
 };
 
-AtlasWindow *_atlas_window_new_with_settings (AtlasApplication *application,
-                                              GSettings        *settings,
-                                              AtlasDataset     *dataset);
+AtlasWindow *_atlas_window_new_with_settings (AtlasApplication   *application,
+                                              GSettings          *settings,
+                                              AtlasDatasetSource *source);
 
 G_END_DECLS

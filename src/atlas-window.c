@@ -9,7 +9,9 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-article-row.h"
 #include "atlas-map-view.h"
+#include "atlas-place-row.h"
 #include "atlas-window-private.h"
 
 G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -17,21 +19,21 @@ G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_SETTINGS,
-  PROP_DATASET,
+  PROP_SOURCE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
 AtlasWindow *
-_atlas_window_new_with_settings (AtlasApplication *application,
-                                 GSettings        *settings,
-                                 AtlasDataset     *dataset)
+_atlas_window_new_with_settings (AtlasApplication   *application,
+                                 GSettings          *settings,
+                                 AtlasDatasetSource *source)
 {
   return g_object_new (ATLAS_TYPE_WINDOW,
                        "application", application,
                        "settings", settings,
-                       "dataset", dataset,
+                       "source", source,
                        NULL);
 }
 
@@ -42,26 +44,211 @@ atlas_window_new (AtlasApplication *application)
 
   return _atlas_window_new_with_settings (application,
                                           atlas_application_get_settings (application),
-                                          atlas_application_get_dataset (application));
+                                          atlas_application_get_source (application));
 }
 
-AtlasDataset *
-atlas_window_get_dataset (AtlasWindow *self)
+AtlasDatasetSource *
+atlas_window_get_source (AtlasWindow *self)
 {
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
 
-  return self->dataset;
+  return self->source;
 }
 
-void
-atlas_window_set_dataset (AtlasWindow  *self,
-                          AtlasDataset *dataset)
+static void
+update_list_page (GtkStack   *stack,
+                  GListModel *model)
 {
-  g_return_if_fail (ATLAS_IS_WINDOW (self));
-  g_return_if_fail (!dataset || ATLAS_IS_DATASET (dataset));
+  gtk_stack_set_visible_child_name (stack,
+                                    g_list_model_get_n_items (model) > 0 ? "list" : "empty");
+}
 
-  if (g_set_object (&self->dataset, dataset))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
+static void
+on_articles_changed (AtlasWindow *self)
+{
+  update_list_page (self->news_stack,
+                    atlas_dataset_get_articles (atlas_dataset_source_get_dataset (self->source)));
+}
+
+static void
+on_places_changed (AtlasWindow *self)
+{
+  update_list_page (self->places_stack,
+                    atlas_dataset_get_places (atlas_dataset_source_get_dataset (self->source)));
+}
+
+/* One problem a paragraph: they are long, and often wrap. */
+static char *
+join_problems (const char * const *problems)
+{
+  return g_strjoinv ("\n\n", (char **) problems);
+}
+
+/* The dataset's state decides what the window shows: the data, the data
+ * with a banner listing the problems of the last edit, or, when a folder
+ * never loaded, a page that says why and offers a way back.
+ */
+static void
+on_status_changed (AtlasWindow *self)
+{
+  AtlasDatasetStatus status = atlas_dataset_source_get_status (self->source);
+  const char * const *problems = atlas_dataset_source_get_problems (self->source);
+  GFile *folder = atlas_dataset_source_get_folder (self->source);
+  g_autofree char *folder_name = folder != NULL ? g_file_get_basename (folder) : NULL;
+  g_autofree char *joined = join_problems (problems);
+  guint n_problems = g_strv_length ((char **) problems);
+
+  adw_window_title_set_subtitle (self->window_title, folder_name != NULL ? folder_name : "");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->error_problems_view), joined, -1);
+
+  if (status == ATLAS_DATASET_STATUS_FAILED)
+    {
+      g_autofree char *path = g_file_get_parse_name (folder);
+      g_autofree char *description = NULL;
+
+      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "The dataset in %s has %u problem. Fix it "
+                                                  "and the dataset opens by itself, or go back "
+                                                  "to the dataset that comes with the app.",
+                                                  "The dataset in %s has %u problems. Fix them "
+                                                  "and the dataset opens by itself, or go back "
+                                                  "to the dataset that comes with the app.",
+                                                  n_problems),
+                                     path, n_problems);
+      adw_status_page_set_description (self->error_page, description);
+      gtk_stack_set_visible_child_name (self->main_stack, "error");
+      gtk_window_set_focus (GTK_WINDOW (self), self->use_bundled_button);
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->main_stack, "browse");
+  gtk_revealer_set_reveal_child (self->problems_revealer, status == ATLAS_DATASET_STATUS_STALE);
+  if (status == ATLAS_DATASET_STATUS_STALE)
+    {
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "The last change to the dataset has %u problem. "
+                                              "The last good version is shown until it is fixed.",
+                                              "The last change to the dataset has %u problems. "
+                                              "The last good version is shown until they are fixed.",
+                                              n_problems),
+                                 n_problems);
+      gtk_label_set_label (self->problems_label, message);
+    }
+}
+
+static void
+show_problems_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  g_autofree char *joined = join_problems (atlas_dataset_source_get_problems (self->source));
+  GtkWidget *dialog;
+  GtkWidget *scrolled;
+  GtkWidget *label;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Problems in the Dataset"), NULL);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
+                               _("Fix these in the dataset’s files; the app reloads them when "
+                                 "they are saved."));
+  label = g_object_new (GTK_TYPE_LABEL,
+                        "label", joined,
+                        "selectable", TRUE,
+                        "wrap", TRUE,
+                        "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                        "xalign", 0.0f,
+                        NULL);
+  gtk_widget_add_css_class (label, "problems");
+  scrolled = g_object_new (GTK_TYPE_SCROLLED_WINDOW,
+                           "child", label,
+                           "hscrollbar-policy", GTK_POLICY_NEVER,
+                           "propagate-natural-height", TRUE,
+                           "max-content-height", 300,
+                           NULL);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+setup_article_row (GtkListItemFactory *factory,
+                   GtkListItem        *list_item,
+                   AtlasWindow        *self)
+{
+  gtk_list_item_set_child (list_item,
+                           atlas_article_row_new (atlas_dataset_source_get_dataset (self->source)));
+}
+
+static void
+bind_article_row (GtkListItemFactory *factory,
+                  GtkListItem        *list_item,
+                  AtlasWindow        *self)
+{
+  atlas_article_row_set_item (ATLAS_ARTICLE_ROW (gtk_list_item_get_child (list_item)),
+                              gtk_list_item_get_item (list_item));
+}
+
+static void
+setup_place_row (GtkListItemFactory *factory,
+                 GtkListItem        *list_item,
+                 AtlasWindow        *self)
+{
+  gtk_list_item_set_child (list_item,
+                           atlas_place_row_new (atlas_dataset_source_get_dataset (self->source)));
+}
+
+static void
+bind_place_row (GtkListItemFactory *factory,
+                GtkListItem        *list_item,
+                AtlasWindow        *self)
+{
+  atlas_place_row_set_item (ATLAS_PLACE_ROW (gtk_list_item_get_child (list_item)),
+                            gtk_list_item_get_item (list_item));
+}
+
+static void
+set_up_list (AtlasWindow *self,
+             GtkListView *list,
+             GListModel  *model,
+             GCallback    setup,
+             GCallback    bind)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkSelectionModel) selection = NULL;
+
+  g_signal_connect_object (factory, "setup", setup, self, 0);
+  g_signal_connect_object (factory, "bind", bind, self, 0);
+  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (model)));
+  gtk_list_view_set_factory (list, factory);
+  gtk_list_view_set_model (list, selection);
+}
+
+static void
+set_up_dataset (AtlasWindow *self)
+{
+  AtlasDataset *dataset = atlas_dataset_source_get_dataset (self->source);
+  GListModel *articles = atlas_dataset_get_articles (dataset);
+  GListModel *places = atlas_dataset_get_places (dataset);
+
+  set_up_list (self, self->news_list, articles,
+               G_CALLBACK (setup_article_row), G_CALLBACK (bind_article_row));
+  set_up_list (self, self->places_list, places,
+               G_CALLBACK (setup_place_row), G_CALLBACK (bind_place_row));
+
+  g_signal_connect_object (articles, "items-changed",
+                           G_CALLBACK (on_articles_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (places, "items-changed",
+                           G_CALLBACK (on_places_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->source, "notify::status",
+                           G_CALLBACK (on_status_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->source, "notify::problems",
+                           G_CALLBACK (on_status_changed), self, G_CONNECT_SWAPPED);
+
+  on_articles_changed (self);
+  on_places_changed (self);
+  on_status_changed (self);
 }
 
 static void
@@ -177,8 +364,10 @@ atlas_window_constructed (GObject *object)
   G_OBJECT_CLASS (atlas_window_parent_class)->constructed (object);
 
   g_assert (G_IS_SETTINGS (self->settings));
+  g_assert (ATLAS_IS_DATASET_SOURCE (self->source));
 
   restore_window_state (self);
+  set_up_dataset (self);
 
   g_settings_bind (self->settings, "sidebar-page",
                    self->sidebar_stack, "visible-child-name",
@@ -196,7 +385,7 @@ atlas_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
 
   g_clear_object (&self->settings);
-  g_clear_object (&self->dataset);
+  g_clear_object (&self->source);
 
   G_OBJECT_CLASS (atlas_window_parent_class)->dispose (object);
 }
@@ -215,8 +404,8 @@ atlas_window_get_property (GObject    *object,
       g_value_set_object (value, self->settings);
       break;
 
-    case PROP_DATASET:
-      g_value_set_object (value, self->dataset);
+    case PROP_SOURCE:
+      g_value_set_object (value, self->source);
       break;
 
     default:
@@ -238,8 +427,8 @@ atlas_window_set_property (GObject      *object,
       self->settings = g_value_dup_object (value);
       break;
 
-    case PROP_DATASET:
-      atlas_window_set_dataset (self, g_value_get_object (value));
+    case PROP_SOURCE:
+      self->source = g_value_dup_object (value);
       break;
 
     default:
@@ -266,17 +455,28 @@ atlas_window_class_init (AtlasWindowClass *klass)
                          G_TYPE_SETTINGS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
-  properties[PROP_DATASET] =
-    g_param_spec_object ("dataset", NULL, NULL,
-                         ATLAS_TYPE_DATASET,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SOURCE] =
+    g_param_spec_object ("source", NULL, NULL,
+                         ATLAS_TYPE_DATASET_SOURCE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ATLAS_TYPE_MAP_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/atlas-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, error_problems_view);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, use_bundled_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, news_stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, news_list);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, places_stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, places_list);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, problems_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, problems_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, content);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sidebar_stack);
@@ -293,6 +493,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toggle-details", NULL, toggle_details_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out_action);
+  gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_action);
 }
 
 static void

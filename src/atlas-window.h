@@ -10,7 +10,7 @@
 #include <adwaita.h>
 
 #include "atlas-application.h"
-#include "atlas-dataset.h"
+#include "atlas-dataset-source.h"
 
 G_BEGIN_DECLS
 
@@ -18,9 +18,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AtlasWindow, atlas_window, ATLAS, WINDOW, AdwApplicationWindow)
 
-AtlasWindow  *atlas_window_new         (AtlasApplication *application);
-AtlasDataset *atlas_window_get_dataset (AtlasWindow      *self);
-void          atlas_window_set_dataset (AtlasWindow      *self,
-                                        AtlasDataset     *dataset);
+AtlasWindow        *atlas_window_new        (AtlasApplication *application);
+AtlasDatasetSource *atlas_window_get_source (AtlasWindow      *self);
 
 G_END_DECLS

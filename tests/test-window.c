@@ -15,6 +15,7 @@
 #include <gdk/x11/gdkx.h>
 #endif
 
+#include "atlas-test-utils.h"
 #include "atlas-window-private.h"
 
 /* Tests never reach outside this machine: tiles come from a closed port. */
@@ -32,15 +33,31 @@ new_settings (void)
 }
 
 static AtlasWindow *
-show_window (GSettings *settings)
+show_window_with_source (GSettings          *settings,
+                         AtlasDatasetSource *source)
 {
-  g_autoptr(AtlasDataset) dataset = atlas_dataset_new ();
-  AtlasWindow *window = _atlas_window_new_with_settings (NULL, settings, dataset);
+  AtlasWindow *window = _atlas_window_new_with_settings (NULL, settings, source);
 
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
   return window;
+}
+
+/* The window as it starts: the bundled dataset. */
+static AtlasWindow *
+show_window (GSettings *settings)
+{
+  g_autoptr(AtlasDatasetSource) source = atlas_dataset_source_new ();
+
+  return show_window_with_source (settings, source);
+}
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
 }
 
 static void
@@ -108,16 +125,111 @@ static void
 test_window_empty_states (void)
 {
   g_autoptr(GSettings) settings = new_settings ();
-  AtlasWindow *window = show_window (settings);
+  g_autoptr(AtlasDatasetSource) source = atlas_dataset_source_new ();
+  g_autofree char *dir = atlas_test_copy_dataset ("empty");
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  AtlasWindow *window;
   GtkWidget *page;
 
-  /* No dataset yet: the sidebar says so instead of showing blank space. */
-  g_assert_true (atlas_dataset_is_empty (atlas_window_get_dataset (window)));
-  page = adw_view_stack_get_visible_child (window->sidebar_stack);
-  g_assert_true (ADW_IS_STATUS_PAGE (page));
+  /* A dataset with nothing in it: the sidebar says so instead of showing blank space. */
+  atlas_dataset_source_set_folder (source, folder);
+  window = show_window_with_source (settings, source);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->news_stack), ==, "empty");
+  page = gtk_stack_get_visible_child (window->news_stack);
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, "No News");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->places_stack), ==, "empty");
 
   close_window (window);
+  atlas_test_remove_dataset (dir);
+}
+
+static void
+test_window_lists_bundled_dataset (void)
+{
+  g_autoptr(GSettings) settings = new_settings ();
+  AtlasWindow *window = show_window (settings);
+  GListModel *news = G_LIST_MODEL (gtk_list_view_get_model (window->news_list));
+  GListModel *places = G_LIST_MODEL (gtk_list_view_get_model (window->places_list));
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->news_stack), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (news), ==, 42);
+  g_assert_cmpuint (g_list_model_get_n_items (places), >=, 45);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "browse");
+  g_assert_false (gtk_revealer_get_reveal_child (window->problems_revealer));
+
+  close_window (window);
+}
+
+/* A broken save shows a banner over the last good data; the fix removes it. */
+static void
+test_window_problems_banner (void)
+{
+  g_autoptr(GSettings) settings = new_settings ();
+  g_autoptr(AtlasDatasetSource) source = atlas_dataset_source_new ();
+  g_autofree char *dir = atlas_test_copy_dataset ("valid");
+  g_autofree char *path = g_build_filename (dir, "places.json", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autofree char *good = NULL;
+  AtlasWindow *window;
+
+  atlas_dataset_source_set_folder (source, folder);
+  window = show_window_with_source (settings, source);
+  g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==,
+                   g_path_get_basename (dir));
+
+  g_assert_true (g_file_get_contents (path, &good, NULL, NULL));
+  atlas_test_write (dir, "places.json", "{\"items\": 3}");
+  atlas_dataset_source_reload (source);
+  iterate ();
+
+  g_assert_true (gtk_revealer_get_reveal_child (window->problems_revealer));
+  g_assert_nonnull (strstr (gtk_label_get_label (window->problems_label), "1 problem"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (window->places_list))), ==, 4);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "browse");
+
+  atlas_test_write (dir, "places.json", good);
+  atlas_dataset_source_reload (source);
+  iterate ();
+  g_assert_false (gtk_revealer_get_reveal_child (window->problems_revealer));
+
+  close_window (window);
+  atlas_test_remove_dataset (dir);
+}
+
+/* A folder that cannot be opened gets a page that says why. */
+static void
+test_window_error_page (void)
+{
+  g_autoptr(GSettings) settings = new_settings ();
+  g_autoptr(AtlasDatasetSource) source = atlas_dataset_source_new ();
+  g_autofree char *dir = atlas_test_copy_dataset ("valid");
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  AtlasWindow *window;
+
+  atlas_test_write (dir, "news.json", "{\"items\": [{\"id\": \"Bad Id\"}]}");
+  atlas_dataset_source_set_folder (source, folder);
+  window = show_window_with_source (settings, source);
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "error");
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (window->error_problems_view);
+    GtkTextIter start, end;
+    g_autofree char *text = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_nonnull (strstr (text, "news.json: $.items[0].id: “Bad Id” is not a valid id"));
+  }
+  g_assert_nonnull (strstr (adw_status_page_get_description (window->error_page), dir));
+
+  /* Going back to the bundled dataset brings the window back. */
+  atlas_dataset_source_set_folder (source, NULL);
+  iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "browse");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->news_stack), ==, "list");
+
+  close_window (window);
+  atlas_test_remove_dataset (dir);
 }
 
 static void
@@ -291,6 +403,9 @@ main (int   argc,
 
   g_test_add_func ("/window/regions", test_window_regions);
   g_test_add_func ("/window/empty-states", test_window_empty_states);
+  g_test_add_func ("/window/lists-bundled-dataset", test_window_lists_bundled_dataset);
+  g_test_add_func ("/window/problems-banner", test_window_problems_banner);
+  g_test_add_func ("/window/error-page", test_window_error_page);
   g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/size-round-trip", test_window_size_round_trip);
   g_test_add_func ("/window/maximized-round-trip", test_window_maximized_round_trip);

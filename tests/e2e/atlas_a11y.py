@@ -46,11 +46,18 @@ def showing(accessible):
     states = accessible.getState()
     if not (states.contains(pyatspi.STATE_SHOWING) or states.contains(pyatspi.STATE_VISIBLE)):
         return False
-    try:
-        extents = accessible.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-    except NotImplementedError:
-        return True
-    return extents.width > 0 and extents.height > 0
+    # A collapsed revealer keeps its child's size: every container up to the
+    # window must have room for it too.
+    node = accessible
+    while node is not None and node.getRole() not in (pyatspi.ROLE_FRAME, pyatspi.ROLE_APPLICATION):
+        try:
+            extents = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+        except NotImplementedError:
+            extents = None
+        if extents is not None and (extents.width <= 0 or extents.height <= 0):
+            return False
+        node = node.parent
+    return True
 
 
 def find(root, name, roles=None, must_show=True):
@@ -62,6 +69,25 @@ def find(root, name, roles=None, must_show=True):
             return False
         return not must_show or showing(acc)
     return pyatspi.findDescendant(root, matches, breadth_first=True)
+
+
+def find_button(root, name):
+    """A button by the text a person reads on it.
+
+    GTK 4.8 names a button with a text label after both its label property
+    and its child label ("_Save as… Save as…"), so fall back to the child
+    label and its button.
+    """
+    button = find(root, name, BUTTON_ROLES)
+    if button is not None:
+        return button
+    label = find(root, name, (pyatspi.ROLE_LABEL,))
+    parent = label.parent if label is not None else None
+    for _ in range(3):
+        if parent is None or parent.getRole() in BUTTON_ROLES:
+            return parent
+        parent = parent.parent
+    return None
 
 
 def find_all_text(root):
@@ -137,8 +163,11 @@ class App:
         return None
 
     def windows(self):
-        return [w for w in self.accessible
-                if w is not None and w.getState().contains(pyatspi.STATE_SHOWING)]
+        """The app's windows on screen (dialogs may report VISIBLE only)."""
+        def on_screen(window):
+            states = window.getState()
+            return states.contains(pyatspi.STATE_SHOWING) or states.contains(pyatspi.STATE_VISIBLE)
+        return [w for w in self.accessible if w is not None and on_screen(w)]
 
     def main_window(self):
         return wait_for("the main window",

@@ -1,0 +1,26 @@
+/* atlas-article-row.h
+ *
+ * Copyright 2026 The Geopark Atlas developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "atlas-article.h"
+#include "atlas-dataset.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_ARTICLE_ROW (atlas_article_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (AtlasArticleRow, atlas_article_row, ATLAS, ARTICLE_ROW, GtkWidget)
+
+GtkWidget    *atlas_article_row_new      (AtlasDataset    *dataset);
+AtlasArticle *atlas_article_row_get_item (AtlasArticleRow *self);
+void          atlas_article_row_set_item (AtlasArticleRow *self,
+                                          AtlasArticle    *item);
+
+G_END_DECLS

@@ -1,0 +1,59 @@
+/* atlas-test-utils.h: helpers shared by the tests.
+ *
+ * Copyright 2026 The Geopark Atlas developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+/* A fresh folder holding a copy of the fixture dataset `name`. */
+static inline char *
+atlas_test_copy_dataset (const char *name)
+{
+  static const char *files[] = { "dataset.json", "geoparks.json", "places.json", "news.json" };
+  g_autofree char *dir = g_dir_make_tmp ("atlas-dataset-XXXXXX", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *from = g_test_build_filename (G_TEST_DIST, "fixtures", "datasets", name,
+                                                     files[i], NULL);
+      g_autofree char *to = g_build_filename (dir, files[i], NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (to, contents, length, NULL));
+    }
+
+  return g_steal_pointer (&dir);
+}
+
+/* Writes a file of a dataset folder as an editor would. */
+static inline void
+atlas_test_write (const char *dir,
+                  const char *file,
+                  const char *contents)
+{
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+}
+
+static inline void
+atlas_test_remove_dataset (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (dir);
+}
