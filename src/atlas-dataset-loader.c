@@ -366,6 +366,36 @@ member (Reader     *r,
   return node;
 }
 
+/* Enters the object at key and checks its fields: the path points into it
+ * until pop (r, mark). NULL, with the path unchanged, when there is no such
+ * object (reported when it matters).
+ */
+static JsonObject *
+enter_object (Reader             *r,
+              JsonObject         *parent,
+              const char         *key,
+              gboolean            required,
+              const char * const *known,
+              gsize              *mark)
+{
+  JsonNode *node = member (r, parent, key, required);
+  JsonObject *object;
+
+  if (node == NULL)
+    return NULL;
+
+  *mark = push_member (r, key);
+  object = expect_object (r, node);
+  if (object == NULL)
+    {
+      pop (r, *mark);
+      return NULL;
+    }
+
+  check_fields (r, object, known);
+  return object;
+}
+
 static char *
 read_string (Reader     *r,
              JsonObject *object,
@@ -749,24 +779,16 @@ read_location (Reader     *r,
                Location   *location)
 {
   static const char *known[] = { "lat", "lon", "precision_m", NULL };
-  JsonNode *node = member (r, object, key, TRUE);
   JsonObject *value;
-  gboolean ok;
+  gboolean ok = TRUE;
   gsize mark;
 
-  if (node == NULL)
+  if ((value = enter_object (r, object, key, TRUE, known, &mark)) == NULL)
     return FALSE;
 
-  mark = push_member (r, key);
-  value = expect_object (r, node);
-  ok = value != NULL;
-  if (value != NULL)
-    {
-      check_fields (r, value, known);
-      ok &= read_number (r, value, "lat", -90, 90, &location->latitude);
-      ok &= read_number (r, value, "lon", -180, 180, &location->longitude);
-      ok &= read_number (r, value, "precision_m", 1, MAX_PRECISION_M, &location->precision_m);
-    }
+  ok &= read_number (r, value, "lat", -90, 90, &location->latitude);
+  ok &= read_number (r, value, "lon", -180, 180, &location->longitude);
+  ok &= read_number (r, value, "precision_m", 1, MAX_PRECISION_M, &location->precision_m);
   pop (r, mark);
 
   return ok;
@@ -990,24 +1012,17 @@ read_designation (Reader       *r,
                   AtlasGeopark *geopark)
 {
   static const char *known[] = { "date", "date_precision", "note", "source", NULL };
-  JsonNode *node = member (r, item, "designated", TRUE);
   JsonObject *object;
   gsize mark;
 
-  if (node == NULL)
+  if ((object = enter_object (r, item, "designated", TRUE, known, &mark)) == NULL)
     return;
 
-  mark = push_member (r, "designated");
-  object = expect_object (r, node);
-  if (object != NULL)
-    {
-      check_fields (r, object, known);
-      read_date (r, object, "date", &geopark->designated);
-      if (read_date_precision (r, object, "date_precision", &geopark->designated_precision))
-        check_date_precision (r, &geopark->designated, geopark->designated_precision, "date");
-      geopark->designated_note = read_text (r, object, "note", FALSE);
-      geopark->designated_source = read_string (r, object, "source", TRUE);
-    }
+  read_date (r, object, "date", &geopark->designated);
+  if (read_date_precision (r, object, "date_precision", &geopark->designated_precision))
+    check_date_precision (r, &geopark->designated, geopark->designated_precision, "date");
+  geopark->designated_note = read_text (r, object, "note", FALSE);
+  geopark->designated_source = read_string (r, object, "source", TRUE);
   pop (r, mark);
 }
 
@@ -1092,21 +1107,14 @@ read_province (Reader       *r,
                AtlasGeopark *geopark)
 {
   static const char *known[] = { "current", "before_2025", NULL };
-  JsonNode *node = member (r, item, "province", TRUE);
   JsonObject *object;
   gsize mark;
 
-  if (node == NULL)
+  if ((object = enter_object (r, item, "province", TRUE, known, &mark)) == NULL)
     return;
 
-  mark = push_member (r, "province");
-  object = expect_object (r, node);
-  if (object != NULL)
-    {
-      check_fields (r, object, known);
-      geopark->province = read_text (r, object, "current", TRUE);
-      geopark->province_before_2025 = read_text (r, object, "before_2025", FALSE);
-    }
+  geopark->province = read_text (r, object, "current", TRUE);
+  geopark->province_before_2025 = read_text (r, object, "before_2025", FALSE);
   pop (r, mark);
 }
 
@@ -1176,24 +1184,17 @@ read_outline (Reader       *r,
               AtlasGeopark *geopark)
 {
   static const char *known[] = { "approximate", "note", "source", "polygon", NULL };
-  JsonNode *node = member (r, item, "outline", TRUE);
   JsonObject *object;
   gboolean approximate;
   gsize mark;
 
-  if (node == NULL)
+  if ((object = enter_object (r, item, "outline", TRUE, known, &mark)) == NULL)
     return;
 
-  mark = push_member (r, "outline");
-  object = expect_object (r, node);
-  if (object != NULL)
-    {
-      check_fields (r, object, known);
-      read_boolean (r, object, "approximate", &approximate);
-      geopark->outline_note = read_text (r, object, "note", FALSE);
-      geopark->outline_source = read_string (r, object, "source", TRUE);
-      read_polygon (r, object, geopark->outline);
-    }
+  read_boolean (r, object, "approximate", &approximate);
+  geopark->outline_note = read_text (r, object, "note", FALSE);
+  geopark->outline_source = read_string (r, object, "source", TRUE);
+  read_polygon (r, object, geopark->outline);
   pop (r, mark);
 }
 
