@@ -170,12 +170,12 @@ test_window_problems_banner (void)
   g_autofree char *path = g_build_filename (dir, "places.json", NULL);
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
   g_autofree char *good = NULL;
+  g_autofree char *folder_name = g_path_get_basename (dir);
   AtlasWindow *window;
 
   atlas_dataset_source_set_folder (source, folder);
   window = show_window_with_source (settings, source);
-  g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==,
-                   g_path_get_basename (dir));
+  g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==, folder_name);
 
   g_assert_true (g_file_get_contents (path, &good, NULL, NULL));
   atlas_test_write (dir, "places.json", "{\"items\": 3}");
