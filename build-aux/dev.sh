@@ -103,6 +103,27 @@ run_tests() {
   in_virtual_display meson test -C "$asan_dir" --print-errorlogs --suite unit --suite ui
 
   fuzz
+  summarize "$build_dir" "$asan_dir"
+}
+
+# One closing line for all the suites and the fuzzer: "tests: N passed, N failed, N skipped".
+summarize() {
+  /usr/bin/python3 - "$@" <<'PYTHON'
+import json, sys
+passed = failed = skipped = 0
+for build in sys.argv[1:]:
+    with open(f"{build}/meson-logs/testlog.json") as log:
+        for line in log:
+            result = json.loads(line)["result"]
+            if result in ("OK", "EXPECTEDFAIL"):
+                passed += 1
+            elif result == "SKIP":
+                skipped += 1
+            else:
+                failed += 1
+passed += 1  # the fuzzer, which stops the run when it finds anything
+print(f"tests: {passed} passed, {failed} failed, {skipped} skipped")
+PYTHON
 }
 
 # libFuzzer over the dataset loader for a bounded time, starting from the
