@@ -4,6 +4,9 @@
 #
 #   build-aux/screenshot.sh OUT.png [LANGUAGE] [WIDTHxHEIGHT] [light|dark] [-- APP ARGUMENTS]
 #
+# ATLAS_SCREENSHOT_SETTINGS adds lines to the app's settings, e.g.
+# "map-zoom=9.0" or "basemap='offline'".
+#
 # Copyright 2026 The Geopark Atlas developers
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -euo pipefail
@@ -33,6 +36,7 @@ window-width=$width
 window-height=$height
 color-scheme='$([ "$style" = dark ] && echo dark || echo light)'
 tile-url='$tile_url'
+${ATLAS_SCREENSHOT_SETTINGS:-}
 KEYFILE
 
 # Runs inside the virtual display: start the app, let it map, draw and settle

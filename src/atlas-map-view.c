@@ -7,38 +7,74 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 
-#include "atlas-map-view.h"
+#include "atlas-i18n.h"
+#include "atlas-map-view-private.h"
+#include "atlas-offline-map.h"
+#include "atlas-shape-layer.h"
 #include "atlas-tile-source.h"
 
-/* The map and what floats over it: zoom buttons, the scale and the
- * attribution. Layers (areas, pins) are added on top of the base map.
+/* The map and what is drawn on it, bottom to top: the offline base map
+ * (always there, under everything), the online tiles, the geopark areas,
+ * the uncertainty of imprecise places, and the pins. Zoom buttons, a layers
+ * menu, the scale and the attribution float over it.
  */
 
 #define DEFAULT_TILE_URL "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 #define MIN_ZOOM 4
 #define MAX_ZOOM 18
 #define TILE_SIZE 256
+#define FLY_DURATION_MS 900
 
 /* Northern Vietnam, with Đồng Văn, Cao Bằng and Lạng Sơn in view. */
 #define HOME_LATITUDE 22.0
 #define HOME_LONGITUDE 105.8
 #define HOME_ZOOM 7.0
 
+/* Pins closer than this on screen become one badge with a count. */
+#define GROUP_DISTANCE_PX 30.0
+
+/* Room around fitted places: the pin heads stand above their points. */
+#define FIT_PADDING_TOP 64.0
+#define FIT_PADDING_SIDE 48.0
+#define FIT_MAX_ZOOM 14.0
+
+/* Offline, boundaries this close are past what Natural Earth can tell. */
+#define APPROXIMATE_BOUNDARIES_ZOOM 9.0
+
+/* Places whose position is this uncertain get a circle at close zoom. */
+#define SHOWN_PRECISION_M 1000.0
+#define PRECISION_MIN_ZOOM 11.0
+
 struct _AtlasMapView
 {
-  GtkWidget        parent_instance;
+  GtkWidget          parent_instance;
 
-  GtkOverlay      *overlay;
-  ShumateMap      *map;
-  ShumateScale    *scale;
-  ShumateLicense  *license;
-  GtkRevealer     *offline_revealer;
+  GtkOverlay        *overlay;
+  ShumateMap        *map;
+  ShumateScale      *scale;
+  ShumateLicense    *license;
+  GtkRevealer       *offline_revealer;
+  GtkLabel          *offline_label;
+  GtkWidget         *approximate_label;
 
-  char            *tile_url;
-  ShumateMapLayer *base_layer;
-  ShumateMapSource *base_source;
+  char              *tile_url;
+  char              *basemap;
+  gboolean           reachable;
+  gboolean           animated;
+  ShumateMapLayer   *base_layer;
+  ShumateMapSource  *base_source;
+  AtlasShapeLayer   *offline_layer;
+  AtlasShapeLayer   *area_layer;
+  AtlasShapeLayer   *precision_layer;
+  ShumateMarkerLayer *pin_layer;
+
+  AtlasDataset      *dataset;
+  AtlasPlace        *selected_place;
+  int                grouped_at_zoom;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasMapView, atlas_map_view, GTK_TYPE_WIDGET)
@@ -46,15 +82,72 @@ G_DEFINE_FINAL_TYPE (AtlasMapView, atlas_map_view, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_TILE_URL,
+  PROP_BASEMAP,
+  PROP_OFFLINE,
   N_PROPS
 };
 
+enum {
+  PLACE_ACTIVATED,
+  GEOPARK_ACTIVATED,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void regroup_pins (AtlasMapView *self);
 
 static char *
 get_tile_cache_dir (void)
 {
   return g_build_filename (g_get_user_cache_dir (), PACKAGE_NAME, "tiles", NULL);
+}
+
+gboolean
+atlas_map_view_get_offline (AtlasMapView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), FALSE);
+
+  return g_strcmp0 (self->basemap, "offline") == 0 ||
+         (g_strcmp0 (self->basemap, "online") != 0 && !self->reachable);
+}
+
+/* Online tiles or our own map, as chosen, or as the network allows. */
+static void
+update_basemap (AtlasMapView *self)
+{
+  gboolean offline = atlas_map_view_get_offline (self);
+  double zoom = shumate_viewport_get_zoom_level (atlas_map_view_get_viewport (self));
+
+  /* Online tiles stay above our map unless it was chosen: where a tile
+   * cannot be fetched, our map shows through, and the tiles come back by
+   * themselves when the network does.
+   */
+  if (self->base_layer != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->base_layer),
+                            g_strcmp0 (self->basemap, "offline") != 0);
+
+  shumate_license_set_extra_text (self->license,
+                                  offline ? _("Offline map: Natural Earth") : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->license), TRUE);
+
+  /* Only say so when it was not the user's choice. */
+  gtk_revealer_set_reveal_child (self->offline_revealer,
+                                 offline && g_strcmp0 (self->basemap, "offline") != 0);
+  gtk_widget_set_visible (self->approximate_label,
+                          offline && zoom >= APPROXIMATE_BOUNDARIES_ZOOM);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFLINE]);
+}
+
+static void
+on_reachable_changed (AtlasTileSource *source,
+                      GParamSpec      *pspec,
+                      AtlasMapView    *self)
+{
+  self->reachable = atlas_tile_source_get_reachable (source);
+  update_basemap (self);
 }
 
 static void
@@ -68,15 +161,6 @@ remove_base_layer (AtlasMapView *self)
 
   g_clear_object (&self->base_layer);
   g_clear_object (&self->base_source);
-}
-
-static void
-on_reachable_changed (AtlasTileSource *source,
-                      GParamSpec      *pspec,
-                      AtlasMapView    *self)
-{
-  gtk_revealer_set_reveal_child (self->offline_revealer,
-                                 !atlas_tile_source_get_reachable (source));
 }
 
 static void
@@ -100,7 +184,8 @@ rebuild_base_layer (AtlasMapView *self)
   data_source = atlas_tile_source_new (url, cache_dir);
   g_signal_connect_object (data_source, "notify::reachable",
                            G_CALLBACK (on_reachable_changed), self, 0);
-  gtk_revealer_set_reveal_child (self->offline_revealer, FALSE);
+  self->reachable = TRUE;
+
   self->base_source = SHUMATE_MAP_SOURCE (
     shumate_raster_renderer_new_full ("atlas-online",
                                       _("Online Map"),
@@ -110,14 +195,20 @@ rebuild_base_layer (AtlasMapView *self)
                                       SHUMATE_MAP_PROJECTION_MERCATOR,
                                       SHUMATE_DATA_SOURCE (data_source)));
 
+  /* The online source stays the reference for the projection even while
+   * the offline map is shown.
+   */
   shumate_map_set_map_source (self->map, self->base_source);
   self->base_layer = g_object_ref_sink (shumate_map_layer_new (self->base_source, viewport));
-  shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (self->base_layer), NULL);
+  shumate_map_insert_layer_above (self->map, SHUMATE_LAYER (self->base_layer),
+                                  SHUMATE_LAYER (self->offline_layer));
   shumate_license_append_map_source (self->license, self->base_source);
 
   /* The source's limits would let people zoom out to a world of empty sea. */
   shumate_viewport_set_min_zoom_level (viewport, MIN_ZOOM);
   shumate_viewport_set_max_zoom_level (viewport, MAX_ZOOM);
+
+  update_basemap (self);
 }
 
 const char *
@@ -141,6 +232,30 @@ atlas_map_view_set_tile_url (AtlasMapView *self,
   self->tile_url = g_strdup (tile_url);
   rebuild_base_layer (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TILE_URL]);
+}
+
+const char *
+atlas_map_view_get_basemap (AtlasMapView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), NULL);
+
+  return self->basemap;
+}
+
+/* "automatic", "online" or "offline", as in the settings. */
+void
+atlas_map_view_set_basemap (AtlasMapView *self,
+                            const char   *basemap)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  if (g_strcmp0 (self->basemap, basemap) == 0)
+    return;
+
+  g_free (self->basemap);
+  self->basemap = g_strdup (basemap);
+  update_basemap (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASEMAP]);
 }
 
 ShumateViewport *
@@ -167,6 +282,406 @@ atlas_map_view_zoom_out (AtlasMapView *self)
   shumate_map_zoom_out (self->map);
 }
 
+/* Web Mercator, as fractions of the world's width from the top left. */
+static double
+mercator_x (double longitude)
+{
+  return (longitude + 180.0) / 360.0;
+}
+
+static double
+mercator_y (double latitude)
+{
+  double phi = CLAMP (latitude, -85.0511, 85.0511) * G_PI / 180.0;
+
+  return (1.0 - asinh (tan (phi)) / G_PI) / 2.0;
+}
+
+static double
+mercator_latitude (double y)
+{
+  return atan (sinh (G_PI * (1.0 - 2.0 * y))) * 180.0 / G_PI;
+}
+
+static void
+go_to (AtlasMapView *self,
+       double        latitude,
+       double        longitude,
+       double        zoom,
+       gboolean      animate)
+{
+  if (animate && self->animated)
+    {
+      shumate_map_go_to_full_with_duration (self->map, latitude, longitude, zoom,
+                                            FLY_DURATION_MS);
+      return;
+    }
+
+  shumate_map_stop_go_to (self->map);
+  shumate_viewport_set_zoom_level (atlas_map_view_get_viewport (self), zoom);
+  shumate_map_center_on (self->map, latitude, longitude);
+}
+
+/* libshumate has no fit-to-bounds: the largest zoom at which the box fits
+ * the map with room for the pins, centred in Mercator space.
+ */
+void
+atlas_map_view_fit_bounds (AtlasMapView *self,
+                           double        south,
+                           double        west,
+                           double        north,
+                           double        east,
+                           gboolean      animate)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self->map));
+  double height = gtk_widget_get_height (GTK_WIDGET (self->map));
+  double x1 = mercator_x (west), x2 = mercator_x (east);
+  double y1 = mercator_y (north), y2 = mercator_y (south);
+  double room_x = MAX (width - 2 * FIT_PADDING_SIDE, 1);
+  double room_y = MAX (height - FIT_PADDING_TOP - FIT_PADDING_SIDE, 1);
+  double zoom_x = x2 - x1 > 0 ? log2 (room_x / (TILE_SIZE * (x2 - x1))) : FIT_MAX_ZOOM;
+  double zoom_y = y2 - y1 > 0 ? log2 (room_y / (TILE_SIZE * (y2 - y1))) : FIT_MAX_ZOOM;
+  double zoom = CLAMP (MIN (MIN (zoom_x, zoom_y), FIT_MAX_ZOOM), MIN_ZOOM, MAX_ZOOM);
+  double world = TILE_SIZE * exp2 (zoom);
+  /* The pins' heads need more room at the top than at the bottom. */
+  double shift = (FIT_PADDING_TOP - FIT_PADDING_SIDE) / 2.0 / world;
+
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  go_to (self, mercator_latitude ((y1 + y2) / 2.0 - shift),
+         (west + east) / 2.0, zoom, animate);
+}
+
+void
+atlas_map_view_fit_places (AtlasMapView *self,
+                           GPtrArray    *places,
+                           gboolean      animate)
+{
+  double south = 90, west = 180, north = -90, east = -180;
+
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+  g_return_if_fail (places != NULL);
+
+  if (places->len == 0)
+    return;
+
+  for (guint i = 0; i < places->len; i++)
+    {
+      AtlasPlace *place = g_ptr_array_index (places, i);
+
+      south = MIN (south, atlas_place_get_latitude (place));
+      north = MAX (north, atlas_place_get_latitude (place));
+      west = MIN (west, atlas_place_get_longitude (place));
+      east = MAX (east, atlas_place_get_longitude (place));
+    }
+
+  atlas_map_view_fit_bounds (self, south, west, north, east, animate);
+}
+
+void
+atlas_map_view_fit_geopark (AtlasMapView *self,
+                            AtlasGeopark *geopark,
+                            gboolean      animate)
+{
+  double south = 90, west = 180, north = -90, east = -180;
+  const AtlasPoint *outline;
+  guint n_points;
+
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+  g_return_if_fail (ATLAS_IS_GEOPARK (geopark));
+
+  outline = atlas_geopark_get_outline (geopark, &n_points);
+  for (guint i = 0; i < n_points; i++)
+    {
+      south = MIN (south, outline[i].latitude);
+      north = MAX (north, outline[i].latitude);
+      west = MIN (west, outline[i].longitude);
+      east = MAX (east, outline[i].longitude);
+    }
+
+  atlas_map_view_fit_bounds (self, south, west, north, east, animate);
+}
+
+static void
+update_highlights (AtlasMapView *self)
+{
+  g_autoptr(GList) markers = shumate_marker_layer_get_markers (self->pin_layer);
+  AtlasPin *highlighted = NULL;
+
+  for (GList *l = markers; l != NULL; l = l->next)
+    {
+      AtlasPin *pin = l->data;
+      gboolean selected = self->selected_place != NULL &&
+                          atlas_pin_get_place (pin) == self->selected_place;
+
+      atlas_pin_set_highlighted (pin, selected);
+      if (selected)
+        highlighted = pin;
+    }
+
+  /* Above the others: the marker layer draws its markers in order. */
+  if (highlighted != NULL)
+    gtk_widget_insert_before (GTK_WIDGET (highlighted), GTK_WIDGET (self->pin_layer), NULL);
+}
+
+void
+atlas_map_view_select_place (AtlasMapView *self,
+                             AtlasPlace   *place)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+  g_return_if_fail (!place || ATLAS_IS_PLACE (place));
+
+  if (!g_set_object (&self->selected_place, place))
+    return;
+
+  /* A selected place never hides in a group. */
+  self->grouped_at_zoom = -1;
+  regroup_pins (self);
+}
+
+AtlasPlace *
+atlas_map_view_get_selected_place (AtlasMapView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), NULL);
+
+  return self->selected_place;
+}
+
+static void
+on_pin_activate (AtlasPin     *pin,
+                 AtlasMapView *self)
+{
+  /* A group opens up: zoom in until its places stand apart. */
+  if (atlas_pin_is_group (pin))
+    {
+      GPtrArray *places = atlas_pin_get_places (pin);
+      double zoom = shumate_viewport_get_zoom_level (atlas_map_view_get_viewport (self));
+
+      atlas_map_view_fit_places (self, places, TRUE);
+      /* Places on the very same spot: at least get closer. */
+      if (shumate_viewport_get_zoom_level (atlas_map_view_get_viewport (self)) <= zoom &&
+          !self->animated)
+        go_to (self, shumate_location_get_latitude (SHUMATE_LOCATION (pin)),
+               shumate_location_get_longitude (SHUMATE_LOCATION (pin)), zoom + 2, FALSE);
+      return;
+    }
+
+  atlas_map_view_select_place (self, atlas_pin_get_place (pin));
+  g_signal_emit (self, signals[PLACE_ACTIVATED], 0, atlas_pin_get_place (pin));
+}
+
+static void
+add_pin (AtlasMapView *self,
+         AtlasPin     *pin)
+{
+  g_signal_connect_object (pin, "activate", G_CALLBACK (on_pin_activate), self, 0);
+  shumate_marker_layer_add_marker (self->pin_layer, SHUMATE_MARKER (pin));
+}
+
+/* Groups the places that would overlap at the current zoom, with a grid
+ * so that it stays linear in the number of places.
+ */
+static void
+regroup_pins (AtlasMapView *self)
+{
+  double zoom = shumate_viewport_get_zoom_level (atlas_map_view_get_viewport (self));
+  int level = (int) round (zoom);
+  double world = TILE_SIZE * exp2 (level);
+  g_autoptr(GHashTable) grid = NULL;
+  g_autoptr(GHashTable) taken = NULL;
+  GListModel *places;
+  guint n_places;
+
+  if (self->dataset == NULL || level == self->grouped_at_zoom)
+    return;
+
+  self->grouped_at_zoom = level;
+  shumate_marker_layer_remove_all (self->pin_layer);
+
+  places = atlas_dataset_get_places (self->dataset);
+  n_places = g_list_model_get_n_items (places);
+  grid = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                (GDestroyNotify) g_ptr_array_unref);
+  taken = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < n_places; i++)
+    {
+      g_autoptr(AtlasPlace) place = g_list_model_get_item (places, i);
+      gint64 *cell = g_new (gint64, 1);
+      GPtrArray *members;
+
+      *cell = ((gint64) floor (mercator_x (atlas_place_get_longitude (place)) * world /
+                               GROUP_DISTANCE_PX) << 32) |
+              (guint32) floor (mercator_y (atlas_place_get_latitude (place)) * world /
+                               GROUP_DISTANCE_PX);
+      members = g_hash_table_lookup (grid, cell);
+      if (members == NULL)
+        {
+          members = g_ptr_array_new_with_free_func (g_object_unref);
+          g_hash_table_insert (grid, cell, members);
+        }
+      else
+        g_free (cell);
+      g_ptr_array_add (members, g_object_ref (place));
+    }
+
+  for (guint i = 0; i < n_places; i++)
+    {
+      g_autoptr(AtlasPlace) place = g_list_model_get_item (places, i);
+      g_autoptr(GPtrArray) group = NULL;
+      double px = mercator_x (atlas_place_get_longitude (place)) * world;
+      double py = mercator_y (atlas_place_get_latitude (place)) * world;
+      gint64 cx = (gint64) floor (px / GROUP_DISTANCE_PX);
+      gint64 cy = (gint64) floor (py / GROUP_DISTANCE_PX);
+
+      if (g_hash_table_contains (taken, place))
+        continue;
+
+      group = g_ptr_array_new ();
+      g_ptr_array_add (group, place);
+      g_hash_table_add (taken, place);
+
+      /* The selected place always stands alone, and so does every place once
+       * the map is as close as it fits places: some share one coordinate,
+       * and a badge that zooms in must not be all one finds there.
+       */
+      for (gint64 dx = -1; dx <= 1 && place != self->selected_place && level < FIT_MAX_ZOOM; dx++)
+        for (gint64 dy = -1; dy <= 1; dy++)
+          {
+            gint64 key = ((cx + dx) << 32) | (guint32) (cy + dy);
+            GPtrArray *members = g_hash_table_lookup (grid, &key);
+
+            for (guint m = 0; members != NULL && m < members->len; m++)
+              {
+                AtlasPlace *other = g_ptr_array_index (members, m);
+                double ox = mercator_x (atlas_place_get_longitude (other)) * world;
+                double oy = mercator_y (atlas_place_get_latitude (other)) * world;
+
+                if (g_hash_table_contains (taken, other) || other == self->selected_place ||
+                    hypot (ox - px, oy - py) > GROUP_DISTANCE_PX)
+                  continue;
+
+                g_ptr_array_add (group, other);
+                g_hash_table_add (taken, other);
+              }
+          }
+
+      if (group->len == 1)
+        add_pin (self, atlas_pin_new_for_place (place));
+      else
+        add_pin (self, atlas_pin_new_for_group (group));
+    }
+
+  update_highlights (self);
+}
+
+static void
+add_geopark_area (AtlasMapView *self,
+                  AtlasGeopark *geopark)
+{
+  AtlasLanguage language = atlas_i18n_get_content_language ();
+  const GdkRGBA *colour = atlas_geopark_get_colour (geopark);
+  const AtlasPoint *outline;
+  AtlasShape *shape;
+  guint n_points;
+
+  shape = atlas_shape_new (atlas_geopark_get_id (geopark),
+                           atlas_text_get (atlas_geopark_get_short_name (geopark), language),
+                           atlas_geopark_get_latitude (geopark),
+                           atlas_geopark_get_longitude (geopark));
+  outline = atlas_geopark_get_outline (geopark, &n_points);
+  atlas_shape_add_ring (shape, outline, n_points);
+  atlas_shape_set_style (shape, &(AtlasShapeStyle) {
+    .fill = { colour->red, colour->green, colour->blue, 0.16 },
+    .stroke = { colour->red, colour->green, colour->blue, 0.9 },
+    .stroke_width = 2.5,
+    .label_colour = { colour->red * 0.7, colour->green * 0.7, colour->blue * 0.7, 1 },
+    .label_halo = { 1, 1, 1, 0.85 },
+    .label_scale = 1.0,
+    .label_min_zoom = 6,
+  });
+  atlas_shape_layer_add (self->area_layer, shape);
+}
+
+static void
+add_precision_circle (AtlasMapView *self,
+                      AtlasPlace   *place)
+{
+  AtlasShape *shape;
+
+  if (atlas_place_get_precision_m (place) < SHOWN_PRECISION_M)
+    return;
+
+  shape = atlas_shape_new_circle (atlas_place_get_id (place),
+                                  atlas_place_get_latitude (place),
+                                  atlas_place_get_longitude (place),
+                                  atlas_place_get_precision_m (place));
+  atlas_shape_set_style (shape, &(AtlasShapeStyle) {
+    .fill = { 0.24, 0.22, 0.27, 0.08 },
+    .stroke = { 0.24, 0.22, 0.27, 0.35 },
+    .stroke_width = 1,
+    .dashed = TRUE,
+    .min_zoom = PRECISION_MIN_ZOOM,
+  });
+  atlas_shape_layer_add (self->precision_layer, shape);
+}
+
+static void
+rebuild_dataset_layers (AtlasMapView *self)
+{
+  GListModel *geoparks = atlas_dataset_get_geoparks (self->dataset);
+  GListModel *places = atlas_dataset_get_places (self->dataset);
+
+  atlas_shape_layer_clear (self->area_layer);
+  for (guint i = 0; i < g_list_model_get_n_items (geoparks); i++)
+    {
+      g_autoptr(AtlasGeopark) geopark = g_list_model_get_item (geoparks, i);
+
+      add_geopark_area (self, geopark);
+    }
+
+  atlas_shape_layer_clear (self->precision_layer);
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(AtlasPlace) place = g_list_model_get_item (places, i);
+
+      add_precision_circle (self, place);
+    }
+
+  /* A reload may have removed the selected place. */
+  if (self->selected_place != NULL &&
+      atlas_dataset_lookup_place (self->dataset, atlas_place_get_id (self->selected_place)) !=
+      self->selected_place)
+    g_clear_object (&self->selected_place);
+
+  self->grouped_at_zoom = -1;
+  regroup_pins (self);
+}
+
+void
+atlas_map_view_set_dataset (AtlasMapView *self,
+                            AtlasDataset *dataset)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+  g_return_if_fail (ATLAS_IS_DATASET (dataset));
+
+  if (self->dataset != NULL)
+    g_signal_handlers_disconnect_by_data (atlas_dataset_get_places (self->dataset), self);
+  g_set_object (&self->dataset, dataset);
+
+  g_signal_connect_object (atlas_dataset_get_places (dataset), "items-changed",
+                           G_CALLBACK (rebuild_dataset_layers), self, G_CONNECT_SWAPPED);
+  rebuild_dataset_layers (self);
+}
+
+static void
+update_offline_map (AtlasMapView *self)
+{
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+  atlas_offline_map_populate (self->offline_layer, atlas_i18n_get_content_language (), dark);
+}
+
 static void
 update_zoom_actions (AtlasMapView *self)
 {
@@ -177,6 +692,14 @@ update_zoom_actions (AtlasMapView *self)
                                  zoom < shumate_viewport_get_max_zoom_level (viewport));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.zoom-out",
                                  zoom > shumate_viewport_get_min_zoom_level (viewport));
+}
+
+static void
+on_zoom_changed (AtlasMapView *self)
+{
+  update_zoom_actions (self);
+  update_basemap (self);
+  regroup_pins (self);
 }
 
 static void
@@ -195,12 +718,67 @@ zoom_out_action (GtkWidget  *widget,
   atlas_map_view_zoom_out (ATLAS_MAP_VIEW (widget));
 }
 
+/* A click on the map, not on a pin: inside a geopark's area selects it. */
+static void
+on_map_released (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 AtlasMapView    *self)
+{
+  const AtlasShape *shape;
+  AtlasGeopark *geopark;
+  double lx, ly;
+
+  if (n_press != 1 || self->dataset == NULL)
+    return;
+
+  gtk_widget_translate_coordinates (GTK_WIDGET (self), GTK_WIDGET (self->area_layer),
+                                    x, y, &lx, &ly);
+  shape = atlas_shape_layer_pick (self->area_layer, lx, ly);
+  if (shape == NULL)
+    return;
+
+  geopark = atlas_dataset_lookup_geopark (self->dataset, atlas_shape_get_id (shape));
+  if (geopark != NULL)
+    g_signal_emit (self, signals[GEOPARK_ACTIVATED], 0, geopark);
+}
+
+GList *
+_atlas_map_view_get_pins (AtlasMapView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), NULL);
+
+  return shumate_marker_layer_get_markers (self->pin_layer);
+}
+
+GtkWidget *
+_atlas_map_view_get_map (AtlasMapView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), NULL);
+
+  return GTK_WIDGET (self->map);
+}
+
+/* Tests want the camera where it is going, not on its way. */
+void
+_atlas_map_view_set_animated (AtlasMapView *self,
+                              gboolean      animated)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  self->animated = animated;
+  shumate_map_set_animate_zoom (self->map, animated);
+}
+
 static void
 atlas_map_view_dispose (GObject *object)
 {
   AtlasMapView *self = ATLAS_MAP_VIEW (object);
 
   remove_base_layer (self);
+  g_clear_object (&self->selected_place);
+  g_clear_object (&self->dataset);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_MAP_VIEW);
 
   G_OBJECT_CLASS (atlas_map_view_parent_class)->dispose (object);
@@ -212,6 +790,7 @@ atlas_map_view_finalize (GObject *object)
   AtlasMapView *self = ATLAS_MAP_VIEW (object);
 
   g_clear_pointer (&self->tile_url, g_free);
+  g_clear_pointer (&self->basemap, g_free);
 
   G_OBJECT_CLASS (atlas_map_view_parent_class)->finalize (object);
 }
@@ -228,6 +807,14 @@ atlas_map_view_get_property (GObject    *object,
     {
     case PROP_TILE_URL:
       g_value_set_string (value, self->tile_url);
+      break;
+
+    case PROP_BASEMAP:
+      g_value_set_string (value, self->basemap);
+      break;
+
+    case PROP_OFFLINE:
+      g_value_set_boolean (value, atlas_map_view_get_offline (self));
       break;
 
     default:
@@ -247,6 +834,10 @@ atlas_map_view_set_property (GObject      *object,
     {
     case PROP_TILE_URL:
       atlas_map_view_set_tile_url (self, g_value_get_string (value));
+      break;
+
+    case PROP_BASEMAP:
+      atlas_map_view_set_basemap (self, g_value_get_string (value));
       break;
 
     default:
@@ -269,8 +860,29 @@ atlas_map_view_class_init (AtlasMapViewClass *klass)
     g_param_spec_string ("tile-url", NULL, NULL,
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BASEMAP] =
+    g_param_spec_string ("basemap", NULL, NULL,
+                         "automatic",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OFFLINE] =
+    g_param_spec_boolean ("offline", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[PLACE_ACTIVATED] =
+    g_signal_new ("place-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, ATLAS_TYPE_PLACE);
+  signals[GEOPARK_ACTIVATED] =
+    g_signal_new ("geopark-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, ATLAS_TYPE_GEOPARK);
 
   g_type_ensure (SHUMATE_TYPE_MAP);
   g_type_ensure (SHUMATE_TYPE_SCALE);
@@ -282,6 +894,8 @@ atlas_map_view_class_init (AtlasMapViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasMapView, scale);
   gtk_widget_class_bind_template_child (widget_class, AtlasMapView, license);
   gtk_widget_class_bind_template_child (widget_class, AtlasMapView, offline_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapView, offline_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapView, approximate_label);
 
   gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_out_action);
@@ -295,16 +909,45 @@ static void
 atlas_map_view_init (AtlasMapView *self)
 {
   ShumateViewport *viewport;
+  GtkGesture *click;
+
+  self->basemap = g_strdup ("automatic");
+  self->reachable = TRUE;
+  self->animated = TRUE;
+  self->grouped_at_zoom = -1;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   viewport = shumate_map_get_viewport (self->map);
   shumate_scale_set_viewport (self->scale, viewport);
-  g_signal_connect_object (viewport, "notify::zoom-level",
-                           G_CALLBACK (update_zoom_actions), self, G_CONNECT_SWAPPED);
+
+  self->offline_layer = atlas_shape_layer_new (viewport);
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->offline_layer));
+  update_offline_map (self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (update_offline_map), self, G_CONNECT_SWAPPED);
 
   atlas_map_view_set_tile_url (self, DEFAULT_TILE_URL);
+
+  self->area_layer = atlas_shape_layer_new (viewport);
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->area_layer));
+  self->precision_layer = atlas_shape_layer_new (viewport);
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->precision_layer));
+  self->pin_layer = shumate_marker_layer_new_full (viewport, GTK_SELECTION_NONE);
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->pin_layer));
+
+  g_signal_connect_object (viewport, "notify::zoom-level",
+                           G_CALLBACK (on_zoom_changed), self, G_CONNECT_SWAPPED);
+
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "released", G_CALLBACK (on_map_released), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (click));
+
   shumate_map_center_on (self->map, HOME_LATITUDE, HOME_LONGITUDE);
   shumate_viewport_set_zoom_level (viewport, HOME_ZOOM);
   update_zoom_actions (self);
+
+  /* No network at all: do not wait for a tile to fail. */
+  self->reachable = g_network_monitor_get_network_available (g_network_monitor_get_default ());
+  update_basemap (self);
 }

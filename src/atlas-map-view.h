@@ -10,17 +10,40 @@
 #include <gtk/gtk.h>
 #include <shumate/shumate.h>
 
+#include "atlas-dataset.h"
+
 G_BEGIN_DECLS
 
 #define ATLAS_TYPE_MAP_VIEW (atlas_map_view_get_type ())
 
 G_DECLARE_FINAL_TYPE (AtlasMapView, atlas_map_view, ATLAS, MAP_VIEW, GtkWidget)
 
-const char      *atlas_map_view_get_tile_url (AtlasMapView *self);
-void             atlas_map_view_set_tile_url (AtlasMapView *self,
-                                              const char   *tile_url);
-ShumateViewport *atlas_map_view_get_viewport (AtlasMapView *self);
-void             atlas_map_view_zoom_in      (AtlasMapView *self);
-void             atlas_map_view_zoom_out     (AtlasMapView *self);
+const char      *atlas_map_view_get_tile_url    (AtlasMapView *self);
+void             atlas_map_view_set_tile_url    (AtlasMapView *self,
+                                                 const char   *tile_url);
+const char      *atlas_map_view_get_basemap     (AtlasMapView *self);
+void             atlas_map_view_set_basemap     (AtlasMapView *self,
+                                                 const char   *basemap);
+gboolean         atlas_map_view_get_offline     (AtlasMapView *self);
+void             atlas_map_view_set_dataset     (AtlasMapView *self,
+                                                 AtlasDataset *dataset);
+ShumateViewport *atlas_map_view_get_viewport    (AtlasMapView *self);
+void             atlas_map_view_zoom_in         (AtlasMapView *self);
+void             atlas_map_view_zoom_out        (AtlasMapView *self);
+void             atlas_map_view_fit_bounds      (AtlasMapView *self,
+                                                 double        south,
+                                                 double        west,
+                                                 double        north,
+                                                 double        east,
+                                                 gboolean      animate);
+void             atlas_map_view_fit_places      (AtlasMapView *self,
+                                                 GPtrArray    *places,
+                                                 gboolean      animate);
+void             atlas_map_view_fit_geopark     (AtlasMapView *self,
+                                                 AtlasGeopark *geopark,
+                                                 gboolean      animate);
+void             atlas_map_view_select_place    (AtlasMapView *self,
+                                                 AtlasPlace   *place);
+AtlasPlace      *atlas_map_view_get_selected_place (AtlasMapView *self);
 
 G_END_DECLS

@@ -246,9 +246,18 @@ set_up_dataset (AtlasWindow *self)
   g_signal_connect_object (self->source, "notify::problems",
                            G_CALLBACK (on_status_changed), self, G_CONNECT_SWAPPED);
 
+  atlas_map_view_set_dataset (self->map_view, dataset);
+
   on_articles_changed (self);
   on_places_changed (self);
   on_status_changed (self);
+}
+
+static void
+on_geopark_activated (AtlasWindow  *self,
+                      AtlasGeopark *geopark)
+{
+  atlas_map_view_fit_geopark (self->map_view, geopark, TRUE);
 }
 
 static void
@@ -264,9 +273,35 @@ restore_window_state (AtlasWindow *self)
 }
 
 static void
+restore_map_view (AtlasWindow *self)
+{
+  ShumateViewport *viewport = atlas_map_view_get_viewport (self->map_view);
+
+  shumate_viewport_set_zoom_level (viewport, g_settings_get_double (self->settings, "map-zoom"));
+  shumate_location_set_location (SHUMATE_LOCATION (viewport),
+                                 g_settings_get_double (self->settings, "map-latitude"),
+                                 g_settings_get_double (self->settings, "map-longitude"));
+}
+
+static void
+save_map_view (AtlasWindow *self)
+{
+  ShumateViewport *viewport = atlas_map_view_get_viewport (self->map_view);
+
+  g_settings_set_double (self->settings, "map-zoom",
+                         CLAMP (shumate_viewport_get_zoom_level (viewport), 3, 18));
+  g_settings_set_double (self->settings, "map-latitude",
+                         CLAMP (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), -85, 85));
+  g_settings_set_double (self->settings, "map-longitude",
+                         CLAMP (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), -180, 180));
+}
+
+static void
 save_window_state (AtlasWindow *self)
 {
   gboolean maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+
+  save_map_view (self);
 
   /* A maximized window's size says nothing about the size to come back to. */
   if (!maximized)
@@ -368,6 +403,7 @@ atlas_window_constructed (GObject *object)
 
   restore_window_state (self);
   set_up_dataset (self);
+  restore_map_view (self);
 
   g_settings_bind (self->settings, "sidebar-page",
                    self->sidebar_stack, "visible-child-name",
@@ -375,6 +411,17 @@ atlas_window_constructed (GObject *object)
   g_settings_bind (self->settings, "tile-url",
                    self->map_view, "tile-url",
                    G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "basemap",
+                   self->map_view, "basemap",
+                   G_SETTINGS_BIND_GET);
+  /* The layers menu's radio items. */
+  {
+    g_autoptr(GAction) basemap = g_settings_create_action (self->settings, "basemap");
+
+    g_action_map_add_action (G_ACTION_MAP (self), basemap);
+  }
+  g_signal_connect_object (self->map_view, "geopark-activated",
+                           G_CALLBACK (on_geopark_activated), self, G_CONNECT_SWAPPED);
 }
 
 static void

@@ -1,0 +1,332 @@
+#!/usr/bin/env python3
+"""Check data/basemap/*.geojson (python3 standard library only).
+
+Run from anywhere:  python3 build-aux/basemap/check-basemap.py [--dir DIR]
+
+Checks: strict UTF-8 + JSON parse (no NaN/Infinity), FeatureCollection of
+Features with Polygon/MultiPolygon only, lon/lat ranges, every coordinate
+on the 1e-4 degree grid, rings closed with >= 4 positions and no repeated
+consecutive positions, non-zero ring area, RFC 7946 winding, no
+self-crossing edges inside a feature, required properties and Vietnamese
+names in NFC, land inside the region box and without Vietnam / Hoàng Sa /
+Trường Sa, label points inside their polygon (archipelagos: inside the
+bounding box of the island group), Vietnam's land border shared
+vertex-for-vertex with the neighbours, and sizes (< 400 KB in total).
+Exits non-zero on any error.
+"""
+
+import argparse
+import json
+import math
+import os
+import sys
+import unicodedata
+
+BOX = (97.0, 5.0, 118.0, 27.0)
+LIMIT = 400 * 1024
+errors = []
+
+
+def err(msg):
+    errors.append(msg)
+    print("ERROR: " + msg)
+
+
+def polys_of(g):
+    return [g["coordinates"]] if g["type"] == "Polygon" else g["coordinates"]
+
+
+def area(r):
+    return sum(r[i][0] * r[i + 1][1] - r[i + 1][0] * r[i][1]
+               for i in range(len(r) - 1)) / 2
+
+
+def pip_ring(x, y, r):
+    c = False
+    for i in range(len(r) - 1):
+        x1, y1 = r[i]
+        x2, y2 = r[i + 1]
+        if (y1 > y) != (y2 > y) and x < (x2 - x1) * (y - y1) / (y2 - y1) + x1:
+            c = not c
+    return c
+
+
+def pip_poly(x, y, p):
+    return pip_ring(x, y, p[0]) and not any(pip_ring(x, y, h) for h in p[1:])
+
+
+def seg_dist_km(x, y, a, b):
+    k = math.cos(math.radians(y))
+    ax, ay, bx, by = a[0] * k, a[1], b[0] * k, b[1]
+    px = x * k
+    vx, vy = bx - ax, by - ay
+    l2 = vx * vx + vy * vy
+    t = 0 if l2 == 0 else max(0, min(1, ((px - ax) * vx + (y - ay) * vy) / l2))
+    return math.hypot(px - ax - t * vx, y - ay - t * vy) * 111.2
+
+
+def bbox(points):
+    xs = [p[0] for p in points]
+    ys = [p[1] for p in points]
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+def crossings(polys, cell=0.05):
+    """Proper crossings between edges of one feature (shared endpoints and
+    collinear touching are not counted).  Grid-bucketed."""
+    segs = []
+    for p in polys:
+        for r in p:
+            for i in range(len(r) - 1):
+                segs.append((tuple(r[i]), tuple(r[i + 1])))
+    grid = {}
+    for n, (a, b) in enumerate(segs):
+        for gx in range(int(math.floor(min(a[0], b[0]) / cell)),
+                        int(math.floor(max(a[0], b[0]) / cell)) + 1):
+            for gy in range(int(math.floor(min(a[1], b[1]) / cell)),
+                            int(math.floor(max(a[1], b[1]) / cell)) + 1):
+                grid.setdefault((gx, gy), []).append(n)
+
+    def o(a, b, c):
+        return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+
+    found = set()
+    for ids in grid.values():
+        for i in range(len(ids)):
+            for j in range(i + 1, len(ids)):
+                s, t = segs[ids[i]], segs[ids[j]]
+                if len({s[0], s[1], t[0], t[1]}) < 4:
+                    continue
+                d1, d2 = o(t[0], t[1], s[0]), o(t[0], t[1], s[1])
+                d3, d4 = o(s[0], s[1], t[0]), o(s[0], s[1], t[1])
+                if d1 * d2 < 0 and d3 * d4 < 0:
+                    found.add((min(ids[i], ids[j]), max(ids[i], ids[j])))
+    return [(segs[i], segs[j]) for i, j in sorted(found)]
+
+
+def check_file(path, kind_expected):
+    raw = open(path, "rb").read()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        err("%s: not UTF-8: %s" % (path, e))
+        return None
+    if text != unicodedata.normalize("NFC", text):
+        err("%s: text is not NFC-normalised" % path)
+    if "\ufffd" in text or "?" in "".join(
+            c for c in text if c == "?"):  # replacement chars / lost letters
+        err("%s: contains '?' or U+FFFD (lost diacritics?)" % path)
+
+    def bad_const(c):
+        raise ValueError("non-finite number " + c)
+    fc = json.loads(text, parse_constant=bad_const)
+    name = os.path.basename(path)
+    if fc.get("type") != "FeatureCollection":
+        err(name + ": not a FeatureCollection")
+    feats = fc["features"]
+    npoly = nring = npos = 0
+    allpts = []
+    for f in feats:
+        p = f.get("properties") or {}
+        fname = "%s[%s]" % (name, p.get("name_en"))
+        if f.get("type") != "Feature":
+            err(fname + ": not a Feature")
+        g = f["geometry"]
+        if g["type"] not in ("Polygon", "MultiPolygon"):
+            err(fname + ": geometry " + g["type"])
+            continue
+        if p.get("kind") not in kind_expected:
+            err(fname + ": kind %r" % p.get("kind"))
+        for key in ("name_vi", "name_en"):
+            if not isinstance(p.get(key), str) or not p[key]:
+                err(fname + ": missing " + key)
+        polys = polys_of(g)
+        for poly in polys:
+            npoly += 1
+            for k, r in enumerate(poly):
+                nring += 1
+                npos += len(r)
+                if len(r) < 4:
+                    err(fname + ": ring with < 4 positions")
+                if r[0] != r[-1]:
+                    err(fname + ": ring not closed")
+                for i, pt in enumerate(r):
+                    if len(pt) != 2:
+                        err(fname + ": position without exactly 2 numbers")
+                    x, y = pt
+                    if not (-180 <= x <= 180 and -90 <= y <= 90):
+                        err(fname + ": out of range %r" % pt)
+                    for v in pt:
+                        if abs(v * 1e4 - round(v * 1e4)) > 1e-6:
+                            err(fname + ": not rounded to 1e-4: %r" % v)
+                            break
+                    if i and r[i - 1] == pt:
+                        err(fname + ": repeated consecutive position %r" % pt)
+                a = area(r)
+                if a == 0:
+                    err(fname + ": zero-area ring")
+                if (a > 0) != (k == 0):
+                    err(fname + ": RFC 7946 winding (ring %d)" % k)
+                allpts.extend(r)
+        cx = crossings(polys)
+        if cx:
+            err(fname + ": %d self-crossing edge pairs, e.g. %r"
+                % (len(cx), cx[0]))
+        f["_bbox"] = bbox([q for poly in polys for q in poly[0]])
+    b = bbox(allpts) if allpts else None
+    size = len(raw)
+    print("%-18s %7d bytes  %2d features  %4d polygons  %4d rings  %6d "
+          "positions  bbox %s" % (name, size, len(feats), npoly, nring, npos,
+                                  tuple(round(v, 4) for v in b)))
+    return fc, size
+
+
+def label_check(fc, name):
+    for f in fc["features"]:
+        p = f["properties"]
+        lx, ly = p.get("label_lon"), p.get("label_lat")
+        if not isinstance(lx, (int, float)) or not isinstance(ly, (int, float)):
+            err("%s[%s]: no label point" % (name, p["name_en"]))
+            continue
+        polys = polys_of(f["geometry"])
+        if p["kind"] == "archipelago":
+            x0, y0, x1, y1 = f["_bbox"]
+            ok = x0 <= lx <= x1 and y0 <= ly <= y1
+            dist = min(seg_dist_km(lx, ly, r[i], r[i + 1]) for poly in polys
+                       for r in poly for i in range(len(r) - 1))
+            print("  label %-40s (%.4f, %.4f) in island-group bbox: %s; "
+                  "nearest island %.0f km" % (p["name_vi"], lx, ly, ok, dist))
+            if not ok:
+                err("%s: archipelago label outside its island group" % name)
+            continue
+        inside = [pip_poly(lx, ly, poly) for poly in polys]
+        dist = min(seg_dist_km(lx, ly, r[i], r[i + 1]) for poly in polys
+                   for r in poly for i in range(len(r) - 1))
+        print("  label %-40s (%.4f, %.4f) inside: %s; %.1f km from edge"
+              % (p["name_vi"], lx, ly, any(inside), dist))
+        if not any(inside):
+            err("%s[%s]: label point outside polygon" % (name, p["name_en"]))
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--dir", default=os.path.normpath(
+        os.path.join(here, "..", "..", "data", "basemap")))
+    a = ap.parse_args()
+    files = {"land.geojson": {"country"},
+             "vietnam.geojson": {"country", "archipelago"},
+             "provinces.geojson": {"province"}}
+    data = {}
+    total = 0
+    for fn, kinds in files.items():
+        r = check_file(os.path.join(a.dir, fn), kinds)
+        if r:
+            data[fn], size = r
+            total += size
+    print("total %d bytes (%.1f KB, limit %d KB)" % (total, total / 1024,
+                                                    LIMIT // 1024))
+    if total >= LIMIT:
+        err("total size over 400 KB")
+
+    land, vn, pv = (data.get(k) for k in files)
+    if land:
+        print("land features: " + ", ".join(
+            "%s %s" % (f["properties"]["iso_a3"], f["properties"]["name_vi"])
+            for f in land["features"]))
+        for f in land["features"]:
+            p = f["properties"]
+            if not p.get("iso_a3") or len(p["iso_a3"]) != 3:
+                err("land: bad iso_a3 %r" % p.get("iso_a3"))
+            if p["iso_a3"] == "VNM":
+                err("land: contains Vietnam")
+            x0, y0, x1, y1 = f["_bbox"]
+            if x0 < BOX[0] or y0 < BOX[1] or x1 > BOX[2] or y1 > BOX[3]:
+                err("land: %s outside region box" % p["iso_a3"])
+            for poly in polys_of(f["geometry"]):
+                bx = bbox(poly[0])
+                for nm, (a0, b0, a1, b1) in (
+                        ("Hoàng Sa", (110.9, 15.5, 113.0, 17.5)),
+                        ("Trường Sa", (111.5, 6.0, 117.0, 12.0))):
+                    if bx[0] >= a0 and bx[2] <= a1 and bx[1] >= b0 and \
+                            bx[3] <= b1:
+                        err("land: %s polygon in the %s area"
+                            % (p["iso_a3"], nm))
+        label_check(land, "land")
+    if vn:
+        names = [f["properties"]["name_vi"] for f in vn["features"]]
+        want = ["Việt Nam", "Quần đảo Hoàng Sa (Việt Nam)",
+                "Quần đảo Trường Sa (Việt Nam)"]
+        if names != want:
+            err("vietnam: features %r, expected %r" % (names, want))
+        label_check(vn, "vietnam")
+    if pv:
+        if not isinstance(pv.get("note"), str) or "not official" not in \
+                pv["note"].lower():
+            err("provinces: top-level note missing")
+        want = {"Cao Bằng", "Lạng Sơn", "Quảng Ninh", "Tuyên Quang",
+                "Thái Nguyên", "Lào Cai", "Bắc Ninh", "Lâm Đồng", "Đắk Lắk"}
+        got = {f["properties"]["name_vi"] for f in pv["features"]}
+        if got != want:
+            err("provinces: %r" % got)
+        for f in pv["features"]:
+            if f["properties"].get("derived") is not True:
+                err("provinces: derived != true")
+        label_check(pv, "provinces")
+    if land and vn:
+        vnpts = {tuple(q) for poly in polys_of(vn["features"][0]["geometry"])
+                 for r in poly for q in r}
+        for f in land["features"]:
+            pts = {tuple(q) for poly in polys_of(f["geometry"])
+                   for r in poly for q in r}
+            shared = len(vnpts & pts)
+            if shared:
+                print("  %s shares %d vertices with Vietnam's border"
+                      % (f["properties"]["iso_a3"], shared))
+    if land and vn:
+        rings = [r for fc in (land, vn) for f in fc["features"]
+                 for p in polys_of(f["geometry"]) for r in p]
+        cx = crossings([[r] for r in rings])
+        print("land + vietnam: %d crossing edge pairs between layers"
+              % len(cx))
+        if cx:
+            err("land and vietnam edges cross, e.g. %r" % (cx[0],))
+    if pv:
+        rings = [r for f in pv["features"] for p in polys_of(f["geometry"])
+                 for r in p]
+        cx = crossings([[r] for r in rings])
+        print("provinces: %d crossing edge pairs between provinces" % len(cx))
+        if cx:
+            err("province edges cross, e.g. %r" % (cx[0],))
+    if pv and vn:
+        # information only: the old-edition admin-1 lines do not follow the
+        # NE 4.1 border exactly (documented in README.md)
+        vpolys = polys_of(vn["features"][0]["geometry"])
+        lpolys = [p for f in (land or {"features": []})["features"]
+                  for p in polys_of(f["geometry"])]
+        worst = (0, None, None)
+        outside = total = 0
+        for f in pv["features"]:
+            for p in polys_of(f["geometry"]):
+                for x, y in p[0][:-1]:
+                    total += 1
+                    if not any(pip_poly(x, y, vp) for vp in vpolys):
+                        if not any(pip_poly(x, y, lp) for lp in lpolys):
+                            continue  # in the sea: coastline editions differ
+                        outside += 1
+                        d = min(seg_dist_km(x, y, r[i], r[i + 1])
+                                for vp in vpolys for r in vp
+                                for i in range(len(r) - 1)
+                                if abs(r[i][1] - y) < 0.2
+                                and abs(r[i][0] - x) < 0.2)
+                        if d > worst[0]:
+                            worst = (d, f["properties"]["name_vi"], (x, y))
+        print("provinces vs Vietnam border (info): %d of %d province "
+              "vertices lie on a neighbour's land (NE 4.1); farthest "
+              "%.2f km (%s at %r)" % (outside, total, *worst))
+    print("%d error(s)" % len(errors))
+    sys.exit(1 if errors else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,20 @@
+/* atlas-map-view-private.h
+ *
+ * Copyright 2026 The Geopark Atlas developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "atlas-map-view.h"
+#include "atlas-pin.h"
+
+G_BEGIN_DECLS
+
+GList     *_atlas_map_view_get_pins      (AtlasMapView *self);
+GtkWidget *_atlas_map_view_get_map       (AtlasMapView *self);
+void       _atlas_map_view_set_animated  (AtlasMapView *self,
+                                          gboolean      animated);
+
+G_END_DECLS

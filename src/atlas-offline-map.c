@@ -1,0 +1,187 @@
+/* atlas-offline-map.c
+ *
+ * Copyright 2026 The Geopark Atlas developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+
+#include "atlas-offline-map.h"
+
+/* The base map for a room without network, drawn from the open data bundled
+ * in data/basemap/ (Natural Earth; see its README): the land around
+ * Vietnam, Vietnam with Hoàng Sa and Trường Sa, and the current provinces.
+ * The OpenStreetMap tile policy forbids keeping its tiles for offline use,
+ * so this is all ours.
+ */
+
+typedef enum
+{
+  STYLE_LAND,
+  STYLE_VIETNAM,
+  STYLE_ARCHIPELAGO,
+  STYLE_PROVINCE,
+  N_STYLES
+} Style;
+
+typedef struct
+{
+  const char *fill;
+  const char *stroke;
+  const char *label;
+} Palette;
+
+static const char *halos[2] = { "rgba(250,249,245,0.85)", "rgba(30,30,34,0.85)" };
+
+/* Light and dark palettes: calm land, a clear border, legible labels. */
+static const Palette palettes[2][N_STYLES] = {
+  {
+    { "#ebe7dc", "#c9c2b0", "#77767b" },
+    { "#f7f4ea", "#9a4f2c", "#3d3846" },
+    { "#f7f4ea", "#9a4f2c", "#9a4f2c" },
+    { "rgba(0,0,0,0)", "#b9a98f", "#5e5c64" },
+  },
+  {
+    { "#2f2f33", "#48484e", "#9a9996" },
+    { "#3b3b40", "#e0a36e", "#deddda" },
+    { "#3b3b40", "#e0a36e", "#e0a36e" },
+    { "rgba(0,0,0,0)", "#6b6259", "#c0bfbc" },
+  },
+};
+
+static const char *sea_colours[2] = { "#c6dcec", "#1b2a38" };
+
+static void
+style_for (Style            style,
+           gboolean         dark,
+           AtlasShapeStyle *shape_style)
+{
+  const Palette *palette = &palettes[dark ? 1 : 0][style];
+
+  *shape_style = (AtlasShapeStyle) {
+    .stroke_width = style == STYLE_VIETNAM ? 1.5 : 1.0,
+    .dashed = style == STYLE_PROVINCE,
+    .label_scale = style == STYLE_VIETNAM ? 1.2 : 0.9,
+    .label_min_zoom = style == STYLE_PROVINCE ? 8 : style == STYLE_LAND ? 5 : 4,
+  };
+  gdk_rgba_parse (&shape_style->fill, palette->fill);
+  gdk_rgba_parse (&shape_style->stroke, palette->stroke);
+  gdk_rgba_parse (&shape_style->label_colour, palette->label);
+  gdk_rgba_parse (&shape_style->label_halo, halos[dark ? 1 : 0]);
+}
+
+static void
+add_ring (AtlasShape *shape,
+          JsonArray  *ring)
+{
+  guint n_points = json_array_get_length (ring);
+  g_autofree AtlasPoint *points = g_new (AtlasPoint, n_points);
+
+  for (guint i = 0; i < n_points; i++)
+    {
+      JsonArray *pair = json_array_get_array_element (ring, i);
+
+      points[i].longitude = json_array_get_double_element (pair, 0);
+      points[i].latitude = json_array_get_double_element (pair, 1);
+    }
+
+  atlas_shape_add_ring (shape, points, n_points);
+}
+
+/* Polygon: [ring, …]; MultiPolygon: [[ring, …], …] */
+static void
+add_geometry (AtlasShape *shape,
+              JsonObject *geometry)
+{
+  const char *type = json_object_get_string_member (geometry, "type");
+  JsonArray *coordinates = json_object_get_array_member (geometry, "coordinates");
+
+  for (guint i = 0; i < json_array_get_length (coordinates); i++)
+    {
+      JsonArray *element = json_array_get_array_element (coordinates, i);
+
+      if (g_strcmp0 (type, "MultiPolygon") == 0)
+        for (guint r = 0; r < json_array_get_length (element); r++)
+          add_ring (shape, json_array_get_array_element (element, r));
+      else
+        add_ring (shape, element);
+    }
+}
+
+static Style
+style_of (JsonObject *properties,
+          Style       default_style)
+{
+  const char *kind = json_object_get_string_member_with_default (properties, "kind", "");
+
+  if (g_str_equal (kind, "archipelago"))
+    return STYLE_ARCHIPELAGO;
+  if (g_str_equal (kind, "province"))
+    return STYLE_PROVINCE;
+
+  return default_style;
+}
+
+static void
+add_file (AtlasShapeLayer *layer,
+          const char      *name,
+          Style            default_style,
+          AtlasLanguage    language,
+          gboolean         dark)
+{
+  g_autofree char *path = g_strconcat (RESOURCE_PREFIX "/basemap/", name, NULL);
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  JsonArray *features;
+
+  /* Bundled and checked by the tests: anything else is a packaging bug. */
+  g_assert (bytes != NULL);
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                   g_bytes_get_size (bytes), NULL))
+    g_error ("The bundled base map %s is not valid JSON", name);
+
+  features = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                           "features");
+  for (guint i = 0; i < json_array_get_length (features); i++)
+    {
+      JsonObject *feature = json_array_get_object_element (features, i);
+      JsonObject *properties = json_object_get_object_member (feature, "properties");
+      const char *key = language == ATLAS_LANGUAGE_VI ? "name_vi" : "name_en";
+      const char *label = json_object_get_string_member_with_default (properties, key, NULL);
+      Style style = style_of (properties, default_style);
+      AtlasShapeStyle shape_style;
+      AtlasShape *shape;
+
+      /* Land around Vietnam gets no label until one can tell the countries apart. */
+      if (!json_object_has_member (properties, "label_lat"))
+        label = style == STYLE_LAND ? label : NULL;
+
+      shape = atlas_shape_new (label, label,
+                               json_object_get_double_member_with_default (properties, "label_lat", 0),
+                               json_object_get_double_member_with_default (properties, "label_lon", 0));
+      add_geometry (shape, json_object_get_object_member (feature, "geometry"));
+      style_for (style, dark, &shape_style);
+      atlas_shape_set_style (shape, &shape_style);
+      atlas_shape_layer_add (layer, shape);
+    }
+}
+
+void
+atlas_offline_map_populate (AtlasShapeLayer *layer,
+                            AtlasLanguage    language,
+                            gboolean         dark)
+{
+  GdkRGBA sea;
+
+  g_return_if_fail (ATLAS_IS_SHAPE_LAYER (layer));
+
+  gdk_rgba_parse (&sea, sea_colours[dark ? 1 : 0]);
+  atlas_shape_layer_clear (layer);
+  atlas_shape_layer_set_background (layer, &sea);
+  add_file (layer, "land.geojson", STYLE_LAND, language, dark);
+  add_file (layer, "vietnam.geojson", STYLE_VIETNAM, language, dark);
+  add_file (layer, "provinces.geojson", STYLE_PROVINCE, language, dark);
+}

@@ -1,0 +1,444 @@
+/* atlas-pin.c
+ *
+ * Copyright 2026 The Geopark Atlas developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "atlas-i18n.h"
+#include "atlas-pin.h"
+
+/* A place on the map, or a group of places too close together to tell apart
+ * at this zoom (a badge with their count).
+ *
+ * libshumate 1.0 centres a marker on its coordinate and later versions
+ * anchor it by its alignment, which we leave at the default: so the pin is
+ * drawn with its tip at the centre of the widget, and the lower half empty.
+ */
+
+#define HEAD_RADIUS 14.0
+#define OUTLINE 2.0
+#define WIDTH (2 * (HEAD_RADIUS + OUTLINE))
+#define TIP_Y 40.0
+#define HEIGHT (2 * TIP_Y)
+#define ICON_SIZE 16
+#define SELECTED_SCALE 1.3
+
+struct _AtlasPin
+{
+  ShumateMarker  parent_instance;
+
+  GPtrArray     *places;       /* AtlasPlace; one unless a group */
+  GtkWidget     *image;
+  GtkWidget     *count_label;
+  gboolean       highlighted;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasPin, atlas_pin, SHUMATE_TYPE_MARKER)
+
+enum {
+  ACTIVATE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Colours that read on light and dark tiles alike, with a white outline. */
+static const char *kind_colours[ATLAS_N_PLACE_KINDS] = {
+  "#c64600", /* geology: rock orange */
+  "#1c71d8", /* landscape: blue */
+  "#9141ac", /* culture: purple */
+  "#26a269", /* biodiversity: green */
+  "#865e3c", /* venue: brown */
+  "#5e5c64", /* partner geopark: slate */
+};
+
+static const char *kind_icons[ATLAS_N_PLACE_KINDS] = {
+  "atlas-geology-symbolic",
+  "atlas-landscape-symbolic",
+  "atlas-culture-symbolic",
+  "atlas-biology-symbolic",
+  "atlas-venue-symbolic",
+  "atlas-partner-geopark-symbolic",
+};
+
+const char *
+atlas_place_kind_get_icon_name (AtlasPlaceKind kind)
+{
+  g_return_val_if_fail (kind < ATLAS_N_PLACE_KINDS, NULL);
+
+  return kind_icons[kind];
+}
+
+/* "Thác Bản Giốc, geology site": what a screen reader says for a pin. */
+static char *
+describe_place (AtlasPlace *place)
+{
+  const char *name = atlas_text_get (atlas_place_get_name (place),
+                                     atlas_i18n_get_content_language ());
+
+  switch (atlas_place_get_kind (place))
+    {
+    case ATLAS_PLACE_KIND_GEOLOGY:
+      return g_strdup_printf (_("%s, geology site"), name);
+    case ATLAS_PLACE_KIND_LANDSCAPE:
+      return g_strdup_printf (_("%s, landscape site"), name);
+    case ATLAS_PLACE_KIND_CULTURE:
+      return g_strdup_printf (_("%s, culture site"), name);
+    case ATLAS_PLACE_KIND_BIOLOGY:
+      return g_strdup_printf (_("%s, biodiversity site"), name);
+    case ATLAS_PLACE_KIND_VENUE:
+      return g_strdup_printf (_("%s, event venue"), name);
+    case ATLAS_PLACE_KIND_PARTNER_GEOPARK:
+      return g_strdup_printf (_("%s, partner geopark"), name);
+    case ATLAS_N_PLACE_KINDS:
+    default:
+      g_return_val_if_reached (g_strdup (name));
+    }
+}
+
+static AtlasPlace *
+first_place (AtlasPin *self)
+{
+  return g_ptr_array_index (self->places, 0);
+}
+
+static void
+get_colour (AtlasPin *self,
+            GdkRGBA  *colour)
+{
+  if (atlas_pin_is_group (self))
+    gdk_rgba_parse (colour, "#3d3846");
+  else
+    gdk_rgba_parse (colour, kind_colours[atlas_place_get_kind (first_place (self))]);
+}
+
+static void
+trace_pin (cairo_t  *cr,
+           gboolean  group)
+{
+  double cx = WIDTH / 2;
+  double cy = OUTLINE + HEAD_RADIUS;
+
+  if (group)
+    {
+      /* A group has no single tip: a disc centred on the middle of its places. */
+      cairo_arc (cr, cx, TIP_Y, HEAD_RADIUS, 0, 2 * G_PI);
+      return;
+    }
+
+  /* The head, and two tangents meeting at the tip. */
+  cairo_move_to (cr, cx, TIP_Y);
+  cairo_arc (cr, cx, cy, HEAD_RADIUS, G_PI * 0.75, G_PI * 2.25);
+  cairo_close_path (cr);
+}
+
+static void
+atlas_pin_snapshot (GtkWidget   *widget,
+                    GtkSnapshot *snapshot)
+{
+  AtlasPin *self = ATLAS_PIN (widget);
+  gboolean group = atlas_pin_is_group (self);
+  double scale = self->highlighted ? SELECTED_SCALE : 1.0;
+  GdkRGBA colour;
+  cairo_t *cr;
+
+  get_colour (self, &colour);
+
+  /* Grow around the tip, so that the pin still points at its place. */
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (WIDTH / 2, TIP_Y));
+  gtk_snapshot_scale (snapshot, scale, scale);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-WIDTH / 2, -TIP_Y));
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, WIDTH, HEIGHT));
+  trace_pin (cr, group);
+  gdk_cairo_set_source_rgba (cr, &colour);
+  cairo_fill_preserve (cr);
+  cairo_set_line_width (cr, self->highlighted ? OUTLINE * 1.5 : OUTLINE);
+  if (self->highlighted)
+    cairo_set_source_rgb (cr, 0.96, 0.83, 0.18);
+  else
+    cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+
+  gtk_widget_snapshot_child (widget, group ? self->count_label : self->image, snapshot);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+atlas_pin_measure (GtkWidget      *widget,
+                   GtkOrientation  orientation,
+                   int             for_size,
+                   int            *minimum,
+                   int            *natural,
+                   int            *minimum_baseline,
+                   int            *natural_baseline)
+{
+  AtlasPin *self = ATLAS_PIN (widget);
+  int size = orientation == GTK_ORIENTATION_HORIZONTAL ? WIDTH : HEIGHT;
+
+  /* Measure the children even though the pin's size is fixed: GTK wants it. */
+  gtk_widget_measure (self->image, orientation, -1, NULL, NULL, NULL, NULL);
+  gtk_widget_measure (self->count_label, orientation, -1, NULL, NULL, NULL, NULL);
+
+  *minimum = *natural = size;
+}
+
+static void
+atlas_pin_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  AtlasPin *self = ATLAS_PIN (widget);
+  double head_y = atlas_pin_is_group (self) ? TIP_Y : OUTLINE + HEAD_RADIUS;
+  int label_width, label_height;
+
+  gtk_widget_size_allocate (self->image,
+                            &(GtkAllocation) { (WIDTH - ICON_SIZE) / 2,
+                                               head_y - ICON_SIZE / 2,
+                                               ICON_SIZE, ICON_SIZE }, -1);
+
+  gtk_widget_measure (self->count_label, GTK_ORIENTATION_HORIZONTAL, -1,
+                      NULL, &label_width, NULL, NULL);
+  gtk_widget_measure (self->count_label, GTK_ORIENTATION_VERTICAL, -1,
+                      NULL, &label_height, NULL, NULL);
+  gtk_widget_size_allocate (self->count_label,
+                            &(GtkAllocation) { (WIDTH - label_width) / 2,
+                                               TIP_Y - label_height / 2.0,
+                                               label_width, label_height }, -1);
+}
+
+/* Only the drawn pin takes clicks, not the empty half below the tip. */
+static gboolean
+atlas_pin_contains (GtkWidget *widget,
+                    double     x,
+                    double     y)
+{
+  AtlasPin *self = ATLAS_PIN (widget);
+  double cy = atlas_pin_is_group (self) ? TIP_Y : OUTLINE + HEAD_RADIUS;
+
+  return hypot (x - WIDTH / 2, y - cy) <= HEAD_RADIUS + OUTLINE + 2 ||
+         (!atlas_pin_is_group (self) && y >= cy && y <= TIP_Y && fabs (x - WIDTH / 2) < 6);
+}
+
+static void
+on_pressed (GtkGestureClick *gesture,
+            int              n_press,
+            double           x,
+            double           y,
+            AtlasPin        *self)
+{
+  /* Ours: libshumate 1.0's map would zoom on a double click too. */
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  if (n_press == 1)
+    g_signal_emit (self, signals[ACTIVATE], 0);
+}
+
+static void
+atlas_pin_dispose (GObject *object)
+{
+  AtlasPin *self = ATLAS_PIN (object);
+
+  g_clear_pointer (&self->image, gtk_widget_unparent);
+  g_clear_pointer (&self->count_label, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (atlas_pin_parent_class)->dispose (object);
+}
+
+static void
+atlas_pin_finalize (GObject *object)
+{
+  AtlasPin *self = ATLAS_PIN (object);
+
+  g_clear_pointer (&self->places, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (atlas_pin_parent_class)->finalize (object);
+}
+
+static void
+atlas_pin_class_init (AtlasPinClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = atlas_pin_dispose;
+  object_class->finalize = atlas_pin_finalize;
+
+  widget_class->snapshot = atlas_pin_snapshot;
+  widget_class->measure = atlas_pin_measure;
+  widget_class->size_allocate = atlas_pin_size_allocate;
+  widget_class->contains = atlas_pin_contains;
+
+  signals[ACTIVATE] =
+    g_signal_new ("activate",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_ACTION,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+  gtk_widget_class_set_activate_signal (widget_class, signals[ACTIVATE]);
+
+  /* Keyboard users activate a focused pin like a button. */
+  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_Return, 0, "activate", NULL);
+  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_KP_Enter, 0, "activate", NULL);
+  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_space, 0, "activate", NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "atlaspin");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_BUTTON);
+}
+
+static void
+atlas_pin_init (AtlasPin *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  /* ShumateMarker lays out one child over its whole area; the pin places its
+   * icon in its head itself.
+   */
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "pointer");
+
+  self->image = gtk_image_new ();
+  gtk_image_set_pixel_size (GTK_IMAGE (self->image), ICON_SIZE);
+  gtk_widget_set_parent (self->image, GTK_WIDGET (self));
+
+  self->count_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->count_label, "count");
+  gtk_widget_set_parent (self->count_label, GTK_WIDGET (self));
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+}
+
+static void
+set_location_to_centre (AtlasPin *self)
+{
+  double latitude = 0, longitude = 0;
+
+  for (guint i = 0; i < self->places->len; i++)
+    {
+      latitude += atlas_place_get_latitude (g_ptr_array_index (self->places, i));
+      longitude += atlas_place_get_longitude (g_ptr_array_index (self->places, i));
+    }
+
+  shumate_location_set_location (SHUMATE_LOCATION (self),
+                                 latitude / self->places->len,
+                                 longitude / self->places->len);
+}
+
+AtlasPin *
+atlas_pin_new_for_place (AtlasPlace *place)
+{
+  AtlasPin *self;
+  g_autofree char *description = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_PLACE (place), NULL);
+
+  self = g_object_new (ATLAS_TYPE_PIN, NULL);
+  self->places = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (self->places, g_object_ref (place));
+  set_location_to_centre (self);
+
+  gtk_image_set_from_icon_name (GTK_IMAGE (self->image),
+                                kind_icons[atlas_place_get_kind (place)]);
+  gtk_widget_set_visible (self->count_label, FALSE);
+
+  description = describe_place (place);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self),
+                               atlas_text_get (atlas_place_get_name (place),
+                                               atlas_i18n_get_content_language ()));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+
+  return self;
+}
+
+/* A badge for places too close to tell apart; takes nothing, refs them. */
+AtlasPin *
+atlas_pin_new_for_group (GPtrArray *places)
+{
+  AtlasPin *self;
+  g_autofree char *count = NULL;
+  g_autofree char *description = NULL;
+
+  g_return_val_if_fail (places != NULL && places->len > 1, NULL);
+
+  self = g_object_new (ATLAS_TYPE_PIN, NULL);
+  self->places = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < places->len; i++)
+    g_ptr_array_add (self->places, g_object_ref (g_ptr_array_index (places, i)));
+  set_location_to_centre (self);
+
+  count = g_strdup_printf ("%u", places->len);
+  gtk_label_set_label (GTK_LABEL (self->count_label), count);
+  gtk_widget_set_visible (self->image, FALSE);
+
+  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "%u place, zoom in to see it",
+                                              "%u places, zoom in to tell them apart",
+                                              places->len),
+                                 places->len);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+
+  return self;
+}
+
+/* The place of a single pin; NULL for a group. */
+AtlasPlace *
+atlas_pin_get_place (AtlasPin *self)
+{
+  g_return_val_if_fail (ATLAS_IS_PIN (self), NULL);
+
+  return atlas_pin_is_group (self) ? NULL : first_place (self);
+}
+
+GPtrArray *
+atlas_pin_get_places (AtlasPin *self)
+{
+  g_return_val_if_fail (ATLAS_IS_PIN (self), NULL);
+
+  return self->places;
+}
+
+gboolean
+atlas_pin_is_group (AtlasPin *self)
+{
+  g_return_val_if_fail (ATLAS_IS_PIN (self), FALSE);
+
+  return self->places->len > 1;
+}
+
+void
+atlas_pin_set_highlighted (AtlasPin *self,
+                           gboolean  highlighted)
+{
+  g_return_if_fail (ATLAS_IS_PIN (self));
+
+  if (self->highlighted == highlighted)
+    return;
+
+  self->highlighted = highlighted;
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self),
+                               GTK_ACCESSIBLE_STATE_SELECTED, highlighted, -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+atlas_pin_get_highlighted (AtlasPin *self)
+{
+  g_return_val_if_fail (ATLAS_IS_PIN (self), FALSE);
+
+  return self->highlighted;
+}

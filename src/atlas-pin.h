@@ -1,0 +1,30 @@
+/* atlas-pin.h
+ *
+ * Copyright 2026 The Geopark Atlas developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <shumate/shumate.h>
+
+#include "atlas-place.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_PIN (atlas_pin_get_type ())
+
+G_DECLARE_FINAL_TYPE (AtlasPin, atlas_pin, ATLAS, PIN, ShumateMarker)
+
+AtlasPin   *atlas_pin_new_for_place     (AtlasPlace *place);
+AtlasPin   *atlas_pin_new_for_group     (GPtrArray  *places);
+AtlasPlace *atlas_pin_get_place         (AtlasPin   *self);
+GPtrArray  *atlas_pin_get_places        (AtlasPin   *self);
+gboolean    atlas_pin_is_group          (AtlasPin   *self);
+void        atlas_pin_set_highlighted   (AtlasPin   *self,
+                                         gboolean    highlighted);
+gboolean    atlas_pin_get_highlighted   (AtlasPin   *self);
+const char *atlas_place_kind_get_icon_name (AtlasPlaceKind kind);
+
+G_END_DECLS
