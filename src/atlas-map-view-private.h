@@ -16,5 +16,8 @@ GList     *_atlas_map_view_get_pins      (AtlasMapView *self);
 GtkWidget *_atlas_map_view_get_map       (AtlasMapView *self);
 void       _atlas_map_view_set_animated  (AtlasMapView *self,
                                           gboolean      animated);
+void       _atlas_map_view_click         (AtlasMapView *self,
+                                          double        x,
+                                          double        y);
 
 G_END_DECLS

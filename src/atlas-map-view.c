@@ -718,22 +718,78 @@ zoom_out_action (GtkWidget  *widget,
   atlas_map_view_zoom_out (ATLAS_MAP_VIEW (widget));
 }
 
-/* A click on the map, not on a pin: inside a geopark's area selects it. */
-static void
-on_map_released (GtkGestureClick *gesture,
-                 int              n_press,
-                 double           x,
-                 double           y,
-                 AtlasMapView    *self)
+/* Arrow keys move the map by a quarter of its size (libshumate 1.0 has no
+ * keyboard panning of its own), plus and minus zoom.
+ */
+static gboolean
+on_map_key_pressed (GtkEventControllerKey *controller,
+                    guint                  keyval,
+                    guint                  keycode,
+                    GdkModifierType        state,
+                    AtlasMapView          *self)
+{
+  ShumateViewport *viewport = atlas_map_view_get_viewport (self);
+  double width = gtk_widget_get_width (GTK_WIDGET (self->map));
+  double height = gtk_widget_get_height (GTK_WIDGET (self->map));
+  double dx = 0, dy = 0;
+  double latitude, longitude;
+
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+      dx = -width / 4;
+      break;
+    case GDK_KEY_Right:
+      dx = width / 4;
+      break;
+    case GDK_KEY_Up:
+      dy = -height / 4;
+      break;
+    case GDK_KEY_Down:
+      dy = height / 4;
+      break;
+    case GDK_KEY_plus:
+    case GDK_KEY_equal:
+    case GDK_KEY_KP_Add:
+      atlas_map_view_zoom_in (self);
+      return TRUE;
+    case GDK_KEY_minus:
+    case GDK_KEY_KP_Subtract:
+      atlas_map_view_zoom_out (self);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+
+  shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self->map),
+                                              width / 2 + dx, height / 2 + dy,
+                                              &latitude, &longitude);
+  go_to (self, latitude, longitude, shumate_viewport_get_zoom_level (viewport), TRUE);
+
+  return TRUE;
+}
+
+/* A click on the map at (x, y) of the map widget, not on a pin: inside a
+ * geopark's area, it selects that geopark.
+ */
+void
+_atlas_map_view_click (AtlasMapView *self,
+                       double        x,
+                       double        y)
 {
   const AtlasShape *shape;
   AtlasGeopark *geopark;
   double lx, ly;
 
-  if (n_press != 1 || self->dataset == NULL)
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  if (self->dataset == NULL)
     return;
 
-  gtk_widget_translate_coordinates (GTK_WIDGET (self), GTK_WIDGET (self->area_layer),
+  gtk_widget_translate_coordinates (GTK_WIDGET (self->map), GTK_WIDGET (self->area_layer),
                                     x, y, &lx, &ly);
   shape = atlas_shape_layer_pick (self->area_layer, lx, ly);
   if (shape == NULL)
@@ -742,6 +798,17 @@ on_map_released (GtkGestureClick *gesture,
   geopark = atlas_dataset_lookup_geopark (self->dataset, atlas_shape_get_id (shape));
   if (geopark != NULL)
     g_signal_emit (self, signals[GEOPARK_ACTIVATED], 0, geopark);
+}
+
+static void
+on_map_released (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 AtlasMapView    *self)
+{
+  if (n_press == 1)
+    _atlas_map_view_click (self, x, y);
 }
 
 GList *
@@ -909,6 +976,7 @@ static void
 atlas_map_view_init (AtlasMapView *self)
 {
   ShumateViewport *viewport;
+  GtkEventController *keys;
   GtkGesture *click;
 
   self->basemap = g_strdup ("automatic");
@@ -942,6 +1010,10 @@ atlas_map_view_init (AtlasMapView *self)
   click = gtk_gesture_click_new ();
   g_signal_connect (click, "released", G_CALLBACK (on_map_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (click));
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_map_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->map), keys);
 
   shumate_map_center_on (self->map, HOME_LATITUDE, HOME_LONGITUDE);
   shumate_viewport_set_zoom_level (viewport, HOME_ZOOM);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-preferences-dialog.h"
+#include "atlas-tile-source.h"
 
 struct _AtlasPreferencesDialog
 {
@@ -18,6 +19,8 @@ struct _AtlasPreferencesDialog
   GSettings            *settings;
 
   AdwComboRow          *style_row;
+  AdwComboRow          *basemap_row;
+  AdwEntryRow          *tile_url_row;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasPreferencesDialog, atlas_preferences_dialog, ADW_TYPE_PREFERENCES_WINDOW)
@@ -30,19 +33,23 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The rows list the enum's values in the schema's order. */
-static const char *color_schemes[] = { "default", "light", "dark" };
+/* Combo rows list an enum's values in the schema's order: user_data is the
+ * NULL-terminated list of their nicks.
+ */
+static const char *color_schemes[] = { "default", "light", "dark", NULL };
+static const char *basemaps[] = { "automatic", "online", "offline", NULL };
 
 static gboolean
-color_scheme_to_selected (GValue   *value,
-                          GVariant *variant,
-                          gpointer  user_data)
+nick_to_selected (GValue   *value,
+                  GVariant *variant,
+                  gpointer  user_data)
 {
+  const char * const *nicks = user_data;
   const char *nick = g_variant_get_string (variant, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (color_schemes); i++)
+  for (guint i = 0; nicks[i] != NULL; i++)
     {
-      if (g_str_equal (nick, color_schemes[i]))
+      if (g_str_equal (nick, nicks[i]))
         {
           g_value_set_uint (value, i);
           return TRUE;
@@ -53,31 +60,81 @@ color_scheme_to_selected (GValue   *value,
 }
 
 static GVariant *
-selected_to_color_scheme (const GValue       *value,
-                          const GVariantType *expected_type,
-                          gpointer            user_data)
+selected_to_nick (const GValue       *value,
+                  const GVariantType *expected_type,
+                  gpointer            user_data)
 {
+  const char * const *nicks = user_data;
   guint selected = g_value_get_uint (value);
 
-  if (selected >= G_N_ELEMENTS (color_schemes))
+  if (selected >= g_strv_length ((char **) nicks))
     return NULL;
 
-  return g_variant_new_string (color_schemes[selected]);
+  return g_variant_new_string (nicks[selected]);
+}
+
+static void
+bind_combo_row (AtlasPreferencesDialog *self,
+                const char             *key,
+                AdwComboRow            *row,
+                const char            **nicks)
+{
+  g_settings_bind_with_mapping (self->settings, key, row, "selected",
+                                G_SETTINGS_BIND_DEFAULT,
+                                nick_to_selected, selected_to_nick,
+                                nicks, NULL);
+}
+
+/* A tile address is only saved once it is valid; meanwhile the row says
+ * what is wrong with it.
+ */
+static void
+on_tile_url_apply (AtlasPreferencesDialog *self)
+{
+  const char *url = gtk_editable_get_text (GTK_EDITABLE (self->tile_url_row));
+  g_autoptr(GError) error = NULL;
+
+  if (!atlas_tile_source_validate_template (url, &error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->tile_url_row), "error");
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                        adw_toast_new (error->message));
+      return;
+    }
+
+  g_settings_set_string (self->settings, "tile-url", url);
+}
+
+static void
+on_tile_url_changed (AtlasPreferencesDialog *self)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self->tile_url_row), "error");
+}
+
+static void
+on_tile_url_reset (AtlasPreferencesDialog *self)
+{
+  g_autofree char *url = NULL;
+
+  g_settings_reset (self->settings, "tile-url");
+  url = g_settings_get_string (self->settings, "tile-url");
+  gtk_editable_set_text (GTK_EDITABLE (self->tile_url_row), url);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->tile_url_row), "error");
 }
 
 static void
 atlas_preferences_dialog_constructed (GObject *object)
 {
   AtlasPreferencesDialog *self = ATLAS_PREFERENCES_DIALOG (object);
+  g_autofree char *tile_url = NULL;
 
   G_OBJECT_CLASS (atlas_preferences_dialog_parent_class)->constructed (object);
 
-  g_settings_bind_with_mapping (self->settings, "color-scheme",
-                                self->style_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT,
-                                color_scheme_to_selected,
-                                selected_to_color_scheme,
-                                NULL, NULL);
+  bind_combo_row (self, "color-scheme", self->style_row, color_schemes);
+  bind_combo_row (self, "basemap", self->basemap_row, basemaps);
+
+  tile_url = g_settings_get_string (self->settings, "tile-url");
+  gtk_editable_set_text (GTK_EDITABLE (self->tile_url_row), tile_url);
 }
 
 static void
@@ -150,6 +207,11 @@ atlas_preferences_dialog_class_init (AtlasPreferencesDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/atlas-preferences-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasPreferencesDialog, style_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasPreferencesDialog, basemap_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasPreferencesDialog, tile_url_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_tile_url_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_tile_url_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_tile_url_reset);
 }
 
 static void

@@ -220,6 +220,42 @@ test_selection (Fixture       *fixture,
   g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (pin)), ==, "Ban Gioc Waterfall");
 }
 
+static void
+on_geopark_activated (AtlasMapView  *view,
+                      AtlasGeopark  *geopark,
+                      AtlasGeopark **activated)
+{
+  *activated = geopark;
+}
+
+/* A click inside a geopark's area, away from pins, names that geopark. */
+static void
+test_area_click (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  AtlasGeopark *daknong = atlas_dataset_lookup_geopark (fixture->dataset, "daknong");
+  AtlasGeopark *activated = NULL;
+  GtkWidget *map = _atlas_map_view_get_map (fixture->view);
+  double x, y;
+
+  g_signal_connect (fixture->view, "geopark-activated", G_CALLBACK (on_geopark_activated),
+                    &activated);
+  atlas_map_view_fit_geopark (fixture->view, daknong, FALSE);
+  wait_for_draw (fixture);
+
+  shumate_viewport_location_to_widget_coords (atlas_map_view_get_viewport (fixture->view), map,
+                                              atlas_geopark_get_latitude (daknong),
+                                              atlas_geopark_get_longitude (daknong), &x, &y);
+
+  _atlas_map_view_click (fixture->view, x, y);
+  g_assert_true (activated == daknong);
+
+  /* Out at sea: nothing. */
+  activated = NULL;
+  _atlas_map_view_click (fixture->view, 2, 2);
+  g_assert_null (activated);
+}
+
 /* Nothing answers at the tile address: the map says so and draws its own. */
 static void
 test_offline_when_unreachable (Fixture       *fixture,
@@ -250,6 +286,7 @@ main (int   argc,
   g_test_add ("/map-view/fit-places", Fixture, NULL, fixture_set_up, test_fit_places, fixture_tear_down);
   g_test_add ("/map-view/grouping", Fixture, NULL, fixture_set_up, test_grouping, fixture_tear_down);
   g_test_add ("/map-view/selection", Fixture, NULL, fixture_set_up, test_selection, fixture_tear_down);
+  g_test_add ("/map-view/area-click", Fixture, NULL, fixture_set_up, test_area_click, fixture_tear_down);
   g_test_add ("/map-view/offline-when-unreachable", Fixture, NULL, fixture_set_up,
               test_offline_when_unreachable, fixture_tear_down);
 

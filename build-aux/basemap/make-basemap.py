@@ -14,7 +14,7 @@ this file's location):
     mkdir -p /tmp/basemap-npm
     (cd /tmp/basemap-npm && npm pack world-atlas@2.0.2)
 
-    # 2. Build the four outputs into data/basemap/.
+    # 2. Build the three GeoJSON files into data/basemap/.
     python3 build-aux/basemap/make-basemap.py \\
         --geodata /work/shared/geodata \\
         --world-atlas /tmp/basemap-npm/world-atlas-2.0.2.tgz
@@ -45,6 +45,21 @@ Outputs (--out, default <source tree>/data/basemap):
   provinces.geojson  the 9 derived current provinces with interior label
                      points
   (README.md in the same directory is hand-written, not generated.)
+
+Processing, in short (details in data/basemap/README.md):
+  * land: world-atlas TopoJSON arcs decoded here, Douglas-Peucker 0.01 deg
+    per arc (tolerance halved for any arc whose simplification made edges
+    cross), Vietnam's arcs untouched; the 7 Paracel polygons are removed
+    from China; Sutherland-Hodgman clip to BOX; round to 1e-4.
+  * vietnam: vn-border.geojson copied vertex for vertex, except that
+    invalid input artefacts (zero-width spikes, tiny self-crossing loops)
+    are repaired; every repair is printed as "input fix: ...".
+  * provinces: vn-provinces-2025-derived.geojson copied vertex for vertex;
+    touching parts of one province are dissolved (Lâm Đồng).
+  * label points: pole of inaccessibility (polylabel) in a cos(lat)-scaled
+    plane; the "Việt Nam" label keeps clear of the province polygons;
+    archipelago labels are the centre of the islands' bounding box.
+  * all rings closed, RFC 7946 winding (exterior counter-clockwise).
 """
 
 import argparse
@@ -543,10 +558,11 @@ def write_fc(path, features, extra=None):
 
 def load_world_atlas(path, fetch):
     if fetch:
-        tmp = tempfile.mkdtemp(prefix="basemap-npm-")
-        subprocess.run(["npm", "pack", WORLD_ATLAS_SPEC], cwd=tmp, check=True,
-                       stdout=subprocess.DEVNULL)
-        path = os.path.join(tmp, "world-atlas-2.0.2.tgz")
+        with tempfile.TemporaryDirectory(prefix="basemap-npm-") as tmp:
+            subprocess.run(["npm", "pack", WORLD_ATLAS_SPEC], cwd=tmp,
+                           check=True, stdout=subprocess.DEVNULL)
+            return load_world_atlas(
+                os.path.join(tmp, "world-atlas-2.0.2.tgz"), False)
     if path is None:
         sys.exit("need --world-atlas PATH or --fetch")
     if path.endswith((".tgz", ".tar.gz")):
@@ -580,6 +596,16 @@ def build_land(topo, vn_polys):
     vn_arcs = {i if i >= 0 else ~i
                for poly in geom_polygons_arcs(by_id[VIETNAM_ID])
                for r in poly for i in r}
+    known = set(COUNTRIES) | {VIETNAM_ID}
+    for g in geoms:
+        if g.get("id") in known or \
+                g["properties"]["name"] in ("Spratly Is.", "Scarborough Reef"):
+            continue
+        for poly in geom_polygons_arcs(g):
+            c = clip_ring(stitch(poly[0], arcs), BOX)
+            if c and clean_ring(c):
+                raise RuntimeError("unhandled unit in the region box: %r %r"
+                                   % (g.get("id"), g["properties"]["name"]))
     tol = {}
     stats = {}
 
@@ -636,21 +662,19 @@ def build_land(topo, vn_polys):
                 where.setdefault((rnd(x), rnd(y)), set()).add(j)
         return result, where
 
-    for it in range(12):
+    for _ in range(12):
         result, where = build()
         rings = [r for _, polys in result for p in polys for r in p]
         rings += [r for p in vn_polys for r in p]
         bad = find_crossings(rings)
         if not bad:
             break
-        fixed = False
-        for s1, s2 in bad:
-            for a, b in (s1, s2):
-                for j in where.get(a, set()) & where.get(b, set()):
-                    if j not in vn_arcs:
-                        tol[j] = tol.get(j, SIMPLIFY_TOL) / 2
-                        fixed = True
-        if not fixed:
+        culprits = {j for s1, s2 in bad for a, b in (s1, s2)
+                    for j in where.get(a, set()) & where.get(b, set())
+                    if j not in vn_arcs}
+        for j in culprits:
+            tol[j] = tol.get(j, SIMPLIFY_TOL) / 2
+        if not culprits:
             raise RuntimeError("land: crossing edges not attributable to a "
                                "simplified arc: %r" % bad[:3])
     else:
@@ -741,8 +765,11 @@ def build_provinces(prov):
         props = {"kind": "province", "name_vi": nfc(p["name_vi"]),
                  "name_en": p["name_en"], "label_lon": lx, "label_lat": ly,
                  "label_radius_km": rad, "derived": True}
-        if p.get("formed_from"):
-            props["formed_from"] = nfc(p["formed_from"])
+        # pre-2025 provinces merged into this one (input: "A + B" or
+        # "unchanged")
+        ff = nfc(p.get("formed_from") or "unchanged")
+        props["formed_from"] = [props["name_vi"]] if ff == "unchanged" \
+            else [x.strip() for x in ff.split("+")]
         out.append(feature(props, polys))
     return out
 

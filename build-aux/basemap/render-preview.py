@@ -4,8 +4,9 @@
     python3 build-aux/basemap/render-preview.py --out /tmp/basemap-preview \\
         [--sites /work/shared/geodata/geosites.csv]
 
-Writes overview.svg/.png (whole region box) and north.svg/.png (the
-Cao Bằng – Hà Giang border area, with geosite pins if --sites is given) in
+Writes overview.svg/.png (whole region box), south.svg/.png (Đắk Lắk,
+Lâm Đồng) and north.svg/.png (the Cao Bằng – Hà Giang border area;
+geosite pins if --sites is given) in
 Web Mercator, like libshumate.  PNG conversion needs rsvg-convert
 (Debian package librsvg2-bin); without it only the SVGs are written.
 Python 3 standard library only.  Nothing is written into the source tree.
@@ -126,6 +127,9 @@ def main():
                  [(la, lo, "") for la, lo, _ in sites],
                  "data/basemap: land (grey), Việt Nam (yellow), 9 derived "
                  "provinces (orange, dashed), Hoàng Sa / Trường Sa (red)"))
+    print(render(layers, (106.3, 10.2, 109.8, 14.0), 900,
+                 os.path.join(a.out, "south.svg"), sites,
+                 "Đắk Lắk and Lâm Đồng (2025, derived)"))
     print(render(layers, (104.3, 21.9, 107.2, 23.45), 1300,
                  os.path.join(a.out, "north.svg"), sites,
                  "North border at full detail; blue = geosites.csv pins"))
