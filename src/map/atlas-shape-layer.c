@@ -130,6 +130,25 @@ atlas_shape_get_bounds (const AtlasShape *shape,
   *north_east = shape->north_east;
 }
 
+/* The shape's bounding box on screen: top left, bottom right. */
+static void
+get_screen_bounds (AtlasShapeLayer  *self,
+                   const AtlasShape *shape,
+                   double           *x1,
+                   double           *y1,
+                   double           *x2,
+                   double           *y2)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+
+  shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self),
+                                              shape->north_east.latitude,
+                                              shape->south_west.longitude, x1, y1);
+  shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self),
+                                              shape->south_west.latitude,
+                                              shape->north_east.longitude, x2, y2);
+}
+
 /* Whether the shape's bounding box meets the visible part of the map. */
 static gboolean
 shape_is_visible (AtlasShapeLayer  *self,
@@ -143,12 +162,7 @@ shape_is_visible (AtlasShapeLayer  *self,
   if (shumate_viewport_get_zoom_level (viewport) < shape->style.min_zoom)
     return FALSE;
 
-  shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self),
-                                              shape->north_east.latitude,
-                                              shape->south_west.longitude, &x1, &y1);
-  shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self),
-                                              shape->south_west.latitude,
-                                              shape->north_east.longitude, &x2, &y2);
+  get_screen_bounds (self, shape, &x1, &y1, &x2, &y2);
 
   return x2 >= 0 && x1 <= width && y2 >= 0 && y1 <= height;
 }
@@ -205,12 +219,7 @@ draw_label (AtlasShapeLayer  *self,
     return;
 
   /* A territory too small to see gets no name to crowd its neighbours. */
-  shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self),
-                                              shape->north_east.latitude,
-                                              shape->south_west.longitude, &x1, &y1);
-  shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self),
-                                              shape->south_west.latitude,
-                                              shape->north_east.longitude, &x2, &y2);
+  get_screen_bounds (self, shape, &x1, &y1, &x2, &y2);
   if (x2 - x1 < 24 && y2 - y1 < 24)
     return;
 

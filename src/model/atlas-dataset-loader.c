@@ -1348,6 +1348,13 @@ parse_file (Reader *r,
       return NULL;
     }
 
+  /* An editor that saves by truncating first leaves this for a moment. */
+  if (size == 0)
+    {
+      report (r, ATLAS_DATASET_ERROR_SYNTAX, _("the file is empty"));
+      return NULL;
+    }
+
   if (!g_utf8_validate_len (data, size, &end))
     {
       report (r, ATLAS_DATASET_ERROR_ENCODING,
