@@ -60,10 +60,34 @@ def showing(accessible):
     return True
 
 
+def labelled_name(accessible):
+    """The accessible name, or the text of what it is labelled by.
+
+    GTK 4.18 leaves menu items unnamed and points to their label instead.
+    """
+    if accessible.name:
+        return accessible.name
+    texts = []
+    for relation in accessible.getRelationSet():
+        if relation.getRelationType() != pyatspi.RELATION_LABELLED_BY:
+            continue
+        for i in range(relation.getNTargets()):
+            try:
+                text = relation.getTarget(i).queryText()
+                texts.append(text.getText(0, text.characterCount))
+            except NotImplementedError:
+                pass
+    return " ".join(texts)
+
+
 def find(root, name, roles=None, must_show=True):
     """The first descendant with this accessible name (and one of roles)."""
     def matches(acc):
-        if acc is None or acc.name != name:
+        if acc is None:
+            return False
+        if roles is not None and acc.getRole() not in roles:
+            return False
+        if acc.name != name and (acc.name or labelled_name(acc) != name):
             return False
         if roles is not None and acc.getRole() not in roles:
             return False
@@ -71,20 +95,21 @@ def find(root, name, roles=None, must_show=True):
     return pyatspi.findDescendant(root, matches, breadth_first=True)
 
 
-def find_button(root, name):
-    """A button by the text a person reads on it.
+def find_button(root, name, roles=None):
+    """A button (or menu item) by the text a person reads on it.
 
     GTK 4.8 names a button with a text label after both its label property
-    and its child label ("_Save as… Save as…"), so fall back to the child
-    label and its button.
+    and its child label ("_Save as… Save as…"), and GTK 4.18 leaves menu
+    items unnamed, so fall back to the child label and its button.
     """
-    button = find(root, name, BUTTON_ROLES)
+    roles = roles or BUTTON_ROLES
+    button = find(root, name, roles)
     if button is not None:
         return button
     label = find(root, name, (pyatspi.ROLE_LABEL,))
     parent = label.parent if label is not None else None
     for _ in range(3):
-        if parent is None or parent.getRole() in BUTTON_ROLES:
+        if parent is None or parent.getRole() in roles:
             return parent
         parent = parent.parent
     return None
@@ -176,7 +201,8 @@ class App:
 
     def open_menu_item(self, window, menu_button, item, quits=False):
         click(wait_for(f"the {menu_button} button", lambda: find(window, menu_button, BUTTON_ROLES)))
-        entry = wait_for(f"the {item} menu item", lambda: find(self.accessible, item, MENU_ITEM_ROLES))
+        entry = wait_for(f"the {item} menu item",
+                         lambda: find_button(self.accessible, item, MENU_ITEM_ROLES))
         try:
             click(entry)
         except Exception as error:
