@@ -27,27 +27,64 @@ atlas_i18n_get_localedir (void)
   return LOCALEDIR;
 }
 
+/* The C locale in any of its spellings. */
 static gboolean
-locale_is_plain_c (const char *locale)
+locale_is_c (const char *locale)
 {
-  return locale == NULL || g_str_equal (locale, "C") || g_str_equal (locale, "POSIX");
+  return locale == NULL ||
+         g_str_equal (locale, "C") || g_str_equal (locale, "POSIX") ||
+         g_str_has_prefix (locale, "C.");
+}
+
+/* A real locale for the first language of LANGUAGE, when one is installed. */
+static gboolean
+set_messages_locale_for_language (void)
+{
+  static const struct {
+    const char *language;
+    const char *locale;
+  } locales[] = {
+    { "vi", "vi_VN" },
+    { "en", "en_US" },
+  };
+  const char *language = g_getenv ("LANGUAGE");
+  g_auto(GStrv) wanted = NULL;
+
+  if (language == NULL || *language == '\0')
+    return FALSE;
+
+  wanted = g_strsplit (language, ":", 2);
+  for (guint i = 0; i < G_N_ELEMENTS (locales); i++)
+    {
+      g_autofree char *utf8 = NULL;
+
+      if (!g_str_has_prefix (wanted[0], locales[i].language))
+        continue;
+
+      utf8 = g_strconcat (locales[i].locale, ".UTF-8", NULL);
+      if (setlocale (LC_MESSAGES, utf8) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 void
 atlas_i18n_init (void)
 {
-  const char *messages;
-
   setlocale (LC_ALL, "");
 
-  /* glibc ignores LANGUAGE while the message locale is plain C/POSIX, which
-   * is what a bare session or a container gives us. C.UTF-8 behaves the same
-   * for everything else but honours LANGUAGE, so a presenter's LANGUAGE=vi
-   * works everywhere.
+  /* glibc ignores LANGUAGE while the message locale is C, which is what a
+   * bare session or a container gives us; since glibc 2.41 that includes
+   * C.UTF-8. So a presenter's LANGUAGE=vi needs a real message locale:
+   * the language's own when it is installed, else C.UTF-8, which older
+   * glibc (Debian 12) still lets LANGUAGE override.
    */
-  messages = setlocale (LC_MESSAGES, NULL);
-  if (locale_is_plain_c (messages))
-    setlocale (LC_ALL, "C.UTF-8");
+  if (locale_is_c (setlocale (LC_MESSAGES, NULL)))
+    {
+      setlocale (LC_ALL, "C.UTF-8");
+      set_messages_locale_for_language ();
+    }
 
   /* gtk_init() would set the locale again from the environment. */
   gtk_disable_setlocale ();
