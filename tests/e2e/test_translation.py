@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-# Started with LANGUAGE=vi, the window speaks Vietnamese.
+# Started with LANGUAGE=vi, the window and its content speak Vietnamese.
 #
 # Copyright 2026 The Geopark Atlas developers
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -20,7 +20,11 @@ def test_vietnamese_window():
             raise TestFailure(f"window is called {window.name!r}")
         for region in ("Thanh bên", "Bản đồ", "Chi tiết"):
             wait_for(f"the {region} region", lambda: find(window, region))
-        wait_for("the Vietnamese empty state", lambda: find(window, "Chưa có tin tức", must_show=False))
+        wait_for("the Vietnamese search entry", lambda: find(window, "Tìm kiếm"))
+        # The content follows: dates in the Vietnamese way, titles in Vietnamese.
+        wait_for("a date written the Vietnamese way", lambda: find(window, "29/6/2025"))
+        wait_for("a Vietnamese title",
+                 lambda: find(window, "Lạng Sơn đón nhận Danh hiệu Công viên địa chất toàn cầu UNESCO"))
         app.open_menu_item(window, "Trình đơn chính", "Thoát", quits=True)
         if app.wait_exit() != 0:
             raise TestFailure("the app did not exit cleanly")
