@@ -11,6 +11,7 @@
 #include <locale.h>
 
 #include "atlas-dataset-loader.h"
+#include "atlas-search.h"
 
 static GPtrArray *
 new_problems (void)
@@ -257,6 +258,39 @@ on_items_changed (GListModel *model,
   (*n_signals)++;
 }
 
+static gboolean
+search_finds (const char *search_text,
+              const char *query)
+{
+  g_auto(GStrv) words = atlas_search_parse (query);
+
+  return atlas_search_matches (search_text, (const char * const *) words);
+}
+
+/* Each item is searchable by its own text in both languages and by the
+ * names of what it is linked to, without diacritics.
+ */
+static void
+test_search_texts (void)
+{
+  g_autoptr(GPtrArray) problems = new_problems ();
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_load_bundled (problems);
+  AtlasPlace *ban_gioc = atlas_dataset_lookup_place (dataset, "cb-01");
+  AtlasArticle *paper = atlas_dataset_lookup_article (dataset,
+                                                       "2025-02-dia-tren-paper-village-livelihoods");
+
+  g_assert_true (search_finds (atlas_place_get_search_text (ban_gioc), "ban gioc"));
+  g_assert_true (search_finds (atlas_place_get_search_text (ban_gioc), "Thác Bản Giốc"));
+  g_assert_true (search_finds (atlas_place_get_search_text (ban_gioc), "waterfall"));
+  g_assert_true (search_finds (atlas_place_get_search_text (ban_gioc), "non nuoc cao bang"));
+  g_assert_false (search_finds (atlas_place_get_search_text (ban_gioc), "lang son"));
+
+  g_assert_true (search_finds (atlas_article_get_search_text (paper), "dia tren"));
+  g_assert_true (search_finds (atlas_article_get_search_text (paper), "giấy bản"));
+  g_assert_true (search_finds (atlas_article_get_search_text (paper), "paper village"));
+  g_assert_false (search_finds (atlas_article_get_search_text (paper), "khorat"));
+}
+
 /* A reload shows up as one change per list, and the indexes follow. */
 static void
 test_replace_contents (void)
@@ -371,6 +405,7 @@ main (int   argc,
   g_test_add_func ("/dataset/text-is-nfc", test_text_is_nfc);
   g_test_add_func ("/dataset/lookup-by-kind", test_lookup_by_kind);
   g_test_add_func ("/dataset/replace-contents", test_replace_contents);
+  g_test_add_func ("/dataset/search-texts", test_search_texts);
 
   bad = fixture_path ("bad");
   cases = g_dir_open (bad, 0, NULL);

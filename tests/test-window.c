@@ -160,6 +160,49 @@ test_window_lists_bundled_dataset (void)
   close_window (window);
 }
 
+/* Typing filters both lists, accent-insensitively; nothing found says so. */
+static void
+test_window_search (void)
+{
+  g_autoptr(GSettings) settings = new_settings ();
+  AtlasWindow *window = show_window (settings);
+  GListModel *places = G_LIST_MODEL (gtk_list_view_get_model (window->places_list));
+  GListModel *news = G_LIST_MODEL (gtk_list_view_get_model (window->news_list));
+  guint n_news = g_list_model_get_n_items (news);
+
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "ban gioc");
+  g_signal_emit_by_name (window->search_entry, "search-changed");
+  iterate ();
+  /* The waterfall, and the pagoda named after it. */
+  g_assert_cmpuint (g_list_model_get_n_items (places), ==, 2);
+  {
+    g_autoptr(AtlasPlace) first = g_list_model_get_item (places, 0);
+
+    g_assert_cmpstr (atlas_place_get_id (first), ==, "cb-01");
+  }
+
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "khorat");
+  g_signal_emit_by_name (window->search_entry, "search-changed");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (news), >=, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (news), <, n_news);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->news_stack), ==, "list");
+
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "zzzz quux");
+  g_signal_emit_by_name (window->search_entry, "search-changed");
+  iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->news_stack), ==, "no-results");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->places_stack), ==, "no-results");
+
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "");
+  g_signal_emit_by_name (window->search_entry, "search-changed");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (news), ==, n_news);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->news_stack), ==, "list");
+
+  close_window (window);
+}
+
 /* A broken save shows a banner over the last good data; the fix removes it. */
 static void
 test_window_problems_banner (void)
@@ -405,6 +448,7 @@ main (int   argc,
   g_test_add_func ("/window/empty-states", test_window_empty_states);
   g_test_add_func ("/window/lists-bundled-dataset", test_window_lists_bundled_dataset);
   g_test_add_func ("/window/problems-banner", test_window_problems_banner);
+  g_test_add_func ("/window/search", test_window_search);
   g_test_add_func ("/window/error-page", test_window_error_page);
   g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/size-round-trip", test_window_size_round_trip);

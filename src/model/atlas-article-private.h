@@ -27,6 +27,9 @@ struct _AtlasArticle
   char              **place_ids;
   AtlasTopics         topics;
   char               *source;
+
+  /* Folded text the search looks in, set by the dataset. */
+  char               *search_text;
 };
 
 G_END_DECLS

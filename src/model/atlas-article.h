@@ -60,4 +60,6 @@ const char          *atlas_topic_to_string            (AtlasTopics         topic
 gboolean             atlas_topic_from_string          (const char         *string,
                                                        AtlasTopics        *topic);
 
+const char *atlas_article_get_search_text (AtlasArticle *self);
+
 G_END_DECLS

@@ -7,7 +7,10 @@
 
 #include "config.h"
 
+#include "atlas-article-private.h"
 #include "atlas-dataset-private.h"
+#include "atlas-place-private.h"
+#include "atlas-search.h"
 
 /* The geoparks, places and news the window shows, as list models that the
  * sidebar, the map and the detail panel all observe, with an index by id for
@@ -51,6 +54,76 @@ index_model (AtlasDataset *self,
 }
 
 static void
+append_text (GString   *haystack,
+             AtlasText *text)
+{
+  for (guint i = 0; text != NULL && i < ATLAS_N_LANGUAGES; i++)
+    {
+      const char *string = atlas_text_get_exact (text, i);
+
+      if (string != NULL)
+        g_string_append_printf (haystack, "%s\n", string);
+    }
+}
+
+static void
+append_geopark_names (AtlasDataset *self,
+                      GString      *haystack,
+                      const char   *geopark_id)
+{
+  AtlasGeopark *geopark = geopark_id != NULL ? atlas_dataset_lookup_geopark (self, geopark_id) : NULL;
+
+  if (geopark == NULL)
+    return;
+
+  append_text (haystack, atlas_geopark_get_name (geopark));
+  append_text (haystack, atlas_geopark_get_short_name (geopark));
+}
+
+/* What a search looks in, in both languages, folded once here rather
+ * than at every keystroke: titles and summaries, place names, and the names
+ * of the geoparks and places an item is linked to.
+ */
+static void
+prepare_search_texts (AtlasDataset *self)
+{
+  guint n_places = g_list_model_get_n_items (G_LIST_MODEL (self->places));
+  guint n_articles = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
+
+  for (guint i = 0; i < n_places; i++)
+    {
+      g_autoptr(AtlasPlace) place = g_list_model_get_item (G_LIST_MODEL (self->places), i);
+      g_autoptr(GString) haystack = g_string_new (NULL);
+
+      append_text (haystack, place->name);
+      append_geopark_names (self, haystack, place->geopark_id);
+      g_free (place->search_text);
+      place->search_text = atlas_search_fold (haystack->str);
+    }
+
+  for (guint i = 0; i < n_articles; i++)
+    {
+      g_autoptr(AtlasArticle) article = g_list_model_get_item (G_LIST_MODEL (self->articles), i);
+      g_autoptr(GString) haystack = g_string_new (NULL);
+
+      append_text (haystack, article->title);
+      append_text (haystack, article->summary);
+      append_text (haystack, article->body);
+      for (guint g = 0; article->geopark_ids != NULL && article->geopark_ids[g] != NULL; g++)
+        append_geopark_names (self, haystack, article->geopark_ids[g]);
+      for (guint p = 0; article->place_ids != NULL && article->place_ids[p] != NULL; p++)
+        {
+          AtlasPlace *place = atlas_dataset_lookup_place (self, article->place_ids[p]);
+
+          if (place != NULL)
+            append_text (haystack, place->name);
+        }
+      g_free (article->search_text);
+      article->search_text = atlas_search_fold (haystack->str);
+    }
+}
+
+static void
 store_take (GListStore *store,
             GPtrArray  *items)
 {
@@ -72,6 +145,7 @@ _atlas_dataset_new_take (GPtrArray *geoparks,
   index_model (self, G_LIST_MODEL (self->geoparks));
   index_model (self, G_LIST_MODEL (self->places));
   index_model (self, G_LIST_MODEL (self->articles));
+  prepare_search_texts (self);
 
   return self;
 }

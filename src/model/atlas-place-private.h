@@ -27,6 +27,9 @@ struct _AtlasPlace
   gboolean        approximate;
   char           *source;
   char           *country;
+
+  /* Folded text the search looks in, set by the dataset. */
+  char               *search_text;
 };
 
 G_END_DECLS

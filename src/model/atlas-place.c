@@ -64,6 +64,8 @@ atlas_place_finalize (GObject *object)
   g_free (self->source);
   g_free (self->country);
 
+  g_free (self->search_text);
+
   G_OBJECT_CLASS (atlas_place_parent_class)->finalize (object);
 }
 
@@ -188,4 +190,12 @@ atlas_place_get_country (AtlasPlace *self)
 {
   g_return_val_if_fail (ATLAS_IS_PLACE (self), NULL);
   return self->country;
+}
+
+/* The folded text a search looks in (see atlas-search.c). */
+const char *
+atlas_place_get_search_text (AtlasPlace *self)
+{
+  g_return_val_if_fail (ATLAS_IS_PLACE (self), NULL);
+  return self->search_text != NULL ? self->search_text : "";
 }

@@ -44,4 +44,6 @@ const char      *atlas_place_kind_to_string   (AtlasPlaceKind  kind);
 gboolean         atlas_place_kind_from_string (const char     *string,
                                                AtlasPlaceKind *kind);
 
+const char *atlas_place_get_search_text (AtlasPlace *self);
+
 G_END_DECLS

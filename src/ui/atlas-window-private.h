@@ -20,6 +20,13 @@ struct _AtlasWindow
   GSettings            *settings;
   AtlasDatasetSource   *source;
 
+  /* The search: its folded words, and the filters of the two lists. */
+  char                **search_words;
+  GtkFilter            *news_filter;
+  GtkFilter            *places_filter;
+  GListModel           *news_model;
+  GListModel           *places_model;
+
   /* Template widgets */
   GtkStack             *main_stack;
   AdwStatusPage        *error_page;

@@ -12,6 +12,7 @@
 #include "atlas-article-row.h"
 #include "atlas-map-view.h"
 #include "atlas-place-row.h"
+#include "atlas-search.h"
 #include "atlas-window-private.h"
 
 G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -55,26 +56,66 @@ atlas_window_get_source (AtlasWindow *self)
   return self->source;
 }
 
+/* The list, or why there is none: nothing in the dataset, or nothing found. */
 static void
-update_list_page (GtkStack   *stack,
-                  GListModel *model)
+update_list_page (AtlasWindow *self,
+                  GtkStack    *stack,
+                  GListModel  *shown)
 {
-  gtk_stack_set_visible_child_name (stack,
-                                    g_list_model_get_n_items (model) > 0 ? "list" : "empty");
+  gboolean searching = self->search_words != NULL && self->search_words[0] != NULL;
+
+  if (g_list_model_get_n_items (shown) > 0)
+    gtk_stack_set_visible_child_name (stack, "list");
+  else
+    gtk_stack_set_visible_child_name (stack, searching ? "no-results" : "empty");
 }
 
 static void
 on_articles_changed (AtlasWindow *self)
 {
-  update_list_page (self->news_stack,
-                    atlas_dataset_get_articles (atlas_dataset_source_get_dataset (self->source)));
+  update_list_page (self, self->news_stack, self->news_model);
 }
 
 static void
 on_places_changed (AtlasWindow *self)
 {
-  update_list_page (self->places_stack,
-                    atlas_dataset_get_places (atlas_dataset_source_get_dataset (self->source)));
+  update_list_page (self, self->places_stack, self->places_model);
+}
+
+static gboolean
+filter_article (gpointer item,
+                gpointer user_data)
+{
+  AtlasWindow *self = user_data;
+
+  return self->search_words == NULL ||
+         atlas_search_matches (atlas_article_get_search_text (item),
+                               (const char * const *) self->search_words);
+}
+
+static gboolean
+filter_place (gpointer item,
+              gpointer user_data)
+{
+  AtlasWindow *self = user_data;
+
+  return self->search_words == NULL ||
+         atlas_search_matches (atlas_place_get_search_text (item),
+                               (const char * const *) self->search_words);
+}
+
+static void
+on_search_changed (AtlasWindow *self)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  g_strfreev (self->search_words);
+  self->search_words = atlas_search_parse (query);
+
+  gtk_filter_changed (self->news_filter, GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_filter_changed (self->places_filter, GTK_FILTER_CHANGE_DIFFERENT);
+  on_articles_changed (self);
+  on_places_changed (self);
 }
 
 /* One problem a paragraph: they are long, and often wrap. */
@@ -225,21 +266,32 @@ set_up_list (AtlasWindow *self,
   gtk_list_view_set_model (list, selection);
 }
 
+/* The dataset's list as the search leaves it. */
+static GListModel *
+filtered (GListModel *model,
+          GtkFilter  *filter)
+{
+  return G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (model), g_object_ref (filter)));
+}
+
 static void
 set_up_dataset (AtlasWindow *self)
 {
   AtlasDataset *dataset = atlas_dataset_source_get_dataset (self->source);
-  GListModel *articles = atlas_dataset_get_articles (dataset);
-  GListModel *places = atlas_dataset_get_places (dataset);
 
-  set_up_list (self, self->news_list, articles,
+  self->news_filter = GTK_FILTER (gtk_custom_filter_new (filter_article, self, NULL));
+  self->places_filter = GTK_FILTER (gtk_custom_filter_new (filter_place, self, NULL));
+  self->news_model = filtered (atlas_dataset_get_articles (dataset), self->news_filter);
+  self->places_model = filtered (atlas_dataset_get_places (dataset), self->places_filter);
+
+  set_up_list (self, self->news_list, self->news_model,
                G_CALLBACK (setup_article_row), G_CALLBACK (bind_article_row));
-  set_up_list (self, self->places_list, places,
+  set_up_list (self, self->places_list, self->places_model,
                G_CALLBACK (setup_place_row), G_CALLBACK (bind_place_row));
 
-  g_signal_connect_object (articles, "items-changed",
+  g_signal_connect_object (self->news_model, "items-changed",
                            G_CALLBACK (on_articles_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (places, "items-changed",
+  g_signal_connect_object (self->places_model, "items-changed",
                            G_CALLBACK (on_places_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->source, "notify::status",
                            G_CALLBACK (on_status_changed), self, G_CONNECT_SWAPPED);
@@ -433,6 +485,11 @@ atlas_window_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->source);
+  g_clear_object (&self->news_model);
+  g_clear_object (&self->places_model);
+  g_clear_object (&self->news_filter);
+  g_clear_object (&self->places_filter);
+  g_clear_pointer (&self->search_words, g_strfreev);
 
   G_OBJECT_CLASS (atlas_window_parent_class)->dispose (object);
 }
@@ -533,6 +590,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, map_view);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, detail_panel);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
