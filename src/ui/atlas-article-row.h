@@ -7,20 +7,14 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
-
-#include "atlas-article.h"
-#include "atlas-dataset.h"
+#include "atlas-item-row.h"
 
 G_BEGIN_DECLS
 
 #define ATLAS_TYPE_ARTICLE_ROW (atlas_article_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (AtlasArticleRow, atlas_article_row, ATLAS, ARTICLE_ROW, GtkWidget)
+G_DECLARE_FINAL_TYPE (AtlasArticleRow, atlas_article_row, ATLAS, ARTICLE_ROW, AtlasItemRow)
 
-GtkWidget    *atlas_article_row_new      (AtlasDataset    *dataset);
-AtlasArticle *atlas_article_row_get_item (AtlasArticleRow *self);
-void          atlas_article_row_set_item (AtlasArticleRow *self,
-                                          AtlasArticle    *item);
+GtkWidget *atlas_article_row_new (AtlasDataset *dataset);
 
 G_END_DECLS

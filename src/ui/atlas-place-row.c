@@ -16,26 +16,14 @@
 
 struct _AtlasPlaceRow
 {
-  GtkWidget     parent_instance;
-
-  AtlasDataset *dataset;
+  AtlasItemRow  parent_instance;
 
   GtkWidget    *box;
-  AtlasPlace   *item;
-
   GtkLabel     *name_label;
   GtkLabel     *details_label;
 };
 
-G_DEFINE_FINAL_TYPE (AtlasPlaceRow, atlas_place_row, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_ITEM,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (AtlasPlaceRow, atlas_place_row, ATLAS_TYPE_ITEM_ROW)
 
 static const char *
 kind_label (AtlasPlaceKind kind)
@@ -61,102 +49,35 @@ kind_label (AtlasPlaceKind kind)
 }
 
 static void
-update (AtlasPlaceRow *self)
+atlas_place_row_update (AtlasItemRow *row)
 {
+  AtlasPlaceRow *self = ATLAS_PLACE_ROW (row);
+  AtlasPlace *place = atlas_item_row_get_item (row);
   AtlasLanguage language = atlas_i18n_get_content_language ();
-  const char *geopark_id;
+  const char *geopark_id = atlas_place_get_geopark_id (place);
   AtlasGeopark *geopark = NULL;
   g_autofree char *details = NULL;
 
-  if (self->item == NULL)
-    return;
-
-  geopark_id = atlas_place_get_geopark_id (self->item);
   if (geopark_id != NULL)
-    geopark = atlas_dataset_lookup_geopark (self->dataset, geopark_id);
+    geopark = atlas_dataset_lookup_geopark (atlas_item_row_get_dataset (row), geopark_id);
 
   if (geopark != NULL)
     /* Translators: a kind of place, then the geopark it belongs to */
-    details = g_strdup_printf (_("%s · %s"), kind_label (atlas_place_get_kind (self->item)),
+    details = g_strdup_printf (_("%s · %s"), kind_label (atlas_place_get_kind (place)),
                                atlas_text_get (atlas_geopark_get_short_name (geopark), language));
   else
-    details = g_strdup (kind_label (atlas_place_get_kind (self->item)));
+    details = g_strdup (kind_label (atlas_place_get_kind (place)));
 
-  gtk_label_set_label (self->name_label,
-                       atlas_text_get (atlas_place_get_name (self->item), language));
+  gtk_label_set_label (self->name_label, atlas_text_get (atlas_place_get_name (place), language));
   gtk_label_set_label (self->details_label, details);
-}
-
-AtlasPlace *
-atlas_place_row_get_item (AtlasPlaceRow *self)
-{
-  g_return_val_if_fail (ATLAS_IS_PLACE_ROW (self), NULL);
-
-  return self->item;
-}
-
-void
-atlas_place_row_set_item (AtlasPlaceRow *self,
-                          AtlasPlace    *item)
-{
-  g_return_if_fail (ATLAS_IS_PLACE_ROW (self));
-  g_return_if_fail (!item || ATLAS_IS_PLACE (item));
-
-  if (!g_set_object (&self->item, item))
-    return;
-
-  update (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
 }
 
 static void
 atlas_place_row_dispose (GObject *object)
 {
-  AtlasPlaceRow *self = ATLAS_PLACE_ROW (object);
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_PLACE_ROW);
-  g_clear_object (&self->item);
-  g_clear_object (&self->dataset);
+  gtk_widget_dispose_template (GTK_WIDGET (object), ATLAS_TYPE_PLACE_ROW);
 
   G_OBJECT_CLASS (atlas_place_row_parent_class)->dispose (object);
-}
-
-static void
-atlas_place_row_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  AtlasPlaceRow *self = ATLAS_PLACE_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_ITEM:
-      g_value_set_object (value, self->item);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-atlas_place_row_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  AtlasPlaceRow *self = ATLAS_PLACE_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_ITEM:
-      atlas_place_row_set_item (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -164,24 +85,15 @@ atlas_place_row_class_init (AtlasPlaceRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  AtlasItemRowClass *row_class = ATLAS_ITEM_ROW_CLASS (klass);
 
   object_class->dispose = atlas_place_row_dispose;
-  object_class->get_property = atlas_place_row_get_property;
-  object_class->set_property = atlas_place_row_set_property;
-
-  properties[PROP_ITEM] =
-    g_param_spec_object ("item", NULL, NULL,
-                         ATLAS_TYPE_PLACE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  row_class->update = atlas_place_row_update;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/atlas-place-row.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasPlaceRow, box);
   gtk_widget_class_bind_template_child (widget_class, AtlasPlaceRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasPlaceRow, details_label);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
@@ -193,9 +105,5 @@ atlas_place_row_init (AtlasPlaceRow *self)
 GtkWidget *
 atlas_place_row_new (AtlasDataset *dataset)
 {
-  AtlasPlaceRow *self = g_object_new (ATLAS_TYPE_PLACE_ROW, NULL);
-
-  g_set_object (&self->dataset, dataset);
-
-  return GTK_WIDGET (self);
+  return g_object_new (ATLAS_TYPE_PLACE_ROW, "dataset", dataset, NULL);
 }

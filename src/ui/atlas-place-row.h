@@ -7,20 +7,14 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
-
-#include "atlas-place.h"
-#include "atlas-dataset.h"
+#include "atlas-item-row.h"
 
 G_BEGIN_DECLS
 
 #define ATLAS_TYPE_PLACE_ROW (atlas_place_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (AtlasPlaceRow, atlas_place_row, ATLAS, PLACE_ROW, GtkWidget)
+G_DECLARE_FINAL_TYPE (AtlasPlaceRow, atlas_place_row, ATLAS, PLACE_ROW, AtlasItemRow)
 
-GtkWidget  *atlas_place_row_new      (AtlasDataset  *dataset);
-AtlasPlace *atlas_place_row_get_item (AtlasPlaceRow *self);
-void        atlas_place_row_set_item (AtlasPlaceRow *self,
-                                      AtlasPlace    *item);
+GtkWidget *atlas_place_row_new (AtlasDataset *dataset);
 
 G_END_DECLS

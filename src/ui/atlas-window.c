@@ -227,8 +227,8 @@ bind_article_row (GtkListItemFactory *factory,
                   GtkListItem        *list_item,
                   AtlasWindow        *self)
 {
-  atlas_article_row_set_item (ATLAS_ARTICLE_ROW (gtk_list_item_get_child (list_item)),
-                              gtk_list_item_get_item (list_item));
+  atlas_item_row_set_item (ATLAS_ITEM_ROW (gtk_list_item_get_child (list_item)),
+                           gtk_list_item_get_item (list_item));
 }
 
 static void
@@ -245,8 +245,8 @@ bind_place_row (GtkListItemFactory *factory,
                 GtkListItem        *list_item,
                 AtlasWindow        *self)
 {
-  atlas_place_row_set_item (ATLAS_PLACE_ROW (gtk_list_item_get_child (list_item)),
-                            gtk_list_item_get_item (list_item));
+  atlas_item_row_set_item (ATLAS_ITEM_ROW (gtk_list_item_get_child (list_item)),
+                           gtk_list_item_get_item (list_item));
 }
 
 static void
