@@ -21,6 +21,13 @@ import math
 import os
 import sys
 import unicodedata
+import importlib.util
+
+# The generator's geometry helpers, so that the check tests the same code.
+_SPEC = importlib.util.spec_from_file_location(
+    "make_basemap", os.path.join(os.path.dirname(os.path.abspath(__file__)), "make-basemap.py"))
+MAKE_BASEMAP = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(MAKE_BASEMAP)
 
 BOX = (97.0, 5.0, 118.0, 27.0)
 LIMIT = 400 * 1024
@@ -72,36 +79,9 @@ def bbox(points):
 
 
 def crossings(polys, cell=0.05):
-    """Proper crossings between edges of one feature (shared endpoints and
-    collinear touching are not counted).  Grid-bucketed."""
-    segs = []
-    for p in polys:
-        for r in p:
-            for i in range(len(r) - 1):
-                segs.append((tuple(r[i]), tuple(r[i + 1])))
-    grid = {}
-    for n, (a, b) in enumerate(segs):
-        for gx in range(int(math.floor(min(a[0], b[0]) / cell)),
-                        int(math.floor(max(a[0], b[0]) / cell)) + 1):
-            for gy in range(int(math.floor(min(a[1], b[1]) / cell)),
-                            int(math.floor(max(a[1], b[1]) / cell)) + 1):
-                grid.setdefault((gx, gy), []).append(n)
-
-    def o(a, b, c):
-        return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
-
-    found = set()
-    for ids in grid.values():
-        for i in range(len(ids)):
-            for j in range(i + 1, len(ids)):
-                s, t = segs[ids[i]], segs[ids[j]]
-                if len({s[0], s[1], t[0], t[1]}) < 4:
-                    continue
-                d1, d2 = o(t[0], t[1], s[0]), o(t[0], t[1], s[1])
-                d3, d4 = o(s[0], s[1], t[0]), o(s[0], s[1], t[1])
-                if d1 * d2 < 0 and d3 * d4 < 0:
-                    found.add((min(ids[i], ids[j]), max(ids[i], ids[j])))
-    return [(segs[i], segs[j]) for i, j in sorted(found)]
+    """Proper crossings between edges of one feature: make-basemap.py's own
+    finder, over all the rings of the feature's polygons."""
+    return MAKE_BASEMAP.find_crossings([r for p in polys for r in p], cell)
 
 
 def check_file(path, kind_expected):
