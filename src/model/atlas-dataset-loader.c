@@ -1026,79 +1026,81 @@ read_designation (Reader       *r,
   pop (r, mark);
 }
 
+typedef void (*ReadObjectFunc) (Reader     *r,
+                                JsonObject *object,
+                                gpointer    user_data);
+
+/* [{…}, …] at key: checks each object's fields and hands it to read_object,
+ * with the path pointing into it.
+ */
 static void
-read_revalidations (Reader       *r,
-                    JsonObject   *item,
-                    AtlasGeopark *geopark)
+read_object_list (Reader             *r,
+                  JsonObject         *parent,
+                  const char         *key,
+                  guint               min_length,
+                  const char * const *known,
+                  ReadObjectFunc      read_object,
+                  gpointer            user_data)
 {
-  static const char *known[] = { "year", "note", "source", NULL };
-  JsonNode *node = member (r, item, "revalidations", FALSE);
+  JsonNode *node = member (r, parent, key, min_length > 0);
   JsonArray *array;
   gsize mark;
 
   if (node == NULL)
     return;
 
-  mark = push_member (r, "revalidations");
-  array = expect_array (r, node, 0, MAX_LIST_LENGTH);
+  mark = push_member (r, key);
+  array = expect_array (r, node, min_length, MAX_LIST_LENGTH);
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
       gsize item_mark = push_index (r, i);
       JsonObject *object = expect_object (r, json_array_get_element (array, i));
-      AtlasRevalidation revalidation = { 0, };
-      JsonNode *year;
 
       if (object != NULL)
         {
           check_fields (r, object, known);
-          if ((year = member (r, object, "year", TRUE)) != NULL)
-            {
-              gsize year_mark = push_member (r, "year");
-
-              expect_year (r, year, &revalidation.year);
-              pop (r, year_mark);
-            }
-          revalidation.note = read_text (r, object, "note", FALSE);
-          revalidation.source = read_string (r, object, "source", FALSE);
-          g_array_append_val (geopark->revalidations, revalidation);
+          read_object (r, object, user_data);
         }
       pop (r, item_mark);
     }
   pop (r, mark);
 }
 
+/* {"year": …, "note": …, "source": …} */
 static void
-read_areas (Reader       *r,
-            JsonObject   *item,
-            AtlasGeopark *geopark)
+read_revalidation (Reader     *r,
+                   JsonObject *object,
+                   gpointer    user_data)
 {
-  static const char *known[] = { "km2", "note", "source", NULL };
-  JsonNode *node = member (r, item, "area", TRUE);
-  JsonArray *array;
-  gsize mark;
+  AtlasGeopark *geopark = user_data;
+  AtlasRevalidation revalidation = { 0, };
+  JsonNode *year;
 
-  if (node == NULL)
-    return;
-
-  mark = push_member (r, "area");
-  array = expect_array (r, node, 1, MAX_LIST_LENGTH);
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+  if ((year = member (r, object, "year", TRUE)) != NULL)
     {
-      gsize item_mark = push_index (r, i);
-      JsonObject *object = expect_object (r, json_array_get_element (array, i));
-      AtlasAreaFigure area = { 0, };
+      gsize mark = push_member (r, "year");
 
-      if (object != NULL)
-        {
-          check_fields (r, object, known);
-          read_number (r, object, "km2", 0.01, MAX_AREA_KM2, &area.km2);
-          area.note = read_text (r, object, "note", FALSE);
-          area.source = read_string (r, object, "source", TRUE);
-          g_array_append_val (geopark->areas, area);
-        }
-      pop (r, item_mark);
+      expect_year (r, year, &revalidation.year);
+      pop (r, mark);
     }
-  pop (r, mark);
+  revalidation.note = read_text (r, object, "note", FALSE);
+  revalidation.source = read_string (r, object, "source", FALSE);
+  g_array_append_val (geopark->revalidations, revalidation);
+}
+
+/* {"km2": …, "note": …, "source": …} */
+static void
+read_area (Reader     *r,
+           JsonObject *object,
+           gpointer    user_data)
+{
+  AtlasGeopark *geopark = user_data;
+  AtlasAreaFigure area = { 0, };
+
+  read_number (r, object, "km2", 0.01, MAX_AREA_KM2, &area.km2);
+  area.note = read_text (r, object, "note", FALSE);
+  area.source = read_string (r, object, "source", TRUE);
+  g_array_append_val (geopark->areas, area);
 }
 
 static void
@@ -1244,8 +1246,12 @@ read_geopark (Reader     *r,
   geopark->short_name = read_text (r, item, "short_name", TRUE);
   read_colour (r, item, &geopark->colour);
   read_designation (r, item, geopark);
-  read_revalidations (r, item, geopark);
-  read_areas (r, item, geopark);
+  read_object_list (r, item, "revalidations", 0,
+                    (const char *[]) { "year", "note", "source", NULL },
+                    read_revalidation, geopark);
+  read_object_list (r, item, "area", 1,
+                    (const char *[]) { "km2", "note", "source", NULL },
+                    read_area, geopark);
   read_province (r, item, geopark);
   if (read_location (r, item, "centre", &centre))
     {
