@@ -293,8 +293,7 @@ set_up_dataset (AtlasWindow *self)
                            G_CALLBACK (on_articles_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->places_model, "items-changed",
                            G_CALLBACK (on_places_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->source, "notify::status",
-                           G_CALLBACK (on_status_changed), self, G_CONNECT_SWAPPED);
+  /* Every load sets the problems, and the status with them. */
   g_signal_connect_object (self->source, "notify::problems",
                            G_CALLBACK (on_status_changed), self, G_CONNECT_SWAPPED);
 
