@@ -113,12 +113,21 @@ atlas_map_view_get_offline (AtlasMapView *self)
          (g_strcmp0 (self->basemap, "online") != 0 && !self->reachable);
 }
 
+/* Offline, close in: say that Natural Earth's borders are approximate. */
+static void
+update_approximate_note (AtlasMapView *self)
+{
+  double zoom = shumate_viewport_get_zoom_level (atlas_map_view_get_viewport (self));
+
+  gtk_widget_set_visible (self->approximate_label,
+                          atlas_map_view_get_offline (self) && zoom >= APPROXIMATE_BOUNDARIES_ZOOM);
+}
+
 /* Online tiles or our own map, as chosen, or as the network allows. */
 static void
 update_basemap (AtlasMapView *self)
 {
   gboolean offline = atlas_map_view_get_offline (self);
-  double zoom = shumate_viewport_get_zoom_level (atlas_map_view_get_viewport (self));
 
   /* Online tiles stay above our map unless it was chosen: where a tile
    * cannot be fetched, our map shows through, and the tiles come back by
@@ -135,8 +144,7 @@ update_basemap (AtlasMapView *self)
   /* Only say so when it was not the user's choice. */
   gtk_revealer_set_reveal_child (self->offline_revealer,
                                  offline && g_strcmp0 (self->basemap, "offline") != 0);
-  gtk_widget_set_visible (self->approximate_label,
-                          offline && zoom >= APPROXIMATE_BOUNDARIES_ZOOM);
+  update_approximate_note (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFLINE]);
 }
@@ -694,11 +702,12 @@ update_zoom_actions (AtlasMapView *self)
                                  zoom > shumate_viewport_get_min_zoom_level (viewport));
 }
 
+/* Runs at every frame of a zoom animation: only what depends on the zoom. */
 static void
 on_zoom_changed (AtlasMapView *self)
 {
   update_zoom_actions (self);
-  update_basemap (self);
+  update_approximate_note (self);
   regroup_pins (self);
 }
 
