@@ -15,7 +15,7 @@
 
 struct _AtlasArticleRow
 {
-  AtlasItemRow  parent_instance;
+  AtlasItemView  parent_instance;
 
   GtkWidget    *box;
   GtkLabel     *date_label;
@@ -23,7 +23,7 @@ struct _AtlasArticleRow
   GtkLabel     *geoparks_label;
 };
 
-G_DEFINE_FINAL_TYPE (AtlasArticleRow, atlas_article_row, ATLAS_TYPE_ITEM_ROW)
+G_DEFINE_FINAL_TYPE (AtlasArticleRow, atlas_article_row, ATLAS_TYPE_ITEM_VIEW)
 
 static char *
 join_geoparks (AtlasArticle  *article,
@@ -47,17 +47,17 @@ join_geoparks (AtlasArticle  *article,
 }
 
 static void
-atlas_article_row_update (AtlasItemRow *row)
+atlas_article_row_update (AtlasItemView *view)
 {
-  AtlasArticleRow *self = ATLAS_ARTICLE_ROW (row);
-  AtlasArticle *article = atlas_item_row_get_item (row);
+  AtlasArticleRow *self = ATLAS_ARTICLE_ROW (view);
+  AtlasArticle *article = atlas_item_view_get_item (view);
   AtlasLanguage language = atlas_i18n_get_content_language ();
   g_autofree char *date = NULL;
   g_autofree char *geoparks = NULL;
 
   date = atlas_format_date (atlas_article_get_date (article),
                             atlas_article_get_date_precision (article), language);
-  geoparks = join_geoparks (article, atlas_item_row_get_dataset (row), language);
+  geoparks = join_geoparks (article, atlas_item_view_get_dataset (view), language);
 
   gtk_label_set_label (self->date_label, date);
   gtk_label_set_label (self->title_label,
@@ -79,10 +79,10 @@ atlas_article_row_class_init (AtlasArticleRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  AtlasItemRowClass *row_class = ATLAS_ITEM_ROW_CLASS (klass);
+  AtlasItemViewClass *view_class = ATLAS_ITEM_VIEW_CLASS (klass);
 
   object_class->dispose = atlas_article_row_dispose;
-  row_class->update = atlas_article_row_update;
+  view_class->update = atlas_article_row_update;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/atlas-article-row.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasArticleRow, box);

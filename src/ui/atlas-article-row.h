@@ -7,13 +7,13 @@
 
 #pragma once
 
-#include "atlas-item-row.h"
+#include "atlas-item-view.h"
 
 G_BEGIN_DECLS
 
 #define ATLAS_TYPE_ARTICLE_ROW (atlas_article_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (AtlasArticleRow, atlas_article_row, ATLAS, ARTICLE_ROW, AtlasItemRow)
+G_DECLARE_FINAL_TYPE (AtlasArticleRow, atlas_article_row, ATLAS, ARTICLE_ROW, AtlasItemView)
 
 GtkWidget *atlas_article_row_new (AtlasDataset *dataset);
 

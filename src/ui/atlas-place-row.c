@@ -16,14 +16,14 @@
 
 struct _AtlasPlaceRow
 {
-  AtlasItemRow  parent_instance;
+  AtlasItemView  parent_instance;
 
   GtkWidget    *box;
   GtkLabel     *name_label;
   GtkLabel     *details_label;
 };
 
-G_DEFINE_FINAL_TYPE (AtlasPlaceRow, atlas_place_row, ATLAS_TYPE_ITEM_ROW)
+G_DEFINE_FINAL_TYPE (AtlasPlaceRow, atlas_place_row, ATLAS_TYPE_ITEM_VIEW)
 
 static const char *
 kind_label (AtlasPlaceKind kind)
@@ -49,17 +49,17 @@ kind_label (AtlasPlaceKind kind)
 }
 
 static void
-atlas_place_row_update (AtlasItemRow *row)
+atlas_place_row_update (AtlasItemView *view)
 {
-  AtlasPlaceRow *self = ATLAS_PLACE_ROW (row);
-  AtlasPlace *place = atlas_item_row_get_item (row);
+  AtlasPlaceRow *self = ATLAS_PLACE_ROW (view);
+  AtlasPlace *place = atlas_item_view_get_item (view);
   AtlasLanguage language = atlas_i18n_get_content_language ();
   const char *geopark_id = atlas_place_get_geopark_id (place);
   AtlasGeopark *geopark = NULL;
   g_autofree char *details = NULL;
 
   if (geopark_id != NULL)
-    geopark = atlas_dataset_lookup_geopark (atlas_item_row_get_dataset (row), geopark_id);
+    geopark = atlas_dataset_lookup_geopark (atlas_item_view_get_dataset (view), geopark_id);
 
   if (geopark != NULL)
     /* Translators: a kind of place, then the geopark it belongs to */
@@ -85,10 +85,10 @@ atlas_place_row_class_init (AtlasPlaceRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  AtlasItemRowClass *row_class = ATLAS_ITEM_ROW_CLASS (klass);
+  AtlasItemViewClass *view_class = ATLAS_ITEM_VIEW_CLASS (klass);
 
   object_class->dispose = atlas_place_row_dispose;
-  row_class->update = atlas_place_row_update;
+  view_class->update = atlas_place_row_update;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/atlas-place-row.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasPlaceRow, box);

@@ -7,13 +7,13 @@
 
 #pragma once
 
-#include "atlas-item-row.h"
+#include "atlas-item-view.h"
 
 G_BEGIN_DECLS
 
 #define ATLAS_TYPE_PLACE_ROW (atlas_place_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (AtlasPlaceRow, atlas_place_row, ATLAS, PLACE_ROW, AtlasItemRow)
+G_DECLARE_FINAL_TYPE (AtlasPlaceRow, atlas_place_row, ATLAS, PLACE_ROW, AtlasItemView)
 
 GtkWidget *atlas_place_row_new (AtlasDataset *dataset);
 

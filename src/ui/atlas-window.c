@@ -227,7 +227,7 @@ bind_article_row (GtkListItemFactory *factory,
                   GtkListItem        *list_item,
                   AtlasWindow        *self)
 {
-  atlas_item_row_set_item (ATLAS_ITEM_ROW (gtk_list_item_get_child (list_item)),
+  atlas_item_view_set_item (ATLAS_ITEM_VIEW (gtk_list_item_get_child (list_item)),
                            gtk_list_item_get_item (list_item));
 }
 
@@ -245,7 +245,7 @@ bind_place_row (GtkListItemFactory *factory,
                 GtkListItem        *list_item,
                 AtlasWindow        *self)
 {
-  atlas_item_row_set_item (ATLAS_ITEM_ROW (gtk_list_item_get_child (list_item)),
+  atlas_item_view_set_item (ATLAS_ITEM_VIEW (gtk_list_item_get_child (list_item)),
                            gtk_list_item_get_item (list_item));
 }
 

@@ -1,4 +1,4 @@
-/* atlas-item-row.c
+/* atlas-item-view.c
  *
  * Copyright 2026 The Geopark Atlas developers
  *
@@ -7,19 +7,20 @@
 
 #include "config.h"
 
-#include "atlas-item-row.h"
+#include "atlas-item-view.h"
 
-/* What every row of the sidebar shares: the item it shows and the dataset
- * it looks the item's links up in. Subclasses draw the item in update().
+/* What every view of one dataset item shares, a row of the sidebar or a
+ * page of the detail panel: the item it shows and the dataset it looks the
+ * item's links up in. Subclasses draw the item in update().
  */
 
 typedef struct
 {
   GObject      *item;
   AtlasDataset *dataset;
-} AtlasItemRowPrivate;
+} AtlasItemViewPrivate;
 
-G_DEFINE_TYPE_WITH_PRIVATE (AtlasItemRow, atlas_item_row, GTK_TYPE_WIDGET)
+G_DEFINE_TYPE_WITH_PRIVATE (AtlasItemView, atlas_item_view, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
@@ -31,62 +32,62 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 gpointer
-atlas_item_row_get_item (AtlasItemRow *self)
+atlas_item_view_get_item (AtlasItemView *self)
 {
-  AtlasItemRowPrivate *priv = atlas_item_row_get_instance_private (self);
+  AtlasItemViewPrivate *priv = atlas_item_view_get_instance_private (self);
 
-  g_return_val_if_fail (ATLAS_IS_ITEM_ROW (self), NULL);
+  g_return_val_if_fail (ATLAS_IS_ITEM_VIEW (self), NULL);
 
   return priv->item;
 }
 
 void
-atlas_item_row_set_item (AtlasItemRow *self,
+atlas_item_view_set_item (AtlasItemView *self,
                          GObject      *item)
 {
-  AtlasItemRowPrivate *priv = atlas_item_row_get_instance_private (self);
+  AtlasItemViewPrivate *priv = atlas_item_view_get_instance_private (self);
 
-  g_return_if_fail (ATLAS_IS_ITEM_ROW (self));
+  g_return_if_fail (ATLAS_IS_ITEM_VIEW (self));
   g_return_if_fail (!item || G_IS_OBJECT (item));
 
   if (!g_set_object (&priv->item, item))
     return;
 
   if (item != NULL)
-    ATLAS_ITEM_ROW_GET_CLASS (self)->update (self);
+    ATLAS_ITEM_VIEW_GET_CLASS (self)->update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
 }
 
 AtlasDataset *
-atlas_item_row_get_dataset (AtlasItemRow *self)
+atlas_item_view_get_dataset (AtlasItemView *self)
 {
-  AtlasItemRowPrivate *priv = atlas_item_row_get_instance_private (self);
+  AtlasItemViewPrivate *priv = atlas_item_view_get_instance_private (self);
 
-  g_return_val_if_fail (ATLAS_IS_ITEM_ROW (self), NULL);
+  g_return_val_if_fail (ATLAS_IS_ITEM_VIEW (self), NULL);
 
   return priv->dataset;
 }
 
 static void
-atlas_item_row_dispose (GObject *object)
+atlas_item_view_dispose (GObject *object)
 {
-  AtlasItemRow *self = ATLAS_ITEM_ROW (object);
-  AtlasItemRowPrivate *priv = atlas_item_row_get_instance_private (self);
+  AtlasItemView *self = ATLAS_ITEM_VIEW (object);
+  AtlasItemViewPrivate *priv = atlas_item_view_get_instance_private (self);
 
   g_clear_object (&priv->item);
   g_clear_object (&priv->dataset);
 
-  G_OBJECT_CLASS (atlas_item_row_parent_class)->dispose (object);
+  G_OBJECT_CLASS (atlas_item_view_parent_class)->dispose (object);
 }
 
 static void
-atlas_item_row_get_property (GObject    *object,
+atlas_item_view_get_property (GObject    *object,
                              guint       prop_id,
                              GValue     *value,
                              GParamSpec *pspec)
 {
-  AtlasItemRow *self = ATLAS_ITEM_ROW (object);
-  AtlasItemRowPrivate *priv = atlas_item_row_get_instance_private (self);
+  AtlasItemView *self = ATLAS_ITEM_VIEW (object);
+  AtlasItemViewPrivate *priv = atlas_item_view_get_instance_private (self);
 
   switch (prop_id)
     {
@@ -104,18 +105,18 @@ atlas_item_row_get_property (GObject    *object,
 }
 
 static void
-atlas_item_row_set_property (GObject      *object,
+atlas_item_view_set_property (GObject      *object,
                              guint         prop_id,
                              const GValue *value,
                              GParamSpec   *pspec)
 {
-  AtlasItemRow *self = ATLAS_ITEM_ROW (object);
-  AtlasItemRowPrivate *priv = atlas_item_row_get_instance_private (self);
+  AtlasItemView *self = ATLAS_ITEM_VIEW (object);
+  AtlasItemViewPrivate *priv = atlas_item_view_get_instance_private (self);
 
   switch (prop_id)
     {
     case PROP_ITEM:
-      atlas_item_row_set_item (self, g_value_get_object (value));
+      atlas_item_view_set_item (self, g_value_get_object (value));
       break;
 
     case PROP_DATASET:
@@ -128,14 +129,14 @@ atlas_item_row_set_property (GObject      *object,
 }
 
 static void
-atlas_item_row_class_init (AtlasItemRowClass *klass)
+atlas_item_view_class_init (AtlasItemViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = atlas_item_row_dispose;
-  object_class->get_property = atlas_item_row_get_property;
-  object_class->set_property = atlas_item_row_set_property;
+  object_class->dispose = atlas_item_view_dispose;
+  object_class->get_property = atlas_item_view_get_property;
+  object_class->set_property = atlas_item_view_set_property;
 
   properties[PROP_ITEM] =
     g_param_spec_object ("item", NULL, NULL,
@@ -152,6 +153,6 @@ atlas_item_row_class_init (AtlasItemRowClass *klass)
 }
 
 static void
-atlas_item_row_init (AtlasItemRow *self)
+atlas_item_view_init (AtlasItemView *self)
 {
 }
