@@ -220,6 +220,35 @@ test_selection (Fixture       *fixture,
   g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (pin)), ==, "Ban Gioc Waterfall");
 }
 
+/* An article's places: each highlighted and standing alone, even at a zoom
+ * where they would otherwise hide in one badge; selecting none clears them.
+ */
+static void
+test_select_places (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) two = g_ptr_array_new ();
+
+  g_ptr_array_add (two, atlas_dataset_lookup_place (fixture->dataset, "cb-01"));
+  g_ptr_array_add (two, atlas_dataset_lookup_place (fixture->dataset, "cb-02"));
+  atlas_map_view_fit_bounds (fixture->view, 8.5, 102, 23.4, 109.5, FALSE);
+  wait_for_draw (fixture);
+  g_assert_null (pin_of_place (fixture, "cb-01"));
+
+  atlas_map_view_select_places (fixture->view, two);
+  wait_for_draw (fixture);
+  g_assert_cmpuint (atlas_map_view_get_selected_places (fixture->view)->len, ==, 2);
+  g_assert_nonnull (pin_of_place (fixture, "cb-01"));
+  g_assert_nonnull (pin_of_place (fixture, "cb-02"));
+  g_assert_true (atlas_pin_get_highlighted (pin_of_place (fixture, "cb-01")));
+  g_assert_true (atlas_pin_get_highlighted (pin_of_place (fixture, "cb-02")));
+
+  atlas_map_view_select_places (fixture->view, NULL);
+  wait_for_draw (fixture);
+  g_assert_null (atlas_map_view_get_selected_place (fixture->view));
+  g_assert_null (pin_of_place (fixture, "cb-01"));
+}
+
 static void
 on_geopark_activated (AtlasMapView  *view,
                       AtlasGeopark  *geopark,
@@ -286,6 +315,7 @@ main (int   argc,
   g_test_add ("/map-view/fit-places", Fixture, NULL, fixture_set_up, test_fit_places, fixture_tear_down);
   g_test_add ("/map-view/grouping", Fixture, NULL, fixture_set_up, test_grouping, fixture_tear_down);
   g_test_add ("/map-view/selection", Fixture, NULL, fixture_set_up, test_selection, fixture_tear_down);
+  g_test_add ("/map-view/select-places", Fixture, NULL, fixture_set_up, test_select_places, fixture_tear_down);
   g_test_add ("/map-view/area-click", Fixture, NULL, fixture_set_up, test_area_click, fixture_tear_down);
   g_test_add ("/map-view/offline-when-unreachable", Fixture, NULL, fixture_set_up,
               test_offline_when_unreachable, fixture_tear_down);

@@ -73,7 +73,10 @@ struct _AtlasMapView
   ShumateMarkerLayer *pin_layer;
 
   AtlasDataset      *dataset;
-  AtlasPlace        *selected_place;
+  /* What is open: one place, or the places of an article. They stand out and
+   * never hide in a group.
+   */
+  GPtrArray         *selected_places;
   int                grouped_at_zoom;
 };
 
@@ -410,41 +413,74 @@ atlas_map_view_fit_geopark (AtlasMapView *self,
   atlas_map_view_fit_bounds (self, south, west, north, east, animate);
 }
 
+static gboolean
+is_selected (AtlasMapView *self,
+             AtlasPlace   *place)
+{
+  return g_ptr_array_find (self->selected_places, place, NULL);
+}
+
 static void
 update_highlights (AtlasMapView *self)
 {
   g_autoptr(GList) markers = shumate_marker_layer_get_markers (self->pin_layer);
-  AtlasPin *highlighted = NULL;
 
   for (GList *l = markers; l != NULL; l = l->next)
     {
       AtlasPin *pin = l->data;
-      gboolean selected = self->selected_place != NULL &&
-                          atlas_pin_get_place (pin) == self->selected_place;
+      gboolean selected = !atlas_pin_is_group (pin) && is_selected (self, atlas_pin_get_place (pin));
 
       atlas_pin_set_highlighted (pin, selected);
+      /* Above the others: the marker layer draws its markers in order. */
       if (selected)
-        highlighted = pin;
+        gtk_widget_insert_before (GTK_WIDGET (pin), GTK_WIDGET (self->pin_layer), NULL);
     }
+}
 
-  /* Above the others: the marker layer draws its markers in order. */
-  if (highlighted != NULL)
-    gtk_widget_insert_before (GTK_WIDGET (highlighted), GTK_WIDGET (self->pin_layer), NULL);
+/* Selects the places, or none with an empty array or NULL. */
+void
+atlas_map_view_select_places (AtlasMapView *self,
+                              GPtrArray    *places)
+{
+  gboolean same;
+
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  same = places != NULL && places->len == self->selected_places->len;
+  for (guint i = 0; same && i < places->len; i++)
+    same = is_selected (self, g_ptr_array_index (places, i));
+  if (same || (places == NULL && self->selected_places->len == 0))
+    return;
+
+  g_ptr_array_set_size (self->selected_places, 0);
+  for (guint i = 0; places != NULL && i < places->len; i++)
+    g_ptr_array_add (self->selected_places, g_object_ref (g_ptr_array_index (places, i)));
+
+  self->grouped_at_zoom = -1;
+  regroup_pins (self);
 }
 
 void
 atlas_map_view_select_place (AtlasMapView *self,
                              AtlasPlace   *place)
 {
+  g_autoptr(GPtrArray) places = g_ptr_array_new ();
+
   g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
   g_return_if_fail (!place || ATLAS_IS_PLACE (place));
 
-  if (!g_set_object (&self->selected_place, place))
-    return;
+  if (place != NULL)
+    g_ptr_array_add (places, place);
+  atlas_map_view_select_places (self, places);
+}
 
-  /* A selected place never hides in a group. */
-  self->grouped_at_zoom = -1;
-  regroup_pins (self);
+/* The places selected, borrowed; never NULL. */
+GPtrArray *
+atlas_map_view_get_selected_places (AtlasMapView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), NULL);
+
+  return self->selected_places;
 }
 
 AtlasPlace *
@@ -452,7 +488,7 @@ atlas_map_view_get_selected_place (AtlasMapView *self)
 {
   g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), NULL);
 
-  return self->selected_place;
+  return self->selected_places->len > 0 ? g_ptr_array_index (self->selected_places, 0) : NULL;
 }
 
 static void
@@ -553,7 +589,7 @@ regroup_pins (AtlasMapView *self)
        * the map is as close as it fits places: some share one coordinate,
        * and a badge that zooms in must not be all one finds there.
        */
-      for (gint64 dx = -1; dx <= 1 && place != self->selected_place && level < FIT_MAX_ZOOM; dx++)
+      for (gint64 dx = -1; dx <= 1 && !is_selected (self, place) && level < FIT_MAX_ZOOM; dx++)
         for (gint64 dy = -1; dy <= 1; dy++)
           {
             gint64 key = ((cx + dx) << 32) | (guint32) (cy + dy);
@@ -565,7 +601,7 @@ regroup_pins (AtlasMapView *self)
                 double ox = mercator_x (atlas_place_get_longitude (other)) * world;
                 double oy = mercator_y (atlas_place_get_latitude (other)) * world;
 
-                if (g_hash_table_contains (taken, other) || other == self->selected_place ||
+                if (g_hash_table_contains (taken, other) || is_selected (self, other) ||
                     hypot (ox - px, oy - py) > GROUP_DISTANCE_PX)
                   continue;
 
@@ -656,11 +692,20 @@ rebuild_dataset_layers (AtlasMapView *self)
       add_precision_circle (self, place);
     }
 
-  /* A reload may have removed the selected place. */
-  if (self->selected_place != NULL &&
-      atlas_dataset_lookup_place (self->dataset, atlas_place_get_id (self->selected_place)) !=
-      self->selected_place)
-    g_clear_object (&self->selected_place);
+  /* A reload replaces the places: keep selecting those still there. */
+  {
+    g_autoptr(GPtrArray) old = g_steal_pointer (&self->selected_places);
+
+    self->selected_places = g_ptr_array_new_with_free_func (g_object_unref);
+    for (guint i = 0; i < old->len; i++)
+      {
+        const char *id = atlas_place_get_id (g_ptr_array_index (old, i));
+        AtlasPlace *place = atlas_dataset_lookup_place (self->dataset, id);
+
+        if (place != NULL)
+          g_ptr_array_add (self->selected_places, g_object_ref (place));
+      }
+  }
 
   self->grouped_at_zoom = -1;
   regroup_pins (self);
@@ -853,7 +898,6 @@ atlas_map_view_dispose (GObject *object)
   AtlasMapView *self = ATLAS_MAP_VIEW (object);
 
   remove_base_layer (self);
-  g_clear_object (&self->selected_place);
   g_clear_object (&self->dataset);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_MAP_VIEW);
 
@@ -867,6 +911,7 @@ atlas_map_view_finalize (GObject *object)
 
   g_clear_pointer (&self->tile_url, g_free);
   g_clear_pointer (&self->basemap, g_free);
+  g_clear_pointer (&self->selected_places, g_ptr_array_unref);
 
   G_OBJECT_CLASS (atlas_map_view_parent_class)->finalize (object);
 }
@@ -989,6 +1034,7 @@ atlas_map_view_init (AtlasMapView *self)
   GtkGesture *click;
 
   self->basemap = g_strdup ("automatic");
+  self->selected_places = g_ptr_array_new_with_free_func (g_object_unref);
   self->reachable = TRUE;
   self->animated = TRUE;
   self->grouped_at_zoom = -1;
