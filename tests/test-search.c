@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <pango/pango.h>
+
 #include "atlas-search.h"
 
 static gboolean
@@ -89,6 +91,130 @@ test_parse (void)
   g_assert_cmpstr (words[3], ==, "giang");
 }
 
+#define OPEN ATLAS_SEARCH_HIGHLIGHT_OPEN
+#define CLOSE ATLAS_SEARCH_HIGHLIGHT_CLOSE
+
+static char *
+highlight (const char *query,
+           const char *text)
+{
+  g_auto(GStrv) words = atlas_search_parse (query);
+
+  return atlas_search_highlight (text, (const char * const *) words);
+}
+
+#define assert_highlight(query, text, expected) \
+  G_STMT_START { \
+    g_autofree char *_markup = highlight (query, text); \
+    g_assert_cmpstr (_markup, ==, expected); \
+  } G_STMT_END
+
+static char *
+nfd (const char *text)
+{
+  return g_utf8_normalize (text, -1, G_NORMALIZE_NFD);
+}
+
+static void
+test_highlight (void)
+{
+  /* The accents and the đ of the text are inside the span. */
+  assert_highlight ("gioc", "Thác Bản Giốc", "Thác Bản " OPEN "Giốc" CLOSE);
+  assert_highlight ("dong van", "Cao nguyên đá Đồng Văn",
+                    "Cao nguyên đá " OPEN "Đồng" CLOSE " " OPEN "Văn" CLOSE);
+  assert_highlight ("da", "Cao nguyên đá", "Cao nguyên " OPEN "đá" CLOSE);
+  assert_highlight ("Đắk", "Đắk Nông", OPEN "Đắk" CLOSE " Nông");
+  /* Every occurrence of every word. */
+  assert_highlight ("ban gioc", "Thác Bản Giốc", "Thác " OPEN "Bản" CLOSE " " OPEN "Giốc" CLOSE);
+  assert_highlight ("an", "Bản Giốc Bản", "B" OPEN "ản" CLOSE " Giốc B" OPEN "ản" CLOSE);
+  /* Inside words, only the part found. */
+  assert_highlight ("gioc", "BảnGiốc", "Bản" OPEN "Giốc" CLOSE);
+  assert_highlight ("ong", "Đồng", "Đ" OPEN "ồng" CLOSE);
+  /* Any case. */
+  assert_highlight ("dong", "ĐỒNG VĂN", OPEN "ĐỒNG" CLOSE " VĂN");
+  assert_highlight ("VĂN", "Đồng Văn", "Đồng " OPEN "Văn" CLOSE);
+}
+
+/* Overlapping and touching matches make one span. */
+static void
+test_highlight_merges (void)
+{
+  assert_highlight ("ba n", "Bản", OPEN "Bản" CLOSE);
+  assert_highlight ("ban an", "Bản", OPEN "Bản" CLOSE);
+  assert_highlight ("aa", "aaaa", OPEN "aaaa" CLOSE);
+  assert_highlight ("nguyen da", "nguyênđá", OPEN "nguyênđá" CLOSE);
+}
+
+/* Decomposed text keeps its marks, inside the span when they follow a
+ * highlighted letter.
+ */
+static void
+test_highlight_decomposed (void)
+{
+  g_autofree char *text = nfd ("Thác Bản Giốc");
+  g_autofree char *before = nfd ("Thác Bản ");
+  g_autofree char *found = nfd ("Giốc");
+  g_autofree char *expected = g_strconcat (before, OPEN, found, CLOSE, NULL);
+  g_autofree char *ga = nfd ("Gà");
+
+  g_assert_cmpstr (text, !=, "Thác Bản Giốc");
+  assert_highlight ("gioc", text, expected);
+  /* A mark after the last letter found */
+  assert_highlight ("ga", ga, OPEN "Ga\u0300" CLOSE);
+  /* A mark after a letter not found */
+  assert_highlight ("g", ga, OPEN "G" CLOSE "a\u0300");
+  /* A mark with no letter before it */
+  assert_highlight ("a", "\u0300a", "\u0300" OPEN "a" CLOSE);
+}
+
+static void
+test_highlight_escapes (void)
+{
+  assert_highlight ("", "a & b <i>", "a &amp; b &lt;i&gt;");
+  assert_highlight ("b", "a & b", "a &amp; " OPEN "b" CLOSE);
+  assert_highlight ("dong van", "<Đồng> \"Văn\" & Co",
+                    "&lt;" OPEN "Đồng" CLOSE "&gt; &quot;" OPEN "Văn" CLOSE "&quot; &amp; Co");
+  /* The text is searched, not its markup. */
+  assert_highlight ("amp", "a & b", "a &amp; b");
+  assert_highlight ("lt", "<b>", "&lt;b&gt;");
+  /* A special character found is escaped whole. */
+  assert_highlight ("&", "a & b", "a " OPEN "&amp;" CLOSE " b");
+  assert_highlight ("a&", "a&<", OPEN "a&amp;" CLOSE "&lt;");
+}
+
+static void
+test_highlight_nothing (void)
+{
+  static const char * const no_words[] = { NULL };
+  static const char * const empty_word[] = { "", NULL };
+  g_autofree char *with_null = atlas_search_highlight ("Đồng & Văn", NULL);
+  g_autofree char *with_none = atlas_search_highlight ("Đồng & Văn", no_words);
+  g_autofree char *with_empty = atlas_search_highlight ("Đồng & Văn", empty_word);
+  g_autofree char *empty = atlas_search_highlight ("", no_words);
+
+  g_assert_cmpstr (with_null, ==, "Đồng &amp; Văn");
+  g_assert_cmpstr (with_none, ==, "Đồng &amp; Văn");
+  g_assert_cmpstr (with_empty, ==, "Đồng &amp; Văn");
+  g_assert_cmpstr (empty, ==, "");
+  assert_highlight (" , ", "Thác Bản Giốc", "Thác Bản Giốc");
+  /* No match */
+  assert_highlight ("lang son", "Thác Bản Giốc", "Thác Bản Giốc");
+  assert_highlight ("gioc", "", "");
+}
+
+/* What the labels get is markup Pango takes, and it shows the text. */
+static void
+test_highlight_is_markup (void)
+{
+  g_autofree char *markup = highlight ("dong van & o", "<Đồng> & \"Văn\"");
+  g_autofree char *shown = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pango_parse_markup (markup, -1, 0, NULL, &shown, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (shown, ==, "<Đồng> & \"Văn\"");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -99,6 +225,12 @@ main (int   argc,
   g_test_add_func ("/search/fold-decomposed", test_fold_decomposed);
   g_test_add_func ("/search/matches", test_matches);
   g_test_add_func ("/search/parse", test_parse);
+  g_test_add_func ("/search/highlight", test_highlight);
+  g_test_add_func ("/search/highlight/merges", test_highlight_merges);
+  g_test_add_func ("/search/highlight/decomposed", test_highlight_decomposed);
+  g_test_add_func ("/search/highlight/escapes", test_highlight_escapes);
+  g_test_add_func ("/search/highlight/nothing", test_highlight_nothing);
+  g_test_add_func ("/search/highlight/is-markup", test_highlight_is_markup);
 
   return g_test_run ();
 }

@@ -18,29 +18,44 @@
  * when it is loaded, each query once per keystroke.
  */
 
+/* One character of the text, composed or decomposed as it came: its
+ * canonical decomposition without the combining marks, đ as d, in lower
+ * case. A combining mark on its own folds to nothing. Folding character by
+ * character is what lets the highlighting map the folded text back.
+ */
+static void
+append_folded (GString  *folded,
+               gunichar  c)
+{
+  gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+  gsize n_decomposed = g_unichar_fully_decompose (c, FALSE, decomposed,
+                                                  G_N_ELEMENTS (decomposed));
+
+  for (gsize i = 0; i < n_decomposed; i++)
+    {
+      gunichar d = decomposed[i];
+
+      if (g_unichar_type (d) == G_UNICODE_NON_SPACING_MARK)
+        continue;
+      if (d == 0x0110 || d == 0x0111) /* Đ đ */
+        d = 'd';
+      g_string_append_unichar (folded, g_unichar_tolower (d));
+    }
+}
+
 char *
 atlas_search_fold (const char *text)
 {
-  g_autofree char *decomposed = NULL;
   GString *folded;
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFD);
-  if (decomposed == NULL)
+  if (!g_utf8_validate (text, -1, NULL))
     return g_strdup ("");
 
-  folded = g_string_sized_new (strlen (decomposed));
-  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK)
-        continue;
-      if (c == 0x0110 || c == 0x0111) /* Đ đ */
-        c = 'd';
-      g_string_append_unichar (folded, g_unichar_tolower (c));
-    }
+  folded = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    append_folded (folded, g_utf8_get_char (p));
 
   return g_string_free (folded, FALSE);
 }
@@ -81,4 +96,114 @@ atlas_search_matches (const char         *folded_text,
     }
 
   return TRUE;
+}
+
+/* What find_words says of each character of the text, by its offset. */
+enum
+{
+  FOLDS_TO_NOTHING, /* a combining mark of decomposed text */
+  NOT_FOUND,
+  FOUND,
+};
+
+/* Folds the text character by character, noting for each folded byte the
+ * character it comes from, then notes the characters that some occurrence of
+ * a word covers, even in part: a match never splits a character.
+ */
+static guint8 *
+find_words (const char         *text,
+              const char * const *folded_words)
+{
+  gsize length = strlen (text);
+  guint8 *states = g_new0 (guint8, length + 1);
+  g_autoptr(GString) folded = g_string_sized_new (length);
+  g_autoptr(GArray) origins = g_array_sized_new (FALSE, FALSE, sizeof (gsize), length);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gsize offset = p - text;
+      gsize folded_before = folded->len;
+
+      append_folded (folded, g_utf8_get_char (p));
+      if (folded->len > folded_before)
+        states[offset] = NOT_FOUND;
+      while (origins->len < folded->len)
+        g_array_append_val (origins, offset);
+    }
+
+  for (guint w = 0; folded_words[w] != NULL; w++)
+    {
+      gsize word_length = strlen (folded_words[w]);
+
+      if (word_length == 0)
+        continue;
+
+      /* One byte on, to find overlapping occurrences too. */
+      for (const char *found = strstr (folded->str, folded_words[w]);
+           found != NULL;
+           found = strstr (found + 1, folded_words[w]))
+        {
+          gsize start = found - folded->str;
+
+          for (gsize i = start; i < start + word_length; i++)
+            states[g_array_index (origins, gsize, i)] = FOUND;
+        }
+    }
+
+  return states;
+}
+
+static void
+append_escaped (GString    *markup,
+                const char *start,
+                const char *end)
+{
+  g_autofree char *escaped = g_markup_escape_text (start, end - start);
+
+  g_string_append (markup, escaped);
+}
+
+/* The text as Pango markup with what the search found in it highlighted:
+ * each stretch of the text whose folded form is one of the words, the
+ * accents and marks that go with it included. The search matches words
+ * anywhere, so the highlight does too.
+ */
+char *
+atlas_search_highlight (const char         *text,
+                        const char * const *folded_words)
+{
+  static const char * const no_words[] = { NULL };
+  g_autofree char *valid = NULL;
+  g_autofree guint8 *states = NULL;
+  GString *markup;
+  const char *run;
+  gboolean in_match = FALSE;
+
+  g_return_val_if_fail (text != NULL, g_strdup (""));
+
+  valid = g_utf8_make_valid (text, -1);
+  states = find_words (valid, folded_words != NULL ? folded_words : no_words);
+  markup = g_string_sized_new (strlen (valid));
+  run = valid;
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      guint8 state = states[p - valid];
+
+      /* A combining mark goes with the character before it. */
+      if (state == FOLDS_TO_NOTHING || (state == FOUND) == in_match)
+        continue;
+
+      append_escaped (markup, run, p);
+      g_string_append (markup, in_match ? ATLAS_SEARCH_HIGHLIGHT_CLOSE
+                                        : ATLAS_SEARCH_HIGHLIGHT_OPEN);
+      in_match = !in_match;
+      run = p;
+    }
+
+  append_escaped (markup, run, valid + strlen (valid));
+  if (in_match)
+    g_string_append (markup, ATLAS_SEARCH_HIGHLIGHT_CLOSE);
+
+  return g_string_free (markup, FALSE);
 }
