@@ -235,3 +235,33 @@ atlas_article_get_search_text (AtlasArticle *self)
   g_return_val_if_fail (ATLAS_IS_ARTICLE (self), NULL);
   return self->search_text != NULL ? self->search_text : "";
 }
+
+/* The year of the date, for filtering by year; 0 when the article has no date. */
+int
+atlas_article_get_year (AtlasArticle *self)
+{
+  g_return_val_if_fail (ATLAS_IS_ARTICLE (self), 0);
+  return g_date_valid (&self->date) ? g_date_get_year (&self->date) : 0;
+}
+
+/* News reads newest first. Equal dates compare equal, so that a stable sort
+ * (g_ptr_array_sort, GtkSortListModel) keeps the order of the file, which is
+ * the order the editors chose. An article without a date, which only a
+ * half-built one can be, goes last.
+ */
+int
+atlas_article_compare_newest_first (AtlasArticle *a,
+                                    AtlasArticle *b)
+{
+  gboolean a_dated, b_dated;
+
+  g_return_val_if_fail (ATLAS_IS_ARTICLE (a), 0);
+  g_return_val_if_fail (ATLAS_IS_ARTICLE (b), 0);
+
+  a_dated = g_date_valid (&a->date);
+  b_dated = g_date_valid (&b->date);
+  if (!a_dated || !b_dated)
+    return b_dated - a_dated;
+
+  return g_date_compare (&b->date, &a->date);
+}

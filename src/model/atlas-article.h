@@ -62,4 +62,8 @@ gboolean             atlas_topic_from_string          (const char         *strin
 
 const char *atlas_article_get_search_text (AtlasArticle *self);
 
+int         atlas_article_get_year             (AtlasArticle *self);
+int         atlas_article_compare_newest_first (AtlasArticle *a,
+                                                AtlasArticle *b);
+
 G_END_DECLS

@@ -27,6 +27,16 @@ struct _AtlasDataset
 
   /* id → object; ids are unique across the three lists */
   GHashTable *index;
+
+  /* The links between items, for the detail pages and the filters. Each
+   * maps an id to a GPtrArray of borrowed objects; like the index, they
+   * are rebuilt whenever the contents change.
+   */
+  GPtrArray  *articles_by_date;   /* newest first */
+  GHashTable *place_articles;     /* place id → AtlasArticle, newest first */
+  GHashTable *geopark_articles;   /* geopark id → AtlasArticle, newest first */
+  GHashTable *geopark_places;     /* geopark id → AtlasPlace, in dataset order */
+  GPtrArray  *no_links;           /* what an unknown id gets */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasDataset, atlas_dataset, G_TYPE_OBJECT)
@@ -51,6 +61,129 @@ index_model (AtlasDataset *self,
       g_object_get (item, "id", &id, NULL);
       g_hash_table_insert (self->index, g_steal_pointer (&id), item);
     }
+}
+
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  return atlas_article_compare_newest_first (*(AtlasArticle **) a, *(AtlasArticle **) b);
+}
+
+static void
+sort_articles (AtlasDataset *self,
+               GListModel   *articles)
+{
+  guint n_items = g_list_model_get_n_items (articles);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(AtlasArticle) article = g_list_model_get_item (articles, i);
+
+      g_ptr_array_add (self->articles_by_date, article);
+    }
+
+  /* Stable: equal dates keep the order of the file. */
+  g_ptr_array_sort (self->articles_by_date, compare_newest_first);
+}
+
+/* Adds @item to the array of @id, unless it was the last one added: an
+ * article reaches its geopark's array once, however many of its places it
+ * names.
+ */
+static void
+add_link (GHashTable *links,
+          const char *id,
+          gpointer    item)
+{
+  GPtrArray *items = g_hash_table_lookup (links, id);
+
+  if (items == NULL)
+    {
+      items = g_ptr_array_new ();
+      g_hash_table_insert (links, g_strdup (id), items);
+    }
+
+  if (items->len == 0 || g_ptr_array_index (items, items->len - 1) != item)
+    g_ptr_array_add (items, item);
+}
+
+/* The geoparks an article is about: those it names, and those of the places
+ * it names, each once. Borrowed ids, in a new array.
+ */
+static GPtrArray *
+article_geoparks (AtlasDataset *self,
+                  AtlasArticle *article)
+{
+  GPtrArray *ids = g_ptr_array_new ();
+
+  for (guint g = 0; article->geopark_ids != NULL && article->geopark_ids[g] != NULL; g++)
+    {
+      if (!g_ptr_array_find_with_equal_func (ids, article->geopark_ids[g], g_str_equal, NULL))
+        g_ptr_array_add (ids, article->geopark_ids[g]);
+    }
+
+  for (guint p = 0; article->place_ids != NULL && article->place_ids[p] != NULL; p++)
+    {
+      AtlasPlace *place = atlas_dataset_lookup_place (self, article->place_ids[p]);
+
+      if (place != NULL && place->geopark_id != NULL &&
+          !g_ptr_array_find_with_equal_func (ids, place->geopark_id, g_str_equal, NULL))
+        g_ptr_array_add (ids, place->geopark_id);
+    }
+
+  return ids;
+}
+
+static void
+index_links (AtlasDataset *self,
+             GListModel   *places)
+{
+  guint n_places = g_list_model_get_n_items (places);
+
+  for (guint i = 0; i < n_places; i++)
+    {
+      g_autoptr(AtlasPlace) place = g_list_model_get_item (places, i);
+
+      if (place->geopark_id != NULL)
+        add_link (self->geopark_places, place->geopark_id, place);
+    }
+
+  /* In date order, so that every array comes out newest first. */
+  for (guint i = 0; i < self->articles_by_date->len; i++)
+    {
+      AtlasArticle *article = g_ptr_array_index (self->articles_by_date, i);
+      g_autoptr(GPtrArray) geopark_ids = article_geoparks (self, article);
+
+      for (guint p = 0; article->place_ids != NULL && article->place_ids[p] != NULL; p++)
+        add_link (self->place_articles, article->place_ids[p], article);
+      for (guint g = 0; g < geopark_ids->len; g++)
+        add_link (self->geopark_articles, g_ptr_array_index (geopark_ids, g), article);
+    }
+}
+
+/* Everything the dataset looks up, for the items of these lists. It is built
+ * from the lists of the new contents before this dataset's lists change, so
+ * that whoever reacts to the change finds the new links, and so that no
+ * index ever points at an item that is gone.
+ */
+static void
+build_indexes (AtlasDataset *self,
+               GListModel   *geoparks,
+               GListModel   *places,
+               GListModel   *articles)
+{
+  g_hash_table_remove_all (self->index);
+  g_hash_table_remove_all (self->place_articles);
+  g_hash_table_remove_all (self->geopark_articles);
+  g_hash_table_remove_all (self->geopark_places);
+  g_ptr_array_set_size (self->articles_by_date, 0);
+
+  index_model (self, geoparks);
+  index_model (self, places);
+  index_model (self, articles);
+  sort_articles (self, articles);
+  index_links (self, places);
 }
 
 static void
@@ -142,9 +275,8 @@ _atlas_dataset_new_take (GPtrArray *geoparks,
   store_take (self->geoparks, geoparks);
   store_take (self->places, places);
   store_take (self->articles, articles);
-  index_model (self, G_LIST_MODEL (self->geoparks));
-  index_model (self, G_LIST_MODEL (self->places));
-  index_model (self, G_LIST_MODEL (self->articles));
+  build_indexes (self, G_LIST_MODEL (self->geoparks), G_LIST_MODEL (self->places),
+                 G_LIST_MODEL (self->articles));
   prepare_search_texts (self);
 
   return self;
@@ -222,6 +354,183 @@ atlas_dataset_lookup_article (AtlasDataset *self,
   return lookup (self, id, ATLAS_TYPE_ARTICLE);
 }
 
+static GPtrArray *
+get_links (AtlasDataset *self,
+           GHashTable   *links,
+           const char   *id)
+{
+  GPtrArray *items = g_hash_table_lookup (links, id);
+
+  return items != NULL ? items : self->no_links;
+}
+
+/* The articles that name the place, newest first. The array and the
+ * articles belong to the dataset, until its contents change.
+ */
+GPtrArray *
+atlas_dataset_get_place_articles (AtlasDataset *self,
+                                  const char   *place_id)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+  g_return_val_if_fail (place_id != NULL, NULL);
+
+  return get_links (self, self->place_articles, place_id);
+}
+
+/* The articles about the geopark, newest first, each once: those that name
+ * it and those that name one of its places only. Owned by the dataset.
+ */
+GPtrArray *
+atlas_dataset_get_geopark_articles (AtlasDataset *self,
+                                    const char   *geopark_id)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+  g_return_val_if_fail (geopark_id != NULL, NULL);
+
+  return get_links (self, self->geopark_articles, geopark_id);
+}
+
+/* The geopark's places, in dataset order. Owned by the dataset. */
+GPtrArray *
+atlas_dataset_get_geopark_places (AtlasDataset *self,
+                                  const char   *geopark_id)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+  g_return_val_if_fail (geopark_id != NULL, NULL);
+
+  return get_links (self, self->geopark_places, geopark_id);
+}
+
+typedef struct
+{
+  AtlasArticle *article;
+  guint         shared_places;
+  guint         shared_geoparks;
+  guint         days_apart;
+  guint         position;
+} Relation;
+
+static guint
+count_shared_places (AtlasArticle *a,
+                     AtlasArticle *b)
+{
+  guint n_shared = 0;
+
+  for (guint p = 0; a->place_ids != NULL && a->place_ids[p] != NULL; p++)
+    n_shared += b->place_ids != NULL &&
+                g_strv_contains ((const char * const *) b->place_ids, a->place_ids[p]);
+
+  return n_shared;
+}
+
+static guint
+count_shared_ids (GPtrArray *a,
+                  GPtrArray *b)
+{
+  guint n_shared = 0;
+
+  for (guint i = 0; i < a->len; i++)
+    n_shared += g_ptr_array_find_with_equal_func (b, g_ptr_array_index (a, i), g_str_equal, NULL);
+
+  return n_shared;
+}
+
+static guint
+days_apart (AtlasArticle *a,
+            AtlasArticle *b)
+{
+  if (!g_date_valid (&a->date) || !g_date_valid (&b->date))
+    return G_MAXUINT;
+
+  return ABS (g_date_days_between (&a->date, &b->date));
+}
+
+/* The closest relation first; position last, so the order never depends
+ * on the sort.
+ */
+static int
+compare_relations (gconstpointer a,
+                   gconstpointer b)
+{
+  const Relation *ra = a;
+  const Relation *rb = b;
+
+  if (ra->shared_places != rb->shared_places)
+    return ra->shared_places > rb->shared_places ? -1 : 1;
+  if (ra->shared_geoparks != rb->shared_geoparks)
+    return ra->shared_geoparks > rb->shared_geoparks ? -1 : 1;
+  if (ra->days_apart != rb->days_apart)
+    return ra->days_apart < rb->days_apart ? -1 : 1;
+
+  return ra->position < rb->position ? -1 : ra->position > rb->position;
+}
+
+/* "See also" for an article: the others about the same places, then about
+ * the same geoparks (named or through their places), the nearest in time
+ * first. The dataset is small, so every article is weighed.
+ */
+GPtrArray *
+atlas_dataset_get_related_articles (AtlasDataset *self,
+                                    AtlasArticle *article,
+                                    guint         max)
+{
+  GListModel *articles = G_LIST_MODEL (self->articles);
+  g_autoptr(GArray) relations = g_array_new (FALSE, FALSE, sizeof (Relation));
+  g_autoptr(GPtrArray) geopark_ids = NULL;
+  GPtrArray *related;
+
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+  g_return_val_if_fail (ATLAS_IS_ARTICLE (article), NULL);
+
+  geopark_ids = article_geoparks (self, article);
+  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
+    {
+      g_autoptr(AtlasArticle) other = g_list_model_get_item (articles, i);
+      g_autoptr(GPtrArray) other_geopark_ids = NULL;
+      Relation relation = { other, 0, 0, 0, i };
+
+      if (other == article)
+        continue;
+
+      other_geopark_ids = article_geoparks (self, other);
+      relation.shared_places = count_shared_places (article, other);
+      relation.shared_geoparks = count_shared_ids (geopark_ids, other_geopark_ids);
+      relation.days_apart = days_apart (article, other);
+      if (relation.shared_places > 0 || relation.shared_geoparks > 0)
+        g_array_append_val (relations, relation);
+    }
+
+  g_array_sort (relations, compare_relations);
+  related = g_ptr_array_sized_new (MIN (max, relations->len));
+  for (guint i = 0; i < relations->len && i < max; i++)
+    g_ptr_array_add (related, g_array_index (relations, Relation, i).article);
+
+  return related;
+}
+
+/* The years of the news, newest first, each once: the choices of a year
+ * filter.
+ */
+GArray *
+atlas_dataset_get_article_years (AtlasDataset *self)
+{
+  GArray *years;
+
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+
+  years = g_array_new (FALSE, FALSE, sizeof (int));
+  for (guint i = 0; i < self->articles_by_date->len; i++)
+    {
+      int year = atlas_article_get_year (g_ptr_array_index (self->articles_by_date, i));
+
+      /* Sorted by date, so a year already there is the last one. */
+      if (year != 0 && (years->len == 0 || g_array_index (years, int, years->len - 1) != year))
+        g_array_append_val (years, year);
+    }
+
+  return years;
+}
+
 static void
 replace_store (GListStore *store,
                GListModel *other)
@@ -246,13 +555,11 @@ atlas_dataset_replace_contents (AtlasDataset *self,
   g_return_if_fail (ATLAS_IS_DATASET (self));
   g_return_if_fail (ATLAS_IS_DATASET (other));
 
-  g_hash_table_remove_all (self->index);
+  build_indexes (self, G_LIST_MODEL (other->geoparks), G_LIST_MODEL (other->places),
+                 G_LIST_MODEL (other->articles));
   replace_store (self->geoparks, G_LIST_MODEL (other->geoparks));
   replace_store (self->places, G_LIST_MODEL (other->places));
   replace_store (self->articles, G_LIST_MODEL (other->articles));
-  index_model (self, G_LIST_MODEL (self->geoparks));
-  index_model (self, G_LIST_MODEL (self->places));
-  index_model (self, G_LIST_MODEL (self->articles));
 }
 
 static void
@@ -261,6 +568,11 @@ atlas_dataset_dispose (GObject *object)
   AtlasDataset *self = ATLAS_DATASET (object);
 
   g_clear_pointer (&self->index, g_hash_table_unref);
+  g_clear_pointer (&self->articles_by_date, g_ptr_array_unref);
+  g_clear_pointer (&self->place_articles, g_hash_table_unref);
+  g_clear_pointer (&self->geopark_articles, g_hash_table_unref);
+  g_clear_pointer (&self->geopark_places, g_hash_table_unref);
+  g_clear_pointer (&self->no_links, g_ptr_array_unref);
   g_clear_object (&self->geoparks);
   g_clear_object (&self->places);
   g_clear_object (&self->articles);
@@ -276,6 +588,13 @@ atlas_dataset_class_init (AtlasDatasetClass *klass)
   object_class->dispose = atlas_dataset_dispose;
 }
 
+static GHashTable *
+new_links (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                (GDestroyNotify) g_ptr_array_unref);
+}
+
 static void
 atlas_dataset_init (AtlasDataset *self)
 {
@@ -284,4 +603,9 @@ atlas_dataset_init (AtlasDataset *self)
   self->articles = g_list_store_new (ATLAS_TYPE_ARTICLE);
   /* The lists own the objects; the index borrows them. */
   self->index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->articles_by_date = g_ptr_array_new ();
+  self->place_articles = new_links ();
+  self->geopark_articles = new_links ();
+  self->geopark_places = new_links ();
+  self->no_links = g_ptr_array_new ();
 }

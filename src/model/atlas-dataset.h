@@ -33,4 +33,15 @@ AtlasArticle *atlas_dataset_lookup_article   (AtlasDataset *self,
 void          atlas_dataset_replace_contents (AtlasDataset *self,
                                               AtlasDataset *other);
 
+GPtrArray    *atlas_dataset_get_place_articles   (AtlasDataset *self,
+                                                  const char   *place_id);
+GPtrArray    *atlas_dataset_get_geopark_articles (AtlasDataset *self,
+                                                  const char   *geopark_id);
+GPtrArray    *atlas_dataset_get_geopark_places   (AtlasDataset *self,
+                                                  const char   *geopark_id);
+GPtrArray    *atlas_dataset_get_related_articles (AtlasDataset *self,
+                                                  AtlasArticle *article,
+                                                  guint         max);
+GArray       *atlas_dataset_get_article_years    (AtlasDataset *self);
+
 G_END_DECLS
