@@ -117,7 +117,8 @@ test_coordinates (void)
 {
   /* Thác Bản Giốc */
   assert_coordinates (22.8564, 106.722, "22,8564° N, 106,7220° E", "22.8564° N, 106.7220° E");
-  assert_coordinates (22.845666, 106.7056951, "22,8457° N, 106,7057° E", "22.8457° N, 106.7057° E");
+  assert_coordinates (22.845666, 106.7056951,
+                      "22,8457° N, 106,7057° E", "22.8457° N, 106.7057° E");
 
   /* South and west take their letters, not a sign. */
   assert_coordinates (-33.8568, -70.6483, "33,8568° S, 70,6483° W", "33.8568° S, 70.6483° W");
