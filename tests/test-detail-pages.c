@@ -495,6 +495,17 @@ test_geopark_page (Fixture       *fixture,
       g_assert_cmpstr (opened[i], ==, atlas_place_get_id (place));
       assert_shows (fixture->page, atlas_text_get (atlas_place_get_name (place), language));
     }
+  /* On its own page, a place's row needs no "· Non nuoc Cao Bang". */
+  {
+    g_autofree char *with_geopark = NULL;
+
+    with_geopark = g_strdup_printf ("Geology · %s",
+                                    atlas_text_get (atlas_geopark_get_short_name (geopark),
+                                                    language));
+    assert_shows (fixture->page, "Geology");
+    g_assert_false (shows_text (fixture->page, with_geopark));
+  }
+
   g_assert_cmpuint (articles->len, >, 10);
   g_assert_cmpuint (g_strv_length (opened), ==, places->len + 10);
   for (guint i = 0; i < 10; i++)

@@ -134,7 +134,7 @@ show_places (AtlasArticlePage *self,
 
       if (place != NULL)
         gtk_list_box_append (self->places_list,
-                             atlas_detail_place_row_new (dataset, place, language));
+                             atlas_detail_place_row_new (dataset, place, TRUE, language));
     }
 
   gtk_widget_set_visible (self->places_group,

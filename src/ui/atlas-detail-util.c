@@ -171,10 +171,13 @@ atlas_detail_article_row_new (AtlasDataset  *dataset,
   return row;
 }
 
-/* A place: the icon of its kind, its name, its kind and geopark. */
+/* A place: the icon of its kind, its name, its kind and, unless the page is
+ * about that geopark already, its geopark.
+ */
 GtkWidget *
 atlas_detail_place_row_new (AtlasDataset  *dataset,
                             AtlasPlace    *place,
+                            gboolean       with_geopark,
                             AtlasLanguage  language)
 {
   AtlasPlaceKind kind;
@@ -188,7 +191,7 @@ atlas_detail_place_row_new (AtlasDataset  *dataset,
 
   kind = atlas_place_get_kind (place);
   geopark_id = atlas_place_get_geopark_id (place);
-  if (geopark_id != NULL)
+  if (with_geopark && geopark_id != NULL)
     geopark = atlas_dataset_lookup_geopark (dataset, geopark_id);
 
   if (geopark != NULL)

@@ -24,6 +24,7 @@ GtkWidget    *atlas_detail_article_row_new (AtlasDataset      *dataset,
                                             AtlasLanguage      language);
 GtkWidget    *atlas_detail_place_row_new   (AtlasDataset      *dataset,
                                             AtlasPlace        *place,
+                                            gboolean           with_geopark,
                                             AtlasLanguage      language);
 GtkWidget    *atlas_detail_geopark_row_new (AtlasGeopark      *geopark,
                                             AtlasLanguage      language);

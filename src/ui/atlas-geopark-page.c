@@ -195,7 +195,7 @@ show_places (AtlasGeoparkPage *self,
   for (guint i = 0; i < places->len; i++)
     gtk_list_box_append (self->places_list,
                          atlas_detail_place_row_new (dataset, g_ptr_array_index (places, i),
-                                                     language));
+                                                     FALSE, language));
 
   gtk_widget_set_visible (self->places_group, places->len > 0);
 }
