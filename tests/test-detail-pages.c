@@ -15,10 +15,14 @@
 #include "atlas-geopark-page.h"
 #include "atlas-i18n.h"
 #include "atlas-place-page.h"
+#include "atlas-wrap-box.h"
 
 /* The detail pages with the bundled dataset, each in a real window, read
  * the way a user reads them: the labels on screen and where the rows lead.
  */
+
+/* A news item that names no place and no geopark. */
+#define UNLINKED_ARTICLE "2025-06-29-vietnam-geoparks-subcommittee-annual-meeting"
 
 typedef struct
 {
@@ -245,8 +249,7 @@ test_article_page (Fixture       *fixture,
   }
 
   /* Another article replaces everything; groups without rows go away. */
-  article = atlas_dataset_lookup_article (fixture->dataset,
-                                          "2025-06-29-vietnam-geoparks-subcommittee-annual-meeting");
+  article = atlas_dataset_lookup_article (fixture->dataset, UNLINKED_ARTICLE);
   atlas_item_view_set_item (ATLAS_ITEM_VIEW (fixture->page), G_OBJECT (article));
   gtk_test_widget_wait_for_draw (fixture->page);
   assert_shows (fixture->page, atlas_text_get (atlas_article_get_title (article), language));
@@ -539,6 +542,64 @@ test_geopark_page_provinces (Fixture       *fixture,
   g_assert_false (shows_text (fixture->page, "News"));
 }
 
+/* Topics flow like words: side by side, onto a new line when one does not
+ * fit, never overlapping nor wider than the box.
+ */
+static void
+test_wrap_box (void)
+{
+  const char *words[] = { "Recognition", "Conservation", "Education", "Community", "Tourism" };
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *box = atlas_wrap_box_new ();
+  GtkWidget *children[G_N_ELEMENTS (words)];
+  graphene_rect_t bounds[G_N_ELEMENTS (words)];
+  int lines = 1;
+
+  atlas_wrap_box_set_spacing (ATLAS_WRAP_BOX (box), 6);
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      children[i] = gtk_label_new (words[i]);
+      atlas_wrap_box_append (ATLAS_WRAP_BOX (box), children[i]);
+    }
+  gtk_widget_set_valign (box, GTK_ALIGN_START);
+  gtk_window_set_child (window, box);
+  gtk_window_set_default_size (window, 220, 300);
+  gtk_window_present (window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      int natural;
+
+      g_assert_true (gtk_widget_compute_bounds (children[i], box, &bounds[i]));
+      gtk_widget_measure (children[i], GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      g_assert_cmpfloat (bounds[i].size.width, ==, natural);
+      g_assert_cmpfloat (bounds[i].origin.x + bounds[i].size.width, <=, gtk_widget_get_width (box));
+
+      if (i == 0)
+        continue;
+      if (bounds[i].origin.y == bounds[i - 1].origin.y)
+        /* Same line: right after the one before. */
+        g_assert_cmpfloat (bounds[i].origin.x, ==,
+                           bounds[i - 1].origin.x + bounds[i - 1].size.width + 6);
+      else
+        {
+          /* A new line: below the one before, from the start. */
+          g_assert_cmpfloat (bounds[i].origin.y, >=,
+                             bounds[i - 1].origin.y + bounds[i - 1].size.height + 6);
+          g_assert_cmpfloat (bounds[i].origin.x, ==, 0);
+          lines++;
+        }
+    }
+  g_assert_cmpint (lines, >, 1);
+  g_assert_cmpint (lines, <, G_N_ELEMENTS (words));
+  g_assert_cmpfloat (gtk_widget_get_height (box), ==,
+                     bounds[G_N_ELEMENTS (words) - 1].origin.y
+                     + bounds[G_N_ELEMENTS (words) - 1].size.height);
+
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -564,6 +625,8 @@ main (int   argc,
   ADD ("/detail-pages/geopark/provinces", test_geopark_page_provinces);
 
 #undef ADD
+
+  g_test_add_func ("/detail-pages/wrap-box", test_wrap_box);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include "atlas-detail-util.h"
 #include "atlas-format.h"
 #include "atlas-i18n.h"
+#include "atlas-wrap-box.h"
 
 /* A news item in the detail panel: what it says, when, where it comes from,
  * and the places, geoparks and other news it leads to.
@@ -29,7 +30,7 @@ struct _AtlasArticlePage
   GtkLabel          *title_label;
   GtkLabel          *date_label;
   GtkLabel          *date_note_label;
-  GtkFlowBox        *topics_box;
+  AtlasWrapBox      *topics_box;
   GtkBox            *summary_box;
   GtkBox            *body_box;
   GtkLabel          *source_label;
@@ -80,21 +81,11 @@ static void
 show_topics (AtlasArticlePage *self,
              AtlasTopics       topics)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->topics_box))) != NULL)
-    gtk_flow_box_remove (self->topics_box, child);
-
+  atlas_wrap_box_remove_all (self->topics_box);
   for (guint i = 0; i < ATLAS_N_TOPICS; i++)
     {
-      if ((topics & (1u << i)) == 0)
-        continue;
-
-      gtk_flow_box_append (self->topics_box, topic_new (1u << i));
-      /* A label, not a button: keep the flow box's child out of the focus chain. */
-      child = gtk_widget_get_last_child (GTK_WIDGET (self->topics_box));
-      gtk_widget_set_focusable (child, FALSE);
-      gtk_widget_set_can_target (child, FALSE);
+      if ((topics & (1u << i)) != 0)
+        atlas_wrap_box_append (self->topics_box, topic_new (1u << i));
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->topics_box), topics != 0);
@@ -222,6 +213,8 @@ atlas_article_page_class_init (AtlasArticlePageClass *klass)
 
   object_class->dispose = atlas_article_page_dispose;
   view_class->update = atlas_article_page_update;
+
+  g_type_ensure (ATLAS_TYPE_WRAP_BOX);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/atlas-article-page.ui");
