@@ -25,8 +25,9 @@ struct _AtlasPlaceRow
 
 G_DEFINE_FINAL_TYPE (AtlasPlaceRow, atlas_place_row, ATLAS_TYPE_ITEM_VIEW)
 
-static const char *
-kind_label (AtlasPlaceKind kind)
+/* The kind of a place as people say it; the detail pages use it too. */
+const char *
+atlas_place_kind_get_label (AtlasPlaceKind kind)
 {
   switch (kind)
     {
@@ -55,6 +56,7 @@ atlas_place_row_update (AtlasItemView *view)
   AtlasPlace *place = atlas_item_view_get_item (view);
   AtlasLanguage language = atlas_i18n_get_content_language ();
   const char *geopark_id = atlas_place_get_geopark_id (place);
+  const char *kind = atlas_place_kind_get_label (atlas_place_get_kind (place));
   AtlasGeopark *geopark = NULL;
   g_autofree char *details = NULL;
 
@@ -63,10 +65,10 @@ atlas_place_row_update (AtlasItemView *view)
 
   if (geopark != NULL)
     /* Translators: a kind of place, then the geopark it belongs to */
-    details = g_strdup_printf (_("%s · %s"), kind_label (atlas_place_get_kind (place)),
+    details = g_strdup_printf (_("%s · %s"), kind,
                                atlas_text_get (atlas_geopark_get_short_name (geopark), language));
   else
-    details = g_strdup (kind_label (atlas_place_get_kind (place)));
+    details = g_strdup (kind);
 
   gtk_label_set_label (self->name_label, atlas_text_get (atlas_place_get_name (place), language));
   gtk_label_set_label (self->details_label, details);

@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AtlasPlaceRow, atlas_place_row, ATLAS, PLACE_ROW, AtlasItemView)
 
-GtkWidget *atlas_place_row_new (AtlasDataset *dataset);
+GtkWidget  *atlas_place_row_new        (AtlasDataset   *dataset);
+const char *atlas_place_kind_get_label (AtlasPlaceKind  kind);
 
 G_END_DECLS
