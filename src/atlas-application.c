@@ -231,6 +231,8 @@ atlas_application_set_accels (AtlasApplication *self)
     { "app.open-dataset", { "<Control>o", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.search", { "<Control>f", NULL } },
+    { "win.go-back", { "<Alt>Left", "Back", NULL } },
+    { "win.go-forward", { "<Alt>Right", "Forward", NULL } },
     { "win.toggle-details", { "F9", NULL } },
     { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
     { "win.zoom-out", { "<Control>minus", NULL } },

@@ -16,57 +16,7 @@
 #endif
 
 #include "atlas-test-utils.h"
-#include "atlas-window-private.h"
-
-/* Tests never reach outside this machine: tiles come from a closed port. */
-#define OFFLINE_TILE_URL "http://127.0.0.1:9/{z}/{x}/{y}.png"
-
-static GSettings *
-new_settings (void)
-{
-  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
-  GSettings *settings = g_settings_new_with_backend (APPLICATION_ID, backend);
-
-  g_settings_set_string (settings, "tile-url", OFFLINE_TILE_URL);
-
-  return settings;
-}
-
-static AtlasWindow *
-show_window_with_source (GSettings          *settings,
-                         AtlasDatasetSource *source)
-{
-  AtlasWindow *window = _atlas_window_new_with_settings (NULL, settings, source);
-
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-
-  return window;
-}
-
-/* The window as it starts: the bundled dataset. */
-static AtlasWindow *
-show_window (GSettings *settings)
-{
-  g_autoptr(AtlasDatasetSource) source = atlas_dataset_source_new ();
-
-  return show_window_with_source (settings, source);
-}
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-close_window (AtlasWindow *window)
-{
-  gtk_window_close (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
+#include "atlas-test-window.h"
 
 /* Zooming is animated; wait for it to start moving (or give up after 5 s). */
 static void
@@ -100,7 +50,7 @@ test_window_regions (void)
 
   /* Wide enough for the three regions side by side. */
   g_assert_false (adw_leaflet_get_folded (window->leaflet));
-  assert_region_shown (window->sidebar);
+  assert_region_shown (GTK_WIDGET (window->sidebar));
   assert_region_shown (GTK_WIDGET (window->map_view));
   assert_region_shown (window->detail_panel);
 
@@ -108,7 +58,7 @@ test_window_regions (void)
   {
     graphene_point_t sidebar_origin, map_origin, detail_origin;
 
-    g_assert_true (gtk_widget_compute_point (window->sidebar, GTK_WIDGET (window),
+    g_assert_true (gtk_widget_compute_point (GTK_WIDGET (window->sidebar), GTK_WIDGET (window),
                                              &GRAPHENE_POINT_INIT (0, 0), &sidebar_origin));
     g_assert_true (gtk_widget_compute_point (GTK_WIDGET (window->map_view), GTK_WIDGET (window),
                                              &GRAPHENE_POINT_INIT (0, 0), &map_origin));
@@ -134,10 +84,10 @@ test_window_empty_states (void)
   /* A dataset with nothing in it: the sidebar says so instead of showing blank space. */
   atlas_dataset_source_set_folder (source, folder);
   window = show_window_with_source (settings, source);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->news_stack), ==, "empty");
-  page = gtk_stack_get_visible_child (window->news_stack);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar->news_stack), ==, "empty");
+  page = gtk_stack_get_visible_child (window->sidebar->news_stack);
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, "No News");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->places_stack), ==, "empty");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar->places_stack), ==, "empty");
 
   close_window (window);
   atlas_test_remove_dataset (dir);
@@ -148,10 +98,10 @@ test_window_lists_bundled_dataset (void)
 {
   g_autoptr(GSettings) settings = new_settings ();
   AtlasWindow *window = show_window (settings);
-  GListModel *news = G_LIST_MODEL (gtk_list_view_get_model (window->news_list));
-  GListModel *places = G_LIST_MODEL (gtk_list_view_get_model (window->places_list));
+  GListModel *news = G_LIST_MODEL (gtk_list_view_get_model (window->sidebar->news_list));
+  GListModel *places = G_LIST_MODEL (gtk_list_view_get_model (window->sidebar->places_list));
 
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->news_stack), ==, "list");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar->news_stack), ==, "list");
   g_assert_cmpuint (g_list_model_get_n_items (news), ==, 42);
   g_assert_cmpuint (g_list_model_get_n_items (places), >=, 45);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "browse");
@@ -166,12 +116,12 @@ test_window_search (void)
 {
   g_autoptr(GSettings) settings = new_settings ();
   AtlasWindow *window = show_window (settings);
-  GListModel *places = G_LIST_MODEL (gtk_list_view_get_model (window->places_list));
-  GListModel *news = G_LIST_MODEL (gtk_list_view_get_model (window->news_list));
+  GListModel *places = G_LIST_MODEL (gtk_list_view_get_model (window->sidebar->places_list));
+  GListModel *news = G_LIST_MODEL (gtk_list_view_get_model (window->sidebar->news_list));
   guint n_news = g_list_model_get_n_items (news);
 
-  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "ban gioc");
-  g_signal_emit_by_name (window->search_entry, "search-changed");
+  gtk_editable_set_text (GTK_EDITABLE (window->sidebar->search_entry), "ban gioc");
+  g_signal_emit_by_name (window->sidebar->search_entry, "search-changed");
   iterate ();
   /* The waterfall, and the pagoda named after it. */
   g_assert_cmpuint (g_list_model_get_n_items (places), ==, 2);
@@ -181,24 +131,24 @@ test_window_search (void)
     g_assert_cmpstr (atlas_place_get_id (first), ==, "cb-01");
   }
 
-  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "khorat");
-  g_signal_emit_by_name (window->search_entry, "search-changed");
+  gtk_editable_set_text (GTK_EDITABLE (window->sidebar->search_entry), "khorat");
+  g_signal_emit_by_name (window->sidebar->search_entry, "search-changed");
   iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (news), >=, 1);
   g_assert_cmpuint (g_list_model_get_n_items (news), <, n_news);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->news_stack), ==, "list");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar->news_stack), ==, "list");
 
-  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "zzzz quux");
-  g_signal_emit_by_name (window->search_entry, "search-changed");
+  gtk_editable_set_text (GTK_EDITABLE (window->sidebar->search_entry), "zzzz quux");
+  g_signal_emit_by_name (window->sidebar->search_entry, "search-changed");
   iterate ();
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->news_stack), ==, "no-results");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->places_stack), ==, "no-results");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar->news_stack), ==, "no-results");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar->places_stack), ==, "no-results");
 
-  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "");
-  g_signal_emit_by_name (window->search_entry, "search-changed");
+  gtk_editable_set_text (GTK_EDITABLE (window->sidebar->search_entry), "");
+  g_signal_emit_by_name (window->sidebar->search_entry, "search-changed");
   iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (news), ==, n_news);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->news_stack), ==, "list");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar->news_stack), ==, "list");
 
   close_window (window);
 }
@@ -227,7 +177,7 @@ test_window_problems_banner (void)
 
   g_assert_true (gtk_revealer_get_reveal_child (window->problems_revealer));
   g_assert_nonnull (strstr (gtk_label_get_label (window->problems_label), "1 problem"));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (window->places_list))), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (window->sidebar->places_list))), ==, 4);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "browse");
 
   atlas_test_write (dir, "places.json", good);
@@ -269,7 +219,7 @@ test_window_error_page (void)
   atlas_dataset_source_set_folder (source, NULL);
   iterate ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "browse");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->news_stack), ==, "list");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar->news_stack), ==, "list");
 
   close_window (window);
   atlas_test_remove_dataset (dir);
@@ -291,7 +241,7 @@ test_window_narrow (void)
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->map_view)));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
-  g_assert_true (adw_leaflet_get_visible_child (window->leaflet) == window->sidebar);
+  g_assert_true (adw_leaflet_get_visible_child (window->leaflet) == GTK_WIDGET (window->sidebar));
 
   close_window (window);
 }
@@ -394,9 +344,9 @@ test_window_sidebar_page_round_trip (void)
 
   g_settings_set_string (settings, "sidebar-page", "places");
   window = show_window (settings);
-  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->sidebar_stack), ==, "places");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->sidebar->stack), ==, "places");
 
-  adw_view_stack_set_visible_child_name (window->sidebar_stack, "news");
+  adw_view_stack_set_visible_child_name (window->sidebar->stack, "news");
   page = g_settings_get_string (settings, "sidebar-page");
   g_assert_cmpstr (page, ==, "news");
 
@@ -413,9 +363,9 @@ test_window_actions (void)
 
   /* Ctrl+F lands in the search entry. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
-  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (window->search_entry)) ||
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (window->sidebar->search_entry)) ||
                  gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
-                                         GTK_WIDGET (window->search_entry)));
+                                         GTK_WIDGET (window->sidebar->search_entry)));
 
   /* F9 hides and shows the detail panel. */
   g_assert_true (adw_flap_get_reveal_flap (window->detail_flap));

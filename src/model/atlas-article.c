@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "atlas-article-private.h"
 
 /* A news item, with the geoparks and places its text names. */
@@ -64,6 +66,31 @@ atlas_topic_to_string (AtlasTopics topic)
     }
 
   g_return_val_if_reached (NULL);
+}
+
+/* A topic's name in the interface's language. */
+const char *
+atlas_topic_get_label (AtlasTopics topic)
+{
+  switch (topic)
+    {
+    case ATLAS_TOPIC_RECOGNITION:
+      return _("Recognition");
+    case ATLAS_TOPIC_CONSERVATION:
+      return _("Conservation");
+    case ATLAS_TOPIC_EDUCATION:
+      return _("Education");
+    case ATLAS_TOPIC_COMMUNITY:
+      return _("Community");
+    case ATLAS_TOPIC_TOURISM:
+      return _("Tourism");
+    case ATLAS_TOPIC_COOPERATION:
+      return _("Cooperation");
+    case ATLAS_TOPIC_EVENTS:
+      return _("Events");
+    default:
+      g_return_val_if_reached (NULL);
+    }
 }
 
 gboolean

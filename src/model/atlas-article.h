@@ -59,6 +59,7 @@ gboolean             atlas_date_precision_from_string (const char         *strin
 const char          *atlas_topic_to_string            (AtlasTopics         topic);
 gboolean             atlas_topic_from_string          (const char         *string,
                                                        AtlasTopics        *topic);
+const char          *atlas_topic_get_label            (AtlasTopics         topic);
 
 const char *atlas_article_get_search_text (AtlasArticle *self);
 

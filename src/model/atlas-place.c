@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "atlas-place-private.h"
 
 /* A geosite, an event venue or a partner geopark: a point on the map, with
@@ -50,6 +52,30 @@ atlas_place_kind_from_string (const char     *string,
     }
 
   return FALSE;
+}
+
+/* What the window calls a kind of place, in the interface's language. */
+const char *
+atlas_place_kind_get_label (AtlasPlaceKind kind)
+{
+  switch (kind)
+    {
+    case ATLAS_PLACE_KIND_GEOLOGY:
+      return _("Geology");
+    case ATLAS_PLACE_KIND_LANDSCAPE:
+      return _("Landscape");
+    case ATLAS_PLACE_KIND_CULTURE:
+      return _("Culture");
+    case ATLAS_PLACE_KIND_BIOLOGY:
+      return _("Biodiversity");
+    case ATLAS_PLACE_KIND_VENUE:
+      return _("Event venue");
+    case ATLAS_PLACE_KIND_PARTNER_GEOPARK:
+      return _("Partner geopark");
+    case ATLAS_N_PLACE_KINDS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
 }
 
 static void

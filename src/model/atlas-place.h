@@ -43,6 +43,7 @@ const char      *atlas_place_get_country      (AtlasPlace *self);
 const char      *atlas_place_kind_to_string   (AtlasPlaceKind  kind);
 gboolean         atlas_place_kind_from_string (const char     *string,
                                                AtlasPlaceKind *kind);
+const char      *atlas_place_kind_get_label   (AtlasPlaceKind  kind);
 
 const char *atlas_place_get_search_text (AtlasPlace *self);
 

@@ -15,7 +15,7 @@
 
 struct _AtlasArticleRow
 {
-  AtlasItemView  parent_instance;
+  AtlasItemRow   parent_instance;
 
   GtkWidget    *box;
   GtkLabel     *date_label;
@@ -23,7 +23,7 @@ struct _AtlasArticleRow
   GtkLabel     *geoparks_label;
 };
 
-G_DEFINE_FINAL_TYPE (AtlasArticleRow, atlas_article_row, ATLAS_TYPE_ITEM_VIEW)
+G_DEFINE_FINAL_TYPE (AtlasArticleRow, atlas_article_row, ATLAS_TYPE_ITEM_ROW)
 
 static char *
 join_geoparks (AtlasArticle  *article,
@@ -54,15 +54,20 @@ atlas_article_row_update (AtlasItemView *view)
   AtlasLanguage language = atlas_i18n_get_content_language ();
   g_autofree char *date = NULL;
   g_autofree char *geoparks = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *geoparks_markup = NULL;
 
   date = atlas_format_date (atlas_article_get_date (article),
                             atlas_article_get_date_precision (article), language);
   geoparks = join_geoparks (article, atlas_item_view_get_dataset (view), language);
 
+  title = atlas_item_row_highlight (ATLAS_ITEM_ROW (self),
+                                    atlas_text_get (atlas_article_get_title (article), language));
+  geoparks_markup = atlas_item_row_highlight (ATLAS_ITEM_ROW (self), geoparks);
+
   gtk_label_set_label (self->date_label, date);
-  gtk_label_set_label (self->title_label,
-                       atlas_text_get (atlas_article_get_title (article), language));
-  gtk_label_set_label (self->geoparks_label, geoparks);
+  gtk_label_set_markup (self->title_label, title);
+  gtk_label_set_markup (self->geoparks_label, geoparks_markup);
   gtk_widget_set_visible (GTK_WIDGET (self->geoparks_label), *geoparks != '\0');
 }
 
@@ -98,7 +103,13 @@ atlas_article_row_init (AtlasArticleRow *self)
 }
 
 GtkWidget *
-atlas_article_row_new (AtlasDataset *dataset)
+atlas_article_row_new (AtlasDataset      *dataset,
+                       AtlasBrowseFilter *filter,
+                       AtlasHistory      *history)
 {
-  return g_object_new (ATLAS_TYPE_ARTICLE_ROW, "dataset", dataset, NULL);
+  return g_object_new (ATLAS_TYPE_ARTICLE_ROW,
+                       "dataset", dataset,
+                       "filter", filter,
+                       "history", history,
+                       NULL);
 }

@@ -7,14 +7,16 @@
 
 #pragma once
 
-#include "atlas-item-view.h"
+#include "atlas-item-row.h"
 
 G_BEGIN_DECLS
 
 #define ATLAS_TYPE_ARTICLE_ROW (atlas_article_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (AtlasArticleRow, atlas_article_row, ATLAS, ARTICLE_ROW, AtlasItemView)
+G_DECLARE_FINAL_TYPE (AtlasArticleRow, atlas_article_row, ATLAS, ARTICLE_ROW, AtlasItemRow)
 
-GtkWidget *atlas_article_row_new (AtlasDataset *dataset);
+GtkWidget *atlas_article_row_new (AtlasDataset      *dataset,
+                                  AtlasBrowseFilter *filter,
+                                  AtlasHistory      *history);
 
 G_END_DECLS

@@ -13,35 +13,10 @@
 #include "atlas-detail-util.h"
 #include "atlas-format.h"
 #include "atlas-pin.h"
-#include "atlas-place-row.h"
 
 /* What the article, place and geopark pages share: text split into
  * paragraphs, and the rows that link one item to another.
  */
-
-const char *
-atlas_topic_get_label (AtlasTopics topic)
-{
-  switch (topic)
-    {
-    case ATLAS_TOPIC_RECOGNITION:
-      return _("Recognition");
-    case ATLAS_TOPIC_CONSERVATION:
-      return _("Conservation");
-    case ATLAS_TOPIC_EDUCATION:
-      return _("Education");
-    case ATLAS_TOPIC_COMMUNITY:
-      return _("Community");
-    case ATLAS_TOPIC_TOURISM:
-      return _("Tourism");
-    case ATLAS_TOPIC_COOPERATION:
-      return _("Cooperation");
-    case ATLAS_TOPIC_EVENTS:
-      return _("Events");
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
 
 static GtkWidget *
 paragraph_new (const char *text)
@@ -231,4 +206,25 @@ atlas_detail_scroll_to_top (GtkScrolledWindow *scrolled_window)
 
   adjustment = gtk_scrolled_window_get_vadjustment (scrolled_window);
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+}
+
+/* The rest of the news are one click away, in the sidebar filtered to the geopark. */
+GtkWidget *
+atlas_detail_show_all_row_new (const char *geopark_id,
+                               guint       n_articles)
+{
+  g_autofree char *title = NULL;
+  GtkWidget *row;
+
+  title = g_strdup_printf (ngettext ("Show all %u news item", "Show all %u news items",
+                                     n_articles),
+                           n_articles);
+  row = GTK_WIDGET (atlas_detail_row_new (title, NULL));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.filter-geopark");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_string (geopark_id));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("go-next-symbolic"));
+
+  return row;
 }

@@ -13,7 +13,6 @@
 
 G_BEGIN_DECLS
 
-const char   *atlas_topic_get_label        (AtlasTopics        topic);
 void          atlas_detail_show_paragraphs (GtkBox            *box,
                                             const char        *text);
 void          atlas_detail_clear_list      (GtkListBox        *list);
@@ -29,5 +28,7 @@ GtkWidget    *atlas_detail_place_row_new   (AtlasDataset      *dataset,
 GtkWidget    *atlas_detail_geopark_row_new (AtlasGeopark      *geopark,
                                             AtlasLanguage      language);
 void          atlas_detail_scroll_to_top   (GtkScrolledWindow *scrolled_window);
+GtkWidget    *atlas_detail_show_all_row_new (const char       *geopark_id,
+                                             guint             n_articles);
 
 G_END_DECLS

@@ -200,27 +200,6 @@ show_places (AtlasGeoparkPage *self,
   gtk_widget_set_visible (self->places_group, places->len > 0);
 }
 
-/* The rest of the news are one click away, in the sidebar filtered to the geopark. */
-static GtkWidget *
-show_all_row_new (const char *geopark_id,
-                  guint       n_articles)
-{
-  g_autofree char *title = NULL;
-  GtkWidget *row;
-
-  title = g_strdup_printf (ngettext ("Show all %u news item", "Show all %u news items",
-                                     n_articles),
-                           n_articles);
-  row = GTK_WIDGET (atlas_detail_row_new (title, NULL));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.filter-geopark");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_string (geopark_id));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             gtk_image_new_from_icon_name ("go-next-symbolic"));
-
-  return row;
-}
-
 static void
 show_news (AtlasGeoparkPage *self,
            AtlasGeopark     *geopark,
@@ -236,7 +215,7 @@ show_news (AtlasGeoparkPage *self,
                          atlas_detail_article_row_new (dataset, g_ptr_array_index (articles, i),
                                                        language));
   if (articles->len > MAX_NEWS)
-    gtk_list_box_append (self->news_list, show_all_row_new (geopark_id, articles->len));
+    gtk_list_box_append (self->news_list, atlas_detail_show_all_row_new (geopark_id, articles->len));
 
   gtk_widget_set_visible (self->news_group, articles->len > 0);
 }

@@ -15,7 +15,6 @@
 #include "atlas-i18n.h"
 #include "atlas-pin.h"
 #include "atlas-place-page.h"
-#include "atlas-place-row.h"
 
 /* A place in the detail panel: its names, kind and geopark, where it is and
  * how well that is known, and the news that mention it.
@@ -23,6 +22,9 @@
 
 /* How long the copy button says "copied" before it offers to copy again. */
 #define COPIED_TIMEOUT_MS 2000
+
+/* Enough of the geopark's other news to give context; the rest in the sidebar. */
+#define MAX_GEOPARK_NEWS 5
 
 struct _AtlasPlacePage
 {
@@ -45,6 +47,8 @@ struct _AtlasPlacePage
   GtkLabel          *source_label;
   GtkListBox        *news_list;
   GtkWidget         *no_news_label;
+  AdwPreferencesGroup *geopark_news_group;
+  GtkListBox        *geopark_news_list;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasPlacePage, atlas_place_page, ATLAS_TYPE_ITEM_VIEW)
@@ -182,6 +186,52 @@ show_news (AtlasPlacePage *self,
   gtk_widget_set_visible (self->no_news_label, articles->len == 0);
 }
 
+/* The news of the place's geopark that do not name the place: honest
+ * context, under a title that does not claim they are about it.
+ */
+static void
+show_geopark_news (AtlasPlacePage *self,
+                   AtlasPlace     *place,
+                   AtlasLanguage   language)
+{
+  AtlasDataset *dataset = atlas_item_view_get_dataset (ATLAS_ITEM_VIEW (self));
+  const char *geopark_id = atlas_place_get_geopark_id (place);
+  AtlasGeopark *geopark = geopark_id != NULL ? atlas_dataset_lookup_geopark (dataset, geopark_id) :
+                                               NULL;
+  GPtrArray *mentions = atlas_dataset_get_place_articles (dataset, atlas_place_get_id (place));
+  GPtrArray *articles;
+  g_autofree char *title = NULL;
+  guint n_shown = 0;
+
+  atlas_detail_clear_list (self->geopark_news_list);
+  gtk_widget_set_visible (GTK_WIDGET (self->geopark_news_group), FALSE);
+  if (geopark == NULL)
+    return;
+
+  articles = atlas_dataset_get_geopark_articles (dataset, geopark_id);
+  for (guint i = 0; i < articles->len && n_shown < MAX_GEOPARK_NEWS; i++)
+    {
+      AtlasArticle *article = g_ptr_array_index (articles, i);
+
+      if (g_ptr_array_find (mentions, article, NULL))
+        continue;
+      gtk_list_box_append (self->geopark_news_list,
+                           atlas_detail_article_row_new (dataset, article, language));
+      n_shown++;
+    }
+  if (n_shown == 0)
+    return;
+  if (articles->len > n_shown)
+    gtk_list_box_append (self->geopark_news_list,
+                         atlas_detail_show_all_row_new (geopark_id, articles->len));
+
+  /* Translators: a heading above news of a geopark; %s is its short name */
+  title = g_strdup_printf (_("More News from %s"),
+                           atlas_text_get (atlas_geopark_get_short_name (geopark), language));
+  adw_preferences_group_set_title (self->geopark_news_group, title);
+  gtk_widget_set_visible (GTK_WIDGET (self->geopark_news_group), TRUE);
+}
+
 static void
 show_copy_icon (AtlasPlacePage *self)
 {
@@ -204,6 +254,7 @@ atlas_place_page_update (AtlasItemView *view)
                                 atlas_text_get (atlas_place_get_description (place), language));
   show_source (self, place);
   show_news (self, place, language);
+  show_geopark_news (self, place, language);
 
   atlas_detail_scroll_to_top (self->scrolled_window);
 }
@@ -285,6 +336,8 @@ atlas_place_page_class_init (AtlasPlacePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasPlacePage, source_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasPlacePage, news_list);
   gtk_widget_class_bind_template_child (widget_class, AtlasPlacePage, no_news_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasPlacePage, geopark_news_group);
+  gtk_widget_class_bind_template_child (widget_class, AtlasPlacePage, geopark_news_list);
 
   gtk_widget_class_install_action (widget_class, "place.copy-coordinates", NULL,
                                    copy_coordinates_action);

@@ -10,44 +10,22 @@
 #include <glib/gi18n.h>
 
 #include "atlas-i18n.h"
+#include "atlas-pin.h"
 #include "atlas-place-row.h"
 
 /* A place in the sidebar: its name, what kind of place it is and where. */
 
 struct _AtlasPlaceRow
 {
-  AtlasItemView  parent_instance;
+  AtlasItemRow   parent_instance;
 
   GtkWidget    *box;
+  GtkImage     *kind_image;
   GtkLabel     *name_label;
   GtkLabel     *details_label;
 };
 
-G_DEFINE_FINAL_TYPE (AtlasPlaceRow, atlas_place_row, ATLAS_TYPE_ITEM_VIEW)
-
-/* The kind of a place as people say it; the detail pages use it too. */
-const char *
-atlas_place_kind_get_label (AtlasPlaceKind kind)
-{
-  switch (kind)
-    {
-    case ATLAS_PLACE_KIND_GEOLOGY:
-      return _("Geology");
-    case ATLAS_PLACE_KIND_LANDSCAPE:
-      return _("Landscape");
-    case ATLAS_PLACE_KIND_CULTURE:
-      return _("Culture");
-    case ATLAS_PLACE_KIND_BIOLOGY:
-      return _("Biodiversity");
-    case ATLAS_PLACE_KIND_VENUE:
-      return _("Event venue");
-    case ATLAS_PLACE_KIND_PARTNER_GEOPARK:
-      return _("Partner geopark");
-    case ATLAS_N_PLACE_KINDS:
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
+G_DEFINE_FINAL_TYPE (AtlasPlaceRow, atlas_place_row, ATLAS_TYPE_ITEM_ROW)
 
 static void
 atlas_place_row_update (AtlasItemView *view)
@@ -59,6 +37,7 @@ atlas_place_row_update (AtlasItemView *view)
   const char *kind = atlas_place_kind_get_label (atlas_place_get_kind (place));
   AtlasGeopark *geopark = NULL;
   g_autofree char *details = NULL;
+  g_autofree char *name = NULL;
 
   if (geopark_id != NULL)
     geopark = atlas_dataset_lookup_geopark (atlas_item_view_get_dataset (view), geopark_id);
@@ -70,7 +49,11 @@ atlas_place_row_update (AtlasItemView *view)
   else
     details = g_strdup (kind);
 
-  gtk_label_set_label (self->name_label, atlas_text_get (atlas_place_get_name (place), language));
+  name = atlas_item_row_highlight (ATLAS_ITEM_ROW (self),
+                                   atlas_text_get (atlas_place_get_name (place), language));
+  gtk_label_set_markup (self->name_label, name);
+  gtk_image_set_from_icon_name (self->kind_image,
+                                atlas_place_kind_get_icon_name (atlas_place_get_kind (place)));
   gtk_label_set_label (self->details_label, details);
 }
 
@@ -94,6 +77,7 @@ atlas_place_row_class_init (AtlasPlaceRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/atlas-place-row.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasPlaceRow, box);
+  gtk_widget_class_bind_template_child (widget_class, AtlasPlaceRow, kind_image);
   gtk_widget_class_bind_template_child (widget_class, AtlasPlaceRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasPlaceRow, details_label);
 }
@@ -105,7 +89,13 @@ atlas_place_row_init (AtlasPlaceRow *self)
 }
 
 GtkWidget *
-atlas_place_row_new (AtlasDataset *dataset)
+atlas_place_row_new (AtlasDataset      *dataset,
+                     AtlasBrowseFilter *filter,
+                     AtlasHistory      *history)
 {
-  return g_object_new (ATLAS_TYPE_PLACE_ROW, "dataset", dataset, NULL);
+  return g_object_new (ATLAS_TYPE_PLACE_ROW,
+                       "dataset", dataset,
+                       "filter", filter,
+                       "history", history,
+                       NULL);
 }

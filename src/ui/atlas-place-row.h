@@ -7,15 +7,16 @@
 
 #pragma once
 
-#include "atlas-item-view.h"
+#include "atlas-item-row.h"
 
 G_BEGIN_DECLS
 
 #define ATLAS_TYPE_PLACE_ROW (atlas_place_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (AtlasPlaceRow, atlas_place_row, ATLAS, PLACE_ROW, AtlasItemView)
+G_DECLARE_FINAL_TYPE (AtlasPlaceRow, atlas_place_row, ATLAS, PLACE_ROW, AtlasItemRow)
 
-GtkWidget  *atlas_place_row_new        (AtlasDataset   *dataset);
-const char *atlas_place_kind_get_label (AtlasPlaceKind  kind);
+GtkWidget *atlas_place_row_new (AtlasDataset      *dataset,
+                                AtlasBrowseFilter *filter,
+                                AtlasHistory      *history);
 
 G_END_DECLS

@@ -7,8 +7,11 @@
 
 #pragma once
 
+#include "atlas-browse-filter.h"
 #include "atlas-dataset-source.h"
+#include "atlas-history.h"
 #include "atlas-map-view.h"
+#include "atlas-sidebar.h"
 #include "atlas-window.h"
 
 G_BEGIN_DECLS
@@ -20,12 +23,14 @@ struct _AtlasWindow
   GSettings            *settings;
   AtlasDatasetSource   *source;
 
-  /* The search: its folded words, and the filters of the two lists. */
-  char                **search_words;
-  GtkFilter            *news_filter;
-  GtkFilter            *places_filter;
-  GListModel           *news_model;
-  GListModel           *places_model;
+  /* What the lists show, and what was opened in turn. */
+  AtlasBrowseFilter    *filter;
+  AtlasHistory         *history;
+
+  /* The detail panel's pages, one per kind of item. */
+  GtkWidget            *article_page;
+  GtkWidget            *place_page;
+  GtkWidget            *geopark_page;
 
   /* Template widgets */
   GtkStack             *main_stack;
@@ -33,25 +38,23 @@ struct _AtlasWindow
   GtkTextView          *error_problems_view;
   GtkWidget            *use_bundled_button;
   AdwLeaflet           *leaflet;
-  GtkWidget            *sidebar;
+  AtlasSidebar         *sidebar;
   GtkWidget            *content;
-  AdwViewStack         *sidebar_stack;
-  GtkStack             *news_stack;
-  GtkListView          *news_list;
-  GtkStack             *places_stack;
-  GtkListView          *places_list;
   AdwWindowTitle       *window_title;
+  GtkWidget            *back_button;
+  GtkWidget            *forward_button;
   GtkRevealer          *problems_revealer;
   GtkLabel             *problems_label;
-  GtkSearchEntry       *search_entry;
-  GtkMenuButton        *primary_menu_button;
   AdwFlap              *detail_flap;
   AtlasMapView         *map_view;
   GtkWidget            *detail_panel;
+  GtkStack             *detail_stack;
 };
 
 AtlasWindow *_atlas_window_new_with_settings (AtlasApplication   *application,
                                               GSettings          *settings,
                                               AtlasDatasetSource *source);
+gboolean     _atlas_window_open_id           (AtlasWindow        *self,
+                                              const char         *id);
 
 G_END_DECLS

@@ -9,10 +9,11 @@
 
 #include <glib/gi18n.h>
 
-#include "atlas-article-row.h"
+#include "atlas-article-page.h"
+#include "atlas-geopark-page.h"
 #include "atlas-map-view.h"
-#include "atlas-place-row.h"
-#include "atlas-search.h"
+#include "atlas-place-page.h"
+#include "atlas-sidebar.h"
 #include "atlas-window-private.h"
 
 G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -54,68 +55,6 @@ atlas_window_get_source (AtlasWindow *self)
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
 
   return self->source;
-}
-
-/* The list, or why there is none: nothing in the dataset, or nothing found. */
-static void
-update_list_page (AtlasWindow *self,
-                  GtkStack    *stack,
-                  GListModel  *shown)
-{
-  gboolean searching = self->search_words != NULL && self->search_words[0] != NULL;
-
-  if (g_list_model_get_n_items (shown) > 0)
-    gtk_stack_set_visible_child_name (stack, "list");
-  else
-    gtk_stack_set_visible_child_name (stack, searching ? "no-results" : "empty");
-}
-
-static void
-on_articles_changed (AtlasWindow *self)
-{
-  update_list_page (self, self->news_stack, self->news_model);
-}
-
-static void
-on_places_changed (AtlasWindow *self)
-{
-  update_list_page (self, self->places_stack, self->places_model);
-}
-
-static gboolean
-filter_article (gpointer item,
-                gpointer user_data)
-{
-  AtlasWindow *self = user_data;
-
-  return self->search_words == NULL ||
-         atlas_search_matches (atlas_article_get_search_text (item),
-                               (const char * const *) self->search_words);
-}
-
-static gboolean
-filter_place (gpointer item,
-              gpointer user_data)
-{
-  AtlasWindow *self = user_data;
-
-  return self->search_words == NULL ||
-         atlas_search_matches (atlas_place_get_search_text (item),
-                               (const char * const *) self->search_words);
-}
-
-static void
-on_search_changed (AtlasWindow *self)
-{
-  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-
-  g_strfreev (self->search_words);
-  self->search_words = atlas_search_parse (query);
-
-  gtk_filter_changed (self->news_filter, GTK_FILTER_CHANGE_DIFFERENT);
-  gtk_filter_changed (self->places_filter, GTK_FILTER_CHANGE_DIFFERENT);
-  on_articles_changed (self);
-  on_places_changed (self);
 }
 
 /* One problem a paragraph: they are long, and often wrap. */
@@ -213,65 +152,299 @@ show_problems_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-setup_article_row (GtkListItemFactory *factory,
-                   GtkListItem        *list_item,
-                   AtlasWindow        *self)
+/* Opening an item ------------------------------------------------------- */
+
+typedef enum {
+  OPEN_PUSH_HISTORY = 1 << 0,  /* a new step, not back or forward */
+  OPEN_MOVE_MAP     = 1 << 1,  /* frame the item on the map */
+  OPEN_FILTER       = 1 << 2,  /* a place or a geopark filters the lists */
+  OPEN_REVEAL       = 1 << 3,  /* show the detail panel, and the map on a narrow window */
+} OpenFlags;
+
+#define OPEN_BY_USER (OPEN_PUSH_HISTORY | OPEN_MOVE_MAP | OPEN_FILTER | OPEN_REVEAL)
+
+static GPtrArray *
+article_places (AtlasWindow  *self,
+                AtlasArticle *article)
 {
-  gtk_list_item_set_child (list_item,
-                           atlas_article_row_new (atlas_dataset_source_get_dataset (self->source)));
+  AtlasDataset *dataset = atlas_dataset_source_get_dataset (self->source);
+  const char * const *ids = atlas_article_get_place_ids (article);
+  GPtrArray *places = g_ptr_array_new ();
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      AtlasPlace *place = atlas_dataset_lookup_place (dataset, ids[i]);
+
+      if (place != NULL)
+        g_ptr_array_add (places, place);
+    }
+
+  return places;
+}
+
+/* An article's places framed on the map. Partner geoparks abroad stay
+ * highlighted but out of the frame when the article also names places in
+ * Vietnam: a frame from France to Cao Bằng shows neither, and the offline
+ * map has nothing to draw there. An article that names only geoparks
+ * frames the first of them.
+ */
+static void
+frame_article (AtlasWindow  *self,
+               AtlasArticle *article,
+               GPtrArray    *places)
+{
+  AtlasDataset *dataset = atlas_dataset_source_get_dataset (self->source);
+  const char * const *geopark_ids = atlas_article_get_geopark_ids (article);
+  g_autoptr(GPtrArray) at_home = g_ptr_array_new ();
+
+  for (guint i = 0; i < places->len; i++)
+    {
+      AtlasPlace *place = g_ptr_array_index (places, i);
+
+      if (g_strcmp0 (atlas_place_get_country (place), "VN") == 0)
+        g_ptr_array_add (at_home, place);
+    }
+
+  if (places->len > 0)
+    {
+      atlas_map_view_fit_places (self->map_view, at_home->len > 0 ? at_home : places, TRUE);
+      return;
+    }
+
+  for (guint i = 0; geopark_ids != NULL && geopark_ids[i] != NULL; i++)
+    {
+      AtlasGeopark *geopark = atlas_dataset_lookup_geopark (dataset, geopark_ids[i]);
+
+      if (geopark != NULL)
+        {
+          atlas_map_view_fit_geopark (self->map_view, geopark, TRUE);
+          return;
+        }
+    }
 }
 
 static void
-bind_article_row (GtkListItemFactory *factory,
-                  GtkListItem        *list_item,
-                  AtlasWindow        *self)
+open_item (AtlasWindow *self,
+           GObject     *item,
+           OpenFlags    flags)
 {
-  atlas_item_view_set_item (ATLAS_ITEM_VIEW (gtk_list_item_get_child (list_item)),
-                           gtk_list_item_get_item (list_item));
+  g_autofree char *id = NULL;
+
+  g_object_get (item, "id", &id, NULL);
+
+  if (ATLAS_IS_ARTICLE (item))
+    {
+      g_autoptr(GPtrArray) places = article_places (self, ATLAS_ARTICLE (item));
+
+      atlas_item_view_set_item (ATLAS_ITEM_VIEW (self->article_page), item);
+      gtk_stack_set_visible_child (self->detail_stack, self->article_page);
+      atlas_map_view_select_places (self->map_view, places);
+      if (flags & OPEN_MOVE_MAP)
+        frame_article (self, ATLAS_ARTICLE (item), places);
+    }
+  else if (ATLAS_IS_PLACE (item))
+    {
+      AtlasPlace *place = ATLAS_PLACE (item);
+
+      atlas_item_view_set_item (ATLAS_ITEM_VIEW (self->place_page), item);
+      gtk_stack_set_visible_child (self->detail_stack, self->place_page);
+      atlas_map_view_select_place (self->map_view, place);
+      if (flags & OPEN_FILTER)
+        atlas_browse_filter_set_place_id (self->filter, id);
+      if (flags & OPEN_MOVE_MAP)
+        {
+          g_autoptr(GPtrArray) places = g_ptr_array_new ();
+
+          g_ptr_array_add (places, place);
+          atlas_map_view_fit_places (self->map_view, places, TRUE);
+        }
+    }
+  else if (ATLAS_IS_GEOPARK (item))
+    {
+      atlas_item_view_set_item (ATLAS_ITEM_VIEW (self->geopark_page), item);
+      gtk_stack_set_visible_child (self->detail_stack, self->geopark_page);
+      atlas_map_view_select_places (self->map_view, NULL);
+      if (flags & OPEN_FILTER)
+        {
+          atlas_browse_filter_set_place_id (self->filter, NULL);
+          atlas_browse_filter_set_geopark_id (self->filter, id);
+        }
+      if (flags & OPEN_MOVE_MAP)
+        atlas_map_view_fit_geopark (self->map_view, ATLAS_GEOPARK (item), TRUE);
+    }
+  else
+    g_return_if_reached ();
+
+  if (flags & OPEN_PUSH_HISTORY)
+    atlas_history_push (self->history, id);
+  if (flags & OPEN_REVEAL)
+    {
+      adw_flap_set_reveal_flap (self->detail_flap, TRUE);
+      if (adw_leaflet_get_folded (self->leaflet))
+        adw_leaflet_set_visible_child (self->leaflet, self->content);
+    }
+  atlas_sidebar_scroll_to (self->sidebar, id);
+}
+
+static GObject *
+lookup_item (AtlasWindow *self,
+             const char  *id)
+{
+  AtlasDataset *dataset = atlas_dataset_source_get_dataset (self->source);
+  GObject *item;
+
+  if ((item = G_OBJECT (atlas_dataset_lookup_article (dataset, id))) != NULL ||
+      (item = G_OBJECT (atlas_dataset_lookup_place (dataset, id))) != NULL ||
+      (item = G_OBJECT (atlas_dataset_lookup_geopark (dataset, id))) != NULL)
+    return item;
+
+  return NULL;
+}
+
+/* Opens the article, place or geopark with this id as a user would. */
+gboolean
+_atlas_window_open_id (AtlasWindow *self,
+                       const char  *id)
+{
+  GObject *item = lookup_item (self, id);
+
+  if (item == NULL)
+    return FALSE;
+
+  open_item (self, item, OPEN_BY_USER);
+  return TRUE;
 }
 
 static void
-setup_place_row (GtkListItemFactory *factory,
-                 GtkListItem        *list_item,
-                 AtlasWindow        *self)
+close_item (AtlasWindow *self)
 {
-  gtk_list_item_set_child (list_item,
-                           atlas_place_row_new (atlas_dataset_source_get_dataset (self->source)));
+  gtk_stack_set_visible_child_name (self->detail_stack, "none");
+  atlas_map_view_select_places (self->map_view, NULL);
 }
 
 static void
-bind_place_row (GtkListItemFactory *factory,
-                GtkListItem        *list_item,
-                AtlasWindow        *self)
+on_item_activated (AtlasWindow *self,
+                   GObject     *item)
 {
-  atlas_item_view_set_item (ATLAS_ITEM_VIEW (gtk_list_item_get_child (list_item)),
-                           gtk_list_item_get_item (list_item));
+  open_item (self, item, OPEN_BY_USER);
+}
+
+/* A pin's place opens where the user is looking: the map stays put. */
+static void
+on_place_activated (AtlasWindow *self,
+                    AtlasPlace  *place)
+{
+  open_item (self, G_OBJECT (place), OPEN_BY_USER & ~OPEN_MOVE_MAP);
 }
 
 static void
-set_up_list (AtlasWindow *self,
-             GtkListView *list,
-             GListModel  *model,
-             GCallback    setup,
-             GCallback    bind)
+on_geopark_activated (AtlasWindow  *self,
+                      AtlasGeopark *geopark)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkSelectionModel) selection = NULL;
-
-  g_signal_connect_object (factory, "setup", setup, self, 0);
-  g_signal_connect_object (factory, "bind", bind, self, 0);
-  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (model)));
-  gtk_list_view_set_factory (list, factory);
-  gtk_list_view_set_model (list, selection);
+  open_item (self, G_OBJECT (geopark), OPEN_BY_USER);
 }
 
-/* The dataset's list as the search leaves it. */
-static GListModel *
-filtered (GListModel *model,
-          GtkFilter  *filter)
+static void
+open_item_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
-  return G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (model), g_object_ref (filter)));
+  _atlas_window_open_id (ATLAS_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* "Show all news" of a geopark: the news list, filtered to it. */
+static void
+filter_geopark_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+
+  atlas_browse_filter_set_geopark_id (self->filter, g_variant_get_string (parameter, NULL));
+  atlas_sidebar_set_page (self->sidebar, "news");
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->sidebar));
+}
+
+/* Back and forward go through what was opened, the lists' filters with it;
+ * an item gone with a reload is skipped.
+ */
+static void
+go_through_history (AtlasWindow *self,
+                    gboolean     forward)
+{
+  const char *id;
+
+  while ((id = forward ? atlas_history_go_forward (self->history) :
+                         atlas_history_go_back (self->history)) != NULL)
+    {
+      GObject *item = lookup_item (self, id);
+
+      if (item != NULL)
+        {
+          open_item (self, item, OPEN_MOVE_MAP | OPEN_FILTER);
+          return;
+        }
+    }
+}
+
+static void
+go_back_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  go_through_history (ATLAS_WINDOW (widget), FALSE);
+}
+
+static void
+go_forward_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  go_through_history (ATLAS_WINDOW (widget), TRUE);
+}
+
+static void
+update_history_actions (AtlasWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back",
+                                 atlas_history_can_go_back (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-forward",
+                                 atlas_history_can_go_forward (self->history));
+}
+
+/* The mouse's own back and forward buttons, wherever the pointer is. */
+static void
+on_mouse_button_pressed (AtlasWindow     *self,
+                         int              n_press,
+                         double           x,
+                         double           y,
+                         GtkGestureClick *gesture)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+
+  if (button == 8)
+    go_through_history (self, FALSE);
+  else if (button == 9)
+    go_through_history (self, TRUE);
+  else
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+/* A reload replaces the objects: show the new ones of the same ids, or
+ * nothing when the open item is gone.
+ */
+static void
+on_dataset_reloaded (AtlasWindow *self)
+{
+  const char *current = atlas_history_get_current (self->history);
+  GObject *item = current != NULL ? lookup_item (self, current) : NULL;
+
+  if (item != NULL)
+    open_item (self, item, 0);
+  else
+    close_item (self);
 }
 
 static void
@@ -279,36 +452,70 @@ set_up_dataset (AtlasWindow *self)
 {
   AtlasDataset *dataset = atlas_dataset_source_get_dataset (self->source);
 
-  self->news_filter = GTK_FILTER (gtk_custom_filter_new (filter_article, self, NULL));
-  self->places_filter = GTK_FILTER (gtk_custom_filter_new (filter_place, self, NULL));
-  self->news_model = filtered (atlas_dataset_get_articles (dataset), self->news_filter);
-  self->places_model = filtered (atlas_dataset_get_places (dataset), self->places_filter);
+  atlas_sidebar_set_up (self->sidebar, dataset, self->filter, self->history);
+  atlas_map_view_set_dataset (self->map_view, dataset);
 
-  set_up_list (self, self->news_list, self->news_model,
-               G_CALLBACK (setup_article_row), G_CALLBACK (bind_article_row));
-  set_up_list (self, self->places_list, self->places_model,
-               G_CALLBACK (setup_place_row), G_CALLBACK (bind_place_row));
+  self->article_page = atlas_article_page_new (dataset);
+  self->place_page = atlas_place_page_new (dataset);
+  self->geopark_page = atlas_geopark_page_new (dataset);
+  gtk_stack_add_named (self->detail_stack, self->article_page, "article");
+  gtk_stack_add_named (self->detail_stack, self->place_page, "place");
+  gtk_stack_add_named (self->detail_stack, self->geopark_page, "geopark");
 
-  g_signal_connect_object (self->news_model, "items-changed",
-                           G_CALLBACK (on_articles_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->places_model, "items-changed",
-                           G_CALLBACK (on_places_changed), self, G_CONNECT_SWAPPED);
   /* Every load sets the problems, and the status with them. */
   g_signal_connect_object (self->source, "notify::problems",
                            G_CALLBACK (on_status_changed), self, G_CONNECT_SWAPPED);
+  /* The articles are replaced last. */
+  g_signal_connect_object (atlas_dataset_get_articles (dataset), "items-changed",
+                           G_CALLBACK (on_dataset_reloaded), self, G_CONNECT_SWAPPED);
 
-  atlas_map_view_set_dataset (self->map_view, dataset);
-
-  on_articles_changed (self);
-  on_places_changed (self);
   on_status_changed (self);
 }
 
+/* The filters and the open item come back as they were left. */
 static void
-on_geopark_activated (AtlasWindow  *self,
-                      AtlasGeopark *geopark)
+restore_browsing (AtlasWindow *self)
 {
-  atlas_map_view_fit_geopark (self->map_view, geopark, TRUE);
+  g_autofree char *search = g_settings_get_string (self->settings, "search-text");
+  g_autofree char *geopark_id = g_settings_get_string (self->settings, "filter-geopark");
+  g_autofree char *place_id = g_settings_get_string (self->settings, "filter-place");
+  g_autofree char *topic_name = g_settings_get_string (self->settings, "filter-topic");
+  g_autofree char *last = g_settings_get_string (self->settings, "last-selection");
+  AtlasDataset *dataset = atlas_dataset_source_get_dataset (self->source);
+  AtlasTopics topic = 0;
+  GObject *item;
+
+  atlas_browse_filter_set_search (self->filter, search);
+  if (atlas_dataset_lookup_geopark (dataset, geopark_id) != NULL)
+    atlas_browse_filter_set_geopark_id (self->filter, geopark_id);
+  if (atlas_dataset_lookup_place (dataset, place_id) != NULL)
+    atlas_browse_filter_set_place_id (self->filter, place_id);
+  if (atlas_topic_from_string (topic_name, &topic))
+    atlas_browse_filter_set_topic (self->filter, topic);
+  atlas_browse_filter_set_year (self->filter, g_settings_get_int (self->settings, "filter-year"));
+
+  item = *last != '\0' ? lookup_item (self, last) : NULL;
+  if (item != NULL)
+    open_item (self, item, OPEN_PUSH_HISTORY);
+}
+
+static void
+save_browsing (AtlasWindow *self)
+{
+  const char *current = atlas_history_get_current (self->history);
+  const char *geopark_id = atlas_browse_filter_get_geopark_id (self->filter);
+  const char *place_id = atlas_browse_filter_get_place_id (self->filter);
+  AtlasTopics topic = atlas_browse_filter_get_topic (self->filter);
+
+  g_settings_delay (self->settings);
+  g_settings_set_string (self->settings, "search-text", atlas_browse_filter_get_search (self->filter));
+  g_settings_set_string (self->settings, "filter-geopark", geopark_id != NULL ? geopark_id : "");
+  g_settings_set_string (self->settings, "filter-place", place_id != NULL ? place_id : "");
+  g_settings_set_string (self->settings, "filter-topic",
+                         topic != 0 ? atlas_topic_to_string (topic) : "");
+  g_settings_set_int (self->settings, "filter-year", atlas_browse_filter_get_year (self->filter));
+  g_settings_set_string (self->settings, "last-selection", current != NULL ? current : "");
+  g_settings_apply (self->settings);
 }
 
 static void
@@ -353,6 +560,7 @@ save_window_state (AtlasWindow *self)
   gboolean maximized = gtk_window_is_maximized (GTK_WINDOW (self));
 
   save_map_view (self);
+  save_browsing (self);
 
   /* A maximized window's size says nothing about the size to come back to. */
   if (!maximized)
@@ -392,8 +600,8 @@ search_action (GtkWidget  *widget,
 {
   AtlasWindow *self = ATLAS_WINDOW (widget);
 
-  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->sidebar));
+  atlas_sidebar_focus_search (self->sidebar);
 }
 
 static void
@@ -403,7 +611,7 @@ show_sidebar_action (GtkWidget  *widget,
 {
   AtlasWindow *self = ATLAS_WINDOW (widget);
 
-  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->sidebar));
 }
 
 static void
@@ -452,12 +660,19 @@ atlas_window_constructed (GObject *object)
   g_assert (G_IS_SETTINGS (self->settings));
   g_assert (ATLAS_IS_DATASET_SOURCE (self->source));
 
+  self->filter = atlas_browse_filter_new ();
+  self->history = atlas_history_new ();
+  g_signal_connect_object (self->history, "notify",
+                           G_CALLBACK (update_history_actions), self, G_CONNECT_SWAPPED);
+  update_history_actions (self);
+
   restore_window_state (self);
   set_up_dataset (self);
   restore_map_view (self);
+  restore_browsing (self);
 
   g_settings_bind (self->settings, "sidebar-page",
-                   self->sidebar_stack, "visible-child-name",
+                   self->sidebar, "page",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "tile-url",
                    self->map_view, "tile-url",
@@ -473,6 +688,8 @@ atlas_window_constructed (GObject *object)
   }
   g_signal_connect_object (self->map_view, "geopark-activated",
                            G_CALLBACK (on_geopark_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->map_view, "place-activated",
+                           G_CALLBACK (on_place_activated), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -484,11 +701,8 @@ atlas_window_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->source);
-  g_clear_object (&self->news_model);
-  g_clear_object (&self->places_model);
-  g_clear_object (&self->news_filter);
-  g_clear_object (&self->places_filter);
-  g_clear_pointer (&self->search_words, g_strfreev);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->history);
 
   G_OBJECT_CLASS (atlas_window_parent_class)->dispose (object);
 }
@@ -566,6 +780,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ATLAS_TYPE_MAP_VIEW);
+  g_type_ensure (ATLAS_TYPE_SIDEBAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/atlas-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, main_stack);
@@ -573,23 +788,19 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, error_problems_view);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, use_bundled_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, news_stack);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, news_list);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, places_stack);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, places_list);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, forward_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, problems_revealer);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, problems_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, content);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sidebar_stack);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, detail_flap);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, map_view);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, detail_panel);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, detail_stack);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_item_activated);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
@@ -598,10 +809,23 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out_action);
   gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_action);
+  gtk_widget_class_install_action (widget_class, "win.open-item", "s", open_item_action);
+  gtk_widget_class_install_action (widget_class, "win.filter-geopark", "s", filter_geopark_action);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.go-forward", NULL, go_forward_action);
 }
 
 static void
 atlas_window_init (AtlasWindow *self)
 {
+  GtkGesture *buttons;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  buttons = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (buttons), 0);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (buttons), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (buttons, "pressed", G_CALLBACK (on_mouse_button_pressed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (buttons));
 }

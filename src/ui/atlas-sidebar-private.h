@@ -1,0 +1,54 @@
+/* atlas-sidebar-private.h: the sidebar's insides, for the window and the tests.
+ *
+ * Copyright 2026 The Geopark Atlas developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "atlas-sidebar.h"
+
+G_BEGIN_DECLS
+
+struct _AtlasSidebar
+{
+  AdwBin               parent_instance;
+
+  AtlasDataset        *dataset;
+  AtlasBrowseFilter   *filter;
+  AtlasHistory        *history;
+  gboolean             folded;
+
+  /* The lists as the filter leaves them, newest news first and places by
+   * geopark; the filters' GtkFilter wraps the browse filter.
+   */
+  GtkFilter           *news_filter;
+  GtkFilter           *places_filter;
+  GListModel          *news_model;
+  GListModel          *places_model;
+
+  /* What each choice of the filter menus stands for. */
+  GPtrArray           *geopark_choices;  /* ids, NULL first for "all" */
+  GArray              *year_choices;     /* int, 0 first for "all" */
+  gboolean             syncing;
+
+  /* Template widgets */
+  AdwViewSwitcherTitle *switcher_title;
+  GtkMenuButton       *primary_menu_button;
+  GtkSearchEntry      *search_entry;
+  GtkMenuButton       *filter_button;
+  GtkPopover          *filter_popover;
+  GtkDropDown         *geopark_dropdown;
+  GtkDropDown         *topic_dropdown;
+  GtkDropDown         *year_dropdown;
+  GtkFlowBox          *chips_box;
+  GtkLabel            *count_label;
+  AdwViewStack        *stack;
+  GtkStack            *news_stack;
+  GtkListView         *news_list;
+  GtkStack            *places_stack;
+  GtkListView         *places_list;
+};
+
+G_END_DECLS

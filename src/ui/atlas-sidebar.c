@@ -1,0 +1,875 @@
+/* atlas-sidebar.c
+ *
+ * Copyright 2026 The Geopark Atlas developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-article-row.h"
+#include "atlas-i18n.h"
+#include "atlas-place-row.h"
+#include "atlas-sidebar-private.h"
+
+/* The sidebar: news and places, the search, the filters as menus and as
+ * removable chips, and how many items they leave. It shows the window's
+ * browse filter and says which item was activated; what opening an item
+ * does is the window's business.
+ */
+
+G_DEFINE_FINAL_TYPE (AtlasSidebar, atlas_sidebar, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_PAGE,
+  PROP_FOLDED,
+  N_PROPS
+};
+
+enum {
+  ITEM_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static const AtlasTopics topics[ATLAS_N_TOPICS] = {
+  ATLAS_TOPIC_RECOGNITION,
+  ATLAS_TOPIC_CONSERVATION,
+  ATLAS_TOPIC_EDUCATION,
+  ATLAS_TOPIC_COMMUNITY,
+  ATLAS_TOPIC_TOURISM,
+  ATLAS_TOPIC_COOPERATION,
+  ATLAS_TOPIC_EVENTS,
+};
+
+const char *
+atlas_sidebar_get_page (AtlasSidebar *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SIDEBAR (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->stack);
+}
+
+void
+atlas_sidebar_set_page (AtlasSidebar *self,
+                        const char   *page)
+{
+  g_return_if_fail (ATLAS_IS_SIDEBAR (self));
+  g_return_if_fail (page != NULL);
+
+  adw_view_stack_set_visible_child_name (self->stack, page);
+}
+
+gboolean
+atlas_sidebar_get_folded (AtlasSidebar *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SIDEBAR (self), FALSE);
+
+  return self->folded;
+}
+
+void
+atlas_sidebar_set_folded (AtlasSidebar *self,
+                          gboolean      folded)
+{
+  g_return_if_fail (ATLAS_IS_SIDEBAR (self));
+
+  folded = !!folded;
+  if (self->folded == folded)
+    return;
+
+  self->folded = folded;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDED]);
+}
+
+void
+atlas_sidebar_focus_search (AtlasSidebar *self)
+{
+  g_return_if_fail (ATLAS_IS_SIDEBAR (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static guint
+find_position (GListModel *model,
+               const char *id)
+{
+  guint n_items = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_autofree char *item_id = NULL;
+
+      g_object_get (item, "id", &item_id, NULL);
+      if (g_strcmp0 (item_id, id) == 0)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* Brings the item into view in its list, when the filters show it. */
+void
+atlas_sidebar_scroll_to (AtlasSidebar *self,
+                         const char   *id)
+{
+  struct {
+    GListModel  *model;
+    GtkListView *list;
+  } lists[] = {
+    { self->news_model, self->news_list },
+    { self->places_model, self->places_list },
+  };
+
+  g_return_if_fail (ATLAS_IS_SIDEBAR (self));
+  g_return_if_fail (id != NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      guint position = find_position (lists[i].model, id);
+
+      if (position != GTK_INVALID_LIST_POSITION)
+        gtk_widget_activate_action (GTK_WIDGET (lists[i].list), "list.scroll-to-item", "u",
+                                    position);
+    }
+}
+
+/* "12 news items", or "12 of 42 news items" when something filters them. */
+static void
+update_count (AtlasSidebar *self)
+{
+  gboolean news = g_strcmp0 (atlas_sidebar_get_page (self), "places") != 0;
+  GListModel *shown = news ? self->news_model : self->places_model;
+  GListModel *all;
+  guint n_shown, n_all;
+  g_autofree char *count = NULL;
+
+  if (shown == NULL)
+    return;
+
+  all = news ? atlas_dataset_get_articles (self->dataset) : atlas_dataset_get_places (self->dataset);
+  n_shown = g_list_model_get_n_items (shown);
+  n_all = g_list_model_get_n_items (all);
+
+  if (n_shown == n_all && news)
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u news item", "%u news items", n_all),
+                             n_all);
+  else if (n_shown == n_all)
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u place", "%u places", n_all), n_all);
+  else if (news)
+    /* Translators: how many news items the search and filters leave, of all */
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u news item",
+                                          "%u of %u news items", n_all),
+                             n_shown, n_all);
+  else
+    /* Translators: how many places the search and filters leave, of all */
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u place", "%u of %u places",
+                                          n_all),
+                             n_shown, n_all);
+
+  gtk_label_set_label (self->count_label, count);
+}
+
+/* The list, or why there is none: nothing in the dataset, or nothing found. */
+static void
+update_list_page (AtlasSidebar *self,
+                  GtkStack     *stack,
+                  GListModel   *shown,
+                  GListModel   *all)
+{
+  if (g_list_model_get_n_items (shown) > 0)
+    gtk_stack_set_visible_child_name (stack, "list");
+  else
+    gtk_stack_set_visible_child_name (stack, g_list_model_get_n_items (all) > 0 ? "no-results" :
+                                                                                  "empty");
+}
+
+static void
+on_articles_changed (AtlasSidebar *self)
+{
+  update_list_page (self, self->news_stack, self->news_model,
+                    atlas_dataset_get_articles (self->dataset));
+  update_count (self);
+}
+
+static void
+on_places_changed (AtlasSidebar *self)
+{
+  update_list_page (self, self->places_stack, self->places_model,
+                    atlas_dataset_get_places (self->dataset));
+  update_count (self);
+}
+
+static void
+on_page_changed (AtlasSidebar *self)
+{
+  update_count (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
+}
+
+static gboolean
+filter_article (gpointer item,
+                gpointer user_data)
+{
+  AtlasSidebar *self = user_data;
+
+  return atlas_browse_filter_match_article (self->filter, self->dataset, item);
+}
+
+static gboolean
+filter_place (gpointer item,
+              gpointer user_data)
+{
+  AtlasSidebar *self = user_data;
+
+  return atlas_browse_filter_match_place (self->filter, self->dataset, item);
+}
+
+static int
+sort_articles (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  return atlas_article_compare_newest_first ((AtlasArticle *) a, (AtlasArticle *) b);
+}
+
+static guint
+geopark_rank (AtlasSidebar *self,
+              AtlasPlace   *place)
+{
+  const char *id = atlas_place_get_geopark_id (place);
+  guint position;
+
+  if (id == NULL)
+    return G_MAXUINT;
+  position = find_position (atlas_dataset_get_geoparks (self->dataset), id);
+
+  return position == GTK_INVALID_LIST_POSITION ? G_MAXUINT : position;
+}
+
+/* Places by geopark, in the dataset's order of geoparks; the places of
+ * none (partner geoparks abroad) last. Within a geopark, the dataset's order.
+ */
+static int
+sort_places (gconstpointer a,
+             gconstpointer b,
+             gpointer      user_data)
+{
+  AtlasSidebar *self = user_data;
+  guint rank_a = geopark_rank (self, (AtlasPlace *) a);
+  guint rank_b = geopark_rank (self, (AtlasPlace *) b);
+
+  return rank_a < rank_b ? -1 : rank_a > rank_b;
+}
+
+/* Chips ----------------------------------------------------------------- */
+
+typedef void (*ClearFunc) (AtlasBrowseFilter *filter);
+
+static void
+clear_place (AtlasBrowseFilter *filter)
+{
+  atlas_browse_filter_set_place_id (filter, NULL);
+}
+
+static void
+clear_geopark (AtlasBrowseFilter *filter)
+{
+  atlas_browse_filter_set_geopark_id (filter, NULL);
+}
+
+static void
+clear_topic (AtlasBrowseFilter *filter)
+{
+  atlas_browse_filter_set_topic (filter, 0);
+}
+
+static void
+clear_year (AtlasBrowseFilter *filter)
+{
+  atlas_browse_filter_set_year (filter, 0);
+}
+
+static void
+on_chip_clicked (GtkButton    *chip,
+                 AtlasSidebar *self)
+{
+  ClearFunc clear = g_object_get_data (G_OBJECT (chip), "clear");
+
+  clear (self->filter);
+  /* The chip is gone: keep the keyboard in the sidebar. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+add_chip (AtlasSidebar *self,
+          const char   *icon_name,
+          const char   *label,
+          ClearFunc     clear)
+{
+  g_autofree char *accessible = NULL;
+  GtkWidget *chip;
+  GtkWidget *box;
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
+  gtk_box_append (GTK_BOX (box), g_object_new (GTK_TYPE_LABEL,
+                                               "label", label,
+                                               "ellipsize", PANGO_ELLIPSIZE_END,
+                                               "max-width-chars", 24,
+                                               NULL));
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("window-close-symbolic"));
+
+  /* Translators: a button that removes one filter of the lists; %s is what it filters by */
+  accessible = g_strdup_printf (_("Remove Filter: %s"), label);
+  chip = g_object_new (GTK_TYPE_BUTTON,
+                       "child", box,
+                       "tooltip-text", _("Remove this filter"),
+                       NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (chip),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+  gtk_widget_add_css_class (chip, "filter-chip");
+  g_object_set_data (G_OBJECT (chip), "clear", clear);
+  g_signal_connect_object (chip, "clicked", G_CALLBACK (on_chip_clicked), self, 0);
+  gtk_flow_box_append (self->chips_box, chip);
+}
+
+static void
+update_chips (AtlasSidebar *self)
+{
+  AtlasLanguage language = atlas_i18n_get_content_language ();
+  const char *place_id = atlas_browse_filter_get_place_id (self->filter);
+  const char *geopark_id = atlas_browse_filter_get_geopark_id (self->filter);
+  AtlasTopics topic = atlas_browse_filter_get_topic (self->filter);
+  int year = atlas_browse_filter_get_year (self->filter);
+  GtkWidget *child;
+  gboolean any = FALSE;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chips_box))) != NULL)
+    gtk_flow_box_remove (self->chips_box, child);
+
+  if (place_id != NULL)
+    {
+      AtlasPlace *place = atlas_dataset_lookup_place (self->dataset, place_id);
+
+      add_chip (self, "mark-location-symbolic",
+                place != NULL ? atlas_text_get (atlas_place_get_name (place), language) : place_id,
+                clear_place);
+      any = TRUE;
+    }
+  if (geopark_id != NULL)
+    {
+      AtlasGeopark *geopark = atlas_dataset_lookup_geopark (self->dataset, geopark_id);
+
+      add_chip (self, "atlas-geopark-symbolic",
+                geopark != NULL ? atlas_text_get (atlas_geopark_get_short_name (geopark), language) :
+                                  geopark_id,
+                clear_geopark);
+      any = TRUE;
+    }
+  if (topic != 0)
+    {
+      add_chip (self, "atlas-topic-symbolic", atlas_topic_get_label (topic), clear_topic);
+      any = TRUE;
+    }
+  if (year != 0)
+    {
+      g_autofree char *label = g_strdup_printf ("%d", year);
+
+      add_chip (self, "x-office-calendar-symbolic", label, clear_year);
+      any = TRUE;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->chips_box), any);
+}
+
+/* Filter menus ---------------------------------------------------------- */
+
+static void
+fill_choices (AtlasSidebar *self)
+{
+  AtlasLanguage language = atlas_i18n_get_content_language ();
+  GListModel *geoparks = atlas_dataset_get_geoparks (self->dataset);
+  g_autoptr(GtkStringList) geopark_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) topic_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) year_names = gtk_string_list_new (NULL);
+  g_autoptr(GArray) years = atlas_dataset_get_article_years (self->dataset);
+  int all = 0;
+
+  self->syncing = TRUE;
+
+  g_ptr_array_set_size (self->geopark_choices, 0);
+  g_ptr_array_add (self->geopark_choices, NULL);
+  gtk_string_list_append (geopark_names, _("All Geoparks"));
+  for (guint i = 0; i < g_list_model_get_n_items (geoparks); i++)
+    {
+      g_autoptr(AtlasGeopark) geopark = g_list_model_get_item (geoparks, i);
+
+      g_ptr_array_add (self->geopark_choices, g_strdup (atlas_geopark_get_id (geopark)));
+      gtk_string_list_append (geopark_names,
+                              atlas_text_get (atlas_geopark_get_short_name (geopark), language));
+    }
+
+  gtk_string_list_append (topic_names, _("All Topics"));
+  for (guint i = 0; i < G_N_ELEMENTS (topics); i++)
+    gtk_string_list_append (topic_names, atlas_topic_get_label (topics[i]));
+
+  g_array_set_size (self->year_choices, 0);
+  g_array_append_val (self->year_choices, all);
+  gtk_string_list_append (year_names, _("All Years"));
+  for (guint i = 0; i < years->len; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("%d", g_array_index (years, int, i));
+
+      g_array_append_val (self->year_choices, g_array_index (years, int, i));
+      gtk_string_list_append (year_names, label);
+    }
+
+  gtk_drop_down_set_model (self->geopark_dropdown, G_LIST_MODEL (geopark_names));
+  gtk_drop_down_set_model (self->topic_dropdown, G_LIST_MODEL (topic_names));
+  gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (year_names));
+
+  self->syncing = FALSE;
+}
+
+/* The menus show what the filter holds, whoever changed it. */
+static void
+sync_dropdowns (AtlasSidebar *self)
+{
+  const char *geopark_id = atlas_browse_filter_get_geopark_id (self->filter);
+  AtlasTopics topic = atlas_browse_filter_get_topic (self->filter);
+  int year = atlas_browse_filter_get_year (self->filter);
+  guint geopark_choice = 0, topic_choice = 0, year_choice = 0;
+
+  for (guint i = 1; i < self->geopark_choices->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->geopark_choices, i), geopark_id) == 0)
+      geopark_choice = i;
+  for (guint i = 0; i < G_N_ELEMENTS (topics); i++)
+    if (topics[i] == topic)
+      topic_choice = i + 1;
+  for (guint i = 1; i < self->year_choices->len; i++)
+    if (g_array_index (self->year_choices, int, i) == year)
+      year_choice = i;
+
+  self->syncing = TRUE;
+  gtk_drop_down_set_selected (self->geopark_dropdown, geopark_choice);
+  gtk_drop_down_set_selected (self->topic_dropdown, topic_choice);
+  gtk_drop_down_set_selected (self->year_dropdown, year_choice);
+  self->syncing = FALSE;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.clear-filters",
+                                 !atlas_browse_filter_is_empty (self->filter));
+}
+
+static void
+on_dropdown_selected (AtlasSidebar *self,
+                      GParamSpec   *pspec,
+                      GtkDropDown  *dropdown)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (self->syncing || self->filter == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+
+  if (dropdown == self->geopark_dropdown && selected < self->geopark_choices->len)
+    atlas_browse_filter_set_geopark_id (self->filter,
+                                        g_ptr_array_index (self->geopark_choices, selected));
+  else if (dropdown == self->topic_dropdown)
+    atlas_browse_filter_set_topic (self->filter, selected > 0 ? topics[selected - 1] : 0);
+  else if (dropdown == self->year_dropdown && selected < self->year_choices->len)
+    atlas_browse_filter_set_year (self->filter, g_array_index (self->year_choices, int, selected));
+}
+
+/* Search ---------------------------------------------------------------- */
+
+static void
+on_search_changed (AtlasSidebar *self)
+{
+  if (self->filter != NULL && !self->syncing)
+    atlas_browse_filter_set_search (self->filter,
+                                    gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+/* Escape clears the search first, then the filters. */
+static gboolean
+clear_one_step (AtlasSidebar *self)
+{
+  if (self->filter == NULL || atlas_browse_filter_is_empty (self->filter))
+    return FALSE;
+
+  if (*atlas_browse_filter_get_search (self->filter) != '\0')
+    atlas_browse_filter_set_search (self->filter, "");
+  else
+    atlas_browse_filter_clear (self->filter);
+
+  return TRUE;
+}
+
+static void
+on_stop_search (AtlasSidebar *self)
+{
+  clear_one_step (self);
+}
+
+static gboolean
+escape_shortcut (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  return clear_one_step (ATLAS_SIDEBAR (widget));
+}
+
+static GtkListView *
+visible_list (AtlasSidebar *self)
+{
+  return g_strcmp0 (atlas_sidebar_get_page (self), "places") == 0 ? self->places_list :
+                                                                   self->news_list;
+}
+
+static GListModel *
+visible_model (AtlasSidebar *self)
+{
+  return g_strcmp0 (atlas_sidebar_get_page (self), "places") == 0 ? self->places_model :
+                                                                   self->news_model;
+}
+
+/* Enter in the search opens the first result. */
+static void
+on_search_activate (AtlasSidebar *self)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (visible_model (self), 0);
+
+  if (item != NULL)
+    g_signal_emit (self, signals[ITEM_ACTIVATED], 0, item);
+}
+
+/* Down from the search goes to the results. */
+static gboolean
+on_search_key_pressed (AtlasSidebar          *self,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       GtkEventControllerKey *controller)
+{
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) ||
+      g_list_model_get_n_items (visible_model (self)) == 0)
+    return FALSE;
+
+  return gtk_widget_child_focus (GTK_WIDGET (visible_list (self)), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+on_news_activate (AtlasSidebar *self,
+                  guint         position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (self->news_model, position);
+
+  if (item != NULL)
+    g_signal_emit (self, signals[ITEM_ACTIVATED], 0, item);
+}
+
+static void
+on_places_activate (AtlasSidebar *self,
+                    guint         position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (self->places_model, position);
+
+  if (item != NULL)
+    g_signal_emit (self, signals[ITEM_ACTIVATED], 0, item);
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AtlasSidebar *self = ATLAS_SIDEBAR (widget);
+
+  atlas_browse_filter_clear (self->filter);
+  gtk_popover_popdown (self->filter_popover);
+}
+
+static void
+on_filter_changed (AtlasSidebar *self)
+{
+  const char *search = atlas_browse_filter_get_search (self->filter);
+
+  if (g_strcmp0 (search, gtk_editable_get_text (GTK_EDITABLE (self->search_entry))) != 0)
+    {
+      self->syncing = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), search);
+      self->syncing = FALSE;
+    }
+
+  gtk_filter_changed (self->news_filter, GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_filter_changed (self->places_filter, GTK_FILTER_CHANGE_DIFFERENT);
+  update_chips (self);
+  sync_dropdowns (self);
+  on_articles_changed (self);
+  on_places_changed (self);
+}
+
+static void
+on_dataset_changed (AtlasSidebar *self)
+{
+  fill_choices (self);
+  on_filter_changed (self);
+}
+
+/* Lists ----------------------------------------------------------------- */
+
+static void
+setup_article_row (GtkListItemFactory *factory,
+                   GtkListItem        *list_item,
+                   AtlasSidebar       *self)
+{
+  gtk_list_item_set_child (list_item, atlas_article_row_new (self->dataset, self->filter,
+                                                             self->history));
+}
+
+static void
+setup_place_row (GtkListItemFactory *factory,
+                 GtkListItem        *list_item,
+                 AtlasSidebar       *self)
+{
+  gtk_list_item_set_child (list_item, atlas_place_row_new (self->dataset, self->filter,
+                                                           self->history));
+}
+
+static void
+bind_row (GtkListItemFactory *factory,
+          GtkListItem        *list_item,
+          AtlasSidebar       *self)
+{
+  atlas_item_view_set_item (ATLAS_ITEM_VIEW (gtk_list_item_get_child (list_item)),
+                            gtk_list_item_get_item (list_item));
+}
+
+static GListModel *
+set_up_list (AtlasSidebar  *self,
+             GtkListView   *list,
+             GListModel    *items,
+             GtkSorter     *sorter,
+             GtkFilter     *filter,
+             GCallback      setup)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkSortListModel *sorted;
+  GListModel *shown;
+
+  sorted = gtk_sort_list_model_new (g_object_ref (items), sorter);
+  shown = G_LIST_MODEL (gtk_filter_list_model_new (G_LIST_MODEL (sorted), g_object_ref (filter)));
+
+  g_signal_connect_object (factory, "setup", setup, self, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row), self, 0);
+  gtk_list_view_set_factory (list, factory);
+  gtk_list_view_set_model (list, GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (shown))));
+
+  return shown;
+}
+
+/* The window's dataset, filter and history, once, before it is shown. */
+void
+atlas_sidebar_set_up (AtlasSidebar      *self,
+                      AtlasDataset      *dataset,
+                      AtlasBrowseFilter *filter,
+                      AtlasHistory      *history)
+{
+  GtkSorter *news_sorter, *places_sorter;
+
+  g_return_if_fail (ATLAS_IS_SIDEBAR (self));
+  g_return_if_fail (ATLAS_IS_DATASET (dataset));
+  g_return_if_fail (ATLAS_IS_BROWSE_FILTER (filter));
+  g_return_if_fail (ATLAS_IS_HISTORY (history));
+  g_return_if_fail (self->dataset == NULL);
+
+  self->dataset = g_object_ref (dataset);
+  self->filter = g_object_ref (filter);
+  self->history = g_object_ref (history);
+
+  self->news_filter = GTK_FILTER (gtk_custom_filter_new (filter_article, self, NULL));
+  self->places_filter = GTK_FILTER (gtk_custom_filter_new (filter_place, self, NULL));
+  news_sorter = GTK_SORTER (gtk_custom_sorter_new (sort_articles, self, NULL));
+  places_sorter = GTK_SORTER (gtk_custom_sorter_new (sort_places, self, NULL));
+
+  self->news_model = set_up_list (self, self->news_list, atlas_dataset_get_articles (dataset),
+                                  news_sorter, self->news_filter,
+                                  G_CALLBACK (setup_article_row));
+  self->places_model = set_up_list (self, self->places_list, atlas_dataset_get_places (dataset),
+                                    places_sorter, self->places_filter,
+                                    G_CALLBACK (setup_place_row));
+
+  g_signal_connect_object (self->news_model, "items-changed",
+                           G_CALLBACK (on_articles_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->places_model, "items-changed",
+                           G_CALLBACK (on_places_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (filter, "changed",
+                           G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
+  /* A reload replaces the articles last; the geoparks and years change with them. */
+  g_signal_connect_object (atlas_dataset_get_articles (dataset), "items-changed",
+                           G_CALLBACK (on_dataset_changed), self, G_CONNECT_SWAPPED);
+
+  on_dataset_changed (self);
+}
+
+static void
+atlas_sidebar_dispose (GObject *object)
+{
+  AtlasSidebar *self = ATLAS_SIDEBAR (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_SIDEBAR);
+
+  g_clear_object (&self->news_model);
+  g_clear_object (&self->places_model);
+  g_clear_object (&self->news_filter);
+  g_clear_object (&self->places_filter);
+  g_clear_object (&self->dataset);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->history);
+
+  G_OBJECT_CLASS (atlas_sidebar_parent_class)->dispose (object);
+}
+
+static void
+atlas_sidebar_finalize (GObject *object)
+{
+  AtlasSidebar *self = ATLAS_SIDEBAR (object);
+
+  g_ptr_array_unref (self->geopark_choices);
+  g_array_unref (self->year_choices);
+
+  G_OBJECT_CLASS (atlas_sidebar_parent_class)->finalize (object);
+}
+
+static void
+atlas_sidebar_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  AtlasSidebar *self = ATLAS_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_PAGE:
+      g_value_set_string (value, atlas_sidebar_get_page (self));
+      break;
+
+    case PROP_FOLDED:
+      g_value_set_boolean (value, self->folded);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_sidebar_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  AtlasSidebar *self = ATLAS_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_PAGE:
+      atlas_sidebar_set_page (self, g_value_get_string (value));
+      break;
+
+    case PROP_FOLDED:
+      atlas_sidebar_set_folded (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_sidebar_class_init (AtlasSidebarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = atlas_sidebar_dispose;
+  object_class->finalize = atlas_sidebar_finalize;
+  object_class->get_property = atlas_sidebar_get_property;
+  object_class->set_property = atlas_sidebar_set_property;
+
+  properties[PROP_PAGE] =
+    g_param_spec_string ("page", NULL, NULL,
+                         "news",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FOLDED] =
+    g_param_spec_boolean ("folded", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * AtlasSidebar::item-activated:
+   * @item: the article or place
+   *
+   * A row was clicked, or chosen with Enter.
+   */
+  signals[ITEM_ACTIVATED] =
+    g_signal_new ("item-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_OBJECT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/atlas-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasSidebar, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, AtlasSidebar, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasSidebar, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AtlasSidebar, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasSidebar, filter_popover);
+  gtk_widget_class_bind_template_child (widget_class, AtlasSidebar, geopark_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AtlasSidebar, topic_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AtlasSidebar, year_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AtlasSidebar, chips_box);
+  gtk_widget_class_bind_template_child (widget_class, AtlasSidebar, count_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasSidebar, stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasSidebar, news_stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasSidebar, news_list);
+  gtk_widget_class_bind_template_child (widget_class, AtlasSidebar, places_stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasSidebar, places_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_dropdown_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_news_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_places_activate);
+
+  gtk_widget_class_install_action (widget_class, "sidebar.clear-filters", NULL,
+                                   clear_filters_action);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_shortcut, NULL);
+}
+
+static void
+atlas_sidebar_init (AtlasSidebar *self)
+{
+  GtkEventController *keys;
+
+  self->geopark_choices = g_ptr_array_new_with_free_func (g_free);
+  self->year_choices = g_array_new (FALSE, FALSE, sizeof (int));
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_search_key_pressed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+}
