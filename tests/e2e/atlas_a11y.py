@@ -210,10 +210,11 @@ class App:
             if not quits or "disconnected" not in str(error):
                 raise
 
-    def click_at(self, accessible, x_offset=None, y_offset=None):
+    def click_at(self, accessible, x_offset=None, y_offset=None, button=1):
         """Clicks with the mouse inside an accessible (by default its middle).
 
-        For widgets of our own, to which GTK 4.8 gives no accessible action.
+        For widgets of our own, to which GTK 4.8 gives no accessible action,
+        and for the mouse's back and forward buttons (8 and 9).
         """
         extents = accessible.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
         window = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid",
@@ -224,7 +225,8 @@ class App:
             capture_output=True, text=True, check=True).stdout.split())
         x = int(geometry["X"]) + extents.x + (extents.width // 2 if x_offset is None else x_offset)
         y = int(geometry["Y"]) + extents.y + (extents.height // 2 if y_offset is None else y_offset)
-        subprocess.run(["xdotool", "mousemove", "--sync", str(x), str(y), "click", "1"], check=True)
+        subprocess.run(["xdotool", "mousemove", "--sync", str(x), str(y), "click", str(button)],
+                       check=True)
 
     def wait_exit(self, timeout=TIMEOUT):
         try:

@@ -8,6 +8,7 @@
 
 import json
 import os
+import subprocess
 import sys
 
 import pyatspi
@@ -28,6 +29,16 @@ def load(name):
 
 def region(window, name):
     return wait_for(f"the {name} region", lambda: find(window, name))
+
+
+def keys(*names):
+    """Keys pressed on the focused window, as a person at the keyboard."""
+    subprocess.run(["xdotool", "key", "--clearmodifiers", *names], check=True)
+
+
+def mouse_button(app, window, button):
+    """The mouse's own back (8) or forward (9) button, over the window."""
+    app.click_at(window, button=button)
 
 
 def selected_pins(window):
@@ -90,6 +101,30 @@ def test_browse_and_link():
         wait_for("Bản Giốc again", lambda: find(details, ban_gioc, (pyatspi.ROLE_LABEL,)))
         wait_for("the article's pins to be released", lambda: not any(
             pin.startswith(names[0] + ",") for pin in selected_pins(window)))
+
+        # The mouse's forward button, then Alt+Left: the article, then the place.
+        mouse_button(app, details, 9)
+        wait_for("the article again, forward",
+                 lambda: find(details, article["title"]["vi"], (pyatspi.ROLE_LABEL,)))
+        keys("alt+Left")
+        wait_for("Bản Giốc again, with Alt+Left",
+                 lambda: find(details, ban_gioc, (pyatspi.ROLE_LABEL,)))
+
+        # Without a mouse: Ctrl+F, a search, Down into the results, Enter opens.
+        click(wait_for("the Places tab", lambda: find(sidebar, "Địa điểm", (pyatspi.ROLE_PAGE_TAB,))))
+        keys("ctrl+f")
+        entry.queryEditableText().setTextContents("dia tren")
+        dia_tren = places["cb-14"]["name"]["vi"]
+        wait_for("Dìa Trên in the list", lambda: find(sidebar, dia_tren, (pyatspi.ROLE_LABEL,)))
+        keys("Down", "Return")
+        wait_for("Dìa Trên opened from the keyboard",
+                 lambda: find(details, dia_tren, (pyatspi.ROLE_LABEL,)))
+        # Escape, twice: the search, then the filter the place set.
+        keys("ctrl+f", "Escape")
+        wait_for("the search cleared", lambda: entry.queryText().characterCount == 0)
+        wait_for("the place's chip", lambda: find_button(sidebar, f"Bỏ bộ lọc: {dia_tren}"))
+        keys("Escape")
+        wait_for("the chip cleared", lambda: find_button(sidebar, f"Bỏ bộ lọc: {dia_tren}") is None)
     finally:
         app.kill()
 
