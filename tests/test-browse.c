@@ -8,9 +8,8 @@
 #include "config.h"
 
 #include "atlas-article-row.h"
-#include "atlas-map-view-private.h"
-#include "atlas-pin.h"
 #include "atlas-search.h"
+#include "atlas-test-map.h"
 #include "atlas-test-window.h"
 
 /* Places of the bundled dataset: the Dìa Trên paper village, which one
@@ -108,23 +107,6 @@ first_chip_button (Fixture *fixture)
   return gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
 }
 
-static AtlasPin *
-pin_of_place (Fixture    *fixture,
-              const char *id)
-{
-  g_autoptr(GList) pins = _atlas_map_view_get_pins (fixture->window->map_view);
-
-  for (GList *l = pins; l != NULL; l = l->next)
-    {
-      AtlasPlace *place = atlas_pin_get_place (l->data);
-
-      if (place != NULL && g_str_equal (atlas_place_get_id (place), id))
-        return l->data;
-    }
-
-  return NULL;
-}
-
 static void
 assert_map_shows (Fixture *fixture,
                   double   latitude,
@@ -139,6 +121,33 @@ assert_map_shows (Fixture *fixture,
   g_assert_cmpfloat (x, <=, gtk_widget_get_width (map));
   g_assert_cmpfloat (y, >=, 0);
   g_assert_cmpfloat (y, <=, gtk_widget_get_height (map));
+}
+
+static void
+assert_map_shows_place (Fixture    *fixture,
+                        AtlasPlace *place)
+{
+  assert_map_shows (fixture, atlas_place_get_latitude (place), atlas_place_get_longitude (place));
+}
+
+static gboolean
+pin_highlighted (Fixture    *fixture,
+                 const char *id)
+{
+  AtlasPin *pin = atlas_test_pin_of_place (fixture->window->map_view, id);
+
+  return pin != NULL && atlas_pin_get_highlighted (pin);
+}
+
+static gpointer
+nth (GListModel *model,
+     guint       position)
+{
+  gpointer item = g_list_model_get_item (model, position);
+
+  /* The dataset keeps it alive. */
+  g_object_unref (item);
+  return item;
 }
 
 /* An article naming at least two places, for the map's framing. */
@@ -179,7 +188,7 @@ test_pin_opens_place (Fixture       *fixture,
                              atlas_place_get_latitude (dia_tren) + 0.01,
                              atlas_place_get_longitude (dia_tren) + 0.01, FALSE);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
-  pin = pin_of_place (fixture, DIA_TREN);
+  pin = atlas_test_pin_of_place (fixture->window->map_view, DIA_TREN);
   g_assert_nonnull (pin);
   g_signal_emit_by_name (pin, "activate");
 
@@ -190,13 +199,12 @@ test_pin_opens_place (Fixture       *fixture,
   g_assert_cmpuint (n_news (fixture), ==, mentions->len);
   for (guint i = 0; i < n_news (fixture); i++)
     {
-      g_autoptr(AtlasArticle) article = g_list_model_get_item (fixture->window->sidebar->news_model, i);
+      AtlasArticle *article = nth (fixture->window->sidebar->news_model, i);
 
       g_assert_true (g_ptr_array_find (mentions, article, NULL));
     }
   g_assert_cmpuint (n_chips (fixture), ==, 1);
-  g_assert_true (pin_of_place (fixture, DIA_TREN) != NULL);
-  g_assert_true (atlas_pin_get_highlighted (pin_of_place (fixture, DIA_TREN)));
+  g_assert_true (pin_highlighted (fixture, DIA_TREN));
 
   g_signal_emit_by_name (first_chip_button (fixture), "clicked");
   g_assert_null (atlas_browse_filter_get_place_id (fixture->window->filter));
@@ -226,10 +234,10 @@ test_article_selects_places (Fixture       *fixture,
       AtlasPlace *place = atlas_dataset_lookup_place (fixture->dataset, ids[i]);
 
       g_assert_true (g_ptr_array_find (selected, place, NULL));
-      g_assert_true (atlas_pin_get_highlighted (pin_of_place (fixture, ids[i])));
+      g_assert_true (pin_highlighted (fixture, ids[i]));
       /* Framed when in Vietnam; a partner geopark abroad is only highlighted. */
       if (g_strcmp0 (atlas_place_get_country (place), "VN") == 0)
-        assert_map_shows (fixture, atlas_place_get_latitude (place), atlas_place_get_longitude (place));
+        assert_map_shows_place (fixture, place);
     }
   /* An article does not filter the lists. */
   g_assert_true (atlas_browse_filter_is_empty (fixture->window->filter));
@@ -255,11 +263,12 @@ test_geopark_filters_lists (Fixture       *fixture,
   g_assert_cmpuint (n_news (fixture), ==, n_geopark_news);
   for (guint i = 0; i < n_places (fixture); i++)
     {
-      g_autoptr(AtlasPlace) place = g_list_model_get_item (fixture->window->sidebar->places_model, i);
+      AtlasPlace *place = nth (fixture->window->sidebar->places_model, i);
 
       g_assert_cmpstr (atlas_place_get_geopark_id (place), ==, CAO_BANG);
     }
-  assert_map_shows (fixture, atlas_geopark_get_latitude (geopark), atlas_geopark_get_longitude (geopark));
+  assert_map_shows (fixture, atlas_geopark_get_latitude (geopark),
+                    atlas_geopark_get_longitude (geopark));
   g_assert_cmpuint (n_chips (fixture), ==, 1);
 }
 
@@ -303,7 +312,7 @@ test_back_forward (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.go-back", NULL);
   g_assert_cmpstr (open_id (fixture), ==, BAN_GIOC);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
-  assert_map_shows (fixture, atlas_place_get_latitude (ban_gioc), atlas_place_get_longitude (ban_gioc));
+  assert_map_shows_place (fixture, ban_gioc);
   g_assert_false (gtk_widget_is_sensitive (fixture->window->back_button));
   g_assert_true (gtk_widget_is_sensitive (fixture->window->forward_button));
 
@@ -452,7 +461,9 @@ test_keyboard (Fixture       *fixture,
   {
     GtkEventController *keys = NULL;
     gboolean handled = FALSE;
-    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (sidebar->search_entry));
+    GtkWidget *entry = GTK_WIDGET (sidebar->search_entry);
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (entry);
+    guint key_pressed = g_signal_lookup ("key-pressed", GTK_TYPE_EVENT_CONTROLLER_KEY);
 
     for (guint i = 0; i < g_list_model_get_n_items (controllers) && keys == NULL; i++)
       {
@@ -460,7 +471,7 @@ test_keyboard (Fixture       *fixture,
 
         if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
             gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_BUBBLE &&
-            g_signal_has_handler_pending (controller, g_signal_lookup ("key-pressed", GTK_TYPE_EVENT_CONTROLLER_KEY), 0, FALSE))
+            g_signal_has_handler_pending (controller, key_pressed, 0, FALSE))
           keys = controller;
       }
     g_assert_nonnull (keys);
@@ -490,7 +501,8 @@ test_state_round_trip (Fixture       *fixture,
   fixture->window = window;
   g_assert_cmpstr (open_id (fixture), ==, BAN_GIOC);
   g_assert_cmpstr (atlas_browse_filter_get_search (window->filter), ==, "thac");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (window->sidebar->search_entry)), ==, "thac");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (window->sidebar->search_entry)), ==,
+                   "thac");
   g_assert_cmpstr (atlas_browse_filter_get_place_id (window->filter), ==, BAN_GIOC);
   g_assert_cmpuint (atlas_browse_filter_get_topic (window->filter), ==, ATLAS_TOPIC_TOURISM);
   g_assert_cmpint (atlas_browse_filter_get_year (window->filter), ==, 2025);

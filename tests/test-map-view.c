@@ -10,7 +10,7 @@
 #include <adwaita.h>
 
 #include "atlas-dataset-loader.h"
-#include "atlas-map-view-private.h"
+#include "atlas-test-map.h"
 
 typedef struct
 {
@@ -136,23 +136,6 @@ count_groups (Fixture *fixture,
   return n_groups;
 }
 
-static AtlasPin *
-pin_of_place (Fixture    *fixture,
-              const char *id)
-{
-  g_autoptr(GList) pins = _atlas_map_view_get_pins (fixture->view);
-
-  for (GList *l = pins; l != NULL; l = l->next)
-    {
-      AtlasPlace *place = atlas_pin_get_place (l->data);
-
-      if (place != NULL && g_str_equal (atlas_place_get_id (place), id))
-        return l->data;
-    }
-
-  return NULL;
-}
-
 /* Overlapping pins become a badge; zoomed in, they stand apart. */
 static void
 test_grouping (Fixture       *fixture,
@@ -167,7 +150,7 @@ test_grouping (Fixture       *fixture,
   n_groups = count_groups (fixture, &n_pins);
   g_assert_cmpuint (n_groups, >, 0);
   g_assert_cmpuint (n_pins, <, g_list_model_get_n_items (atlas_dataset_get_places (fixture->dataset)));
-  g_assert_null (pin_of_place (fixture, "cb-01"));
+  g_assert_null (atlas_test_pin_of_place (fixture->view, "cb-01"));
 
   /* 2 km apart: separate at a geopark's zoom. */
   {
@@ -178,8 +161,8 @@ test_grouping (Fixture       *fixture,
     atlas_map_view_fit_places (fixture->view, two, FALSE);
   }
   wait_for_draw (fixture);
-  g_assert_nonnull (pin_of_place (fixture, "cb-01"));
-  g_assert_nonnull (pin_of_place (fixture, "cb-02"));
+  g_assert_nonnull (atlas_test_pin_of_place (fixture->view, "cb-01"));
+  g_assert_nonnull (atlas_test_pin_of_place (fixture->view, "cb-02"));
 }
 
 static void
@@ -204,14 +187,14 @@ test_selection (Fixture       *fixture,
   atlas_map_view_fit_bounds (fixture->view, 22.8, 106.68, 22.87, 106.74, FALSE);
   wait_for_draw (fixture);
 
-  pin = pin_of_place (fixture, "cb-01");
+  pin = atlas_test_pin_of_place (fixture->view, "cb-01");
   g_assert_nonnull (pin);
   g_assert_false (atlas_pin_get_highlighted (pin));
   g_signal_emit_by_name (pin, "activate");
 
   g_assert_true (activated == atlas_dataset_lookup_place (fixture->dataset, "cb-01"));
   g_assert_true (atlas_map_view_get_selected_place (fixture->view) == activated);
-  pin = pin_of_place (fixture, "cb-01");
+  pin = atlas_test_pin_of_place (fixture->view, "cb-01");
   g_assert_true (atlas_pin_get_highlighted (pin));
   pins = _atlas_map_view_get_pins (fixture->view);
   g_assert_true (g_list_last (pins)->data == pin);
@@ -233,20 +216,20 @@ test_select_places (Fixture       *fixture,
   g_ptr_array_add (two, atlas_dataset_lookup_place (fixture->dataset, "cb-02"));
   atlas_map_view_fit_bounds (fixture->view, 8.5, 102, 23.4, 109.5, FALSE);
   wait_for_draw (fixture);
-  g_assert_null (pin_of_place (fixture, "cb-01"));
+  g_assert_null (atlas_test_pin_of_place (fixture->view, "cb-01"));
 
   atlas_map_view_select_places (fixture->view, two);
   wait_for_draw (fixture);
   g_assert_cmpuint (atlas_map_view_get_selected_places (fixture->view)->len, ==, 2);
-  g_assert_nonnull (pin_of_place (fixture, "cb-01"));
-  g_assert_nonnull (pin_of_place (fixture, "cb-02"));
-  g_assert_true (atlas_pin_get_highlighted (pin_of_place (fixture, "cb-01")));
-  g_assert_true (atlas_pin_get_highlighted (pin_of_place (fixture, "cb-02")));
+  g_assert_nonnull (atlas_test_pin_of_place (fixture->view, "cb-01"));
+  g_assert_nonnull (atlas_test_pin_of_place (fixture->view, "cb-02"));
+  g_assert_true (atlas_pin_get_highlighted (atlas_test_pin_of_place (fixture->view, "cb-01")));
+  g_assert_true (atlas_pin_get_highlighted (atlas_test_pin_of_place (fixture->view, "cb-02")));
 
   atlas_map_view_select_places (fixture->view, NULL);
   wait_for_draw (fixture);
   g_assert_null (atlas_map_view_get_selected_place (fixture->view));
-  g_assert_null (pin_of_place (fixture, "cb-01"));
+  g_assert_null (atlas_test_pin_of_place (fixture->view, "cb-01"));
 }
 
 static void

@@ -531,6 +531,30 @@ atlas_dataset_get_article_years (AtlasDataset *self)
   return years;
 }
 
+/* The short names of the geoparks with these ids, on one line: "Lạng Sơn ·
+ * Non nước Cao Bằng". Unknown ids are left out.
+ */
+char *
+atlas_dataset_join_geopark_names (AtlasDataset       *self,
+                                  const char * const *ids,
+                                  AtlasLanguage       language)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      AtlasGeopark *geopark = atlas_dataset_lookup_geopark (self, ids[i]);
+
+      if (geopark != NULL)
+        g_string_append_printf (names, "%s%s", names->len > 0 ? " · " : "",
+                                atlas_text_get (atlas_geopark_get_short_name (geopark), language));
+    }
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
 static void
 replace_store (GListStore *store,
                GListModel *other)

@@ -30,6 +30,9 @@ AtlasPlace   *atlas_dataset_lookup_place     (AtlasDataset *self,
                                               const char   *id);
 AtlasArticle *atlas_dataset_lookup_article   (AtlasDataset *self,
                                               const char   *id);
+char         *atlas_dataset_join_geopark_names (AtlasDataset       *self,
+                                                const char * const *ids,
+                                                AtlasLanguage       language);
 void          atlas_dataset_replace_contents (AtlasDataset *self,
                                               AtlasDataset *other);
 

@@ -25,27 +25,6 @@ struct _AtlasArticleRow
 
 G_DEFINE_FINAL_TYPE (AtlasArticleRow, atlas_article_row, ATLAS_TYPE_ITEM_ROW)
 
-static char *
-join_geoparks (AtlasArticle  *article,
-               AtlasDataset  *dataset,
-               AtlasLanguage  language)
-{
-  const char * const *ids = atlas_article_get_geopark_ids (article);
-  g_autoptr(GString) names = g_string_new (NULL);
-
-  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
-    {
-      AtlasGeopark *geopark = atlas_dataset_lookup_geopark (dataset, ids[i]);
-
-      if (geopark == NULL)
-        continue;
-      g_string_append_printf (names, "%s%s", names->len > 0 ? " · " : "",
-                              atlas_text_get (atlas_geopark_get_short_name (geopark), language));
-    }
-
-  return g_string_free (g_steal_pointer (&names), FALSE);
-}
-
 static void
 atlas_article_row_update (AtlasItemView *view)
 {
@@ -59,7 +38,9 @@ atlas_article_row_update (AtlasItemView *view)
 
   date = atlas_format_date (atlas_article_get_date (article),
                             atlas_article_get_date_precision (article), language);
-  geoparks = join_geoparks (article, atlas_item_view_get_dataset (view), language);
+  geoparks = atlas_dataset_join_geopark_names (atlas_item_view_get_dataset (view),
+                                               atlas_article_get_geopark_ids (article),
+                                               language);
 
   title = atlas_item_row_highlight (ATLAS_ITEM_ROW (self),
                                     atlas_text_get (atlas_article_get_title (article), language));

@@ -100,26 +100,6 @@ link_row_new (const char *title,
   return GTK_WIDGET (row);
 }
 
-static char *
-join_geoparks (AtlasDataset  *dataset,
-               AtlasArticle  *article,
-               AtlasLanguage  language)
-{
-  const char * const *ids = atlas_article_get_geopark_ids (article);
-  g_autoptr(GString) names = g_string_new (NULL);
-
-  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
-    {
-      AtlasGeopark *geopark = atlas_dataset_lookup_geopark (dataset, ids[i]);
-
-      if (geopark != NULL)
-        g_string_append_printf (names, "%s%s", names->len > 0 ? " · " : "",
-                                atlas_text_get (atlas_geopark_get_short_name (geopark), language));
-    }
-
-  return g_string_free (g_steal_pointer (&names), FALSE);
-}
-
 /* A news item: its title, then its date and geoparks. */
 GtkWidget *
 atlas_detail_article_row_new (AtlasDataset  *dataset,
@@ -136,7 +116,9 @@ atlas_detail_article_row_new (AtlasDataset  *dataset,
 
   date = atlas_format_date (atlas_article_get_date (article),
                             atlas_article_get_date_precision (article), language);
-  geoparks = join_geoparks (dataset, article, language);
+  geoparks = atlas_dataset_join_geopark_names (dataset,
+                                               atlas_article_get_geopark_ids (article),
+                                               language);
   subtitle = *geoparks != '\0' ? g_strdup_printf ("%s · %s", date, geoparks) : g_strdup (date);
 
   row = link_row_new (atlas_text_get (atlas_article_get_title (article), language), subtitle,
