@@ -11,6 +11,7 @@
 
 #include "atlas-application.h"
 #include "atlas-dataset-loader.h"
+#include "atlas-i18n.h"
 #include "atlas-preferences-dialog.h"
 #include "atlas-window.h"
 
@@ -76,6 +77,49 @@ update_color_scheme (AtlasApplication *self)
   g_assert (scheme < G_N_ELEMENTS (schemes));
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), schemes[scheme]);
+}
+
+/* A new language: every window is built again in it, in place of the old
+ * one, keeping what it showed. Preferences open (where the choice may have
+ * been made) open again over the new window.
+ */
+static void
+update_language (AtlasApplication *self)
+{
+  g_autofree char *language = g_settings_get_string (self->settings, "language");
+  g_autoptr(GList) windows = NULL;
+  gboolean had_preferences = FALSE;
+  GtkWindow *replacement = NULL;
+
+  atlas_i18n_set_language (language);
+
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      GtkWindow *window = l->data;
+
+      if (ATLAS_IS_PREFERENCES_DIALOG (window))
+        {
+          had_preferences = TRUE;
+          gtk_window_destroy (window);
+        }
+    }
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      GtkWindow *window = l->data;
+      AtlasWindow *old;
+
+      if (!ATLAS_IS_WINDOW (window))
+        continue;
+
+      old = ATLAS_WINDOW (window);
+      replacement = GTK_WINDOW (atlas_window_new_replacing (old));
+      gtk_window_present (replacement);
+      gtk_window_destroy (window);
+    }
+
+  if (had_preferences && replacement != NULL)
+    g_action_group_activate_action (G_ACTION_GROUP (self), "preferences", NULL);
 }
 
 static void
@@ -251,13 +295,22 @@ atlas_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (atlas_application_parent_class)->startup (application);
 
-  g_set_application_name (_("Geopark Atlas"));
   gtk_window_set_default_icon_name (APPLICATION_ID);
 
   self->settings = g_settings_new (APPLICATION_ID);
   g_signal_connect_object (self->settings, "changed::color-scheme",
                            G_CALLBACK (update_color_scheme), self, G_CONNECT_SWAPPED);
   update_color_scheme (self);
+  /* The language chosen in the app, over the session's. */
+  {
+    g_autofree char *language = g_settings_get_string (self->settings, "language");
+
+    if (!g_str_equal (language, "system"))
+      atlas_i18n_set_language (language);
+    g_set_application_name (_("Geopark Atlas"));
+  }
+  g_signal_connect_object (self->settings, "changed::language",
+                           G_CALLBACK (update_language), self, G_CONNECT_SWAPPED);
 
   /* The bundled dataset, unless this run or the settings name a folder. */
   self->source = atlas_dataset_source_new ();
@@ -278,6 +331,12 @@ atlas_application_startup (GApplication *application)
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_actions, G_N_ELEMENTS (app_actions),
                                    self);
+  /* The primary menu's language choice, as radio items. */
+  {
+    g_autoptr(GAction) language = g_settings_create_action (self->settings, "language");
+
+    g_action_map_add_action (G_ACTION_MAP (self), language);
+  }
   atlas_application_set_accels (self);
 }
 

@@ -69,28 +69,67 @@ set_messages_locale_for_language (void)
   return FALSE;
 }
 
-void
-atlas_i18n_init (void)
+/* LANGUAGE as the session gave it, for the "system" choice. */
+static char *session_language;
+
+/* The session's locale, with LANGUAGE made to count.
+ *
+ * glibc ignores LANGUAGE while the message locale is C, which is what a
+ * bare session or a container gives us; since glibc 2.41 that includes
+ * C.UTF-8. So a presenter's LANGUAGE=vi needs a real message locale:
+ * the language's own when it is installed, else C.UTF-8, which older
+ * glibc (Debian 12) still lets LANGUAGE override.
+ */
+static void
+set_locale (void)
 {
   setlocale (LC_ALL, "");
 
-  /* glibc ignores LANGUAGE while the message locale is C, which is what a
-   * bare session or a container gives us; since glibc 2.41 that includes
-   * C.UTF-8. So a presenter's LANGUAGE=vi needs a real message locale:
-   * the language's own when it is installed, else C.UTF-8, which older
-   * glibc (Debian 12) still lets LANGUAGE override.
-   */
   if (locale_is_c (setlocale (LC_MESSAGES, NULL)))
     {
       setlocale (LC_ALL, "C.UTF-8");
       set_messages_locale_for_language ();
     }
+}
+
+void
+atlas_i18n_init (void)
+{
+  session_language = g_strdup (g_getenv ("LANGUAGE"));
+  set_locale ();
 
   /* gtk_init() would set the locale again from the environment. */
   gtk_disable_setlocale ();
 
   bindtextdomain (GETTEXT_PACKAGE, atlas_i18n_get_localedir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+/* Switches the interface and the content to "vi", "en", or back to the
+ * session's languages ("system"). Widgets built before keep their text:
+ * the caller builds them again. Call it on the main thread only: it
+ * changes the environment, which glibc's gettext reads.
+ */
+void
+atlas_i18n_set_language (const char *choice)
+{
+  const char *language;
+
+  g_return_if_fail (choice != NULL);
+
+  if (g_str_equal (choice, "vi") || g_str_equal (choice, "en"))
+    language = choice;
+  else
+    language = session_language;
+
+  if (language != NULL)
+    g_setenv ("LANGUAGE", language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+
+  set_locale ();
+  /* A new text domain flushes glibc's cache of translations. */
   textdomain (GETTEXT_PACKAGE);
 }
 

@@ -10,6 +10,7 @@
 #include "atlas-article-row.h"
 #include "atlas-search.h"
 #include "atlas-test-map.h"
+#include "atlas-test-utils.h"
 #include "atlas-test-window.h"
 
 /* Places of the bundled dataset: the Dìa Trên paper village, which one
@@ -266,6 +267,12 @@ test_geopark_filters_lists (Fixture       *fixture,
       AtlasPlace *place = nth (fixture->window->sidebar->places_model, i);
 
       g_assert_cmpstr (atlas_place_get_geopark_id (place), ==, CAO_BANG);
+      /* In alphabetical order, in the language shown (English here). */
+      if (i > 0)
+        g_assert_cmpstr (atlas_place_get_sort_key (nth (fixture->window->sidebar->places_model,
+                                                        i - 1),
+                                                   ATLAS_LANGUAGE_EN),
+                         <, atlas_place_get_sort_key (place, ATLAS_LANGUAGE_EN));
     }
   assert_map_shows (fixture, atlas_geopark_get_latitude (geopark),
                     atlas_geopark_get_longitude (geopark));
@@ -509,6 +516,46 @@ test_state_round_trip (Fixture       *fixture,
   g_assert_cmpuint (n_chips (fixture), ==, 3);
 }
 
+/* A news item without its English title: the row shows the Vietnamese
+ * one, marked as being in the other language.
+ */
+static void
+test_other_language_marked (void)
+{
+  g_autoptr(GSettings) settings = new_settings ();
+  g_autoptr(AtlasDatasetSource) source = atlas_dataset_source_new ();
+  g_autofree char *dir = atlas_test_copy_dataset ("valid");
+  g_autofree char *path = g_build_filename (dir, "news.json", NULL);
+  g_autofree char *news = NULL;
+  g_autoptr(GString) edited = NULL;
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  AtlasWindow *window;
+  AtlasArticleRow *row;
+  GtkWidget *title = NULL;
+
+  g_assert_true (g_file_get_contents (path, &news, NULL, NULL));
+  edited = g_string_new (news);
+  g_assert_cmpuint (g_string_replace (edited, ",\n        \"en\": \"Certificate ceremony for the "
+                                              "Lạng Sơn UNESCO Global Geopark\"", "", 1), ==, 1);
+  atlas_test_write (dir, "news.json", edited->str);
+  atlas_dataset_source_set_folder (source, folder);
+
+  window = show_window_with_source (settings, source);
+  row = first_article_row (GTK_WIDGET (window->sidebar->news_list));
+  g_assert_nonnull (row);
+  for (GtkWidget *w = gtk_widget_get_first_child (gtk_widget_get_first_child (GTK_WIDGET (row)));
+       w != NULL; w = gtk_widget_get_next_sibling (w))
+    if (gtk_widget_has_css_class (w, "other-language"))
+      title = w;
+  g_assert_nonnull (title);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==,
+                   "Lễ trao bằng công nhận Công viên địa chất toàn cầu UNESCO Lạng Sơn");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (title), ==, "Only in Vietnamese");
+
+  close_window (window);
+  atlas_test_remove_dataset (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -527,6 +574,7 @@ main (int   argc,
   ADD ("/browse/keyboard", test_keyboard);
   ADD ("/browse/state-round-trip", test_state_round_trip);
 #undef ADD
+  g_test_add_func ("/browse/other-language-marked", test_other_language_marked);
 
   return g_test_run ();
 }

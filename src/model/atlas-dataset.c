@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "atlas-article-private.h"
+#include "atlas-collate.h"
 #include "atlas-dataset-private.h"
 #include "atlas-place-private.h"
 #include "atlas-search.h"
@@ -232,6 +233,11 @@ prepare_search_texts (AtlasDataset *self)
       append_geopark_names (self, haystack, place->geopark_id);
       g_free (place->search_text);
       place->search_text = atlas_search_fold (haystack->str);
+      for (guint l = 0; l < ATLAS_N_LANGUAGES; l++)
+        {
+          g_free (place->sort_keys[l]);
+          place->sort_keys[l] = atlas_collate_key (atlas_text_get (place->name, l), l);
+        }
     }
 
   for (guint i = 0; i < n_articles; i++)

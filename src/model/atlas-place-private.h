@@ -28,8 +28,11 @@ struct _AtlasPlace
   char           *source;
   char           *country;
 
-  /* Folded text the search looks in, set by the dataset. */
+  /* Folded text the search looks in, and the name's sort key in each
+   * language, set by the dataset.
+   */
   char               *search_text;
+  char               *sort_keys[ATLAS_N_LANGUAGES];
 };
 
 G_END_DECLS

@@ -91,6 +91,8 @@ atlas_place_finalize (GObject *object)
   g_free (self->country);
 
   g_free (self->search_text);
+  for (guint i = 0; i < ATLAS_N_LANGUAGES; i++)
+    g_free (self->sort_keys[i]);
 
   G_OBJECT_CLASS (atlas_place_parent_class)->finalize (object);
 }
@@ -224,4 +226,17 @@ atlas_place_get_search_text (AtlasPlace *self)
 {
   g_return_val_if_fail (ATLAS_IS_PLACE (self), NULL);
   return self->search_text != NULL ? self->search_text : "";
+}
+
+/* The name's sort key in the language (see atlas_collate_key()), for lists
+ * in alphabetical order.
+ */
+const char *
+atlas_place_get_sort_key (AtlasPlace    *self,
+                          AtlasLanguage  language)
+{
+  g_return_val_if_fail (ATLAS_IS_PLACE (self), NULL);
+  g_return_val_if_fail (language < ATLAS_N_LANGUAGES, NULL);
+
+  return self->sort_keys[language] != NULL ? self->sort_keys[language] : "";
 }

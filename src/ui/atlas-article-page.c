@@ -183,10 +183,14 @@ atlas_article_page_update (AtlasItemView *view)
 
   gtk_label_set_label (self->title_label,
                        atlas_text_get (atlas_article_get_title (article), language));
+  atlas_item_view_mark_language (GTK_WIDGET (self->title_label),
+                                 atlas_article_get_title (article), language);
   show_date (self, article, language);
   show_topics (self, atlas_article_get_topics (article));
   atlas_detail_show_paragraphs (self->summary_box,
                                 atlas_text_get (atlas_article_get_summary (article), language));
+  atlas_item_view_mark_language (GTK_WIDGET (self->summary_box),
+                                 atlas_article_get_summary (article), language);
   atlas_detail_show_paragraphs (self->body_box, body_text);
   show_source (self, article);
   show_places (self, article, dataset, language);

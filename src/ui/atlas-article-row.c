@@ -48,6 +48,8 @@ atlas_article_row_update (AtlasItemView *view)
 
   gtk_label_set_label (self->date_label, date);
   gtk_label_set_markup (self->title_label, title);
+  atlas_item_view_mark_language (GTK_WIDGET (self->title_label),
+                                 atlas_article_get_title (article), language);
   gtk_label_set_markup (self->geoparks_label, geoparks_markup);
   gtk_widget_set_visible (GTK_WIDGET (self->geoparks_label), *geoparks != '\0');
 }

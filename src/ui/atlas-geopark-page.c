@@ -243,10 +243,14 @@ atlas_geopark_page_update (AtlasItemView *view)
 
   gtk_label_set_label (self->name_label,
                        atlas_text_get (atlas_geopark_get_name (geopark), language));
+  atlas_item_view_mark_language (GTK_WIDGET (self->name_label),
+                                 atlas_geopark_get_name (geopark), language);
   gtk_label_set_label (self->short_name_label,
                        atlas_text_get (atlas_geopark_get_short_name (geopark), language));
   atlas_detail_show_paragraphs (self->description_box,
                                 get_text (atlas_geopark_get_description (geopark), language));
+  atlas_item_view_mark_language (GTK_WIDGET (self->description_box),
+                                 atlas_geopark_get_description (geopark), language);
   show_designation (self, geopark, language);
   show_areas (self, geopark, language);
   show_provinces (self, geopark, language);

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "atlas-item-view.h"
 
 /* What every view of one dataset item shares, a row of the sidebar or a
@@ -66,6 +68,31 @@ atlas_item_view_get_dataset (AtlasItemView *self)
   g_return_val_if_fail (ATLAS_IS_ITEM_VIEW (self), NULL);
 
   return priv->dataset;
+}
+
+/* Text missing in the language shown comes in the other one, marked as
+ * such: in italics, with a tooltip that says which language it is in.
+ */
+void
+atlas_item_view_mark_language (GtkWidget     *widget,
+                               AtlasText     *text,
+                               AtlasLanguage  language)
+{
+  gboolean other = text != NULL && atlas_text_get_exact (text, language) == NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (other)
+    {
+      gtk_widget_add_css_class (widget, "other-language");
+      gtk_widget_set_tooltip_text (widget, language == ATLAS_LANGUAGE_VI ?
+                                           _("Only in English") : _("Only in Vietnamese"));
+    }
+  else if (gtk_widget_has_css_class (widget, "other-language"))
+    {
+      gtk_widget_remove_css_class (widget, "other-language");
+      gtk_widget_set_tooltip_text (widget, NULL);
+    }
 }
 
 static void

@@ -30,4 +30,8 @@ void          atlas_item_view_set_item    (AtlasItemView *self,
                                           GObject      *item);
 AtlasDataset *atlas_item_view_get_dataset (AtlasItemView *self);
 
+void          atlas_item_view_mark_language (GtkWidget     *widget,
+                                             AtlasText     *text,
+                                             AtlasLanguage  language);
+
 G_END_DECLS

@@ -96,6 +96,7 @@ show_names (AtlasPlacePage *self,
   AtlasPlaceKind kind = atlas_place_get_kind (place);
 
   gtk_label_set_label (self->name_label, name);
+  atlas_item_view_mark_language (GTK_WIDGET (self->name_label), names, language);
   gtk_label_set_label (self->other_name_label, other_name);
   gtk_widget_set_visible (GTK_WIDGET (self->other_name_label),
                           other_name != NULL && g_strcmp0 (name, other_name) != 0);
@@ -252,6 +253,8 @@ atlas_place_page_update (AtlasItemView *view)
   show_copy_icon (self);
   atlas_detail_show_paragraphs (self->description_box,
                                 atlas_text_get (atlas_place_get_description (place), language));
+  atlas_item_view_mark_language (GTK_WIDGET (self->description_box),
+                                 atlas_place_get_description (place), language);
   show_source (self, place);
   show_news (self, place, language);
   show_geopark_news (self, place, language);

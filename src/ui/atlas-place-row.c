@@ -52,6 +52,8 @@ atlas_place_row_update (AtlasItemView *view)
   name = atlas_item_row_highlight (ATLAS_ITEM_ROW (self),
                                    atlas_text_get (atlas_place_get_name (place), language));
   gtk_label_set_markup (self->name_label, name);
+  atlas_item_view_mark_language (GTK_WIDGET (self->name_label), atlas_place_get_name (place),
+                                 language);
   gtk_image_set_from_icon_name (self->kind_image,
                                 atlas_place_kind_get_icon_name (atlas_place_get_kind (place)));
   gtk_label_set_label (self->details_label, details);

@@ -18,6 +18,7 @@ struct _AtlasPreferencesDialog
 
   GSettings            *settings;
 
+  AdwComboRow          *language_row;
   AdwComboRow          *style_row;
   AdwComboRow          *basemap_row;
   AdwEntryRow          *tile_url_row;
@@ -36,6 +37,7 @@ static GParamSpec *properties[N_PROPS];
 /* Combo rows list an enum's values in the schema's order: user_data is the
  * NULL-terminated list of their nicks.
  */
+static const char *languages[] = { "system", "vi", "en", NULL };
 static const char *color_schemes[] = { "default", "light", "dark", NULL };
 static const char *basemaps[] = { "automatic", "online", "offline", NULL };
 
@@ -130,6 +132,7 @@ atlas_preferences_dialog_constructed (GObject *object)
 
   G_OBJECT_CLASS (atlas_preferences_dialog_parent_class)->constructed (object);
 
+  bind_combo_row (self, "language", self->language_row, languages);
   bind_combo_row (self, "color-scheme", self->style_row, color_schemes);
   bind_combo_row (self, "basemap", self->basemap_row, basemaps);
 
@@ -206,6 +209,7 @@ atlas_preferences_dialog_class_init (AtlasPreferencesDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/atlas-preferences-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasPreferencesDialog, language_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasPreferencesDialog, style_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasPreferencesDialog, basemap_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasPreferencesDialog, tile_url_row);

@@ -254,7 +254,8 @@ geopark_rank (AtlasSidebar *self,
 }
 
 /* Places by geopark, in the dataset's order of geoparks; the places of
- * none (partner geoparks abroad) last. Within a geopark, the dataset's order.
+ * none (partner geoparks abroad, venues) last. Within a geopark, by name in
+ * the alphabet of the language shown.
  */
 static int
 sort_places (gconstpointer a,
@@ -262,10 +263,15 @@ sort_places (gconstpointer a,
              gpointer      user_data)
 {
   AtlasSidebar *self = user_data;
+  AtlasLanguage language = atlas_i18n_get_content_language ();
   guint rank_a = geopark_rank (self, (AtlasPlace *) a);
   guint rank_b = geopark_rank (self, (AtlasPlace *) b);
 
-  return rank_a < rank_b ? -1 : rank_a > rank_b;
+  if (rank_a != rank_b)
+    return rank_a < rank_b ? -1 : 1;
+
+  return strcmp (atlas_place_get_sort_key ((AtlasPlace *) a, language),
+                 atlas_place_get_sort_key ((AtlasPlace *) b, language));
 }
 
 /* Chips ----------------------------------------------------------------- */

@@ -22,6 +22,8 @@ enum {
   PROP_0,
   PROP_SETTINGS,
   PROP_SOURCE,
+  PROP_FILTER,
+  PROP_HISTORY,
   N_PROPS
 };
 
@@ -47,6 +49,50 @@ atlas_window_new (AtlasApplication *application)
   return _atlas_window_new_with_settings (application,
                                           atlas_application_get_settings (application),
                                           atlas_application_get_source (application));
+}
+
+/* A window like this one, built anew in the language now chosen: the same
+ * dataset, search, filters, open item and history, map view, size and
+ * panes. The caller shows it and destroys the old one.
+ */
+AtlasWindow *
+atlas_window_new_replacing (AtlasWindow *old)
+{
+  ShumateViewport *old_viewport, *viewport;
+  AtlasWindow *self;
+  int width, height;
+
+  g_return_val_if_fail (ATLAS_IS_WINDOW (old), NULL);
+
+  self = g_object_new (ATLAS_TYPE_WINDOW,
+                       "application", gtk_window_get_application (GTK_WINDOW (old)),
+                       "settings", old->settings,
+                       "source", old->source,
+                       "filter", old->filter,
+                       "history", old->history,
+                       NULL);
+
+  gtk_window_get_default_size (GTK_WINDOW (old), &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (gtk_window_is_maximized (GTK_WINDOW (old)))
+    gtk_window_maximize (GTK_WINDOW (self));
+  else
+    gtk_window_unmaximize (GTK_WINDOW (self));
+  if (gtk_window_is_fullscreen (GTK_WINDOW (old)))
+    gtk_window_fullscreen (GTK_WINDOW (self));
+
+  old_viewport = atlas_map_view_get_viewport (old->map_view);
+  viewport = atlas_map_view_get_viewport (self->map_view);
+  shumate_viewport_set_zoom_level (viewport, shumate_viewport_get_zoom_level (old_viewport));
+  shumate_location_set_location (SHUMATE_LOCATION (viewport),
+                                 shumate_location_get_latitude (SHUMATE_LOCATION (old_viewport)),
+                                 shumate_location_get_longitude (SHUMATE_LOCATION (old_viewport)));
+
+  adw_flap_set_reveal_flap (self->detail_flap, adw_flap_get_reveal_flap (old->detail_flap));
+  if (adw_leaflet_get_visible_child (old->leaflet) == GTK_WIDGET (old->sidebar))
+    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->sidebar));
+
+  return self;
 }
 
 AtlasDatasetSource *
@@ -654,14 +700,24 @@ static void
 atlas_window_constructed (GObject *object)
 {
   AtlasWindow *self = ATLAS_WINDOW (object);
+  gboolean continuing;
 
   G_OBJECT_CLASS (atlas_window_parent_class)->constructed (object);
 
   g_assert (G_IS_SETTINGS (self->settings));
   g_assert (ATLAS_IS_DATASET_SOURCE (self->source));
 
-  self->filter = atlas_browse_filter_new ();
-  self->history = atlas_history_new ();
+  /* A window that replaces another (in a new language) takes over its
+   * filter and history; a new one finds them in the settings.
+   */
+  continuing = self->filter != NULL && self->history != NULL;
+  if (!continuing)
+    {
+      g_set_object (&self->filter, NULL);
+      g_set_object (&self->history, NULL);
+      self->filter = atlas_browse_filter_new ();
+      self->history = atlas_history_new ();
+    }
   g_signal_connect_object (self->history, "notify",
                            G_CALLBACK (update_history_actions), self, G_CONNECT_SWAPPED);
   update_history_actions (self);
@@ -669,7 +725,10 @@ atlas_window_constructed (GObject *object)
   restore_window_state (self);
   set_up_dataset (self);
   restore_map_view (self);
-  restore_browsing (self);
+  if (continuing)
+    on_dataset_reloaded (self);
+  else
+    restore_browsing (self);
 
   g_settings_bind (self->settings, "sidebar-page",
                    self->sidebar, "page",
@@ -725,6 +784,14 @@ atlas_window_get_property (GObject    *object,
       g_value_set_object (value, self->source);
       break;
 
+    case PROP_FILTER:
+      g_value_set_object (value, self->filter);
+      break;
+
+    case PROP_HISTORY:
+      g_value_set_object (value, self->history);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -746,6 +813,14 @@ atlas_window_set_property (GObject      *object,
 
     case PROP_SOURCE:
       self->source = g_value_dup_object (value);
+      break;
+
+    case PROP_FILTER:
+      self->filter = g_value_dup_object (value);
+      break;
+
+    case PROP_HISTORY:
+      self->history = g_value_dup_object (value);
       break;
 
     default:
@@ -775,6 +850,16 @@ atlas_window_class_init (AtlasWindowClass *klass)
   properties[PROP_SOURCE] =
     g_param_spec_object ("source", NULL, NULL,
                          ATLAS_TYPE_DATASET_SOURCE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_FILTER] =
+    g_param_spec_object ("filter", NULL, NULL,
+                         ATLAS_TYPE_BROWSE_FILTER,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_HISTORY] =
+    g_param_spec_object ("history", NULL, NULL,
+                         ATLAS_TYPE_HISTORY,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);

@@ -19,6 +19,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AtlasWindow, atlas_window, ATLAS, WINDOW, AdwApplicationWindow)
 
 AtlasWindow        *atlas_window_new        (AtlasApplication *application);
+AtlasWindow        *atlas_window_new_replacing (AtlasWindow   *old);
 AtlasDatasetSource *atlas_window_get_source (AtlasWindow      *self);
 
 G_END_DECLS
