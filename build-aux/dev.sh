@@ -27,7 +27,7 @@ packages=(
   xvfb xauth dbus dbus-x11 at-spi2-core
   python3 python3-pyatspi python3-dogtail python3-gi gir1.2-atspi-2.0 xdotool
   adwaita-icon-theme librsvg2-common fonts-cantarell fonts-dejavu-core
-  imagemagick openbox x11-utils
+  imagemagick openbox x11-utils locales
   clang libclang-rt-14-dev
 )
 
@@ -54,6 +54,18 @@ install_missing_packages() {
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive \
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# The live language switch is tested under the locales people have: C.UTF-8,
+# en_US.UTF-8 and vi_VN.UTF-8. A minimal Debian has only the first.
+install_locales() {
+  local wanted
+  for wanted in en_US vi_VN; do
+    if ! locale -a 2>/dev/null | grep -qx "$wanted.utf8"; then
+      log "Generating the $wanted.UTF-8 locale"
+      as_root localedef -i "$wanted" -f UTF-8 "$wanted.UTF-8"
+    fi
+  done
 }
 
 install_node_modules() {
@@ -154,6 +166,7 @@ main() {
       ;;
     test)
       install_missing_packages
+      install_locales
       install_node_modules
       run_tests
       ;;

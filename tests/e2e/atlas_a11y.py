@@ -217,14 +217,19 @@ class App:
         and for the mouse's back and forward buttons (8 and 9).
         """
         extents = accessible.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-        window = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid",
-                                 str(self.process.pid)],
-                                capture_output=True, text=True, check=True).stdout.split()[0]
-        geometry = dict(line.split("=") for line in subprocess.run(
+        # The app's largest window: a tooltip or popover is a window too.
+        windows = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid",
+                                  str(self.process.pid)],
+                                 capture_output=True, text=True, check=True).stdout.split()
+        geometries = [dict(line.split("=") for line in subprocess.run(
             ["xdotool", "getwindowgeometry", "--shell", window],
-            capture_output=True, text=True, check=True).stdout.split())
+            capture_output=True, text=True, check=True).stdout.split()) for window in windows]
+        geometry = max(geometries, key=lambda g: int(g["WIDTH"]) * int(g["HEIGHT"]))
         x = int(geometry["X"]) + extents.x + (extents.width // 2 if x_offset is None else x_offset)
         y = int(geometry["Y"]) + extents.y + (extents.height // 2 if y_offset is None else y_offset)
+        # From the screen's corner, so that the pointer always moves ("mousemove
+        # --sync" waits until it does) and enters the target as a hand would.
+        subprocess.run(["xdotool", "mousemove", "0", "0"], check=True)
         subprocess.run(["xdotool", "mousemove", "--sync", str(x), str(y), "click", str(button)],
                        check=True)
 

@@ -8,6 +8,7 @@
 
 import json
 import os
+import subprocess
 import sys
 
 import pyatspi
@@ -57,7 +58,16 @@ def test_switch_language_live():
     with open(os.path.join(DATASET, "news.json"), encoding="utf-8") as f:
         article = next(a for a in json.load(f)["items"] if a["id"] == ARTICLE)
 
-    app = App(extra_env={"LANGUAGE": "vi", "LANG": "C.UTF-8"}, settings="basemap='offline'\n")
+    # The session's locale: C.UTF-8 by default, or one named by the test
+    # suite, which must then be installed (build-aux/dev.sh generates them).
+    locale = os.environ.get("ATLAS_E2E_LANG", "C.UTF-8")
+    installed = subprocess.run(["locale", "-a"], capture_output=True, text=True).stdout.split()
+    if locale.replace("UTF-8", "utf8") not in installed:
+        raise TestFailure(f"the {locale} locale is not installed (build-aux/dev.sh test makes it)")
+    environment = {"LANG": locale, "LC_ALL": ""}
+    # Under a Vietnamese locale the session itself speaks Vietnamese.
+    environment["LANGUAGE"] = "" if locale.startswith("vi_") else "vi"
+    app = App(extra_env=environment, settings="basemap='offline'\n")
     try:
         window = frame_named(app, "Atlas Công viên địa chất")
         sidebar = wait_for("the sidebar", lambda: find(window, "Thanh bên"))
