@@ -8,6 +8,7 @@
 #pragma once
 
 #include "atlas-sidebar.h"
+#include "atlas-wrap-box.h"
 
 G_BEGIN_DECLS
 
@@ -42,7 +43,7 @@ struct _AtlasSidebar
   GtkDropDown         *geopark_dropdown;
   GtkDropDown         *topic_dropdown;
   GtkDropDown         *year_dropdown;
-  GtkFlowBox          *chips_box;
+  AtlasWrapBox        *chips_box;
   GtkLabel            *count_label;
   AdwViewStack        *stack;
   GtkStack            *news_stack;

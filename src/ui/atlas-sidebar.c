@@ -344,7 +344,7 @@ add_chip (AtlasSidebar *self,
   gtk_widget_add_css_class (chip, "filter-chip");
   g_object_set_data (G_OBJECT (chip), "clear", clear);
   g_signal_connect_object (chip, "clicked", G_CALLBACK (on_chip_clicked), self, 0);
-  gtk_flow_box_append (self->chips_box, chip);
+  atlas_wrap_box_append (self->chips_box, chip);
 }
 
 static void
@@ -355,11 +355,9 @@ update_chips (AtlasSidebar *self)
   const char *geopark_id = atlas_browse_filter_get_geopark_id (self->filter);
   AtlasTopics topic = atlas_browse_filter_get_topic (self->filter);
   int year = atlas_browse_filter_get_year (self->filter);
-  GtkWidget *child;
   gboolean any = FALSE;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chips_box))) != NULL)
-    gtk_flow_box_remove (self->chips_box, child);
+  atlas_wrap_box_remove_all (self->chips_box);
 
   if (place_id != NULL)
     {
@@ -834,6 +832,8 @@ atlas_sidebar_class_init (AtlasSidebarClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_OBJECT);
+
+  g_type_ensure (ATLAS_TYPE_WRAP_BOX);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/atlas-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasSidebar, switcher_title);

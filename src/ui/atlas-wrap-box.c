@@ -86,33 +86,29 @@ place_children (AtlasWrapBox *self,
   return empty ? 0 : y + line_height;
 }
 
-/* At least as wide as the widest child; at best, everything on one line. */
-static void
-measure_width (AtlasWrapBox *self,
-               int          *minimum,
-               int          *natural)
+/* As wide as the widest child, and no wider: a wrap box takes the width its
+ * parent gives it. Asking for room to put everything on one line would
+ * widen the sidebar each time a filter chip comes.
+ */
+static int
+measure_width (AtlasWrapBox *self)
 {
-  int n_children = 0;
+  int width = 0;
 
-  *minimum = *natural = 0;
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      int child_min, child_nat;
+      int child_min;
 
       if (!gtk_widget_should_layout (child))
         continue;
 
-      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1,
-                          &child_min, &child_nat, NULL, NULL);
-      *minimum = MAX (*minimum, child_min);
-      *natural += child_nat;
-      n_children++;
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &child_min, NULL, NULL, NULL);
+      width = MAX (width, child_min);
     }
 
-  if (n_children > 1)
-    *natural += (n_children - 1) * self->spacing;
+  return width;
 }
 
 static GtkSizeRequestMode
@@ -131,14 +127,11 @@ atlas_wrap_box_measure (GtkWidget      *widget,
                         int            *natural_baseline)
 {
   AtlasWrapBox *self = ATLAS_WRAP_BOX (widget);
-  int min_width, nat_width;
-
-  measure_width (self, &min_width, &nat_width);
+  int min_width = measure_width (self);
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = min_width;
-      *natural = nat_width;
+      *minimum = *natural = min_width;
       return;
     }
 
