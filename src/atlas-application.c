@@ -20,6 +20,7 @@ struct _AtlasApplication
   AdwApplication  parent_instance;
 
   GSettings          *settings;
+  gboolean            present;   /* --present: once the window is there */
   AtlasDatasetSource *source;
 
   /* --dataset FOLDER: shown this time, not remembered */
@@ -30,6 +31,8 @@ G_DEFINE_FINAL_TYPE (AtlasApplication, atlas_application, ADW_TYPE_APPLICATION)
 
 static const GOptionEntry option_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
+  { "present", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Start presenting the news or places listed when the app was last closed"), NULL },
   { "dataset", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Show the dataset in this folder instead of the bundled one"), N_("FOLDER") },
   { "validate", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -278,6 +281,7 @@ atlas_application_set_accels (AtlasApplication *self)
     { "win.go-back", { "<Alt>Left", "Back", NULL } },
     { "win.go-forward", { "<Alt>Right", "Forward", NULL } },
     { "win.toggle-details", { "F9", NULL } },
+    { "win.present", { "F5", NULL } },
     { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
     { "win.zoom-out", { "<Control>minus", NULL } },
   };
@@ -350,6 +354,11 @@ atlas_application_activate (GApplication *application)
     window = GTK_WINDOW (atlas_window_new (self));
 
   gtk_window_present (window);
+  if (self->present)
+    {
+      self->present = FALSE;
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+    }
 }
 
 /* geopark-atlas --validate DIR: every problem on a line of its own, so that
@@ -411,6 +420,9 @@ atlas_application_handle_local_options (GApplication *application,
 
   if (g_variant_dict_lookup (options, "export-dataset", "^&ay", &path))
     return export_dataset (path);
+
+  if (g_variant_dict_contains (options, "present"))
+    ATLAS_APPLICATION (application)->present = TRUE;
 
   if (g_variant_dict_lookup (options, "dataset", "^&ay", &path))
     {

@@ -60,6 +60,9 @@ struct _AtlasMapView
   GtkRevealer       *offline_revealer;
   GtkLabel          *offline_label;
   GtkWidget         *approximate_label;
+  GtkWidget         *zoom_buttons;
+  GtkWidget         *layers_button;
+  GtkBorder          fit_insets;
 
   char              *tile_url;
   char              *basemap;
@@ -314,6 +317,12 @@ mercator_latitude (double y)
   return atan (sinh (G_PI * (1.0 - 2.0 * y))) * 180.0 / G_PI;
 }
 
+static double
+mercator_longitude (double x)
+{
+  return x * 360.0 - 180.0;
+}
+
 static void
 go_to (AtlasMapView *self,
        double        latitude,
@@ -346,21 +355,37 @@ atlas_map_view_fit_bounds (AtlasMapView *self,
 {
   double width = gtk_widget_get_width (GTK_WIDGET (self->map));
   double height = gtk_widget_get_height (GTK_WIDGET (self->map));
+  GtkBorder *in = &self->fit_insets;
   double x1 = mercator_x (west), x2 = mercator_x (east);
   double y1 = mercator_y (north), y2 = mercator_y (south);
-  double room_x = MAX (width - 2 * FIT_PADDING_SIDE, 1);
-  double room_y = MAX (height - FIT_PADDING_TOP - FIT_PADDING_SIDE, 1);
+  double room_x = MAX (width - 2 * FIT_PADDING_SIDE - in->left - in->right, 1);
+  double room_y = MAX (height - FIT_PADDING_TOP - FIT_PADDING_SIDE - in->top - in->bottom, 1);
   double zoom_x = x2 - x1 > 0 ? log2 (room_x / (TILE_SIZE * (x2 - x1))) : FIT_MAX_ZOOM;
   double zoom_y = y2 - y1 > 0 ? log2 (room_y / (TILE_SIZE * (y2 - y1))) : FIT_MAX_ZOOM;
   double zoom = CLAMP (MIN (MIN (zoom_x, zoom_y), FIT_MAX_ZOOM), MIN_ZOOM, MAX_ZOOM);
   double world = TILE_SIZE * exp2 (zoom);
-  /* The pins' heads need more room at the top than at the bottom. */
-  double shift = (FIT_PADDING_TOP - FIT_PADDING_SIDE) / 2.0 / world;
+  /* The pins' heads need more room at the top than at the bottom; what
+   * covers the map (a caption card) moves the frame's centre away from it.
+   */
+  double shift_y = ((FIT_PADDING_TOP - FIT_PADDING_SIDE) + in->top - in->bottom) / 2.0 / world;
+  double shift_x = (in->left - in->right) / 2.0 / world;
 
   g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
 
-  go_to (self, mercator_latitude ((y1 + y2) / 2.0 - shift),
-         (west + east) / 2.0, zoom, animate);
+  go_to (self, mercator_latitude ((y1 + y2) / 2.0 - shift_y),
+         mercator_longitude ((x1 + x2) / 2.0 - shift_x), zoom, animate);
+}
+
+/* Room the frame of fit_bounds() leaves on each side for what covers the
+ * map, such as the caption card while presenting. NULL for none.
+ */
+void
+atlas_map_view_set_fit_insets (AtlasMapView    *self,
+                               const GtkBorder *insets)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  self->fit_insets = insets != NULL ? *insets : (GtkBorder) { 0, 0, 0, 0 };
 }
 
 void
@@ -418,6 +443,21 @@ is_selected (AtlasMapView *self,
              AtlasPlace   *place)
 {
   return g_ptr_array_find (self->selected_places, place, NULL);
+}
+
+/* Presenting: the map alone, with its scale and attribution (which the
+ * tiles' licence asks for), without buttons or notes.
+ */
+void
+atlas_map_view_set_presenting (AtlasMapView *self,
+                               gboolean      presenting)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  gtk_widget_set_visible (self->zoom_buttons, !presenting);
+  gtk_widget_set_visible (self->layers_button, !presenting);
+  gtk_widget_set_child_visible (self->approximate_label, !presenting);
+  gtk_widget_set_child_visible (GTK_WIDGET (self->offline_revealer), !presenting);
 }
 
 static void
@@ -1017,6 +1057,8 @@ atlas_map_view_class_init (AtlasMapViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasMapView, offline_revealer);
   gtk_widget_class_bind_template_child (widget_class, AtlasMapView, offline_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasMapView, approximate_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapView, zoom_buttons);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapView, layers_button);
 
   gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_out_action);

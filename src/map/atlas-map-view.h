@@ -28,6 +28,10 @@ gboolean         atlas_map_view_get_offline     (AtlasMapView *self);
 void             atlas_map_view_set_dataset     (AtlasMapView *self,
                                                  AtlasDataset *dataset);
 ShumateViewport *atlas_map_view_get_viewport    (AtlasMapView *self);
+void             atlas_map_view_set_presenting  (AtlasMapView *self,
+                                                 gboolean      presenting);
+void             atlas_map_view_set_fit_insets  (AtlasMapView    *self,
+                                                 const GtkBorder *insets);
 void             atlas_map_view_zoom_in         (AtlasMapView *self);
 void             atlas_map_view_zoom_out        (AtlasMapView *self);
 void             atlas_map_view_fit_bounds      (AtlasMapView *self,

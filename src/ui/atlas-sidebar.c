@@ -140,6 +140,31 @@ atlas_sidebar_scroll_to (AtlasSidebar *self,
     }
 }
 
+/* The ids of the list shown, as the search and filters leave it: what a
+ * presentation tours.
+ */
+GStrv
+atlas_sidebar_dup_visible_ids (AtlasSidebar *self)
+{
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  GListModel *model;
+
+  g_return_val_if_fail (ATLAS_IS_SIDEBAR (self), NULL);
+
+  model = g_strcmp0 (atlas_sidebar_get_page (self), "places") == 0 ? self->places_model :
+                                                                    self->news_model;
+  for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_autofree char *id = NULL;
+
+      g_object_get (item, "id", &id, NULL);
+      g_strv_builder_add (ids, id);
+    }
+
+  return g_strv_builder_end (ids);
+}
+
 /* "12 news items", or "12 of 42 news items" when something filters them. */
 static void
 update_count (AtlasSidebar *self)

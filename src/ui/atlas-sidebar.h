@@ -32,5 +32,6 @@ void        atlas_sidebar_set_folded       (AtlasSidebar      *self,
 void        atlas_sidebar_focus_search     (AtlasSidebar      *self);
 void        atlas_sidebar_scroll_to        (AtlasSidebar      *self,
                                             const char        *id);
+GStrv       atlas_sidebar_dup_visible_ids  (AtlasSidebar      *self);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-article-page.h"
+#include "atlas-caption-card.h"
 #include "atlas-geopark-page.h"
 #include "atlas-map-view.h"
 #include "atlas-place-page.h"
@@ -91,6 +92,18 @@ atlas_window_new_replacing (AtlasWindow *old)
   adw_flap_set_reveal_flap (self->detail_flap, adw_flap_get_reveal_flap (old->detail_flap));
   if (adw_leaflet_get_visible_child (old->leaflet) == GTK_WIDGET (old->sidebar))
     adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->sidebar));
+
+  /* A presenter who pressed L goes on presenting, at the same step. */
+  if (old->presentation != NULL)
+    {
+      GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (old));
+      GdkMonitor *monitor = surface != NULL ?
+                            gdk_display_get_monitor_at_surface (gtk_widget_get_display (GTK_WIDGET (old)),
+                                                                surface) :
+                            NULL;
+
+      _atlas_window_present (self, old->presentation, monitor);
+    }
 
   return self;
 }
@@ -200,14 +213,8 @@ show_problems_action (GtkWidget  *widget,
 
 /* Opening an item ------------------------------------------------------- */
 
-typedef enum {
-  OPEN_PUSH_HISTORY = 1 << 0,  /* a new step, not back or forward */
-  OPEN_MOVE_MAP     = 1 << 1,  /* frame the item on the map */
-  OPEN_FILTER       = 1 << 2,  /* a place or a geopark filters the lists */
-  OPEN_REVEAL       = 1 << 3,  /* show the detail panel, and the map on a narrow window */
-} OpenFlags;
-
-#define OPEN_BY_USER (OPEN_PUSH_HISTORY | OPEN_MOVE_MAP | OPEN_FILTER | OPEN_REVEAL)
+#define OPEN_BY_USER \
+  (ATLAS_OPEN_PUSH_HISTORY | ATLAS_OPEN_MOVE_MAP | ATLAS_OPEN_FILTER | ATLAS_OPEN_REVEAL)
 
 static GPtrArray *
 article_places (AtlasWindow  *self,
@@ -269,10 +276,10 @@ frame_article (AtlasWindow  *self,
     }
 }
 
-static void
-open_item (AtlasWindow *self,
-           GObject     *item,
-           OpenFlags    flags)
+void
+_atlas_window_open_item (AtlasWindow    *self,
+                         GObject        *item,
+                         AtlasOpenFlags  flags)
 {
   g_autofree char *id = NULL;
 
@@ -285,7 +292,7 @@ open_item (AtlasWindow *self,
       atlas_item_view_set_item (ATLAS_ITEM_VIEW (self->article_page), item);
       gtk_stack_set_visible_child (self->detail_stack, self->article_page);
       atlas_map_view_select_places (self->map_view, places);
-      if (flags & OPEN_MOVE_MAP)
+      if (flags & ATLAS_OPEN_MOVE_MAP)
         frame_article (self, ATLAS_ARTICLE (item), places);
     }
   else if (ATLAS_IS_PLACE (item))
@@ -295,9 +302,9 @@ open_item (AtlasWindow *self,
       atlas_item_view_set_item (ATLAS_ITEM_VIEW (self->place_page), item);
       gtk_stack_set_visible_child (self->detail_stack, self->place_page);
       atlas_map_view_select_place (self->map_view, place);
-      if (flags & OPEN_FILTER)
+      if (flags & ATLAS_OPEN_FILTER)
         atlas_browse_filter_set_place_id (self->filter, id);
-      if (flags & OPEN_MOVE_MAP)
+      if (flags & ATLAS_OPEN_MOVE_MAP)
         {
           g_autoptr(GPtrArray) places = g_ptr_array_new ();
 
@@ -310,20 +317,20 @@ open_item (AtlasWindow *self,
       atlas_item_view_set_item (ATLAS_ITEM_VIEW (self->geopark_page), item);
       gtk_stack_set_visible_child (self->detail_stack, self->geopark_page);
       atlas_map_view_select_places (self->map_view, NULL);
-      if (flags & OPEN_FILTER)
+      if (flags & ATLAS_OPEN_FILTER)
         {
           atlas_browse_filter_set_place_id (self->filter, NULL);
           atlas_browse_filter_set_geopark_id (self->filter, id);
         }
-      if (flags & OPEN_MOVE_MAP)
+      if (flags & ATLAS_OPEN_MOVE_MAP)
         atlas_map_view_fit_geopark (self->map_view, ATLAS_GEOPARK (item), TRUE);
     }
   else
     g_return_if_reached ();
 
-  if (flags & OPEN_PUSH_HISTORY)
+  if (flags & ATLAS_OPEN_PUSH_HISTORY)
     atlas_history_push (self->history, id);
-  if (flags & OPEN_REVEAL)
+  if (flags & ATLAS_OPEN_REVEAL)
     {
       adw_flap_set_reveal_flap (self->detail_flap, TRUE);
       if (adw_leaflet_get_folded (self->leaflet))
@@ -332,9 +339,9 @@ open_item (AtlasWindow *self,
   atlas_sidebar_scroll_to (self->sidebar, id);
 }
 
-static GObject *
-lookup_item (AtlasWindow *self,
-             const char  *id)
+GObject *
+_atlas_window_lookup_item (AtlasWindow *self,
+                           const char  *id)
 {
   AtlasDataset *dataset = atlas_dataset_source_get_dataset (self->source);
   GObject *item;
@@ -352,17 +359,17 @@ gboolean
 _atlas_window_open_id (AtlasWindow *self,
                        const char  *id)
 {
-  GObject *item = lookup_item (self, id);
+  GObject *item = _atlas_window_lookup_item (self, id);
 
   if (item == NULL)
     return FALSE;
 
-  open_item (self, item, OPEN_BY_USER);
+  _atlas_window_open_item (self, item, OPEN_BY_USER);
   return TRUE;
 }
 
-static void
-close_item (AtlasWindow *self)
+void
+_atlas_window_close_item (AtlasWindow *self)
 {
   gtk_stack_set_visible_child_name (self->detail_stack, "none");
   atlas_map_view_select_places (self->map_view, NULL);
@@ -372,7 +379,7 @@ static void
 on_item_activated (AtlasWindow *self,
                    GObject     *item)
 {
-  open_item (self, item, OPEN_BY_USER);
+  _atlas_window_open_item (self, item, OPEN_BY_USER);
 }
 
 /* A pin's place opens where the user is looking: the map stays put. */
@@ -380,14 +387,14 @@ static void
 on_place_activated (AtlasWindow *self,
                     AtlasPlace  *place)
 {
-  open_item (self, G_OBJECT (place), OPEN_BY_USER & ~OPEN_MOVE_MAP);
+  _atlas_window_open_item (self, G_OBJECT (place), OPEN_BY_USER & ~ATLAS_OPEN_MOVE_MAP);
 }
 
 static void
 on_geopark_activated (AtlasWindow  *self,
                       AtlasGeopark *geopark)
 {
-  open_item (self, G_OBJECT (geopark), OPEN_BY_USER);
+  _atlas_window_open_item (self, G_OBJECT (geopark), OPEN_BY_USER);
 }
 
 static void
@@ -423,11 +430,11 @@ go_through_history (AtlasWindow *self,
   while ((id = forward ? atlas_history_go_forward (self->history) :
                          atlas_history_go_back (self->history)) != NULL)
     {
-      GObject *item = lookup_item (self, id);
+      GObject *item = _atlas_window_lookup_item (self, id);
 
       if (item != NULL)
         {
-          open_item (self, item, OPEN_MOVE_MAP | OPEN_FILTER);
+          _atlas_window_open_item (self, item, ATLAS_OPEN_MOVE_MAP | ATLAS_OPEN_FILTER);
           return;
         }
     }
@@ -485,12 +492,12 @@ static void
 on_dataset_reloaded (AtlasWindow *self)
 {
   const char *current = atlas_history_get_current (self->history);
-  GObject *item = current != NULL ? lookup_item (self, current) : NULL;
+  GObject *item = current != NULL ? _atlas_window_lookup_item (self, current) : NULL;
 
   if (item != NULL)
-    open_item (self, item, 0);
+    _atlas_window_open_item (self, item, 0);
   else
-    close_item (self);
+    _atlas_window_close_item (self);
 }
 
 static void
@@ -507,6 +514,19 @@ set_up_dataset (AtlasWindow *self)
   gtk_stack_add_named (self->detail_stack, self->article_page, "article");
   gtk_stack_add_named (self->detail_stack, self->place_page, "place");
   gtk_stack_add_named (self->detail_stack, self->geopark_page, "geopark");
+
+  /* The presentation's caption, over the map and under the blank screen. */
+  self->caption_card = atlas_caption_card_new (dataset);
+  g_object_set (self->caption_card,
+                "visible", FALSE,
+                "halign", GTK_ALIGN_START,
+                "valign", GTK_ALIGN_END,
+                "margin-start", 48,
+                "margin-end", 48,
+                "margin-bottom", 64,
+                NULL);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->map_overlay), self->caption_card);
+  gtk_widget_insert_before (self->caption_card, self->map_overlay, self->presentation_blank);
 
   /* Every load sets the problems, and the status with them. */
   g_signal_connect_object (self->source, "notify::problems",
@@ -540,9 +560,9 @@ restore_browsing (AtlasWindow *self)
     atlas_browse_filter_set_topic (self->filter, topic);
   atlas_browse_filter_set_year (self->filter, g_settings_get_int (self->settings, "filter-year"));
 
-  item = *last != '\0' ? lookup_item (self, last) : NULL;
+  item = *last != '\0' ? _atlas_window_lookup_item (self, last) : NULL;
   if (item != NULL)
-    open_item (self, item, OPEN_PUSH_HISTORY);
+    _atlas_window_open_item (self, item, ATLAS_OPEN_PUSH_HISTORY);
 }
 
 static void
@@ -624,6 +644,8 @@ save_window_state (AtlasWindow *self)
 static gboolean
 atlas_window_close_request (GtkWindow *window)
 {
+  /* What is saved is the window as it was before presenting. */
+  _atlas_window_stop_presenting (ATLAS_WINDOW (window));
   save_window_state (ATLAS_WINDOW (window));
 
   return GTK_WINDOW_CLASS (atlas_window_parent_class)->close_request (window);
@@ -756,6 +778,18 @@ atlas_window_dispose (GObject *object)
 {
   AtlasWindow *self = ATLAS_WINDOW (object);
 
+  /* A window replaced while presenting hands the tour over; the screen
+   * stays awake through the new window's own inhibition.
+   */
+  g_clear_handle_id (&self->advance_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->cursor_timeout_id, g_source_remove);
+  if (self->inhibit_cookie != 0 && gtk_window_get_application (GTK_WINDOW (self)) != NULL)
+    gtk_application_uninhibit (gtk_window_get_application (GTK_WINDOW (self)), self->inhibit_cookie);
+  self->inhibit_cookie = 0;
+  if (self->presentation != NULL)
+    g_signal_handlers_disconnect_by_data (self->presentation, self);
+  g_clear_object (&self->presentation);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
 
   g_clear_object (&self->settings);
@@ -884,6 +918,9 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, map_view);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, detail_panel);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, content_header);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, map_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, presentation_blank);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_item_activated);
 
@@ -898,6 +935,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.filter-geopark", "s", filter_geopark_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.go-forward", NULL, go_forward_action);
+  _atlas_window_class_init_presenting (widget_class);
 }
 
 static void
@@ -913,4 +951,6 @@ atlas_window_init (AtlasWindow *self)
   g_signal_connect_object (buttons, "pressed", G_CALLBACK (on_mouse_button_pressed), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (buttons));
+
+  _atlas_window_init_presenting (self);
 }
