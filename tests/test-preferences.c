@@ -13,18 +13,20 @@
 
 #include "atlas-preferences-dialog.h"
 
-static AdwEntryRow *
-find_entry_row (GtkWidget *widget)
+/* The first widget of this type in the dialog, depth first. */
+static gpointer
+find_by_type (GtkWidget *widget,
+              GType      type)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      AdwEntryRow *found;
+      gpointer found;
 
-      if (ADW_IS_ENTRY_ROW (child))
-        return ADW_ENTRY_ROW (child);
-      if ((found = find_entry_row (child)) != NULL)
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_by_type (child, type)) != NULL)
         return found;
     }
 
@@ -42,7 +44,7 @@ test_tile_url_validated (void)
   AdwEntryRow *row;
 
   gtk_window_present (GTK_WINDOW (dialog));
-  row = find_entry_row (GTK_WIDGET (dialog));
+  row = find_by_type (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
   g_assert_nonnull (row);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==,
                    "https://tile.openstreetmap.org/{z}/{x}/{y}.png");
@@ -63,6 +65,34 @@ test_tile_url_validated (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The language (the first choice of the page) and the presentation's
+ * auto-advance are saved as they are chosen.
+ */
+static void
+test_language_and_auto_advance (void)
+{
+  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
+  g_autoptr(GSettings) settings = g_settings_new_with_backend (APPLICATION_ID, backend);
+  AtlasPreferencesDialog *dialog = atlas_preferences_dialog_new (settings);
+  g_autofree char *language = NULL;
+  AdwComboRow *language_row;
+  GtkSpinButton *spin;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  language_row = find_by_type (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW);
+  g_assert_cmpuint (adw_combo_row_get_selected (language_row), ==, 0);
+  adw_combo_row_set_selected (language_row, 2);
+  language = g_settings_get_string (settings, "language");
+  g_assert_cmpstr (language, ==, "en");
+
+  spin = find_by_type (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON);
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 0);
+  gtk_spin_button_set_value (spin, 30);
+  g_assert_cmpuint (g_settings_get_uint (settings, "present-auto-advance"), ==, 30);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -71,6 +101,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/preferences/tile-url-validated", test_tile_url_validated);
+  g_test_add_func ("/preferences/language-and-auto-advance", test_language_and_auto_advance);
 
   return g_test_run ();
 }

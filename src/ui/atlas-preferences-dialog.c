@@ -19,6 +19,7 @@ struct _AtlasPreferencesDialog
   GSettings            *settings;
 
   AdwComboRow          *language_row;
+  GtkSpinButton        *auto_advance_spin;
   AdwComboRow          *style_row;
   AdwComboRow          *basemap_row;
   AdwEntryRow          *tile_url_row;
@@ -135,6 +136,9 @@ atlas_preferences_dialog_constructed (GObject *object)
   bind_combo_row (self, "language", self->language_row, languages);
   bind_combo_row (self, "color-scheme", self->style_row, color_schemes);
   bind_combo_row (self, "basemap", self->basemap_row, basemaps);
+  g_settings_bind (self->settings, "present-auto-advance",
+                   gtk_spin_button_get_adjustment (self->auto_advance_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
 
   tile_url = g_settings_get_string (self->settings, "tile-url");
   gtk_editable_set_text (GTK_EDITABLE (self->tile_url_row), tile_url);
@@ -210,6 +214,7 @@ atlas_preferences_dialog_class_init (AtlasPreferencesDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/atlas-preferences-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasPreferencesDialog, language_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasPreferencesDialog, auto_advance_spin);
   gtk_widget_class_bind_template_child (widget_class, AtlasPreferencesDialog, style_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasPreferencesDialog, basemap_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasPreferencesDialog, tile_url_row);
