@@ -7,7 +7,7 @@
 
 #include "config.h"
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "atlas-map-export.h"
@@ -133,4 +133,146 @@ atlas_map_view_export_png (AtlasMapView  *view,
     return FALSE;
 
   return save_png (texture, file, error);
+}
+
+/* The actions ------------------------------------------------------------ */
+
+static void
+show_error (AtlasMapView *self,
+            const char   *heading,
+            const GError *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The image waits for its file: it is the map as it was when asked for. */
+typedef struct
+{
+  AtlasMapView *view;
+  GdkTexture   *texture;
+} ExportRequest;
+
+static void
+export_request_free (gpointer  data,
+                     GClosure *closure)
+{
+  ExportRequest *request = data;
+
+  g_clear_object (&request->view);
+  g_clear_object (&request->texture);
+  g_free (request);
+}
+
+static void
+on_export_file_chosen (GtkNativeDialog *chooser,
+                       int              response,
+                       ExportRequest   *request)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  if (file != NULL && !save_png (request->texture, file, &error))
+    show_error (request->view, _("Could Not Export the Map Image"), error);
+
+  /* Last: the request goes with the chooser. */
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+export_image (AtlasMapView *self,
+              int           scale)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GtkFileFilter) filter = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkFileChooserNative *chooser;
+  ExportRequest *request;
+  GtkRoot *root;
+
+  texture = atlas_map_view_render (self, scale, &error);
+  if (texture == NULL)
+    {
+      show_error (self, _("Could Not Export the Map Image"), error);
+      return;
+    }
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  chooser = gtk_file_chooser_native_new (_("Export Map Image"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  /* Translators: file names an exported map gets unless the user changes
+   * them; keep them short, without spaces, and ending in “.png”.
+   */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser),
+                                     scale == 1 ? _("geopark-atlas-map.png")
+                                                : _("geopark-atlas-map-slides.png"));
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("PNG Images"));
+  gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+
+  request = g_new0 (ExportRequest, 1);
+  request->view = g_object_ref (self);
+  request->texture = g_steal_pointer (&texture);
+  g_signal_connect_data (chooser, "response", G_CALLBACK (on_export_file_chosen),
+                         request, export_request_free, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_image_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  export_image (ATLAS_MAP_VIEW (widget), 1);
+}
+
+static void
+export_image_for_slides_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  export_image (ATLAS_MAP_VIEW (widget), 2);
+}
+
+static void
+copy_image_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AtlasMapView *self = ATLAS_MAP_VIEW (widget);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+
+  texture = atlas_map_view_render (self, 1, &error);
+  if (texture == NULL)
+    {
+      show_error (self, _("Could Not Copy the Map Image"), error);
+      return;
+    }
+
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
+}
+
+void
+_atlas_map_view_class_add_export_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "map.export-image", NULL,
+                                   export_image_action);
+  gtk_widget_class_install_action (widget_class, "map.export-image-for-slides", NULL,
+                                   export_image_for_slides_action);
+  gtk_widget_class_install_action (widget_class, "map.copy-image", NULL, copy_image_action);
 }

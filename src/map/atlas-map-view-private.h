@@ -22,4 +22,7 @@ void       _atlas_map_view_click            (AtlasMapView *self,
 void       _atlas_map_view_snapshot_content (AtlasMapView *self,
                                              GtkSnapshot  *snapshot);
 
+/* atlas-map-export.c */
+void _atlas_map_view_class_add_export_actions (GtkWidgetClass *widget_class);
+
 G_END_DECLS
