@@ -280,6 +280,8 @@ atlas_application_set_accels (AtlasApplication *self)
     { "win.toggle-details", { "F9", NULL } },
     { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
     { "win.zoom-out", { "<Control>minus", NULL } },
+    { "win.export-map-image", { "<Control><Shift>s", NULL } },
+    { "win.copy-map-image", { "<Control><Shift>c", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
