@@ -284,6 +284,8 @@ atlas_application_set_accels (AtlasApplication *self)
     { "win.present", { "F5", NULL } },
     { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
     { "win.zoom-out", { "<Control>minus", NULL } },
+    { "win.export-map-image", { "<Control><Shift>s", NULL } },
+    { "win.copy-map-image", { "<Control><Shift>c", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

@@ -8,8 +8,10 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "atlas-dataset-loader.h"
+#include "atlas-map-export.h"
 #include "atlas-test-map.h"
 
 typedef struct
@@ -286,12 +288,268 @@ test_offline_when_unreachable (Fixture       *fixture,
   g_assert_false (atlas_map_view_get_offline (fixture->view));
 }
 
+/* The map as shown around Bản Giốc, on the offline map: pins, areas and
+ * labels, and nothing that depends on the network.
+ */
+static void
+show_ban_gioc (Fixture *fixture)
+{
+  atlas_map_view_set_basemap (fixture->view, "offline");
+  atlas_map_view_fit_bounds (fixture->view, 22.8, 106.68, 22.87, 106.74, FALSE);
+  wait_for_draw (fixture);
+  g_assert_nonnull (atlas_test_pin_of_place (fixture->view, "cb-01"));
+}
+
+/* Pixels as 0xAARRGGBB, premultiplied, row after row. */
+static guint32 *
+download (GdkTexture *texture)
+{
+  int width = gdk_texture_get_width (texture);
+  guint32 *pixels = g_new (guint32, (gsize) width * gdk_texture_get_height (texture));
+
+  gdk_texture_download (texture, (guchar *) pixels, width * 4);
+
+  return pixels;
+}
+
+static guint
+count_colours (GdkTexture *texture)
+{
+  g_autofree guint32 *pixels = download (texture);
+  g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
+  gsize n_pixels = (gsize) gdk_texture_get_width (texture) * gdk_texture_get_height (texture);
+
+  for (gsize i = 0; i < n_pixels; i++)
+    g_hash_table_add (colours, GUINT_TO_POINTER (pixels[i]));
+
+  return g_hash_table_size (colours);
+}
+
+/* Pixels of nearly this colour in the box, in the texture's pixels. */
+static guint
+count_near (GdkTexture *texture,
+            guint32     colour,
+            int         x0,
+            int         y0,
+            int         x1,
+            int         y1)
+{
+  g_autofree guint32 *pixels = download (texture);
+  int width = gdk_texture_get_width (texture);
+  guint n = 0;
+
+  g_assert_cmpint (x0, >=, 0);
+  g_assert_cmpint (y0, >=, 0);
+  g_assert_cmpint (x1, <=, width);
+  g_assert_cmpint (y1, <=, gdk_texture_get_height (texture));
+
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        guint32 pixel = pixels[y * width + x];
+        gboolean near = TRUE;
+
+        for (int shift = 0; shift < 32; shift += 8)
+          near &= ABS ((int) ((pixel >> shift) & 0xff) - (int) ((colour >> shift) & 0xff)) <= 8;
+        n += near;
+      }
+
+  return n;
+}
+
+/* The image is the map's size, or twice it, and shows the map, not a
+ * blank: the offline map, the areas and the pins give many colours, and a
+ * pin's colour is where the pin is.
+ */
+static void
+test_render (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GtkWidget *map = _atlas_map_view_get_map (fixture->view);
+  AtlasPlace *ban_gioc = atlas_dataset_lookup_place (fixture->dataset, "cb-01");
+  /* Geology pins are rock orange, #c64600, opaque. */
+  guint32 geology = 0xffc64600;
+  double x, y;
+
+  show_ban_gioc (fixture);
+  g_assert_cmpint (atlas_place_get_kind (ban_gioc), ==, ATLAS_PLACE_KIND_GEOLOGY);
+  place_position (fixture, ban_gioc, &x, &y);
+
+  for (int scale = 1; scale <= 2; scale++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GdkTexture) texture = atlas_map_view_render (fixture->view, scale, &error);
+      /* The pin's head, above its tip. */
+      int left = (int) (x - 12) * scale, right = (int) (x + 12) * scale;
+      int top = (int) (y - 40) * scale, bottom = (int) y * scale;
+
+      g_assert_no_error (error);
+      g_assert_nonnull (texture);
+      g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (map) * scale);
+      g_assert_cmpint (gdk_texture_get_height (texture), ==, gtk_widget_get_height (map) * scale);
+      if (scale == 1)
+        g_assert_cmpuint (count_colours (texture), >, 1000);
+      g_assert_cmpuint (count_near (texture, geology, left, top, right, bottom),
+                        >, 100 * scale * scale);
+      /* And not everywhere: the corners are land or sea. */
+      g_assert_cmpuint (count_near (texture, geology, 0, 0, 24 * scale, 40 * scale), ==, 0);
+    }
+}
+
+/* The view as it is on screen, controls and all. */
+static GdkTexture *
+render_on_screen (Fixture *fixture)
+{
+  GtkWidget *view = GTK_WIDGET (fixture->view);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (view);
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (fixture->window));
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GdkTexture *texture;
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (view),
+                          gtk_widget_get_height (view));
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_true (gsk_renderer_realize (renderer, surface, NULL));
+  texture = gsk_renderer_render_texture (renderer, node, NULL);
+  gsk_renderer_unrealize (renderer);
+
+  return texture;
+}
+
+static guint
+count_different (GdkTexture *a,
+                 GdkTexture *b,
+                 int         x0,
+                 int         y0,
+                 int         x1,
+                 int         y1)
+{
+  g_autofree guint32 *pixels_a = download (a);
+  g_autofree guint32 *pixels_b = download (b);
+  int width = gdk_texture_get_width (a);
+  guint n = 0;
+
+  g_assert_cmpint (gdk_texture_get_width (b), ==, width);
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      n += pixels_a[y * width + x] != pixels_b[y * width + x];
+
+  return n;
+}
+
+/* The image is the screen without the zoom and layers buttons, which stand
+ * in the top right corner.
+ */
+static void
+test_render_without_controls (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GdkTexture) screen = NULL;
+  g_autoptr(GdkTexture) image = NULL;
+  int width, height;
+
+  show_ban_gioc (fixture);
+  screen = render_on_screen (fixture);
+  image = atlas_map_view_render (fixture->view, 1, NULL);
+  width = gdk_texture_get_width (image);
+  height = gdk_texture_get_height (image);
+  g_assert_cmpint (gdk_texture_get_width (screen), ==, width);
+  g_assert_cmpint (gdk_texture_get_height (screen), ==, height);
+
+  g_assert_cmpuint (count_different (screen, image, 0, 0, width - 70, height), ==, 0);
+  g_assert_cmpuint (count_different (screen, image, width - 70, 0, width, 160), >, 100);
+}
+
+/* Before it is shown, the map has nothing to give. */
+static void
+test_render_unshown (void)
+{
+  g_autoptr(AtlasMapView) view = g_object_ref_sink (g_object_new (ATLAS_TYPE_MAP_VIEW, NULL));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  atlas_map_view_set_tile_url (view, "http://127.0.0.1:9/{z}/{x}/{y}.png");
+  texture = atlas_map_view_render (view, 1, &error);
+  g_assert_error (error, ATLAS_MAP_EXPORT_ERROR, ATLAS_MAP_EXPORT_ERROR_NOT_SHOWN);
+  g_assert_null (texture);
+}
+
+static void
+test_export_png (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkWidget *map = _atlas_map_view_get_map (fixture->view);
+  g_autofree char *dir = g_dir_make_tmp ("atlas-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "map.png", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "map.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) missing_file = g_file_new_for_path (missing);
+  g_autoptr(GdkTexture) read_back = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (dir);
+  show_ban_gioc (fixture);
+
+  g_assert_true (atlas_map_view_export_png (fixture->view, file, 2, &error));
+  g_assert_no_error (error);
+  read_back = gdk_texture_new_from_file (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (read_back), ==, 2 * gtk_widget_get_width (map));
+  g_assert_cmpint (gdk_texture_get_height (read_back), ==, 2 * gtk_widget_get_height (map));
+
+  /* A folder that is not there: said, not ignored. */
+  g_assert_false (atlas_map_view_export_png (fixture->view, missing_file, 1, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "map.png"));
+
+  g_assert_no_errno (g_unlink (path));
+  g_assert_no_errno (g_rmdir (dir));
+}
+
+static void
+on_texture_read (GObject      *clipboard,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GdkTexture **texture = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *texture = gdk_clipboard_read_texture_finish (GDK_CLIPBOARD (clipboard), result, &error);
+  g_assert_no_error (error);
+}
+
+/* Copy Map Image puts the map, at its size, on the clipboard. */
+static void
+test_copy_image (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkWidget *map = _atlas_map_view_get_map (fixture->view);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (fixture->view));
+  g_autoptr(GdkTexture) texture = NULL;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  show_ban_gioc (fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "map.copy-image", NULL));
+
+  gdk_clipboard_read_texture_async (clipboard, NULL, on_texture_read, &texture);
+  while (texture == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_nonnull (texture);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (map));
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, gtk_widget_get_height (map));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* A banner fading in or out would be half on screen when a test looks. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
                                     RESOURCE_PREFIX "/icons");
 
@@ -302,6 +560,14 @@ main (int   argc,
   g_test_add ("/map-view/area-click", Fixture, NULL, fixture_set_up, test_area_click, fixture_tear_down);
   g_test_add ("/map-view/offline-when-unreachable", Fixture, NULL, fixture_set_up,
               test_offline_when_unreachable, fixture_tear_down);
+  g_test_add ("/map-view/render", Fixture, NULL, fixture_set_up, test_render, fixture_tear_down);
+  g_test_add ("/map-view/render-without-controls", Fixture, NULL, fixture_set_up,
+              test_render_without_controls, fixture_tear_down);
+  g_test_add_func ("/map-view/render-unshown", test_render_unshown);
+  g_test_add ("/map-view/export-png", Fixture, NULL, fixture_set_up, test_export_png,
+              fixture_tear_down);
+  g_test_add ("/map-view/copy-image", Fixture, NULL, fixture_set_up, test_copy_image,
+              fixture_tear_down);
 
   return g_test_run ();
 }

@@ -387,6 +387,40 @@ test_window_actions (void)
   close_window (window);
 }
 
+static void
+on_texture_read (GObject      *clipboard,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GdkTexture **texture = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *texture = gdk_clipboard_read_texture_finish (GDK_CLIPBOARD (clipboard), result, &error);
+  g_assert_no_error (error);
+}
+
+/* Ctrl+Shift+C reaches the map from anywhere in the window. */
+static void
+test_window_copy_map_image (void)
+{
+  g_autoptr(GSettings) settings = new_settings ();
+  AtlasWindow *window = show_window (settings);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  g_autoptr(GdkTexture) texture = NULL;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-map-image", NULL));
+  gdk_clipboard_read_texture_async (clipboard, NULL, on_texture_read, &texture);
+  while (texture == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_nonnull (texture);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==,
+                   gtk_widget_get_width (GTK_WIDGET (window->map_view)));
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -405,6 +439,7 @@ main (int   argc,
   g_test_add_func ("/window/maximized-round-trip", test_window_maximized_round_trip);
   g_test_add_func ("/window/sidebar-page-round-trip", test_window_sidebar_page_round_trip);
   g_test_add_func ("/window/actions", test_window_actions);
+  g_test_add_func ("/window/copy-map-image", test_window_copy_map_image);
 
   return g_test_run ();
 }

@@ -12,12 +12,17 @@
 
 G_BEGIN_DECLS
 
-GList     *_atlas_map_view_get_pins      (AtlasMapView *self);
-GtkWidget *_atlas_map_view_get_map       (AtlasMapView *self);
-void       _atlas_map_view_set_animated  (AtlasMapView *self,
-                                          gboolean      animated);
-void       _atlas_map_view_click         (AtlasMapView *self,
-                                          double        x,
-                                          double        y);
+GList     *_atlas_map_view_get_pins         (AtlasMapView *self);
+GtkWidget *_atlas_map_view_get_map          (AtlasMapView *self);
+void       _atlas_map_view_set_animated     (AtlasMapView *self,
+                                             gboolean      animated);
+void       _atlas_map_view_click            (AtlasMapView *self,
+                                             double        x,
+                                             double        y);
+void       _atlas_map_view_snapshot_content (AtlasMapView *self,
+                                             GtkSnapshot  *snapshot);
+
+/* atlas-map-export.c */
+void _atlas_map_view_class_add_export_actions (GtkWidgetClass *widget_class);
 
 G_END_DECLS

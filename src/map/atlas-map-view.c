@@ -921,6 +921,40 @@ _atlas_map_view_get_map (AtlasMapView *self)
   return GTK_WIDGET (self->map);
 }
 
+/* What an exported image shows, in the map's coordinates: the map and its
+ * layers, the note on approximate borders (a border drawn too coarsely must
+ * not leave without it), the scale and the attribution. The zoom and layers
+ * controls and the banner are about this window, not the map: they stay out.
+ */
+void
+_atlas_map_view_snapshot_content (AtlasMapView *self,
+                                  GtkSnapshot  *snapshot)
+{
+  GtkWidget *overlay = GTK_WIDGET (self->overlay);
+  GtkWidget *content[] = {
+    GTK_WIDGET (self->map),
+    self->approximate_label,
+    GTK_WIDGET (self->scale),
+    GTK_WIDGET (self->license),
+  };
+  graphene_rect_t bounds;
+
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+  g_return_if_fail (snapshot != NULL);
+
+  if (!gtk_widget_compute_bounds (GTK_WIDGET (self->map), overlay, &bounds))
+    return;
+
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, bounds.size.width,
+                                                         bounds.size.height));
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-bounds.origin.x, -bounds.origin.y));
+  for (guint i = 0; i < G_N_ELEMENTS (content); i++)
+    gtk_widget_snapshot_child (overlay, content[i], snapshot);
+  gtk_snapshot_restore (snapshot);
+  gtk_snapshot_pop (snapshot);
+}
+
 /* Tests want the camera where it is going, not on its way. */
 void
 _atlas_map_view_set_animated (AtlasMapView *self,
@@ -1062,6 +1096,7 @@ atlas_map_view_class_init (AtlasMapViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_out_action);
+  _atlas_map_view_class_add_export_actions (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

@@ -718,6 +718,27 @@ zoom_out_action (GtkWidget  *widget,
   atlas_map_view_zoom_out (ATLAS_WINDOW (widget)->map_view);
 }
 
+/* The map's actions again, here where the application's shortcuts reach:
+ * they act on the window, not on the focused widget.
+ */
+static void
+export_map_image_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  gtk_widget_activate_action (GTK_WIDGET (ATLAS_WINDOW (widget)->map_view),
+                              "map.export-image", NULL);
+}
+
+static void
+copy_map_image_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  gtk_widget_activate_action (GTK_WIDGET (ATLAS_WINDOW (widget)->map_view),
+                              "map.copy-image", NULL);
+}
+
 static void
 atlas_window_constructed (GObject *object)
 {
@@ -930,6 +951,10 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toggle-details", NULL, toggle_details_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out_action);
+  gtk_widget_class_install_action (widget_class, "win.export-map-image", NULL,
+                                   export_map_image_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-map-image", NULL,
+                                   copy_map_image_action);
   gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_action);
   gtk_widget_class_install_action (widget_class, "win.open-item", "s", open_item_action);
   gtk_widget_class_install_action (widget_class, "win.filter-geopark", "s", filter_geopark_action);
