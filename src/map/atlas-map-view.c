@@ -63,6 +63,7 @@ struct _AtlasMapView
   GtkWidget         *zoom_buttons;
   GtkWidget         *layers_button;
   GtkBorder          fit_insets;
+  double             fit_max_zoom;
 
   char              *tile_url;
   char              *basemap;
@@ -360,9 +361,10 @@ atlas_map_view_fit_bounds (AtlasMapView *self,
   double y1 = mercator_y (north), y2 = mercator_y (south);
   double room_x = MAX (width - 2 * FIT_PADDING_SIDE - in->left - in->right, 1);
   double room_y = MAX (height - FIT_PADDING_TOP - FIT_PADDING_SIDE - in->top - in->bottom, 1);
-  double zoom_x = x2 - x1 > 0 ? log2 (room_x / (TILE_SIZE * (x2 - x1))) : FIT_MAX_ZOOM;
-  double zoom_y = y2 - y1 > 0 ? log2 (room_y / (TILE_SIZE * (y2 - y1))) : FIT_MAX_ZOOM;
-  double zoom = CLAMP (MIN (MIN (zoom_x, zoom_y), FIT_MAX_ZOOM), MIN_ZOOM, MAX_ZOOM);
+  double max_zoom = self->fit_max_zoom > 0 ? self->fit_max_zoom : FIT_MAX_ZOOM;
+  double zoom_x = x2 - x1 > 0 ? log2 (room_x / (TILE_SIZE * (x2 - x1))) : max_zoom;
+  double zoom_y = y2 - y1 > 0 ? log2 (room_y / (TILE_SIZE * (y2 - y1))) : max_zoom;
+  double zoom = CLAMP (MIN (MIN (zoom_x, zoom_y), max_zoom), MIN_ZOOM, MAX_ZOOM);
   double world = TILE_SIZE * exp2 (zoom);
   /* The pins' heads need more room at the top than at the bottom; what
    * covers the map (a caption card) moves the frame's centre away from it.
@@ -374,6 +376,18 @@ atlas_map_view_fit_bounds (AtlasMapView *self,
 
   go_to (self, mercator_latitude ((y1 + y2) / 2.0 - shift_y),
          mercator_longitude ((x1 + x2) / 2.0 - shift_x), zoom, animate);
+}
+
+/* How close fit_bounds() may come, or 0 for as close as places can be told
+ * apart. A room wants to see where a place is, not its every rock.
+ */
+void
+atlas_map_view_set_fit_max_zoom (AtlasMapView *self,
+                                 double        zoom)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  self->fit_max_zoom = zoom;
 }
 
 /* Room the frame of fit_bounds() leaves on each side for what covers the

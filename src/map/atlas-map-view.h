@@ -32,6 +32,8 @@ void             atlas_map_view_set_presenting  (AtlasMapView *self,
                                                  gboolean      presenting);
 void             atlas_map_view_set_fit_insets  (AtlasMapView    *self,
                                                  const GtkBorder *insets);
+void             atlas_map_view_set_fit_max_zoom (AtlasMapView *self,
+                                                  double        zoom);
 void             atlas_map_view_zoom_in         (AtlasMapView *self);
 void             atlas_map_view_zoom_out        (AtlasMapView *self);
 void             atlas_map_view_fit_bounds      (AtlasMapView *self,

@@ -23,8 +23,10 @@
 
 #define CURSOR_IDLE_MS 2000
 #define TEXT_SCALE_STEP 1.2
-/* Around a place, enough of the land for its surroundings (about 10 km). */
-#define PLACE_CONTEXT_DEGREES 0.05
+/* A room wants to see where a place is, with its surroundings (about
+ * 20 km across), not its every rock.
+ */
+#define PRESENT_MAX_ZOOM 11.0
 
 gboolean
 _atlas_window_is_presenting (AtlasWindow *self)
@@ -61,20 +63,9 @@ frame_step (AtlasWindow *self,
     insets.bottom = card_height;
 
   atlas_map_view_set_fit_insets (self->map_view, &insets);
-  if (ATLAS_IS_PLACE (item))
-    {
-      /* A room wants to see where a place is, not its every rock. */
-      double latitude = atlas_place_get_latitude (ATLAS_PLACE (item));
-      double longitude = atlas_place_get_longitude (ATLAS_PLACE (item));
-
-      _atlas_window_open_item (self, item, 0);
-      atlas_map_view_fit_bounds (self->map_view,
-                                 latitude - PLACE_CONTEXT_DEGREES, longitude - PLACE_CONTEXT_DEGREES,
-                                 latitude + PLACE_CONTEXT_DEGREES, longitude + PLACE_CONTEXT_DEGREES,
-                                 TRUE);
-    }
-  else
-    _atlas_window_open_item (self, item, ATLAS_OPEN_MOVE_MAP);
+  atlas_map_view_set_fit_max_zoom (self->map_view, PRESENT_MAX_ZOOM);
+  _atlas_window_open_item (self, item, ATLAS_OPEN_MOVE_MAP);
+  atlas_map_view_set_fit_max_zoom (self->map_view, 0);
   atlas_map_view_set_fit_insets (self->map_view, NULL);
   self->framed_width = width;
   self->framed_height = height;
