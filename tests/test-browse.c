@@ -513,6 +513,38 @@ test_state_round_trip (Fixture       *fixture,
   g_assert_cmpuint (n_chips (fixture), ==, 3);
 }
 
+/* Presenting on a monitor picked from the menu, and back: the chrome goes
+ * and comes back, the caption shows the step.
+ */
+static void
+test_present_on_monitor (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  AtlasWindow *window = fixture->window;
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (window)));
+  GMenuModel *menu = gtk_menu_button_get_menu_model (window->present_monitor_button);
+  guint n_monitors = g_list_model_get_n_items (monitors);
+
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, n_monitors);
+  g_assert_cmpint (gtk_widget_get_visible (GTK_WIDGET (window->present_monitor_button)), ==,
+                   n_monitors > 1);
+
+  _atlas_window_open_id (window, DIA_TREN);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present-on-monitor", "i", n_monitors - 1);
+  g_assert_true (_atlas_window_is_presenting (window));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->sidebar)));
+  g_assert_true (gtk_widget_get_visible (window->caption_card));
+  /* The place open is not in the news listed: the tour starts at their top. */
+  g_assert_true (atlas_item_view_get_item (ATLAS_ITEM_VIEW (window->caption_card)) ==
+                 nth (window->sidebar->news_model, 0));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+  g_assert_false (_atlas_window_is_presenting (window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->sidebar)));
+  g_assert_false (gtk_widget_get_visible (window->caption_card));
+  g_assert_cmpstr (open_id (fixture), ==, DIA_TREN);
+}
+
 /* A news item without its English title: the row shows the Vietnamese
  * one, marked as being in the other language.
  */
@@ -570,6 +602,7 @@ main (int   argc,
   ADD ("/browse/filter-menus", test_filter_menus);
   ADD ("/browse/keyboard", test_keyboard);
   ADD ("/browse/state-round-trip", test_state_round_trip);
+  ADD ("/browse/present-on-monitor", test_present_on_monitor);
 #undef ADD
   g_test_add_func ("/browse/other-language-marked", test_other_language_marked);
 

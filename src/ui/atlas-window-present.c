@@ -472,11 +472,56 @@ present_on_monitor_action (GtkWidget  *widget,
   present_on (ATLAS_WINDOW (widget), monitor);
 }
 
+/* With a projector plugged in, the presenter picks the screen: a menu
+ * beside the Present button, one item a monitor.
+ */
+static void
+update_monitor_menu (AtlasWindow *self,
+                     guint        position,
+                     guint        removed,
+                     guint        added,
+                     GListModel  *monitors)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  guint n_monitors = g_list_model_get_n_items (monitors);
+
+  for (guint i = 0; i < n_monitors; i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      g_autoptr(GMenuItem) item = NULL;
+      g_autofree char *label = NULL;
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      /* Translators: a monitor to present on: its number, its name
+       * (such as "HDMI-1" or a model), and its size in pixels
+       */
+      label = g_strdup_printf (_("Present on Monitor %u: %s (%d × %d)"), i + 1,
+                               gdk_monitor_get_connector (monitor) != NULL ?
+                               gdk_monitor_get_connector (monitor) :
+                               gdk_monitor_get_model (monitor) != NULL ?
+                               gdk_monitor_get_model (monitor) : "",
+                               geometry.width, geometry.height);
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target_value (item, "win.present-on-monitor",
+                                               g_variant_new_int32 (i));
+      g_menu_append_item (menu, item);
+    }
+
+  gtk_menu_button_set_menu_model (self->present_monitor_button, G_MENU_MODEL (menu));
+  gtk_widget_set_visible (GTK_WIDGET (self->present_monitor_button), n_monitors > 1);
+}
+
 /* Once, from the window's init: the actions and the controllers. */
 void
 _atlas_window_init_presenting (AtlasWindow *self)
 {
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
   GtkEventController *keys, *motion;
+
+  g_signal_connect_object (monitors, "items-changed", G_CALLBACK (update_monitor_menu), self,
+                           G_CONNECT_SWAPPED);
+  update_monitor_menu (self, 0, 0, 0, monitors);
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);

@@ -73,6 +73,7 @@ struct _AtlasWindow
   GtkWidget            *content_header;
   GtkWidget            *map_overlay;
   GtkWidget            *presentation_blank;
+  GtkMenuButton        *present_monitor_button;
 };
 
 AtlasWindow *_atlas_window_new_with_settings (AtlasApplication   *application,
