@@ -508,18 +508,6 @@ test_export_png (Fixture       *fixture,
   g_assert_no_errno (g_rmdir (dir));
 }
 
-static void
-on_texture_read (GObject      *clipboard,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GdkTexture **texture = user_data;
-  g_autoptr(GError) error = NULL;
-
-  *texture = gdk_clipboard_read_texture_finish (GDK_CLIPBOARD (clipboard), result, &error);
-  g_assert_no_error (error);
-}
-
 /* Copy Map Image puts the map, at its size, on the clipboard. */
 static void
 test_copy_image (Fixture       *fixture,
@@ -528,16 +516,11 @@ test_copy_image (Fixture       *fixture,
   GtkWidget *map = _atlas_map_view_get_map (fixture->view);
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (fixture->view));
   g_autoptr(GdkTexture) texture = NULL;
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
   show_ban_gioc (fixture);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "map.copy-image", NULL));
 
-  gdk_clipboard_read_texture_async (clipboard, NULL, on_texture_read, &texture);
-  while (texture == NULL && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_nonnull (texture);
+  texture = atlas_test_read_clipboard_texture (clipboard);
   g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (map));
   g_assert_cmpint (gdk_texture_get_height (texture), ==, gtk_widget_get_height (map));
 }

@@ -15,6 +15,7 @@
 #include <gdk/x11/gdkx.h>
 #endif
 
+#include "atlas-test-map.h"
 #include "atlas-test-utils.h"
 #include "atlas-test-window.h"
 
@@ -387,18 +388,6 @@ test_window_actions (void)
   close_window (window);
 }
 
-static void
-on_texture_read (GObject      *clipboard,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GdkTexture **texture = user_data;
-  g_autoptr(GError) error = NULL;
-
-  *texture = gdk_clipboard_read_texture_finish (GDK_CLIPBOARD (clipboard), result, &error);
-  g_assert_no_error (error);
-}
-
 /* Ctrl+Shift+C reaches the map from anywhere in the window. */
 static void
 test_window_copy_map_image (void)
@@ -407,14 +396,9 @@ test_window_copy_map_image (void)
   AtlasWindow *window = show_window (settings);
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
   g_autoptr(GdkTexture) texture = NULL;
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-map-image", NULL));
-  gdk_clipboard_read_texture_async (clipboard, NULL, on_texture_read, &texture);
-  while (texture == NULL && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_nonnull (texture);
+  texture = atlas_test_read_clipboard_texture (clipboard);
   g_assert_cmpint (gdk_texture_get_width (texture), ==,
                    gtk_widget_get_width (GTK_WIDGET (window->map_view)));
 
