@@ -293,6 +293,7 @@ set_chrome_visible (AtlasWindow *self,
                     gboolean     visible)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->sidebar), visible);
+  gtk_widget_set_visible (self->sidebar_separator, visible);
   gtk_widget_set_visible (self->content_header, visible);
   gtk_widget_set_child_visible (GTK_WIDGET (self->problems_revealer), visible);
   atlas_map_view_set_presenting (self->map_view, !visible);

@@ -74,6 +74,7 @@ struct _AtlasWindow
   GtkWidget            *map_overlay;
   GtkWidget            *presentation_blank;
   GtkMenuButton        *present_monitor_button;
+  GtkWidget            *sidebar_separator;
 };
 
 AtlasWindow *_atlas_window_new_with_settings (AtlasApplication   *application,

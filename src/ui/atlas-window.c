@@ -943,6 +943,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, map_overlay);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, presentation_blank);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, present_monitor_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sidebar_separator);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_item_activated);
 
