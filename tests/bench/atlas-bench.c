@@ -1,0 +1,287 @@
+/* atlas-bench.c
+ *
+ * Copyright 2026 The Geopark Atlas developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gtk/gtk.h>
+
+#include "atlas-browse-filter.h"
+#include "atlas-dataset-loader.h"
+
+/* The figures of docs/PERFORMANCE.md, printed one line each; run through
+ * `build-aux/dev.sh bench`, never as a test: timings on a shared machine
+ * say nothing about correctness.
+ *
+ *   atlas-bench load [--runs N] [DIR]   bundled data when DIR is left out
+ *   atlas-bench search [--rounds N] DIR QUERY...
+ */
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The nearest-rank percentile of samples, which it sorts. */
+static double
+percentile (GArray *samples,
+            double  p)
+{
+  guint rank;
+
+  g_assert (samples->len > 0);
+  g_array_sort (samples, compare_doubles);
+  rank = (guint) MAX (1.0, (p / 100.0) * samples->len + 0.999999);
+
+  return g_array_index (samples, double, MIN (rank, samples->len) - 1);
+}
+
+/* The peak resident set of this process, in KiB, from the kernel. */
+static long
+peak_rss_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "VmHWM:")) == NULL)
+    return -1;
+
+  return strtol (line + strlen ("VmHWM:"), NULL, 10);
+}
+
+static AtlasDataset *
+load (const char *dir)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  AtlasDataset *dataset;
+
+  if (dir == NULL)
+    dataset = atlas_dataset_load_bundled (problems);
+  else
+    {
+      g_autoptr(GFile) folder = g_file_new_for_commandline_arg (dir);
+
+      dataset = atlas_dataset_load_directory (folder, problems);
+    }
+
+  if (dataset == NULL)
+    {
+      g_printerr ("%s: %u problems, first: %s\n", dir ? dir : "bundled", problems->len,
+                  ((GError *) g_ptr_array_index (problems, 0))->message);
+      exit (1);
+    }
+
+  return dataset;
+}
+
+/* One load in this process: "MILLISECONDS PEAK_KIB BASELINE_KIB". */
+static int
+load_once (const char *dir)
+{
+  g_autoptr(AtlasDataset) dataset = NULL;
+  long baseline = peak_rss_kib ();
+  gint64 start = g_get_monotonic_time ();
+
+  dataset = load (dir);
+  g_print ("%.3f %ld %ld\n", (g_get_monotonic_time () - start) / 1000.0, peak_rss_kib (),
+           baseline);
+
+  return 0;
+}
+
+/* Each run a fresh process, so that the peak memory is that load's alone. */
+static int
+load_runs (const char *self_path,
+           const char *dir,
+           guint       runs)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) peaks = g_array_new (FALSE, FALSE, sizeof (double));
+  double baseline = 0;
+
+  for (guint i = 0; i < runs + 1; i++)
+    {
+      const char *argv[] = { self_path, "load-once", dir, NULL };
+      g_autofree char *out = NULL;
+      g_autoptr(GError) error = NULL;
+      double ms, peak, base;
+      int status;
+
+      if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL,
+                         &status, &error) ||
+          !g_spawn_check_wait_status (status, &error) ||
+          sscanf (out, "%lf %lf %lf", &ms, &peak, &base) != 3)
+        {
+          g_printerr ("load run failed: %s\n", error ? error->message : out);
+          return 1;
+        }
+
+      /* The first run warms the page cache; it is not counted. */
+      if (i == 0)
+        continue;
+      g_array_append_val (times, ms);
+      g_array_append_val (peaks, peak);
+      baseline = base;
+    }
+
+  g_print ("load %-28s runs %u  median %8.1f ms  min %8.1f ms  max %8.1f ms  "
+           "peak RSS median %6.1f MiB (before loading %.1f MiB)\n",
+           dir ? dir : "bundled", runs, percentile (times, 50), percentile (times, 0),
+           percentile (times, 100), percentile (peaks, 50) / 1024.0, baseline / 1024.0);
+
+  return 0;
+}
+
+typedef struct
+{
+  AtlasBrowseFilter *filter;
+  AtlasDataset      *dataset;
+} Match;
+
+static gboolean
+match_article (gpointer item,
+               gpointer user_data)
+{
+  Match *match = user_data;
+
+  return atlas_browse_filter_match_article (match->filter, match->dataset, item);
+}
+
+static gboolean
+match_place (gpointer item,
+             gpointer user_data)
+{
+  Match *match = user_data;
+
+  return atlas_browse_filter_match_place (match->filter, match->dataset, item);
+}
+
+static int
+sort_articles (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  return atlas_article_compare_newest_first ((AtlasArticle *) a, (AtlasArticle *) b);
+}
+
+/* The sidebar's chain: the dataset's list, sorted, then filtered. */
+static GListModel *
+filtered_list (GListModel  *items,
+               GtkSorter   *sorter,
+               GtkFilter   *filter)
+{
+  GtkSortListModel *sorted = gtk_sort_list_model_new (g_object_ref (items), sorter);
+
+  return G_LIST_MODEL (gtk_filter_list_model_new (G_LIST_MODEL (sorted), g_object_ref (filter)));
+}
+
+/* Types each query a letter at a time, as into the search entry, and times
+ * each keystroke from setting the search to both lists being refiltered.
+ */
+static int
+search (const char         *dir,
+        const char * const *queries,
+        guint               rounds)
+{
+  g_autoptr(AtlasDataset) dataset = load (dir);
+  g_autoptr(AtlasBrowseFilter) browse = atlas_browse_filter_new ();
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GtkFilter) news_filter = NULL;
+  g_autoptr(GtkFilter) places_filter = NULL;
+  g_autoptr(GListModel) news = NULL;
+  g_autoptr(GListModel) places = NULL;
+  Match match = { browse, dataset };
+
+  news_filter = GTK_FILTER (gtk_custom_filter_new (match_article, &match, NULL));
+  places_filter = GTK_FILTER (gtk_custom_filter_new (match_place, &match, NULL));
+  news = filtered_list (atlas_dataset_get_articles (dataset),
+                        GTK_SORTER (gtk_custom_sorter_new (sort_articles, NULL, NULL)),
+                        news_filter);
+  places = filtered_list (atlas_dataset_get_places (dataset), NULL, places_filter);
+
+  for (guint round = 0; round < rounds; round++)
+    for (guint q = 0; queries[q] != NULL; q++)
+      {
+        const char *end = queries[q];
+
+        while (*end != '\0')
+          {
+            g_autofree char *typed = NULL;
+            gint64 start;
+            double ms;
+
+            end = g_utf8_next_char (end);
+            typed = g_strndup (queries[q], end - queries[q]);
+            start = g_get_monotonic_time ();
+            atlas_browse_filter_set_search (browse, typed);
+            gtk_filter_changed (news_filter, GTK_FILTER_CHANGE_DIFFERENT);
+            gtk_filter_changed (places_filter, GTK_FILTER_CHANGE_DIFFERENT);
+            g_list_model_get_n_items (news);
+            g_list_model_get_n_items (places);
+            ms = (g_get_monotonic_time () - start) / 1000.0;
+            if (round == rounds - 1)
+              g_print ("  \"%s\": %u news, %u places, %.2f ms\n", typed,
+                       g_list_model_get_n_items (news), g_list_model_get_n_items (places), ms);
+            g_array_append_val (samples, ms);
+          }
+        atlas_browse_filter_set_search (browse, "");
+      }
+
+  g_print ("search %s: %u keystrokes  median %.2f ms  p95 %.2f ms  max %.2f ms\n",
+           dir, samples->len, percentile (samples, 50), percentile (samples, 95),
+           percentile (samples, 100));
+
+  return 0;
+}
+
+static void
+usage (void)
+{
+  g_printerr ("usage: atlas-bench load [--runs N] [DIR]\n"
+              "       atlas-bench search [--rounds N] DIR QUERY...\n");
+  exit (2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  guint count = 7;
+  int first = 2;
+
+  /* Queries and paths are printed as typed, in UTF-8. */
+  setlocale (LC_ALL, "C.UTF-8");
+
+  if (argc < 2)
+    usage ();
+
+  if (argc > 3 && (g_str_equal (argv[2], "--runs") || g_str_equal (argv[2], "--rounds")))
+    {
+      count = (guint) MAX (1, atoi (argv[3]));
+      first = 4;
+    }
+
+  if (g_str_equal (argv[1], "load-once"))
+    return load_once (argc > 2 ? argv[2] : NULL);
+  if (g_str_equal (argv[1], "load"))
+    return load_runs (argv[0], argc > first ? argv[first] : NULL, count);
+  if (g_str_equal (argv[1], "search") && argc > first + 1)
+    return search (argv[first], (const char * const *) argv + first + 1, count);
+
+  usage ();
+  return 2;
+}
