@@ -189,6 +189,23 @@ filtered_list (GListModel  *items,
   return G_LIST_MODEL (gtk_filter_list_model_new (G_LIST_MODEL (sorted), g_object_ref (filter)));
 }
 
+typedef struct
+{
+  GtkFilter *news_filter;
+  GtkFilter *places_filter;
+} Lists;
+
+static void
+refilter (AtlasBrowseFilter *browse,
+          Lists             *lists)
+{
+  GtkFilterChange change = atlas_browse_filter_get_narrowed (browse)
+                           ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_DIFFERENT;
+
+  gtk_filter_changed (lists->news_filter, change);
+  gtk_filter_changed (lists->places_filter, change);
+}
+
 /* Types each query a letter at a time, as into the search entry, and times
  * each keystroke from setting the search to both lists being refiltered.
  */
@@ -205,6 +222,7 @@ search (const char         *dir,
   g_autoptr(GListModel) news = NULL;
   g_autoptr(GListModel) places = NULL;
   Match match = { browse, dataset };
+  Lists lists = { NULL, NULL };
 
   news_filter = GTK_FILTER (gtk_custom_filter_new (match_article, &match, NULL));
   places_filter = GTK_FILTER (gtk_custom_filter_new (match_place, &match, NULL));
@@ -212,6 +230,11 @@ search (const char         *dir,
                         GTK_SORTER (gtk_custom_sorter_new (sort_articles, NULL, NULL)),
                         news_filter);
   places = filtered_list (atlas_dataset_get_places (dataset), NULL, places_filter);
+  lists.news_filter = news_filter;
+  lists.places_filter = places_filter;
+
+  /* As the sidebar does, MORE_STRICT when the search only narrowed. */
+  g_signal_connect (browse, "changed", G_CALLBACK (refilter), &lists);
 
   for (guint round = 0; round < rounds; round++)
     for (guint q = 0; queries[q] != NULL; q++)
@@ -228,8 +251,6 @@ search (const char         *dir,
             typed = g_strndup (queries[q], end - queries[q]);
             start = g_get_monotonic_time ();
             atlas_browse_filter_set_search (browse, typed);
-            gtk_filter_changed (news_filter, GTK_FILTER_CHANGE_DIFFERENT);
-            gtk_filter_changed (places_filter, GTK_FILTER_CHANGE_DIFFERENT);
             g_list_model_get_n_items (news);
             g_list_model_get_n_items (places);
             ms = (g_get_monotonic_time () - start) / 1000.0;
