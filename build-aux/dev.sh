@@ -162,8 +162,8 @@ fuzz() {
 # because a figure is slow. The generated datasets are cached by size.
 run_bench() {
   build
-  local bench=${ATLAS_BENCH:-$build_dir/tests/bench/atlas-bench}
-  local data=${ATLAS_BENCH_DATA:-$build_dir/bench-data}
+  local bench=${ATLAS_BENCH:-$top/$build_dir/tests/bench/atlas-bench}
+  local data=${ATLAS_BENCH_DATA:-$top/$build_dir/bench-data}
   local runs=${ATLAS_BENCH_RUNS:-7}
   local news
 
@@ -186,6 +186,16 @@ run_bench() {
 
   log "Search latency per keystroke, 50000 news items and 5000 places"
   "$bench" search --rounds 5 "$data/n50000" "cao bằng" "lang son" "thác bản giốc" "đồng văn"
+
+  if [ ! -f "$data/pan5000/places.json" ]; then
+    log "Generating 5000 places in Cao Bằng"
+    python3 build-aux/bench/make-dataset.py "$data/pan5000" --news 1000 --places 5000 \
+      --cluster 5000 --cluster-geopark caobang --seed 1
+  fi
+  log "Panning over 5000 places in one province (Xvfb, software rendering, 300 frames)"
+  GSK_RENDERER=${GSK_RENDERER:-cairo} GDK_DEBUG=${GDK_DEBUG:-gl-disable} \
+    GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$top/$build_dir/data" \
+    in_virtual_display "$bench" pan "$data/pan5000" caobang 2>/dev/null
 }
 
 main() {

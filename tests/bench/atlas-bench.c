@@ -12,10 +12,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <adwaita.h>
 #include <gtk/gtk.h>
 
 #include "atlas-browse-filter.h"
 #include "atlas-dataset-loader.h"
+#include "atlas-map-view-private.h"
+#include "atlas-map-view.h"
 
 /* The figures of docs/PERFORMANCE.md, printed one line each; run through
  * `build-aux/dev.sh bench`, never as a test: timings on a shared machine
@@ -23,6 +26,7 @@
  *
  *   atlas-bench load [--runs N] [DIR]   bundled data when DIR is left out
  *   atlas-bench search [--rounds N] DIR QUERY...
+ *   atlas-bench pan [--frames N] DIR GEOPARK   needs a display
  */
 
 static int
@@ -269,11 +273,147 @@ search (const char         *dir,
   return 0;
 }
 
+/* Panning ---------------------------------------------------------------- */
+
+#define PAN_WARM_UP_FRAMES 30
+
+typedef struct
+{
+  AtlasMapView *view;
+  GArray       *work;      /* update to after-paint of each frame, ms */
+  GArray       *intervals; /* between the frame times of successive frames, ms */
+  gint64        started;
+  gint64        last_frame_time;
+  guint         frame;
+  guint         frames;
+  double        lat;
+  double        lon;
+  double        zoom;
+  guint         most_pins;
+} Pan;
+
+static void
+on_update (GdkFrameClock *clock,
+           Pan           *pan)
+{
+  pan->started = g_get_monotonic_time ();
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                Pan           *pan)
+{
+  double ms = (g_get_monotonic_time () - pan->started) / 1000.0;
+
+  if (pan->started != 0 && pan->frame > PAN_WARM_UP_FRAMES)
+    g_array_append_val (pan->work, ms);
+}
+
+/* Each frame moves the map a little, in a slow figure of eight over the
+ * province, as a hand dragging it would.
+ */
+static gboolean
+pan_tick (GtkWidget     *widget,
+          GdkFrameClock *clock,
+          gpointer       user_data)
+{
+  Pan *pan = user_data;
+  gint64 frame_time = gdk_frame_clock_get_frame_time (clock);
+  double t = pan->frame / 60.0;
+  g_autoptr(GList) pins = _atlas_map_view_get_pins (pan->view);
+
+  if (pan->last_frame_time != 0 && pan->frame > PAN_WARM_UP_FRAMES)
+    {
+      double ms = (frame_time - pan->last_frame_time) / 1000.0;
+
+      g_array_append_val (pan->intervals, ms);
+    }
+  pan->last_frame_time = frame_time;
+  pan->most_pins = MAX (pan->most_pins, g_list_length (pins));
+
+  shumate_location_set_location (SHUMATE_LOCATION (atlas_map_view_get_viewport (pan->view)),
+                                 pan->lat + 0.12 * sin (t), pan->lon + 0.25 * sin (t / 2));
+
+  return ++pan->frame < pan->frames + PAN_WARM_UP_FRAMES ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static int
+pan (const char *dir,
+     const char *geopark_id,
+     guint       frames)
+{
+  g_autoptr(AtlasDataset) dataset = load (dir);
+  g_autoptr(GArray) work = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) intervals = g_array_new (FALSE, FALSE, sizeof (double));
+  AtlasGeopark *geopark = atlas_dataset_lookup_geopark (dataset, geopark_id);
+  GtkWindow *window;
+  GdkFrameClock *clock;
+  gint64 deadline;
+  Pan pan = { NULL, work, intervals, 0, 0, 0, frames, 0, 0, 0, 0 };
+
+  if (geopark == NULL)
+    {
+      g_printerr ("no geopark %s\n", geopark_id);
+      return 1;
+    }
+
+  gtk_init ();
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    RESOURCE_PREFIX "/icons");
+
+  pan.view = g_object_new (ATLAS_TYPE_MAP_VIEW, NULL);
+  /* Nothing answers there: the map draws its own offline basemap, as
+   * without a network, and no tile server is asked for anything.
+   */
+  atlas_map_view_set_tile_url (pan.view, "http://127.0.0.1:9/{z}/{x}/{y}.png");
+  _atlas_map_view_set_animated (pan.view, FALSE);
+  atlas_map_view_set_dataset (pan.view, dataset);
+
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 1280, 800);
+  gtk_window_set_child (window, GTK_WIDGET (pan.view));
+  gtk_window_present (window);
+
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while ((!gtk_widget_get_mapped (GTK_WIDGET (pan.view)) || !atlas_map_view_get_offline (pan.view))
+         && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  atlas_map_view_fit_geopark (pan.view, geopark, FALSE);
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  pan.lat = shumate_location_get_latitude (SHUMATE_LOCATION (atlas_map_view_get_viewport (pan.view)));
+  pan.lon = shumate_location_get_longitude (SHUMATE_LOCATION (atlas_map_view_get_viewport (pan.view)));
+  pan.zoom = shumate_viewport_get_zoom_level (atlas_map_view_get_viewport (pan.view));
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "update", G_CALLBACK (on_update), &pan);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &pan);
+  gtk_widget_add_tick_callback (GTK_WIDGET (pan.view), pan_tick, &pan, NULL);
+
+  while (pan.frame < frames + PAN_WARM_UP_FRAMES)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_signal_handlers_disconnect_by_data (clock, &pan);
+  g_print ("pan %s over %s at zoom %.1f: %u frames, at most %u pins  "
+           "frame work median %.2f ms  p95 %.2f ms  max %.2f ms; "
+           "frame interval median %.2f ms  p95 %.2f ms\n",
+           dir, geopark_id, pan.zoom, work->len, pan.most_pins,
+           percentile (work, 50), percentile (work, 95), percentile (work, 100),
+           percentile (intervals, 50), percentile (intervals, 95));
+  gtk_window_destroy (window);
+
+  return 0;
+}
+
 static void
 usage (void)
 {
   g_printerr ("usage: atlas-bench load [--runs N] [DIR]\n"
-              "       atlas-bench search [--rounds N] DIR QUERY...\n");
+              "       atlas-bench search [--rounds N] DIR QUERY...\n"
+              "       atlas-bench pan [--frames N] DIR GEOPARK\n");
   exit (2);
 }
 
@@ -290,7 +430,8 @@ main (int   argc,
   if (argc < 2)
     usage ();
 
-  if (argc > 3 && (g_str_equal (argv[2], "--runs") || g_str_equal (argv[2], "--rounds")))
+  if (argc > 3 && (g_str_equal (argv[2], "--runs") || g_str_equal (argv[2], "--rounds") ||
+                   g_str_equal (argv[2], "--frames")))
     {
       count = (guint) MAX (1, atoi (argv[3]));
       first = 4;
@@ -302,6 +443,9 @@ main (int   argc,
     return load_runs (argv[0], argc > first ? argv[first] : NULL, count);
   if (g_str_equal (argv[1], "search") && argc > first + 1)
     return search (argv[first], (const char * const *) argv + first + 1, count);
+
+  if (g_str_equal (argv[1], "pan") && argc == first + 2)
+    return pan (argv[first], argv[first + 1], first == 2 ? 300 : count);
 
   usage ();
   return 2;
