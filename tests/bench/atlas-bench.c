@@ -421,13 +421,22 @@ pan (const char *dir,
   gtk_window_present (window);
 
   deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while ((!gtk_widget_get_mapped (GTK_WIDGET (pan.view)) || !atlas_map_view_get_offline (pan.view))
-         && g_get_monotonic_time () < deadline)
+  while ((gtk_widget_get_width (GTK_WIDGET (pan.view)) < 1000 ||
+          !atlas_map_view_get_offline (pan.view)) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
 
-  atlas_map_view_fit_geopark (pan.view, geopark, FALSE);
-  for (guint i = 0; i < 20; i++)
-    g_main_context_iteration (NULL, FALSE);
+  /* Fitting needs the final size; a window manager may still be placing it. */
+  while (shumate_viewport_get_zoom_level (atlas_map_view_get_viewport (pan.view)) < 8 &&
+         g_get_monotonic_time () < deadline)
+    {
+      atlas_map_view_fit_geopark (pan.view, geopark, FALSE);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  if (shumate_viewport_get_zoom_level (atlas_map_view_get_viewport (pan.view)) < 8)
+    {
+      g_printerr ("the map did not zoom to %s\n", geopark_id);
+      return 1;
+    }
   pan.lat = shumate_location_get_latitude (SHUMATE_LOCATION (atlas_map_view_get_viewport (pan.view)));
   pan.lon = shumate_location_get_longitude (SHUMATE_LOCATION (atlas_map_view_get_viewport (pan.view)));
   pan.zoom = shumate_viewport_get_zoom_level (atlas_map_view_get_viewport (pan.view));
