@@ -3,6 +3,8 @@
 #
 #   build-aux/dev.sh run    install what is missing, build, start the app
 #   build-aux/dev.sh test   install what is missing, build, run every test suite
+#   build-aux/dev.sh bench  build, generate the benchmark datasets, print the figures
+#                           of docs/PERFORMANCE.md (not part of `test`)
 #
 # Works on a fresh Debian 12 machine as root (or with sudo available).
 #
@@ -156,6 +158,52 @@ fuzz() {
   rm -rf "$scratch"
 }
 
+# The figures of docs/PERFORMANCE.md. Timings, not checks: nothing here fails
+# because a figure is slow. The generated datasets are cached by size.
+run_bench() {
+  build
+  local bench=${ATLAS_BENCH:-$top/$build_dir/tests/bench/atlas-bench}
+  local data=${ATLAS_BENCH_DATA:-$top/$build_dir/bench-data}
+  local runs=${ATLAS_BENCH_RUNS:-7}
+  local news
+
+  log "Machine"
+  grep -m1 'model name' /proc/cpuinfo || true
+  echo "cores: $(nproc); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+  for news in 1000 10000 50000 100000; do
+    if [ ! -f "$data/n$news/news.json" ]; then
+      log "Generating $news news items and 5000 places"
+      python3 build-aux/bench/make-dataset.py "$data/n$news" --news "$news" --places 5000 --seed 1
+    fi
+  done
+
+  log "Dataset load (parse, validate, index), median of $runs fresh processes"
+  "$bench" load --runs "$runs"
+  for news in 1000 10000 50000 100000; do
+    "$bench" load --runs "$runs" "$data/n$news"
+  done
+
+  log "Search latency per keystroke, 50000 news items and 5000 places"
+  "$bench" search --rounds 5 "$data/n50000" "cao bằng" "lang son" "thác bản giốc" "đồng văn"
+
+  if [ ! -f "$data/pan5000/places.json" ]; then
+    log "Generating 5000 places in Cao Bằng"
+    python3 build-aux/bench/make-dataset.py "$data/pan5000" --news 1000 --places 5000 \
+      --cluster 5000 --cluster-geopark caobang --seed 1
+  fi
+  if [ ! -f "$data/bundled/places.json" ]; then
+    "$build_dir/src/geopark-atlas" --export-dataset "$data/bundled" >/dev/null
+  fi
+  log "Panning over Cao Bằng (Xvfb, software rendering, 300 frames): bundled data, then 5000 places"
+  local set
+  for set in bundled pan5000; do
+    GSK_RENDERER=${GSK_RENDERER:-cairo} GDK_DEBUG=${GDK_DEBUG:-gl-disable} \
+      GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$top/$build_dir/data" \
+      in_virtual_display "$bench" pan "$data/$set" caobang 2>/dev/null
+  done
+}
+
 main() {
   local command=${1:-}
   shift || true
@@ -170,8 +218,12 @@ main() {
       install_node_modules
       run_tests
       ;;
+    bench)
+      install_missing_packages
+      run_bench
+      ;;
     *)
-      echo "usage: $0 run|test" >&2
+      echo "usage: $0 run|test|bench" >&2
       exit 2
       ;;
   esac

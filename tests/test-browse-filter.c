@@ -426,6 +426,44 @@ test_one_topic (void)
   g_assert_cmpuint (atlas_browse_filter_get_topic (filter), ==, 0);
 }
 
+static void
+note_narrowed (AtlasBrowseFilter *filter,
+               int               *narrowed)
+{
+  *narrowed = atlas_browse_filter_get_narrowed (filter);
+}
+
+/* Letters typed onto the search narrow it; anything else may widen it. */
+static void
+test_narrowed (void)
+{
+  g_autoptr(AtlasBrowseFilter) filter = atlas_browse_filter_new ();
+  int narrowed = -1;
+
+  g_signal_connect (filter, "changed", G_CALLBACK (note_narrowed), &narrowed);
+
+  atlas_browse_filter_set_search (filter, "c");
+  g_assert_cmpint (narrowed, ==, TRUE);
+  atlas_browse_filter_set_search (filter, "cao b");
+  g_assert_cmpint (narrowed, ==, TRUE);
+  atlas_browse_filter_set_search (filter, "cao");
+  g_assert_cmpint (narrowed, ==, FALSE);
+  atlas_browse_filter_set_search (filter, "dao");
+  g_assert_cmpint (narrowed, ==, FALSE);
+  atlas_browse_filter_set_search (filter, "dao ");
+  g_assert_cmpint (narrowed, ==, TRUE);
+  atlas_browse_filter_set_topic (filter, ATLAS_TOPIC_TOURISM);
+  g_assert_cmpint (narrowed, ==, FALSE);
+  atlas_browse_filter_set_search (filter, "dao b");
+  g_assert_cmpint (narrowed, ==, TRUE);
+  atlas_browse_filter_clear (filter);
+  g_assert_cmpint (narrowed, ==, FALSE);
+
+  /* Only while "changed" is emitted. */
+  atlas_browse_filter_set_search (filter, "c");
+  g_assert_false (atlas_browse_filter_get_narrowed (filter));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -433,6 +471,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/browse-filter/defaults", test_defaults);
+  g_test_add_func ("/browse-filter/narrowed", test_narrowed);
   g_test_add_func ("/browse-filter/search", test_search);
   g_test_add_func ("/browse-filter/geopark", test_geopark);
   g_test_add_func ("/browse-filter/news-only-criteria", test_news_only_criteria);

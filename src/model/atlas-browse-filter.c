@@ -28,6 +28,7 @@ struct _AtlasBrowseFilter
   char        *place_id;
   AtlasTopics  topic;
   int          year;
+  gboolean     narrowed;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasBrowseFilter, atlas_browse_filter, G_TYPE_OBJECT)
@@ -127,10 +128,15 @@ change_year (AtlasBrowseFilter *self,
 
 static void
 emit_changed_if (AtlasBrowseFilter *self,
-                 gboolean           changed)
+                 gboolean           changed,
+                 gboolean           narrowed)
 {
-  if (changed)
-    g_signal_emit (self, signals[CHANGED], 0);
+  if (!changed)
+    return;
+
+  self->narrowed = narrowed;
+  g_signal_emit (self, signals[CHANGED], 0);
+  self->narrowed = FALSE;
 }
 
 /* What was typed in the search entry, as typed. */
@@ -147,9 +153,27 @@ void
 atlas_browse_filter_set_search (AtlasBrowseFilter *self,
                                 const char        *search)
 {
+  gboolean narrowed;
+
   g_return_if_fail (ATLAS_IS_BROWSE_FILTER (self));
 
-  emit_changed_if (self, change_search (self, search));
+  /* More typed after what was there: every word typed before is still in
+   * a word of the search, so nothing can match that did not match before.
+   */
+  narrowed = g_str_has_prefix (search != NULL ? search : "", self->search);
+  emit_changed_if (self, change_search (self, search), narrowed);
+}
+
+/* While "changed" is emitted: whether that change can only have taken
+ * matches away (letters typed onto the search), so that a list needs to
+ * recheck only the items it shows. FALSE at any other time.
+ */
+gboolean
+atlas_browse_filter_get_narrowed (AtlasBrowseFilter *self)
+{
+  g_return_val_if_fail (ATLAS_IS_BROWSE_FILTER (self), FALSE);
+
+  return self->narrowed;
 }
 
 /* The search's words, folded once when it was set (see atlas-search.c):
@@ -178,7 +202,7 @@ atlas_browse_filter_set_geopark_id (AtlasBrowseFilter *self,
 {
   g_return_if_fail (ATLAS_IS_BROWSE_FILTER (self));
 
-  emit_changed_if (self, change_id (self, &self->geopark_id, geopark_id, PROP_GEOPARK_ID));
+  emit_changed_if (self, change_id (self, &self->geopark_id, geopark_id, PROP_GEOPARK_ID), FALSE);
 }
 
 const char *
@@ -196,7 +220,7 @@ atlas_browse_filter_set_place_id (AtlasBrowseFilter *self,
 {
   g_return_if_fail (ATLAS_IS_BROWSE_FILTER (self));
 
-  emit_changed_if (self, change_id (self, &self->place_id, place_id, PROP_PLACE_ID));
+  emit_changed_if (self, change_id (self, &self->place_id, place_id, PROP_PLACE_ID), FALSE);
 }
 
 AtlasTopics
@@ -215,7 +239,7 @@ atlas_browse_filter_set_topic (AtlasBrowseFilter *self,
   g_return_if_fail (ATLAS_IS_BROWSE_FILTER (self));
   g_return_if_fail (topic < (1u << ATLAS_N_TOPICS) && (topic & (topic - 1)) == 0);
 
-  emit_changed_if (self, change_topic (self, topic));
+  emit_changed_if (self, change_topic (self, topic), FALSE);
 }
 
 int
@@ -234,7 +258,7 @@ atlas_browse_filter_set_year (AtlasBrowseFilter *self,
   g_return_if_fail (ATLAS_IS_BROWSE_FILTER (self));
   g_return_if_fail (year >= 0);
 
-  emit_changed_if (self, change_year (self, year));
+  emit_changed_if (self, change_year (self, year), FALSE);
 }
 
 /* Nothing typed and nothing picked: the lists show everything. */
@@ -265,7 +289,7 @@ atlas_browse_filter_clear (AtlasBrowseFilter *self)
   changed |= change_year (self, 0);
   g_object_thaw_notify (G_OBJECT (self));
 
-  emit_changed_if (self, changed);
+  emit_changed_if (self, changed, FALSE);
 }
 
 /* Whether the article is in the news list. A geopark's news are those of its

@@ -22,6 +22,7 @@ const char         *atlas_browse_filter_get_search       (AtlasBrowseFilter *sel
 void                atlas_browse_filter_set_search       (AtlasBrowseFilter *self,
                                                           const char        *search);
 const char * const *atlas_browse_filter_get_search_words (AtlasBrowseFilter *self);
+gboolean            atlas_browse_filter_get_narrowed     (AtlasBrowseFilter *self);
 const char         *atlas_browse_filter_get_geopark_id   (AtlasBrowseFilter *self);
 void                atlas_browse_filter_set_geopark_id   (AtlasBrowseFilter *self,
                                                           const char        *geopark_id);

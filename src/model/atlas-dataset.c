@@ -196,7 +196,10 @@ append_text (GString   *haystack,
       const char *string = atlas_text_get_exact (text, i);
 
       if (string != NULL)
-        g_string_append_printf (haystack, "%s\n", string);
+        {
+          g_string_append (haystack, string);
+          g_string_append_c (haystack, '\n');
+        }
     }
 }
 

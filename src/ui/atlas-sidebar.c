@@ -629,6 +629,9 @@ static void
 on_filter_changed (AtlasSidebar *self)
 {
   const char *search = atlas_browse_filter_get_search (self->filter);
+  /* Typing narrows: only what is shown needs a second look. */
+  GtkFilterChange change = atlas_browse_filter_get_narrowed (self->filter)
+                           ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_DIFFERENT;
 
   if (g_strcmp0 (search, gtk_editable_get_text (GTK_EDITABLE (self->search_entry))) != 0)
     {
@@ -637,8 +640,8 @@ on_filter_changed (AtlasSidebar *self)
       self->syncing = FALSE;
     }
 
-  gtk_filter_changed (self->news_filter, GTK_FILTER_CHANGE_DIFFERENT);
-  gtk_filter_changed (self->places_filter, GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_filter_changed (self->news_filter, change);
+  gtk_filter_changed (self->places_filter, change);
   update_chips (self);
   sync_dropdowns (self);
   on_articles_changed (self);

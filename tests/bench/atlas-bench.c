@@ -1,0 +1,505 @@
+/* atlas-bench.c
+ *
+ * Copyright 2026 The Geopark Atlas developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <adwaita.h>
+#include <gtk/gtk.h>
+
+#include "atlas-browse-filter.h"
+#include "atlas-dataset-loader.h"
+#include "atlas-map-view-private.h"
+#include "atlas-map-view.h"
+
+/* The figures of docs/PERFORMANCE.md, printed one line each; run through
+ * `build-aux/dev.sh bench`, never as a test: timings on a shared machine
+ * say nothing about correctness.
+ *
+ *   atlas-bench load [--runs N] [DIR]   bundled data when DIR is left out
+ *   atlas-bench search [--rounds N] DIR QUERY...
+ *   atlas-bench pan [--frames N] DIR GEOPARK   needs a display
+ */
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The nearest-rank percentile of samples, which it sorts. */
+static double
+percentile (GArray *samples,
+            double  p)
+{
+  guint rank;
+
+  g_assert (samples->len > 0);
+  g_array_sort (samples, compare_doubles);
+  rank = (guint) MAX (1.0, (p / 100.0) * samples->len + 0.999999);
+
+  return g_array_index (samples, double, MIN (rank, samples->len) - 1);
+}
+
+/* The peak resident set of this process, in KiB, from the kernel. */
+static long
+peak_rss_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "VmHWM:")) == NULL)
+    return -1;
+
+  return strtol (line + strlen ("VmHWM:"), NULL, 10);
+}
+
+static AtlasDataset *
+load (const char *dir)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  AtlasDataset *dataset;
+
+  if (dir == NULL)
+    dataset = atlas_dataset_load_bundled (problems);
+  else
+    {
+      g_autoptr(GFile) folder = g_file_new_for_commandline_arg (dir);
+
+      dataset = atlas_dataset_load_directory (folder, problems);
+    }
+
+  if (dataset == NULL)
+    {
+      g_printerr ("%s: %u problems, first: %s\n", dir ? dir : "bundled", problems->len,
+                  ((GError *) g_ptr_array_index (problems, 0))->message);
+      exit (1);
+    }
+
+  return dataset;
+}
+
+/* One load in this process: "MILLISECONDS PEAK_KIB BASELINE_KIB". */
+static int
+load_once (const char *dir)
+{
+  g_autoptr(AtlasDataset) dataset = NULL;
+  long baseline = peak_rss_kib ();
+  gint64 start = g_get_monotonic_time ();
+
+  dataset = load (dir);
+  g_print ("%.3f %ld %ld\n", (g_get_monotonic_time () - start) / 1000.0, peak_rss_kib (),
+           baseline);
+
+  return 0;
+}
+
+/* Each run a fresh process, so that the peak memory is that load's alone. */
+static int
+load_runs (const char *self_path,
+           const char *dir,
+           guint       runs)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) peaks = g_array_new (FALSE, FALSE, sizeof (double));
+  double baseline = 0;
+
+  for (guint i = 0; i < runs + 1; i++)
+    {
+      const char *argv[] = { self_path, "load-once", dir, NULL };
+      g_autofree char *out = NULL;
+      g_autoptr(GError) error = NULL;
+      double ms, peak, base;
+      int status;
+
+      if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL,
+                         &status, &error) ||
+          !g_spawn_check_wait_status (status, &error) ||
+          sscanf (out, "%lf %lf %lf", &ms, &peak, &base) != 3)
+        {
+          g_printerr ("load run failed: %s\n", error ? error->message : out);
+          return 1;
+        }
+
+      /* The first run warms the page cache; it is not counted. */
+      if (i == 0)
+        continue;
+      g_array_append_val (times, ms);
+      g_array_append_val (peaks, peak);
+      baseline = base;
+    }
+
+  g_print ("load %-28s runs %u  median %8.1f ms  min %8.1f ms  max %8.1f ms  "
+           "peak RSS median %6.1f MiB (before loading %.1f MiB)\n",
+           dir ? dir : "bundled", runs, percentile (times, 50), percentile (times, 0),
+           percentile (times, 100), percentile (peaks, 50) / 1024.0, baseline / 1024.0);
+
+  return 0;
+}
+
+typedef struct
+{
+  AtlasBrowseFilter *filter;
+  AtlasDataset      *dataset;
+} Match;
+
+static gboolean
+match_article (gpointer item,
+               gpointer user_data)
+{
+  Match *match = user_data;
+
+  return atlas_browse_filter_match_article (match->filter, match->dataset, item);
+}
+
+static gboolean
+match_place (gpointer item,
+             gpointer user_data)
+{
+  Match *match = user_data;
+
+  return atlas_browse_filter_match_place (match->filter, match->dataset, item);
+}
+
+static int
+sort_articles (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  return atlas_article_compare_newest_first ((AtlasArticle *) a, (AtlasArticle *) b);
+}
+
+/* The sidebar's chain: the dataset's list, sorted, then filtered. */
+static GListModel *
+filtered_list (GListModel  *items,
+               GtkSorter   *sorter,
+               GtkFilter   *filter)
+{
+  GtkSortListModel *sorted = gtk_sort_list_model_new (g_object_ref (items), sorter);
+
+  return G_LIST_MODEL (gtk_filter_list_model_new (G_LIST_MODEL (sorted), g_object_ref (filter)));
+}
+
+typedef struct
+{
+  GtkFilter *news_filter;
+  GtkFilter *places_filter;
+} Lists;
+
+static void
+refilter (AtlasBrowseFilter *browse,
+          Lists             *lists)
+{
+  GtkFilterChange change = atlas_browse_filter_get_narrowed (browse)
+                           ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_DIFFERENT;
+
+  gtk_filter_changed (lists->news_filter, change);
+  gtk_filter_changed (lists->places_filter, change);
+}
+
+/* The same keystrokes through the match functions alone, over every item:
+ * what the search costs without the list models around it.
+ */
+static void
+print_direct (AtlasDataset       *dataset,
+              AtlasBrowseFilter  *browse,
+              const char * const *queries)
+{
+  GListModel *articles = atlas_dataset_get_articles (dataset);
+  GListModel *places = atlas_dataset_get_places (dataset);
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint q = 0; queries[q] != NULL; q++)
+    for (const char *end = queries[q]; *end != '\0'; )
+      {
+        g_autofree char *typed = NULL;
+        gint64 start;
+        double ms;
+
+        end = g_utf8_next_char (end);
+        typed = g_strndup (queries[q], end - queries[q]);
+        start = g_get_monotonic_time ();
+        atlas_browse_filter_set_search (browse, typed);
+        for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
+          {
+            g_autoptr(AtlasArticle) article = g_list_model_get_item (articles, i);
+
+            atlas_browse_filter_match_article (browse, dataset, article);
+          }
+        for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+          {
+            g_autoptr(AtlasPlace) place = g_list_model_get_item (places, i);
+
+            atlas_browse_filter_match_place (browse, dataset, place);
+          }
+        ms = (g_get_monotonic_time () - start) / 1000.0;
+        g_array_append_val (samples, ms);
+      }
+
+  g_print ("search %s, match functions alone over every item: median %.2f ms  p95 %.2f ms\n",
+           "(same keystrokes)", percentile (samples, 50), percentile (samples, 95));
+}
+
+/* Types each query a letter at a time, as into the search entry, and times
+ * each keystroke from setting the search to both lists being refiltered.
+ */
+static int
+search (const char         *dir,
+        const char * const *queries,
+        guint               rounds)
+{
+  g_autoptr(AtlasDataset) dataset = load (dir);
+  g_autoptr(AtlasBrowseFilter) browse = atlas_browse_filter_new ();
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GtkFilter) news_filter = NULL;
+  g_autoptr(GtkFilter) places_filter = NULL;
+  g_autoptr(GListModel) news = NULL;
+  g_autoptr(GListModel) places = NULL;
+  Match match = { browse, dataset };
+  Lists lists = { NULL, NULL };
+
+  news_filter = GTK_FILTER (gtk_custom_filter_new (match_article, &match, NULL));
+  places_filter = GTK_FILTER (gtk_custom_filter_new (match_place, &match, NULL));
+  news = filtered_list (atlas_dataset_get_articles (dataset),
+                        GTK_SORTER (gtk_custom_sorter_new (sort_articles, NULL, NULL)),
+                        news_filter);
+  places = filtered_list (atlas_dataset_get_places (dataset), NULL, places_filter);
+  lists.news_filter = news_filter;
+  lists.places_filter = places_filter;
+
+  /* As the sidebar does, MORE_STRICT when the search only narrowed. */
+  g_signal_connect (browse, "changed", G_CALLBACK (refilter), &lists);
+
+  for (guint round = 0; round < rounds; round++)
+    for (guint q = 0; queries[q] != NULL; q++)
+      {
+        const char *end = queries[q];
+
+        while (*end != '\0')
+          {
+            g_autofree char *typed = NULL;
+            gint64 start;
+            double ms;
+
+            end = g_utf8_next_char (end);
+            typed = g_strndup (queries[q], end - queries[q]);
+            start = g_get_monotonic_time ();
+            atlas_browse_filter_set_search (browse, typed);
+            g_list_model_get_n_items (news);
+            g_list_model_get_n_items (places);
+            ms = (g_get_monotonic_time () - start) / 1000.0;
+            if (round == rounds - 1)
+              g_print ("  \"%s\": %u news, %u places, %.2f ms\n", typed,
+                       g_list_model_get_n_items (news), g_list_model_get_n_items (places), ms);
+            g_array_append_val (samples, ms);
+          }
+        atlas_browse_filter_set_search (browse, "");
+      }
+
+  g_print ("search %s: %u keystrokes  median %.2f ms  p95 %.2f ms  max %.2f ms\n",
+           dir, samples->len, percentile (samples, 50), percentile (samples, 95),
+           percentile (samples, 100));
+  print_direct (dataset, browse, queries);
+
+  return 0;
+}
+
+/* Panning ---------------------------------------------------------------- */
+
+#define PAN_WARM_UP_FRAMES 30
+
+typedef struct
+{
+  AtlasMapView *view;
+  GArray       *work;      /* update to after-paint of each frame, ms */
+  GArray       *intervals; /* between the frame times of successive frames, ms */
+  gint64        started;
+  gint64        last_frame_time;
+  guint         frame;
+  guint         frames;
+  double        lat;
+  double        lon;
+  double        zoom;
+  guint         most_pins;
+} Pan;
+
+static void
+on_update (GdkFrameClock *clock,
+           Pan           *pan)
+{
+  pan->started = g_get_monotonic_time ();
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                Pan           *pan)
+{
+  double ms = (g_get_monotonic_time () - pan->started) / 1000.0;
+
+  if (pan->started != 0 && pan->frame > PAN_WARM_UP_FRAMES)
+    g_array_append_val (pan->work, ms);
+}
+
+/* Each frame moves the map a little, in a slow figure of eight over the
+ * province, as a hand dragging it would.
+ */
+static gboolean
+pan_tick (GtkWidget     *widget,
+          GdkFrameClock *clock,
+          gpointer       user_data)
+{
+  Pan *pan = user_data;
+  gint64 frame_time = gdk_frame_clock_get_frame_time (clock);
+  double t = pan->frame / 60.0;
+  g_autoptr(GList) pins = _atlas_map_view_get_pins (pan->view);
+
+  if (pan->last_frame_time != 0 && pan->frame > PAN_WARM_UP_FRAMES)
+    {
+      double ms = (frame_time - pan->last_frame_time) / 1000.0;
+
+      g_array_append_val (pan->intervals, ms);
+    }
+  pan->last_frame_time = frame_time;
+  pan->most_pins = MAX (pan->most_pins, g_list_length (pins));
+
+  shumate_location_set_location (SHUMATE_LOCATION (atlas_map_view_get_viewport (pan->view)),
+                                 pan->lat + 0.12 * sin (t), pan->lon + 0.25 * sin (t / 2));
+
+  return ++pan->frame < pan->frames + PAN_WARM_UP_FRAMES ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static int
+pan (const char *dir,
+     const char *geopark_id,
+     guint       frames)
+{
+  g_autoptr(AtlasDataset) dataset = load (dir);
+  g_autoptr(GArray) work = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) intervals = g_array_new (FALSE, FALSE, sizeof (double));
+  AtlasGeopark *geopark = atlas_dataset_lookup_geopark (dataset, geopark_id);
+  GtkWindow *window;
+  GdkFrameClock *clock;
+  gint64 deadline;
+  Pan pan = { NULL, work, intervals, 0, 0, 0, frames, 0, 0, 0, 0 };
+
+  if (geopark == NULL)
+    {
+      g_printerr ("no geopark %s\n", geopark_id);
+      return 1;
+    }
+
+  gtk_init ();
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    RESOURCE_PREFIX "/icons");
+
+  pan.view = g_object_new (ATLAS_TYPE_MAP_VIEW, NULL);
+  /* Nothing answers there: the map draws its own offline basemap, as
+   * without a network, and no tile server is asked for anything.
+   */
+  atlas_map_view_set_tile_url (pan.view, "http://127.0.0.1:9/{z}/{x}/{y}.png");
+  _atlas_map_view_set_animated (pan.view, FALSE);
+  atlas_map_view_set_dataset (pan.view, dataset);
+
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 1280, 800);
+  gtk_window_set_child (window, GTK_WIDGET (pan.view));
+  gtk_window_present (window);
+
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while ((gtk_widget_get_width (GTK_WIDGET (pan.view)) < 1000 ||
+          !atlas_map_view_get_offline (pan.view)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* Fitting needs the final size; a window manager may still be placing it. */
+  while (shumate_viewport_get_zoom_level (atlas_map_view_get_viewport (pan.view)) < 8 &&
+         g_get_monotonic_time () < deadline)
+    {
+      atlas_map_view_fit_geopark (pan.view, geopark, FALSE);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  if (shumate_viewport_get_zoom_level (atlas_map_view_get_viewport (pan.view)) < 8)
+    {
+      g_printerr ("the map did not zoom to %s\n", geopark_id);
+      return 1;
+    }
+  pan.lat = shumate_location_get_latitude (SHUMATE_LOCATION (atlas_map_view_get_viewport (pan.view)));
+  pan.lon = shumate_location_get_longitude (SHUMATE_LOCATION (atlas_map_view_get_viewport (pan.view)));
+  pan.zoom = shumate_viewport_get_zoom_level (atlas_map_view_get_viewport (pan.view));
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "update", G_CALLBACK (on_update), &pan);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &pan);
+  gtk_widget_add_tick_callback (GTK_WIDGET (pan.view), pan_tick, &pan, NULL);
+
+  while (pan.frame < frames + PAN_WARM_UP_FRAMES)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_signal_handlers_disconnect_by_data (clock, &pan);
+  g_print ("pan %s over %s at zoom %.1f: %u frames, at most %u pins  "
+           "frame work median %.2f ms  p95 %.2f ms  max %.2f ms; "
+           "frame interval median %.2f ms  p95 %.2f ms\n",
+           dir, geopark_id, pan.zoom, work->len, pan.most_pins,
+           percentile (work, 50), percentile (work, 95), percentile (work, 100),
+           percentile (intervals, 50), percentile (intervals, 95));
+  gtk_window_destroy (window);
+
+  return 0;
+}
+
+static void
+usage (void)
+{
+  g_printerr ("usage: atlas-bench load [--runs N] [DIR]\n"
+              "       atlas-bench search [--rounds N] DIR QUERY...\n"
+              "       atlas-bench pan [--frames N] DIR GEOPARK\n");
+  exit (2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  guint count = 7;
+  int first = 2;
+
+  /* Queries and paths are printed as typed, in UTF-8. */
+  setlocale (LC_ALL, "C.UTF-8");
+
+  if (argc < 2)
+    usage ();
+
+  if (argc > 3 && (g_str_equal (argv[2], "--runs") || g_str_equal (argv[2], "--rounds") ||
+                   g_str_equal (argv[2], "--frames")))
+    {
+      count = (guint) MAX (1, atoi (argv[3]));
+      first = 4;
+    }
+
+  if (g_str_equal (argv[1], "load-once"))
+    return load_once (argc > 2 ? argv[2] : NULL);
+  if (g_str_equal (argv[1], "load"))
+    return load_runs (argv[0], argc > first ? argv[first] : NULL, count);
+  if (g_str_equal (argv[1], "search") && argc > first + 1)
+    return search (argv[first], (const char * const *) argv + first + 1, count);
+
+  if (g_str_equal (argv[1], "pan") && argc == first + 2)
+    return pan (argv[first], argv[first + 1], first == 2 ? 300 : count);
+
+  usage ();
+  return 2;
+}
