@@ -18,18 +18,16 @@ fuzz_dir=_build-fuzz
 # How long CI fuzzes the dataset loader, in seconds.
 fuzz_seconds=${ATLAS_FUZZ_SECONDS:-60}
 
-# Build tools, libraries, and what the tests drive the app with.
-packages=(
-  meson ninja-build pkg-config gcc gettext
-  libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libshumate-dev
-  libsoup-3.0-dev libjson-glib-dev
-  desktop-file-utils appstream flatpak-builder
-  xvfb xauth dbus dbus-x11 at-spi2-core
-  python3 python3-pyatspi python3-dogtail python3-gi gir1.2-atspi-2.0 xdotool
-  adwaita-icon-theme librsvg2-common fonts-cantarell fonts-dejavu-core
-  imagemagick openbox x11-utils locales
-  clang libclang-rt-14-dev
-)
+# Build tools, libraries, and what the tests drive the app with: the list
+# build-aux/ci-debian13.sh installs in its Debian 13 chroot too, with the
+# packages marked for this release.
+debian_release() {
+  local version_id=12
+  [ -r /etc/os-release ] && version_id=$(. /etc/os-release && echo "${VERSION_ID:-12}")
+  echo "debian${version_id%%.*}"
+}
+mapfile -t packages < <(awk -v release="$(debian_release)" \
+  '!/^#/ && NF && (NF == 1 || $2 == release) { print $1 }' "$top/build-aux/packages.txt")
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
