@@ -296,9 +296,11 @@ main() {
   kill_chroot_processes
 
   # Warnings are errors in the build; a deprecation warning printed while the
-  # tests ran (GTK, GLib, libadwaita at run time) fails the run too.
-  if grep -n -i -E '(warning|critical).*deprecat' "$run_log"; then
-    echo "debian13: deprecation warnings above (full log: $run_log)"
+  # tests ran (GTK, GLib, libadwaita at run time) fails the run too. meson's
+  # test log has the output of every test, not only of those that failed.
+  local test_log=$root/src/geopark-atlas/_build/meson-logs/testlog.txt
+  if grep -i -E '(warning|critical).*deprecat' "$run_log" "$test_log" 2>/dev/null; then
+    echo "debian13: deprecation warnings above (logs: $run_log, $test_log)"
     status=1
   fi
   summary || status=1
