@@ -3,6 +3,9 @@
 #
 #   build-aux/dev.sh run    install what is missing, build, start the app
 #   build-aux/dev.sh test   install what is missing, build, run every test suite
+#   build-aux/dev.sh suites the unit, ui, e2e and validate suites only, without
+#                           the sanitizer and fuzzing stages (the Debian 13
+#                           chroot of build-aux/ci-debian13.sh runs this)
 #   build-aux/dev.sh bench  build, generate the benchmark datasets, print the figures
 #                           of docs/PERFORMANCE.md (not part of `test`)
 #
@@ -20,18 +23,16 @@ fuzz_dir=_build-fuzz
 # How long CI fuzzes the dataset loader, in seconds.
 fuzz_seconds=${ATLAS_FUZZ_SECONDS:-60}
 
-# Build tools, libraries, and what the tests drive the app with.
-packages=(
-  meson ninja-build pkg-config gcc gettext
-  libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libshumate-dev
-  libsoup-3.0-dev libjson-glib-dev
-  desktop-file-utils appstream flatpak-builder
-  xvfb xauth dbus dbus-x11 at-spi2-core
-  python3 python3-pyatspi python3-dogtail python3-gi gir1.2-atspi-2.0 xdotool
-  adwaita-icon-theme librsvg2-common fonts-cantarell fonts-dejavu-core
-  imagemagick openbox x11-utils locales
-  clang libclang-rt-14-dev
-)
+# Build tools, libraries, and what the tests drive the app with: the list
+# build-aux/ci-debian13.sh installs in its Debian 13 chroot too, with the
+# packages marked for this release.
+debian_release() {
+  local version_id=12
+  [ -r /etc/os-release ] && version_id=$(. /etc/os-release && echo "${VERSION_ID:-12}")
+  echo "debian${version_id%%.*}"
+}
+mapfile -t packages < <(awk -v release="$(debian_release)" \
+  '!/^#/ && NF && (NF == 1 || $2 == release) { print $1 }' "$top/build-aux/packages.txt")
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -74,7 +75,7 @@ install_node_modules() {
   local dir=build-aux/schema-check
   if [ ! -x "$dir/node_modules/.bin/ajv" ]; then
     log "Installing the JSON Schema validator (npm)"
-    npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error >/dev/null
+    npm ci --prefix "$dir" --prefer-offline --no-audit --no-fund --loglevel=error >/dev/null
   fi
 }
 
@@ -94,8 +95,11 @@ build() {
 
 # X first, then the session bus: in the other order AT-SPI input does nothing.
 # A window manager, as on a desktop, for maximizing and full screen.
+# ATLAS_XVFB_SERVERNUM: the first display number to try (xvfb-run's default
+# is 99); a chroot sets one far from the host's, whose X sockets it shares.
 in_virtual_display() {
-  xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- "$top/build-aux/with-wm.sh" "$@"
+  xvfb-run -a ${ATLAS_XVFB_SERVERNUM:+-n "$ATLAS_XVFB_SERVERNUM"} -s "-screen 0 1280x800x24" \
+    dbus-run-session -- "$top/build-aux/with-wm.sh" "$@"
 }
 
 run_app() {
@@ -117,15 +121,27 @@ run_tests() {
   in_virtual_display meson test -C "$asan_dir" --print-errorlogs --suite unit --suite ui
 
   fuzz
-  summarize "$build_dir" "$asan_dir"
+  summarize 1 "$build_dir" "$asan_dir"
+}
+
+# The four suites once, without sanitizers or fuzzing; the summary line even
+# when a test fails.
+run_suites() {
+  build
+  log "Running the test suites (unit, ui, e2e, validate)"
+  local status=0
+  in_virtual_display meson test -C "$build_dir" --print-errorlogs || status=$?
+  summarize 0 "$build_dir"
+  return $status
 }
 
 # One closing line for all the suites and the fuzzer: "tests: N passed, N failed, N skipped".
+# The first argument is 1 when the fuzzer ran (it stops the run when it finds anything).
 summarize() {
   /usr/bin/python3 - "$@" <<'PYTHON'
 import json, sys
 passed = failed = skipped = 0
-for build in sys.argv[1:]:
+for build in sys.argv[2:]:
     with open(f"{build}/meson-logs/testlog.json") as log:
         for line in log:
             result = json.loads(line)["result"]
@@ -135,7 +151,7 @@ for build in sys.argv[1:]:
                 skipped += 1
             else:
                 failed += 1
-passed += 1  # the fuzzer, which stops the run when it finds anything
+passed += int(sys.argv[1])  # the fuzzer
 print(f"tests: {passed} passed, {failed} failed, {skipped} skipped")
 PYTHON
 }
@@ -218,12 +234,18 @@ main() {
       install_node_modules
       run_tests
       ;;
+    suites)
+      install_missing_packages
+      install_locales
+      install_node_modules
+      run_suites
+      ;;
     bench)
       install_missing_packages
       run_bench
       ;;
     *)
-      echo "usage: $0 run|test|bench" >&2
+      echo "usage: $0 run|test|suites|bench" >&2
       exit 2
       ;;
   esac

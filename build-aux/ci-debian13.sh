@@ -1,0 +1,311 @@
+#!/usr/bin/env bash
+# The newer GNOME stack in CI: builds Geopark Atlas with -Dwerror=true in a
+# Debian 13 "trixie" chroot (GTK 4.18, libadwaita 1.7, as in the GNOME 48
+# runtime of the Flatpak) and runs the unit, ui, e2e and validate suites there
+# under Xvfb, as build-aux/dev.sh does on Debian 12.
+#
+#   build-aux/ci-debian13.sh
+#
+# Needs root (debootstrap, chroot, mount) and the debootstrap package. The
+# chroot, with the packages of build-aux/packages.txt installed, is kept in
+# $ATLAS_CI_CACHE (default /var/cache/geopark-atlas-ci) and made again only
+# when the package list changes, or with ATLAS_CI_FRESH=1.
+#
+# Copyright 2026 The Geopark Atlas developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -euo pipefail
+
+top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+release=trixie
+cache=${ATLAS_CI_CACHE:-/var/cache/geopark-atlas-ci}
+# Bump when the chroot's set-up below changes, so that caches are made again.
+setup_version=1
+
+log() { printf '\033[1m==> debian13: %s\033[0m\n' "$*"; }
+die() { printf 'debian13: %s\n' "$*" >&2; exit 1; }
+
+[ "$(id -u)" -eq 0 ] || die "run as root: debootstrap, chroot and mount need it"
+command -v debootstrap >/dev/null || die "debootstrap is missing: apt-get install debootstrap"
+
+mkdir -p "$cache"
+cache=$(realpath "$cache")
+root=$cache/$release-chroot
+stamp=$cache/$release-chroot.stamp
+run_log=$cache/$release-last-run.log
+
+# One run at a time per cache.
+exec 9>"$cache/lock"
+if ! flock -n 9; then
+  log "waiting for another run to finish with $cache"
+  flock 9
+fi
+
+mapfile -t packages < <(awk -v release=debian13 \
+  '!/^#/ && NF && (NF == 1 || $2 == release) { print $1 }' "$top/build-aux/packages.txt")
+
+# The Debian mirror this machine's apt already uses (it may be the only one
+# the network lets through), or ATLAS_CI_MIRROR.
+host_apt_uris() {
+  {
+    awk 'tolower($1) == "uris:" { for (i = 2; i <= NF; i++) print $i }' \
+      /etc/apt/sources.list.d/*.sources 2>/dev/null
+    awk '$1 == "deb" { for (i = 2; i <= NF; i++) if ($i ~ /^[a-z+]+:\/\//) { print $i; break } }' \
+      /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null
+  } || true
+}
+mirror=${ATLAS_CI_MIRROR:-$(host_apt_uris | grep -m 1 -E '/debian/?$' || true)}
+mirror=${mirror:-http://deb.debian.org/debian}
+mirror=${mirror%/}
+security_mirror=$(host_apt_uris | grep -m 1 -E '/debian-security/?$' || true)
+security_mirror=${security_mirror:-${mirror%/debian}/debian-security}
+security_mirror=${security_mirror%/}
+
+# The host's apt proxy and date-check settings, for the chroot's apt; a proxy
+# set only for apt goes to debootstrap (wget) through the environment.
+host_apt_conf=$(apt-config dump 2>/dev/null |
+  grep -E '^Acquire::(https?::Proxy|Check-Valid-Until|Check-Date)( |::)' || true)
+apt_http_proxy=$(printf '%s\n' "$host_apt_conf" |
+  sed -n 's/^Acquire::http::Proxy "\(.*\)";$/\1/p' | sed -n 1p)
+if [ -n "$apt_http_proxy" ] && [ "$apt_http_proxy" != DIRECT ] && [ -z "${http_proxy:-}" ]; then
+  export http_proxy=$apt_http_proxy
+fi
+
+# --- mounts and processes -------------------------------------------------
+
+# Mount points under the chroot, deepest first.
+mounts_under_root() {
+  awk -v root="$root" '$2 == root || index($2, root "/") == 1 { print $2 }' /proc/self/mounts |
+    awk '{ print length($0), $0 }' | sort -rn | cut -d' ' -f2-
+}
+
+# Every process whose root is the chroot: a test's stray Xvfb, dbus-daemon or
+# at-spi bus, or anything a failed run left.
+kill_chroot_processes() {
+  local signal pid found
+  for signal in TERM KILL; do
+    found=()
+    for pid in /proc/[0-9]*; do
+      if [ "$(readlink "$pid/root" 2>/dev/null)" = "$root" ]; then
+        found+=("${pid#/proc/}")
+      fi
+    done
+    [ ${#found[@]} -eq 0 ] && return 0
+    log "stopping what is left in the chroot (SIG$signal): ${found[*]}"
+    kill "-$signal" "${found[@]}" 2>/dev/null || true
+    sleep 1
+  done
+}
+
+unmount_all() {
+  local point
+  [ -d "$root" ] || return 0
+  kill_chroot_processes
+  while read -r point; do
+    [ -n "$point" ] || continue
+    umount "$point" 2>/dev/null || umount -l "$point" || true
+  done < <(mounts_under_root)
+  if [ -n "$(mounts_under_root)" ]; then
+    echo "debian13: still mounted under $root:" >&2
+    mounts_under_root >&2
+    return 1
+  fi
+}
+
+mount_all() {
+  mkdir -p "$root/proc" "$root/sys" "$root/dev" "$root/tmp"
+  mount -t proc proc "$root/proc"
+  mount -t sysfs -o ro sysfs "$root/sys"
+  mount --bind /dev "$root/dev"
+  mount --bind /dev/pts "$root/dev/pts"
+  # A /dev/shm and /tmp of its own: the host's stay out of the chroot.
+  mount -t tmpfs -o mode=1777,nosuid,nodev shm "$root/dev/shm"
+  mount -t tmpfs -o mode=1777,nosuid,nodev tmpfs "$root/tmp"
+}
+
+# Never rm -rf a tree with /dev bound inside it.
+remove_root() {
+  unmount_all || die "cannot remove $root while something is mounted in it"
+  rm -rf --one-file-system "$root"
+}
+
+cleanup() {
+  local status=$?
+  trap - EXIT INT TERM
+  unmount_all || status=1
+  exit $status
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# A run killed outright leaves its mounts behind: clear them first.
+unmount_all || die "leftover mounts under $root"
+
+# --- the chroot -------------------------------------------------------------
+
+# in_chroot COMMAND...: runs it in the chroot with a clean environment (none
+# of the host's display, bus or runtime directory), plus chroot_env.
+chroot_env=()
+in_chroot() {
+  local env=(
+    HOME=/root USER=root LOGNAME=root LANG=C.UTF-8 TERM="${TERM:-dumb}"
+    PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+    DEBIAN_FRONTEND=noninteractive
+    NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
+  )
+  local name
+  for name in http_proxy https_proxy no_proxy HTTP_PROXY HTTPS_PROXY NO_PROXY; do
+    [ -n "${!name:-}" ] && env+=("$name=${!name}")
+  done
+  env -i "${env[@]}" "${chroot_env[@]}" chroot "$root" "$@"
+}
+
+# Name resolution and this workplace's TLS authority (it intercepts TLS), on
+# every run: the host's may change. The chroot's ca-certificates package
+# rebuilds its bundle from /usr/local/share/ca-certificates too.
+copy_host_config() {
+  cp -L /etc/resolv.conf "$root/etc/resolv.conf"
+  cp -L /etc/hosts "$root/etc/hosts"
+  mkdir -p "$root/etc/ssl/certs" "$root/usr/local/share/ca-certificates"
+  cp -L /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/ca-certificates.crt"
+  if compgen -G '/usr/local/share/ca-certificates/*' >/dev/null; then
+    cp -rL /usr/local/share/ca-certificates/. "$root/usr/local/share/ca-certificates/"
+  fi
+  printf '%s\n' "$host_apt_conf" > "$root/etc/apt/apt.conf.d/01host"
+}
+
+stamp_text() {
+  printf 'setup %s\nrelease %s\nmirror %s %s\npackages %s\n' \
+    "$setup_version" "$release" "$mirror" "$security_mirror" "${packages[*]}"
+}
+
+bootstrap() {
+  log "debootstrap --variant=minbase $release from $mirror"
+  remove_root
+  mkdir -p "$root"
+  debootstrap --variant=minbase "$release" "$root" "$mirror"
+  touch "$root/.atlas-bootstrapped"
+}
+
+install_packages() {
+  log "installing ${#packages[@]} packages and the en_US and vi_VN locales"
+  rm -f "$root/etc/apt/sources.list"
+  cat > "$root/etc/apt/sources.list.d/debian.sources" <<EOF
+Types: deb
+URIs: $mirror
+Suites: $release $release-updates
+Components: main
+
+Types: deb
+URIs: $security_mirror
+Suites: $release-security
+Components: main
+EOF
+  # No services start inside the chroot.
+  printf '#!/bin/sh\nexit 101\n' > "$root/usr/sbin/policy-rc.d"
+  chmod 755 "$root/usr/sbin/policy-rc.d"
+  copy_host_config
+
+  in_chroot dpkg --configure -a
+  in_chroot apt-get update -q
+  in_chroot apt-get install -y -q --no-install-recommends "${packages[@]}"
+  # glibc 2.41 ignores LANGUAGE under C.UTF-8: Vietnamese needs a vi_VN locale.
+  printf 'en_US.UTF-8 UTF-8\nvi_VN UTF-8\n' > "$root/etc/locale.gen"
+  in_chroot locale-gen
+  in_chroot apt-get clean
+  stamp_text > "$stamp"
+}
+
+prepare_chroot() {
+  if [ -n "${ATLAS_CI_FRESH:-}" ] || [ ! -f "$root/.atlas-bootstrapped" ]; then
+    rm -f "$stamp"
+    bootstrap
+  fi
+  mount_all
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$(stamp_text)" ]; then
+    log "using the cached chroot $root"
+  else
+    install_packages
+  fi
+  copy_host_config
+}
+
+# The work tree as it is, uncommitted changes included, without build output;
+# and the shared seed listing beside it, which the validate suite compares.
+copy_source() {
+  local dest=$root/src/geopark-atlas
+  rm -rf --one-file-system "$root/src"
+  mkdir -p "$dest"
+  if git -C "$top" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+    (cd "$top" && git ls-files -z --cached --others --exclude-standard |
+      tar --null --ignore-failed-read -T - -cf -) | tar -C "$dest" -xf -
+  else
+    tar -C "$top" --exclude='./_build*' --exclude='./build-aux/schema-check/node_modules' \
+      -cf - . | tar -C "$dest" -xf -
+  fi
+  if [ -d "$top/../shared/seed" ]; then
+    mkdir -p "$root/src/shared"
+    cp -r "$top/../shared/seed" "$root/src/shared/seed"
+  fi
+}
+
+# A display number no X server here uses: the chroot has its own /tmp, but
+# abstract X sockets are shared with the host, whose xvfb-run counts up from 99.
+free_display() {
+  local n=77
+  while [ -e "/tmp/.X$n-lock" ] || [ -e "$root/tmp/.X$n-lock" ] ||
+    grep -q "@/tmp/.X11-unix/X$n\$" /proc/net/unix; do
+    n=$((n + 1))
+  done
+  echo "$n"
+}
+
+summary() {
+  /usr/bin/python3 - "$root/src/geopark-atlas/_build/meson-logs/testlog.json" <<'PYTHON'
+import json, sys
+passed = failed = skipped = 0
+try:
+    with open(sys.argv[1]) as log:
+        for line in log:
+            result = json.loads(line)["result"]
+            if result in ("OK", "EXPECTEDFAIL"):
+                passed += 1
+            elif result == "SKIP":
+                skipped += 1
+            else:
+                failed += 1
+except FileNotFoundError:
+    print("debian13: tests: none ran (the build failed)")
+    sys.exit(1)
+print(f"debian13: tests: {passed} passed, {failed} failed, {skipped} skipped")
+sys.exit(1 if failed else 0)
+PYTHON
+}
+
+main() {
+  local status=0 display
+  prepare_chroot
+  copy_source
+  log "$(in_chroot pkg-config --modversion gtk4 libadwaita-1 shumate-1.0 glib-2.0 json-glib-1.0 | paste -sd' ' | awk '{ printf "GTK %s, libadwaita %s, libshumate %s, GLib %s, json-glib %s", $1, $2, $3, $4, $5 }')"
+
+  display=$(free_display)
+  log "building with -Dwerror=true and running the suites (Xvfb :$display and up)"
+  chroot_env=(ATLAS_XVFB_SERVERNUM="$display")
+  in_chroot /bin/bash -c 'cd /src/geopark-atlas && exec build-aux/dev.sh suites' 2>&1 |
+    tee "$run_log" || status=$?
+  kill_chroot_processes
+
+  # Warnings are errors in the build; a deprecation warning printed while the
+  # tests ran (GTK, GLib, libadwaita at run time) fails the run too. meson's
+  # test log has the output of every test, not only of those that failed.
+  local test_log=$root/src/geopark-atlas/_build/meson-logs/testlog.txt
+  if grep -i -E '(warning|critical).*deprecat' "$run_log" "$test_log" 2>/dev/null; then
+    echo "debian13: deprecation warnings above (logs: $run_log, $test_log)"
+    status=1
+  fi
+  summary || status=1
+  log "$((SECONDS / 60)) min $((SECONDS % 60)) s in all"
+  return $status
+}
+
+main
