@@ -46,12 +46,12 @@ frame_step (AtlasWindow *self,
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self->map_view));
   int height = gtk_widget_get_height (GTK_WIDGET (self->map_view));
-  int card_width, card_height;
+  int card_min, card_width, card_height;
   GtkBorder insets = { 0, 0, 0, 0 };
 
   gtk_widget_measure (self->caption_card, GTK_ORIENTATION_HORIZONTAL, -1,
-                      NULL, &card_width, NULL, NULL);
-  card_width = MIN (card_width, width);
+                      &card_min, &card_width, NULL, NULL);
+  card_width = MAX (card_min, MIN (card_width, width));
   gtk_widget_measure (self->caption_card, GTK_ORIENTATION_VERTICAL, card_width,
                       NULL, &card_height, NULL, NULL);
   card_width += gtk_widget_get_margin_start (self->caption_card);

@@ -90,17 +90,23 @@ def test_browse_and_link():
         wait_for("the article in the detail panel",
                  lambda: find(details, article["title"]["vi"], (pyatspi.ROLE_LABEL,)))
         names = [places[p]["name"]["vi"] for p in article["places"]]
-        selected = wait_for("its places selected on the map", lambda: (
-            lambda pins: pins if all(any(pin.startswith(n + ",") for pin in pins) for n in names)
+        # The map frames the places in Vietnam; a partner geopark abroad is
+        # selected too but off screen, where newer GTK leaves it out of the
+        # accessibility tree.
+        at_home = [places[p]["name"]["vi"] for p in article["places"]
+                   if places[p].get("country") == "VN"]
+        selected = wait_for("its places in Vietnam selected on the map", lambda: (
+            lambda pins: pins if all(any(pin.startswith(n + ",") for pin in pins) for n in at_home)
             else None)(selected_pins(window)))
-        if len(selected) != len(names):
-            raise TestFailure(f"other pins are selected too: {selected}")
+        strangers = [pin for pin in selected if not any(pin.startswith(n + ",") for n in names)]
+        if strangers:
+            raise TestFailure(f"other pins are selected too: {strangers}")
 
         # Back: the place again.
         click(wait_for("the Back button", lambda: find_button(window, "Quay lại")))
         wait_for("Bản Giốc again", lambda: find(details, ban_gioc, (pyatspi.ROLE_LABEL,)))
         wait_for("the article's pins to be released", lambda: not any(
-            pin.startswith(names[0] + ",") for pin in selected_pins(window)))
+            pin.startswith(at_home[0] + ",") for pin in selected_pins(window)))
 
         # The mouse's forward button, then Alt+Left: the article, then the place.
         mouse_button(app, details, 9)
