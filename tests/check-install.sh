@@ -74,7 +74,13 @@ if command -v appstreamcli >/dev/null; then
 fi
 
 # The catalog is found where the app looks for it, and it is the right one.
-name=$(LC_ALL=C.UTF-8 LANGUAGE=vi TEXTDOMAINDIR="$dest$localedir" \
+# glibc 2.41 (Debian 13) ignores LANGUAGE under C.UTF-8: use the Vietnamese
+# locale where it is installed (build-aux/dev.sh makes it).
+locale=C.UTF-8
+if locale -a 2>/dev/null | grep -qx 'vi_VN.utf8'; then
+  locale=vi_VN.UTF-8
+fi
+name=$(LC_ALL=$locale LANGUAGE=vi TEXTDOMAINDIR="$dest$localedir" \
   gettext -d geopark-atlas "Geopark Atlas")
 if [ "$name" = "Atlas Công viên địa chất" ]; then
   echo "ok: the installed catalog translates \"Geopark Atlas\" as \"$name\""
