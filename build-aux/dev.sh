@@ -138,22 +138,8 @@ run_suites() {
 # One closing line for all the suites and the fuzzer: "tests: N passed, N failed, N skipped".
 # The first argument is 1 when the fuzzer ran (it stops the run when it finds anything).
 summarize() {
-  /usr/bin/python3 - "$@" <<'PYTHON'
-import json, sys
-passed = failed = skipped = 0
-for build in sys.argv[2:]:
-    with open(f"{build}/meson-logs/testlog.json") as log:
-        for line in log:
-            result = json.loads(line)["result"]
-            if result in ("OK", "EXPECTEDFAIL"):
-                passed += 1
-            elif result == "SKIP":
-                skipped += 1
-            else:
-                failed += 1
-passed += int(sys.argv[1])  # the fuzzer
-print(f"tests: {passed} passed, {failed} failed, {skipped} skipped")
-PYTHON
+  local fuzzer=$1; shift
+  /usr/bin/python3 "$top/build-aux/count-tests.py" --extra "$fuzzer" "$@" || true
 }
 
 # libFuzzer over the dataset loader for a bounded time, starting from the
