@@ -26,11 +26,13 @@ struct _AtlasSidebar
    */
   GtkFilter           *news_filter;
   GtkFilter           *places_filter;
+  GtkSorter           *places_sorter;
   GListModel          *news_model;
   GListModel          *places_model;
 
   /* What each choice of the filter menus stands for. */
   GPtrArray           *geopark_choices;  /* ids, NULL first for "all" */
+  GHashTable          *geopark_ranks;    /* id → 1 + its place in the dataset */
   GArray              *year_choices;     /* int, 0 first for "all" */
   gboolean             syncing;
 

@@ -97,17 +97,15 @@ atlas_sidebar_focus_search (AtlasSidebar *self)
 
 static guint
 find_position (GListModel *model,
-               const char *id)
+               gpointer    item)
 {
   guint n_items = g_list_model_get_n_items (model);
 
   for (guint i = 0; i < n_items; i++)
     {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-      g_autofree char *item_id = NULL;
+      g_autoptr(GObject) other = g_list_model_get_item (model, i);
 
-      g_object_get (item, "id", &item_id, NULL);
-      if (g_strcmp0 (item_id, id) == 0)
+      if (other == item)
         return i;
     }
 
@@ -117,7 +115,7 @@ find_position (GListModel *model,
 /* Brings the item into view in its list, when the filters show it. */
 void
 atlas_sidebar_scroll_to (AtlasSidebar *self,
-                         const char   *id)
+                         gpointer      item)
 {
   struct {
     GListModel  *model;
@@ -128,11 +126,11 @@ atlas_sidebar_scroll_to (AtlasSidebar *self,
   };
 
   g_return_if_fail (ATLAS_IS_SIDEBAR (self));
-  g_return_if_fail (id != NULL);
+  g_return_if_fail (G_IS_OBJECT (item));
 
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
     {
-      guint position = find_position (lists[i].model, id);
+      guint position = find_position (lists[i].model, item);
 
       if (position != GTK_INVALID_LIST_POSITION)
         gtk_widget_activate_action (GTK_WIDGET (lists[i].list), "list.scroll-to-item", "u",
@@ -264,18 +262,34 @@ sort_articles (gconstpointer a,
   return atlas_article_compare_newest_first ((AtlasArticle *) a, (AtlasArticle *) b);
 }
 
+/* The geoparks' order, looked up by the places' sorter at every comparison:
+ * made once per load, and before the list is first sorted, or the list
+ * would open scrolled to wherever its first row went.
+ */
+static void
+update_geopark_ranks (AtlasSidebar *self)
+{
+  GListModel *geoparks = atlas_dataset_get_geoparks (self->dataset);
+
+  g_hash_table_remove_all (self->geopark_ranks);
+  for (guint i = 0; i < g_list_model_get_n_items (geoparks); i++)
+    {
+      g_autoptr(AtlasGeopark) geopark = g_list_model_get_item (geoparks, i);
+
+      g_hash_table_insert (self->geopark_ranks, g_strdup (atlas_geopark_get_id (geopark)),
+                           GUINT_TO_POINTER (i + 1));
+    }
+}
+
+/* The geopark's place in the dataset's order. */
 static guint
 geopark_rank (AtlasSidebar *self,
               AtlasPlace   *place)
 {
   const char *id = atlas_place_get_geopark_id (place);
-  guint position;
+  guint rank = id != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (self->geopark_ranks, id)) : 0;
 
-  if (id == NULL)
-    return G_MAXUINT;
-  position = find_position (atlas_dataset_get_geoparks (self->dataset), id);
-
-  return position == GTK_INVALID_LIST_POSITION ? G_MAXUINT : position;
+  return rank > 0 ? rank : G_MAXUINT;
 }
 
 /* Places by geopark, in the dataset's order of geoparks; the places of
@@ -651,6 +665,8 @@ on_filter_changed (AtlasSidebar *self)
 static void
 on_dataset_changed (AtlasSidebar *self)
 {
+  update_geopark_ranks (self);
+  gtk_sorter_changed (self->places_sorter, GTK_SORTER_CHANGE_DIFFERENT);
   fill_choices (self);
   on_filter_changed (self);
 }
@@ -714,7 +730,7 @@ atlas_sidebar_set_up (AtlasSidebar      *self,
                       AtlasBrowseFilter *filter,
                       AtlasHistory      *history)
 {
-  GtkSorter *news_sorter, *places_sorter;
+  GtkSorter *news_sorter;
 
   g_return_if_fail (ATLAS_IS_SIDEBAR (self));
   g_return_if_fail (ATLAS_IS_DATASET (dataset));
@@ -729,13 +745,14 @@ atlas_sidebar_set_up (AtlasSidebar      *self,
   self->news_filter = GTK_FILTER (gtk_custom_filter_new (filter_article, self, NULL));
   self->places_filter = GTK_FILTER (gtk_custom_filter_new (filter_place, self, NULL));
   news_sorter = GTK_SORTER (gtk_custom_sorter_new (sort_articles, self, NULL));
-  places_sorter = GTK_SORTER (gtk_custom_sorter_new (sort_places, self, NULL));
+  self->places_sorter = GTK_SORTER (gtk_custom_sorter_new (sort_places, self, NULL));
+  update_geopark_ranks (self);
 
   self->news_model = set_up_list (self, self->news_list, atlas_dataset_get_articles (dataset),
                                   news_sorter, self->news_filter,
                                   G_CALLBACK (setup_article_row));
   self->places_model = set_up_list (self, self->places_list, atlas_dataset_get_places (dataset),
-                                    places_sorter, self->places_filter,
+                                    g_object_ref (self->places_sorter), self->places_filter,
                                     G_CALLBACK (setup_place_row));
 
   g_signal_connect_object (self->news_model, "items-changed",
@@ -762,6 +779,7 @@ atlas_sidebar_dispose (GObject *object)
   g_clear_object (&self->places_model);
   g_clear_object (&self->news_filter);
   g_clear_object (&self->places_filter);
+  g_clear_object (&self->places_sorter);
   g_clear_object (&self->dataset);
   g_clear_object (&self->filter);
   g_clear_object (&self->history);
@@ -775,6 +793,7 @@ atlas_sidebar_finalize (GObject *object)
   AtlasSidebar *self = ATLAS_SIDEBAR (object);
 
   g_ptr_array_unref (self->geopark_choices);
+  g_hash_table_unref (self->geopark_ranks);
   g_array_unref (self->year_choices);
 
   G_OBJECT_CLASS (atlas_sidebar_parent_class)->finalize (object);
@@ -898,6 +917,7 @@ atlas_sidebar_init (AtlasSidebar *self)
   GtkEventController *keys;
 
   self->geopark_choices = g_ptr_array_new_with_free_func (g_free);
+  self->geopark_ranks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->year_choices = g_array_new (FALSE, FALSE, sizeof (int));
 
   gtk_widget_init_template (GTK_WIDGET (self));

@@ -31,7 +31,7 @@ void        atlas_sidebar_set_folded       (AtlasSidebar      *self,
                                             gboolean           folded);
 void        atlas_sidebar_focus_search     (AtlasSidebar      *self);
 void        atlas_sidebar_scroll_to        (AtlasSidebar      *self,
-                                            const char        *id);
+                                            gpointer           item);
 GStrv       atlas_sidebar_dup_visible_ids  (AtlasSidebar      *self);
 
 G_END_DECLS

@@ -336,7 +336,7 @@ _atlas_window_open_item (AtlasWindow    *self,
       if (adw_leaflet_get_folded (self->leaflet))
         adw_leaflet_set_visible_child (self->leaflet, self->content);
     }
-  atlas_sidebar_scroll_to (self->sidebar, id);
+  atlas_sidebar_scroll_to (self->sidebar, item);
 }
 
 GObject *
@@ -719,24 +719,18 @@ zoom_out_action (GtkWidget  *widget,
 }
 
 /* The map's actions again, here where the application's shortcuts reach:
- * they act on the window, not on the focused widget.
+ * they act on the window, not on the focused widget. "win.X-map-image"
+ * is the map's "map.X-image".
  */
 static void
-export_map_image_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
+map_image_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
-  gtk_widget_activate_action (GTK_WIDGET (ATLAS_WINDOW (widget)->map_view),
-                              "map.export-image", NULL);
-}
+  const char *map_action = g_str_equal (action_name, "win.export-map-image") ?
+                           "map.export-image" : "map.copy-image";
 
-static void
-copy_map_image_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  gtk_widget_activate_action (GTK_WIDGET (ATLAS_WINDOW (widget)->map_view),
-                              "map.copy-image", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (ATLAS_WINDOW (widget)->map_view), map_action, NULL);
 }
 
 static void
@@ -954,9 +948,9 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out_action);
   gtk_widget_class_install_action (widget_class, "win.export-map-image", NULL,
-                                   export_map_image_action);
+                                   map_image_action);
   gtk_widget_class_install_action (widget_class, "win.copy-map-image", NULL,
-                                   copy_map_image_action);
+                                   map_image_action);
   gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_action);
   gtk_widget_class_install_action (widget_class, "win.open-item", "s", open_item_action);
   gtk_widget_class_install_action (widget_class, "win.filter-geopark", "s", filter_geopark_action);
