@@ -15,6 +15,7 @@
 #include "atlas-dataset-loader.h"
 #include "atlas-dataset-private.h"
 #include "atlas-geopark-private.h"
+#include "atlas-json.h"
 #include "atlas-place-private.h"
 
 /* Reads a dataset folder (or the bundled copy) into our objects, checking
@@ -828,22 +829,91 @@ read_location (Reader     *r,
   return ok;
 }
 
+/* Checks the bytes of one file and parses them; NULL (reported) if it
+ * cannot be read as JSON at all. The elements of the root's "items" array
+ * are only checked and located in items, to be read one at a time.
+ */
+static JsonNode *
+parse_file (Reader *r,
+            GBytes *bytes,
+            GArray *items)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+  const char *data;
+  const char *end;
+  guint line = 0;
+  guint column = 0;
+  gsize size;
+
+  data = g_bytes_get_data (bytes, &size);
+  if (size > MAX_FILE_SIZE)
+    {
+      report (r, ATLAS_DATASET_ERROR_TOO_LARGE, _("the file is larger than %u MiB"),
+              MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  /* An editor that saves by truncating first leaves this for a moment. */
+  if (size == 0)
+    {
+      report (r, ATLAS_DATASET_ERROR_SYNTAX, _("the file is empty"));
+      return NULL;
+    }
+
+  if (!g_utf8_validate_len (data, size, &end))
+    {
+      report (r, ATLAS_DATASET_ERROR_ENCODING,
+              _("the file is not valid UTF-8 text (at byte %lu)"),
+              (unsigned long) (end - data));
+      return NULL;
+    }
+
+  root = atlas_json_parse (data, size, "items", items, &line, &column, &error);
+  if (root == NULL)
+    report (r, ATLAS_DATASET_ERROR_SYNTAX, _("not valid JSON at line %u, column %u: %s"),
+            line, column, error->message);
+
+  return root;
+}
+
+/* The item that span locates, checked by parse_file already. */
+static JsonNode *
+parse_item (Reader              *r,
+            GBytes              *bytes,
+            const AtlasJsonSpan *span)
+{
+  const char *data = g_bytes_get_data (bytes, NULL);
+  g_autoptr(GError) error = NULL;
+  JsonNode *node;
+
+  node = atlas_json_parse (data + span->offset, span->length, NULL, NULL, NULL, NULL, &error);
+  if (node == NULL)
+    report (r, ATLAS_DATASET_ERROR_SYNTAX, _("not valid JSON: %s"), error->message);
+
+  return node;
+}
+
 typedef gpointer (*ReadItemFunc) (Reader     *r,
                                   JsonObject *item);
 
 /* {"$schema": "…", "items": [ … ]}: reads every item, keeping the ones
  * that could be read at all so that references to them can be checked.
- * NULL when the file has no list of items to speak of.
+ * The items were left out of root by parse_file; each is built from its
+ * span of bytes, read and freed before the next, so that a large file
+ * never lives in memory as a whole tree. NULL when the file has no list of
+ * items to speak of.
  */
 static GPtrArray *
 read_items (Reader       *r,
             JsonNode     *root,
+            GBytes       *bytes,
+            GArray       *spans,
             ReadItemFunc  read_item)
 {
   static const char *known[] = { "$schema", "items", NULL };
   g_autoptr(GPtrArray) items = NULL;
   JsonObject *object = expect_object (r, root);
-  JsonArray *array = NULL;
   JsonNode *node;
   gsize mark;
 
@@ -858,17 +928,23 @@ read_items (Reader       *r,
     return NULL;
 
   mark = push_member (r, "items");
-  array = expect_array (r, node, 0, MAX_ITEMS);
-  if (array != NULL)
-    items = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+  if (expect_array (r, node, 0, MAX_ITEMS) == NULL)
+    ;
+  else if (spans->len > MAX_ITEMS)
+    report (r, ATLAS_DATASET_ERROR_TOO_LARGE, _("has more than %u entries"), MAX_ITEMS);
+  else
     {
-      gsize item_mark = push_index (r, i);
-      JsonObject *item = expect_object (r, json_array_get_element (array, i));
+      items = g_ptr_array_new_full (spans->len, g_object_unref);
+      for (guint i = 0; i < spans->len; i++)
+        {
+          gsize item_mark = push_index (r, i);
+          g_autoptr(JsonNode) item = parse_item (r, bytes, &g_array_index (spans, AtlasJsonSpan, i));
+          JsonObject *item_object = item != NULL ? expect_object (r, item) : NULL;
 
-      if (item != NULL)
-        g_ptr_array_add (items, read_item (r, item));
-      pop (r, item_mark);
+          if (item_object != NULL)
+            g_ptr_array_add (items, read_item (r, item_object));
+          pop (r, item_mark);
+        }
     }
   pop (r, mark);
 
@@ -1367,67 +1443,6 @@ read_dataset_info (Reader   *r,
     read_date (r, object, "updated", &updated);
 }
 
-/* Checks the bytes of one file and parses them; NULL (reported) if it
- * cannot be read as JSON at all.
- */
-static JsonNode *
-parse_file (Reader *r,
-            GBytes *bytes)
-{
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) error = NULL;
-  const char *data;
-  const char *end;
-  gsize size;
-
-  data = g_bytes_get_data (bytes, &size);
-  if (size > MAX_FILE_SIZE)
-    {
-      report (r, ATLAS_DATASET_ERROR_TOO_LARGE, _("the file is larger than %u MiB"),
-              MAX_FILE_SIZE / (1024 * 1024));
-      return NULL;
-    }
-
-  /* An editor that saves by truncating first leaves this for a moment. */
-  if (size == 0)
-    {
-      report (r, ATLAS_DATASET_ERROR_SYNTAX, _("the file is empty"));
-      return NULL;
-    }
-
-  if (!g_utf8_validate_len (data, size, &end))
-    {
-      report (r, ATLAS_DATASET_ERROR_ENCODING,
-              _("the file is not valid UTF-8 text (at byte %lu)"),
-              (unsigned long) (end - data));
-      return NULL;
-    }
-
-  if (!json_parser_load_from_data (parser, data, size, &error))
-    {
-      guint line, column;
-      int consumed = 0;
-
-      /* json-glib says "<data>:LINE:COLUMN: Parse error: …" */
-      if (sscanf (error->message, "<data>:%u:%u: %n", &line, &column, &consumed) == 2 &&
-          consumed > 0)
-        report (r, ATLAS_DATASET_ERROR_SYNTAX, _("not valid JSON at line %u, column %u: %s"),
-                line, column, error->message + consumed);
-      else
-        report (r, ATLAS_DATASET_ERROR_SYNTAX, _("not valid JSON: %s"), error->message);
-      return NULL;
-    }
-
-  if (json_parser_has_assignment (parser, NULL) || json_parser_get_root (parser) == NULL)
-    {
-      report (r, ATLAS_DATASET_ERROR_SYNTAX, _("not valid JSON: %s"),
-              _("the file must hold one JSON value"));
-      return NULL;
-    }
-
-  return json_node_ref (json_parser_get_root (parser));
-}
-
 /* Checks every reference against the ids of the files that could be read:
  * a file that is not JSON at all is one problem, not one per reference.
  */
@@ -1512,12 +1527,13 @@ atlas_dataset_load_bytes (GBytes * const *files,
   for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
     {
       g_autoptr(JsonNode) root = NULL;
+      g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (AtlasJsonSpan));
 
       items[f] = g_ptr_array_new_with_free_func (g_object_unref);
       r.file = file_names[f];
       g_string_assign (path, "$");
       all_files &= files[f] != NULL;
-      if (files[f] == NULL || (root = parse_file (&r, files[f])) == NULL)
+      if (files[f] == NULL || (root = parse_file (&r, files[f], spans)) == NULL)
         {
           unreadable_types[f] = item_types[f];
           continue;
@@ -1527,7 +1543,7 @@ atlas_dataset_load_bytes (GBytes * const *files,
         read_dataset_info (&r, root);
       else
         {
-          g_autoptr(GPtrArray) read = read_items (&r, root, readers[f]);
+          g_autoptr(GPtrArray) read = read_items (&r, root, files[f], spans, readers[f]);
 
           if (read == NULL)
             unreadable_types[f] = item_types[f];

@@ -90,26 +90,63 @@ char *
 atlas_search_fold (const char *text)
 {
   const Folded *table;
-  GString *folded;
+  gsize capacity;
+  gsize length = 0;
+  char *folded;
 
   g_return_val_if_fail (text != NULL, NULL);
 
   if (!g_utf8_validate (text, -1, NULL))
     return g_strdup ("");
 
-  folded = g_string_sized_new (strlen (text));
+  /* Written straight into the result: this runs over every byte of a
+   * dataset when it is loaded.
+   */
   table = fold_table ();
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+  capacity = strlen (text) + 16;
+  folded = g_malloc (capacity);
+  for (const char *p = text; *p != '\0'; )
     {
-      gunichar c = g_utf8_get_char (p);
+      const char *bytes;
+      gsize n_bytes;
+      g_autoptr(GString) other = NULL;
+      gunichar c;
 
-      if (c < FOLD_TABLE_SIZE)
-        g_string_append_len (folded, table[c].bytes, table[c].length);
+      if ((guchar) *p < 0x80)
+        {
+          c = (guchar) *p++;
+          bytes = table[c].bytes;
+          n_bytes = table[c].length;
+        }
       else
-        append_folded (folded, c);
-    }
+        {
+          c = g_utf8_get_char (p);
+          p = g_utf8_next_char (p);
+          if (c < FOLD_TABLE_SIZE)
+            {
+              bytes = table[c].bytes;
+              n_bytes = table[c].length;
+            }
+          else
+            {
+              other = g_string_new (NULL);
+              append_folded (other, c);
+              bytes = other->str;
+              n_bytes = other->len;
+            }
+        }
 
-  return g_string_free (folded, FALSE);
+      if (length + n_bytes >= capacity)
+        {
+          capacity = 2 * capacity + n_bytes;
+          folded = g_realloc (folded, capacity);
+        }
+      memcpy (folded + length, bytes, n_bytes);
+      length += n_bytes;
+    }
+  folded[length] = '\0';
+
+  return folded;
 }
 
 /* The query's words, folded; empty when there is nothing to search for. */

@@ -1,0 +1,40 @@
+/* atlas-json.h
+ *
+ * Copyright 2026 The Geopark Atlas developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+#define ATLAS_JSON_ERROR (atlas_json_error_quark ())
+
+typedef enum
+{
+  /* Not JSON (RFC 8259): the message says where and why. */
+  ATLAS_JSON_ERROR_SYNTAX,
+  /* JSON, but nested deeper than a dataset ever needs. */
+  ATLAS_JSON_ERROR_DEPTH,
+} AtlasJsonError;
+
+/* Where one element of a deferred array lies in the text. */
+typedef struct
+{
+  gsize offset;
+  gsize length;
+} AtlasJsonSpan;
+
+GQuark    atlas_json_error_quark (void);
+JsonNode *atlas_json_parse       (const char  *data,
+                                  gsize        length,
+                                  const char  *deferred,
+                                  GArray      *deferred_spans,
+                                  guint       *error_line,
+                                  guint       *error_column,
+                                  GError     **error);
+
+G_END_DECLS
