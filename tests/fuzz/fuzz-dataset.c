@@ -2,7 +2,9 @@
  *
  * The first byte of the input picks which file of the dataset the rest
  * replaces; the other files are the bundled ones, so that references and
- * duplicate ids across files are exercised too.
+ * duplicate ids across files are exercised too. The same bytes also go
+ * through our JSON reader alone: whatever it accepts, json-glib must read
+ * as the same tree.
  *
  * Copyright 2026 The Geopark Atlas developers
  *
@@ -14,11 +16,30 @@
 #include <stdint.h>
 
 #include "atlas-dataset-loader.h"
+#include "atlas-json.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
 
 static GBytes *bundled[ATLAS_DATASET_N_FILES];
+
+static void
+compare_with_json_glib (const char *text,
+                        gsize       length)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) ours = NULL;
+
+  if (!g_utf8_validate_len (text, length, NULL))
+    return;
+
+  ours = atlas_json_parse (text, length, NULL, NULL, NULL, NULL, NULL);
+  if (ours == NULL)
+    return;
+
+  g_assert (json_parser_load_from_data (parser, text, length, NULL));
+  g_assert (json_node_equal (ours, json_parser_get_root (parser)));
+}
 
 static void
 load_bundled_files (void)
@@ -55,6 +76,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     files[f] = f == target ? input : bundled[f];
 
   dataset = atlas_dataset_load_bytes ((GBytes * const *) files, problems);
+  compare_with_json_glib ((const char *) data + 1, size - 1);
 
   /* Either a dataset or problems, never both, never neither. */
   g_assert ((dataset == NULL) == (problems->len > 0));
