@@ -10,6 +10,8 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "atlas-dataset-source.h"
+
 /* A fresh folder holding a copy of the fixture dataset `name`. */
 static inline char *
 atlas_test_copy_dataset (const char *name)
@@ -56,4 +58,15 @@ atlas_test_remove_dataset (const char *dir)
       g_remove (path);
     }
   g_rmdir (dir);
+}
+
+/* Runs the main loop until the source has finished loading a folder. */
+static inline void
+atlas_test_wait_loaded (AtlasDatasetSource *source)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (atlas_dataset_source_get_loading (source) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (atlas_dataset_source_get_loading (source));
 }

@@ -568,6 +568,7 @@ test_other_language_marked (void)
                                               "Lạng Sơn UNESCO Global Geopark\"", "", 1), ==, 1);
   atlas_test_write (dir, "news.json", edited->str);
   atlas_dataset_source_set_folder (source, folder);
+  atlas_test_wait_loaded (source);
 
   window = show_window_with_source (settings, source);
   row = first_article_row (GTK_WIDGET (window->sidebar->news_list));

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <json-glib/json-glib.h>
+
 #include "atlas-dataset-source.h"
 #include "atlas-test-utils.h"
 
@@ -39,12 +41,17 @@ test_broken_edit_keeps_last_good (void)
   const char * const *problems;
 
   atlas_dataset_source_set_folder (source, folder);
+  atlas_test_wait_loaded (source);
   g_assert_cmpint (atlas_dataset_source_get_status (source), ==, ATLAS_DATASET_STATUS_OK);
   g_assert_cmpuint (n_articles (source), ==, 3);
 
   g_assert_true (g_file_get_contents (path, &good, NULL, NULL));
   atlas_test_write (dir, "news.json", "{ \"items\": [ ");
   atlas_dataset_source_reload (source);
+  /* The last good data stays meanwhile. */
+  g_assert_true (atlas_dataset_source_get_loading (source));
+  g_assert_cmpint (atlas_dataset_source_get_status (source), ==, ATLAS_DATASET_STATUS_OK);
+  atlas_test_wait_loaded (source);
 
   g_assert_cmpint (atlas_dataset_source_get_status (source), ==, ATLAS_DATASET_STATUS_STALE);
   problems = atlas_dataset_source_get_problems (source);
@@ -54,6 +61,7 @@ test_broken_edit_keeps_last_good (void)
 
   atlas_test_write (dir, "news.json", good);
   atlas_dataset_source_reload (source);
+  atlas_test_wait_loaded (source);
   g_assert_cmpint (atlas_dataset_source_get_status (source), ==, ATLAS_DATASET_STATUS_OK);
   g_assert_cmpuint (g_strv_length ((char **) atlas_dataset_source_get_problems (source)), ==, 0);
 
@@ -70,10 +78,12 @@ test_bad_folder_fails (void)
 
   atlas_test_write (dir, "places.json", "[]");
   atlas_dataset_source_set_folder (source, folder);
+  atlas_test_wait_loaded (source);
   g_assert_cmpint (atlas_dataset_source_get_status (source), ==, ATLAS_DATASET_STATUS_FAILED);
 
   /* Still failing after another broken save: not "stale", there is no good version. */
   atlas_dataset_source_reload (source);
+  atlas_test_wait_loaded (source);
   g_assert_cmpint (atlas_dataset_source_get_status (source), ==, ATLAS_DATASET_STATUS_FAILED);
 
   atlas_dataset_source_set_folder (source, NULL);
@@ -112,6 +122,7 @@ test_watches_folder (void)
   gboolean changed = FALSE;
 
   atlas_dataset_source_set_folder (source, folder);
+  atlas_test_wait_loaded (source);
   g_signal_connect (source, "notify::status", G_CALLBACK (on_status_changed), &changed);
 
   atlas_test_write (dir, "geoparks.json", "{\"items\": [{\"id\": \"caobang\"}]}");
@@ -120,6 +131,134 @@ test_watches_folder (void)
   g_assert_cmpint (atlas_dataset_source_get_status (source), ==, ATLAS_DATASET_STATUS_STALE);
 
   atlas_test_remove_dataset (dir);
+}
+
+/* A folder of n news items, each a copy of the valid fixture's first. */
+static char *
+make_large_dataset (guint n)
+{
+  g_autofree char *dir = atlas_test_copy_dataset ("valid");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *path = g_build_filename (dir, "news.json", NULL);
+  g_autoptr(JsonArray) items = json_array_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *first = NULL;
+  JsonObject *root;
+
+  g_assert_true (json_parser_load_from_file (parser, path, NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  first = json_to_string (json_array_get_element (json_object_get_array_member (root, "items"), 0),
+                          FALSE);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *copy = json_from_string (first, NULL);
+      JsonObject *item = json_node_get_object (copy);
+      g_autofree char *id = g_strdup_printf ("%s-%u", json_object_get_string_member (item, "id"), i);
+
+      json_object_set_string_member (item, "id", id);
+      json_array_add_element (items, copy);
+    }
+  json_object_set_array_member (root, "items", g_steal_pointer (&items));
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  g_assert_true (json_generator_to_file (generator, path, NULL));
+
+  return g_steal_pointer (&dir);
+}
+
+static void
+on_progress (AtlasDatasetSource *source,
+             GParamSpec         *pspec,
+             GArray             *seen)
+{
+  double progress = atlas_dataset_source_get_progress (source);
+
+  g_array_append_val (seen, progress);
+}
+
+static void
+on_articles_changed (GListModel *articles,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     GArray     *counts)
+{
+  guint n = g_list_model_get_n_items (articles);
+
+  g_array_append_val (counts, n);
+}
+
+/* A folder loads while the main loop runs: what was shown stays until it
+ * is done, and the progress only goes forward.
+ */
+static void
+test_loads_in_background (void)
+{
+  g_autoptr(AtlasDatasetSource) source = atlas_dataset_source_new ();
+  g_autofree char *dir = make_large_dataset (3000);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n_bundled = n_articles (source);
+
+  g_signal_connect (source, "notify::progress", G_CALLBACK (on_progress), seen);
+  atlas_dataset_source_set_folder (source, folder);
+
+  g_assert_true (atlas_dataset_source_get_loading (source));
+  g_assert_cmpint (atlas_dataset_source_get_status (source), ==, ATLAS_DATASET_STATUS_LOADING);
+  g_assert_cmpuint (n_articles (source), ==, n_bundled);
+
+  atlas_test_wait_loaded (source);
+  g_assert_cmpint (atlas_dataset_source_get_status (source), ==, ATLAS_DATASET_STATUS_OK);
+  g_assert_cmpuint (n_articles (source), ==, 3000);
+
+  g_assert_cmpuint (seen->len, >=, 1);
+  for (guint i = 1; i < seen->len; i++)
+    g_assert_cmpfloat (g_array_index (seen, double, i - 1), <, g_array_index (seen, double, i));
+  g_assert_cmpfloat (g_array_index (seen, double, seen->len - 1), ==, 1.0);
+
+  atlas_test_remove_dataset (dir);
+}
+
+/* Opening another folder, or going back to the bundled data, while a
+ * folder loads: the load that was overtaken never shows.
+ */
+static void
+test_newer_load_wins (void)
+{
+  g_autoptr(AtlasDatasetSource) source = atlas_dataset_source_new ();
+  g_autofree char *large = make_large_dataset (3000);
+  g_autofree char *empty = atlas_test_copy_dataset ("empty");
+  g_autoptr(GFile) large_folder = g_file_new_for_path (large);
+  g_autoptr(GFile) empty_folder = g_file_new_for_path (empty);
+  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (guint));
+  GListModel *articles = atlas_dataset_get_articles (atlas_dataset_source_get_dataset (source));
+  guint n_bundled = n_articles (source);
+  gint64 until;
+
+  g_signal_connect (articles, "items-changed", G_CALLBACK (on_articles_changed), counts);
+
+  atlas_dataset_source_set_folder (source, large_folder);
+  atlas_dataset_source_set_folder (source, empty_folder);
+  atlas_test_wait_loaded (source);
+  g_assert_cmpint (atlas_dataset_source_get_status (source), ==, ATLAS_DATASET_STATUS_OK);
+  g_assert_cmpuint (n_articles (source), ==, 0);
+
+  atlas_dataset_source_set_folder (source, large_folder);
+  atlas_dataset_source_set_folder (source, NULL);
+  g_assert_false (atlas_dataset_source_get_loading (source));
+  g_assert_cmpint (atlas_dataset_source_get_status (source), ==, ATLAS_DATASET_STATUS_OK);
+  g_assert_cmpuint (n_articles (source), ==, n_bundled);
+
+  /* Time for the overtaken loads to finish in their threads. */
+  until = g_get_monotonic_time () + G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+
+  g_assert_cmpuint (n_articles (source), ==, n_bundled);
+  for (guint i = 0; i < counts->len; i++)
+    g_assert_cmpuint (g_array_index (counts, guint, i), !=, 3000);
+
+  atlas_test_remove_dataset (large);
+  atlas_test_remove_dataset (empty);
 }
 
 int
@@ -132,6 +271,8 @@ main (int   argc,
   g_test_add_func ("/dataset-source/broken-edit-keeps-last-good", test_broken_edit_keeps_last_good);
   g_test_add_func ("/dataset-source/bad-folder-fails", test_bad_folder_fails);
   g_test_add_func ("/dataset-source/watches-folder", test_watches_folder);
+  g_test_add_func ("/dataset-source/loads-in-background", test_loads_in_background);
+  g_test_add_func ("/dataset-source/newer-load-wins", test_newer_load_wins);
 
   return g_test_run ();
 }

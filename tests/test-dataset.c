@@ -291,9 +291,9 @@ test_search_texts (void)
   g_assert_false (search_finds (atlas_article_get_search_text (paper), "khorat"));
 }
 
-/* A reload shows up as one change per list, and the indexes follow. */
+/* A reload shows up as one change per list, and the indexes move over. */
 static void
-test_replace_contents (void)
+test_take_contents (void)
 {
   g_autofree char *valid = fixture_path ("valid");
   g_autoptr(GFile) folder = g_file_new_for_path (valid);
@@ -307,12 +307,17 @@ test_replace_contents (void)
                     G_CALLBACK (on_items_changed), &n_signals);
   g_assert_nonnull (atlas_dataset_lookup_geopark (shown, "dongvan"));
 
-  atlas_dataset_replace_contents (shown, small);
+  atlas_dataset_take_contents (shown, small);
 
   g_assert_cmpuint (n_signals, ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (atlas_dataset_get_articles (shown)), ==, 3);
   g_assert_null (atlas_dataset_lookup_geopark (shown, "dongvan"));
   g_assert_nonnull (atlas_dataset_lookup_geopark (shown, "langson"));
+
+  /* What was taken is gone from the other, which stays consistent. */
+  g_assert_cmpuint (g_list_model_get_n_items (atlas_dataset_get_articles (small)), ==, 0);
+  g_assert_null (atlas_dataset_lookup_geopark (small, "langson"));
+  g_assert_cmpuint (atlas_dataset_get_geopark_places (small, "caobang")->len, ==, 0);
 }
 
 /* The valid fixture with news made up for the links: each article names
@@ -641,7 +646,7 @@ on_articles_changed (GListModel   *model,
  * finds the new ones.
  */
 static void
-test_replace_contents_links (void)
+test_take_contents_links (void)
 {
   g_autofree char *valid = fixture_path ("valid");
   g_autoptr(GFile) folder = g_file_new_for_path (valid);
@@ -658,7 +663,7 @@ test_replace_contents_links (void)
 
   handler = g_signal_connect (atlas_dataset_get_articles (shown), "items-changed",
                               G_CALLBACK (on_articles_changed), shown);
-  atlas_dataset_replace_contents (shown, linked);
+  atlas_dataset_take_contents (shown, linked);
   g_signal_handler_disconnect (atlas_dataset_get_articles (shown), handler);
 
   assert_ids (atlas_dataset_get_geopark_articles (shown, "langson"), "d-langson");
@@ -668,7 +673,7 @@ test_replace_contents_links (void)
   related_articles = related (shown, "b-new", 2);
   assert_ids (related_articles, "a-old f-after");
 
-  atlas_dataset_replace_contents (shown, small);
+  atlas_dataset_take_contents (shown, small);
 
   assert_ids (atlas_dataset_get_place_articles (shown, "cb-01"), "");
   assert_ids (atlas_dataset_get_place_articles (shown, "cb-14"),
@@ -768,7 +773,7 @@ main (int   argc,
   g_test_add_func ("/dataset/export-round-trip", test_export_round_trip);
   g_test_add_func ("/dataset/text-is-nfc", test_text_is_nfc);
   g_test_add_func ("/dataset/lookup-by-kind", test_lookup_by_kind);
-  g_test_add_func ("/dataset/replace-contents", test_replace_contents);
+  g_test_add_func ("/dataset/take-contents", test_take_contents);
   g_test_add_func ("/dataset/search-texts", test_search_texts);
   g_test_add_func ("/dataset/links/article-order", test_article_order);
   g_test_add_func ("/dataset/links/place-articles", test_place_articles);
@@ -777,7 +782,7 @@ main (int   argc,
   g_test_add_func ("/dataset/links/article-years", test_article_years);
   g_test_add_func ("/dataset/links/bundled", test_bundled_links);
   g_test_add_func ("/dataset/links/bundled-geopark", test_bundled_geopark_links);
-  g_test_add_func ("/dataset/links/replace-contents", test_replace_contents_links);
+  g_test_add_func ("/dataset/links/take-contents", test_take_contents_links);
 
   bad = fixture_path ("bad");
   cases = g_dir_open (bad, 0, NULL);

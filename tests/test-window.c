@@ -84,6 +84,7 @@ test_window_empty_states (void)
 
   /* A dataset with nothing in it: the sidebar says so instead of showing blank space. */
   atlas_dataset_source_set_folder (source, folder);
+  atlas_test_wait_loaded (source);
   window = show_window_with_source (settings, source);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar->news_stack), ==, "empty");
   page = gtk_stack_get_visible_child (window->sidebar->news_stack);
@@ -168,12 +169,15 @@ test_window_problems_banner (void)
   AtlasWindow *window;
 
   atlas_dataset_source_set_folder (source, folder);
+
+  atlas_test_wait_loaded (source);
   window = show_window_with_source (settings, source);
   g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==, folder_name);
 
   g_assert_true (g_file_get_contents (path, &good, NULL, NULL));
   atlas_test_write (dir, "places.json", "{\"items\": 3}");
   atlas_dataset_source_reload (source);
+  atlas_test_wait_loaded (source);
   iterate ();
 
   g_assert_true (gtk_revealer_get_reveal_child (window->problems_revealer));
@@ -183,6 +187,7 @@ test_window_problems_banner (void)
 
   atlas_test_write (dir, "places.json", good);
   atlas_dataset_source_reload (source);
+  atlas_test_wait_loaded (source);
   iterate ();
   g_assert_false (gtk_revealer_get_reveal_child (window->problems_revealer));
 
@@ -202,6 +207,7 @@ test_window_error_page (void)
 
   atlas_test_write (dir, "news.json", "{\"items\": [{\"id\": \"Bad Id\"}]}");
   atlas_dataset_source_set_folder (source, folder);
+  atlas_test_wait_loaded (source);
   window = show_window_with_source (settings, source);
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "error");
@@ -223,6 +229,75 @@ test_window_error_page (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar->news_stack), ==, "list");
 
   close_window (window);
+  atlas_test_remove_dataset (dir);
+}
+
+/* A folder's first load shows its progress instead of the data it will
+ * replace; what was open in the last run comes back once it is there. A
+ * reload keeps the data in use, with a thin bar over it.
+ */
+static void
+test_window_loading_page (void)
+{
+  g_autoptr(GSettings) settings = new_settings ();
+  g_autoptr(AtlasDatasetSource) source = atlas_dataset_source_new ();
+  g_autofree char *dir = atlas_test_copy_dataset ("valid");
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  AtlasWindow *window;
+
+  g_settings_set_string (settings, "last-selection", "cb-14");
+  atlas_dataset_source_set_folder (source, folder);
+  /* The load ends in the main loop, which has not run yet. */
+  window = _atlas_window_new_with_settings (NULL, settings, source);
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "loading");
+  g_assert_nonnull (strstr (adw_status_page_get_description (window->loading_page), dir));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->reload_progress)));
+  g_assert_null (atlas_history_get_current (window->history));
+
+  atlas_test_wait_loaded (source);
+  iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "browse");
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (window->loading_progress), ==, 1.0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (window->sidebar->news_list))), ==, 3);
+  g_assert_cmpstr (atlas_history_get_current (window->history), ==, "cb-14");
+
+  atlas_dataset_source_reload (source);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->reload_progress)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "browse");
+  atlas_test_wait_loaded (source);
+  iterate ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->reload_progress)));
+  g_assert_cmpstr (atlas_history_get_current (window->history), ==, "cb-14");
+
+  close_window (window);
+  atlas_test_remove_dataset (dir);
+}
+
+/* Closed before the folder loaded: the last run's open item is kept. */
+static void
+test_window_closed_while_loading (void)
+{
+  g_autoptr(GSettings) settings = new_settings ();
+  g_autoptr(AtlasDatasetSource) source = atlas_dataset_source_new ();
+  g_autofree char *dir = atlas_test_copy_dataset ("valid");
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autofree char *kept = NULL;
+  AtlasWindow *window;
+
+  g_settings_set_string (settings, "last-selection", "cb-14");
+  atlas_dataset_source_set_folder (source, folder);
+  window = _atlas_window_new_with_settings (NULL, settings, source);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "loading");
+  gtk_window_close (GTK_WINDOW (window));
+
+  kept = g_settings_get_string (settings, "last-selection");
+  g_assert_cmpstr (kept, ==, "cb-14");
+
+  atlas_test_wait_loaded (source);
+  iterate ();
   atlas_test_remove_dataset (dir);
 }
 
@@ -418,6 +493,8 @@ main (int   argc,
   g_test_add_func ("/window/problems-banner", test_window_problems_banner);
   g_test_add_func ("/window/search", test_window_search);
   g_test_add_func ("/window/error-page", test_window_error_page);
+  g_test_add_func ("/window/loading-page", test_window_loading_page);
+  g_test_add_func ("/window/closed-while-loading", test_window_closed_while_loading);
   g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/size-round-trip", test_window_size_round_trip);
   g_test_add_func ("/window/maximized-round-trip", test_window_maximized_round_trip);

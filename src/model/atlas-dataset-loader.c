@@ -79,6 +79,12 @@ typedef struct
   GPtrArray  *problems;
   GHashTable *ids;          /* id → where it was first defined */
   GPtrArray  *references;   /* Reference */
+
+  /* For a load in a worker thread: how far it is, and whether to stop. */
+  const AtlasDatasetProgress *progress;
+  gsize       total_bytes;
+  gsize       done_bytes;
+  int         reported_permille;
 } Reader;
 
 G_GNUC_PRINTF (3, 4)
@@ -133,6 +139,36 @@ pop (Reader *r,
      gsize   mark)
 {
   g_string_truncate (r->path, mark);
+}
+
+/* Reading the items is most of a load; the indexes and search texts made
+ * afterwards are the rest.
+ */
+#define READING_SHARE 0.75
+
+static void
+advance (Reader *r,
+         gsize   n_bytes)
+{
+  int permille;
+
+  r->done_bytes += n_bytes;
+  if (r->progress == NULL || r->progress->func == NULL || r->total_bytes == 0)
+    return;
+
+  /* A thousand calls at most, whatever the size. */
+  permille = (int) (1000.0 * READING_SHARE * MIN (r->done_bytes, r->total_bytes) / r->total_bytes);
+  if (permille > r->reported_permille)
+    {
+      r->reported_permille = permille;
+      r->progress->func (permille / 1000.0, r->progress->user_data);
+    }
+}
+
+static gboolean
+cancelled (Reader *r)
+{
+  return r->progress != NULL && g_cancellable_is_cancelled (r->progress->cancellable);
 }
 
 /* A short, language-neutral picture of a JSON value for messages. */
@@ -935,15 +971,17 @@ read_items (Reader       *r,
   else
     {
       items = g_ptr_array_new_full (spans->len, g_object_unref);
-      for (guint i = 0; i < spans->len; i++)
+      for (guint i = 0; i < spans->len && !cancelled (r); i++)
         {
+          const AtlasJsonSpan *span = &g_array_index (spans, AtlasJsonSpan, i);
           gsize item_mark = push_index (r, i);
-          g_autoptr(JsonNode) item = parse_item (r, bytes, &g_array_index (spans, AtlasJsonSpan, i));
+          g_autoptr(JsonNode) item = parse_item (r, bytes, span);
           JsonObject *item_object = item != NULL ? expect_object (r, item) : NULL;
 
           if (item_object != NULL)
             g_ptr_array_add (items, read_item (r, item_object));
           pop (r, item_mark);
+          advance (r, span->length);
         }
     }
   pop (r, mark);
@@ -1491,18 +1529,10 @@ record_types (GHashTable *types,
     }
 }
 
-/**
- * atlas_dataset_load_bytes:
- * @files: (array fixed-size=4): the contents of each #AtlasDatasetFile, or
- *   %NULL for a file that could not be read (already reported)
- * @problems: (element-type GError): where to add every problem found
- *
- * Returns: (transfer full) (nullable): the dataset, or %NULL when any
- *   problem was found
- */
-AtlasDataset *
-atlas_dataset_load_bytes (GBytes * const *files,
-                          GPtrArray      *problems)
+static AtlasDataset *
+load_bytes (GBytes * const             *files,
+            const AtlasDatasetProgress *progress,
+            GPtrArray                  *problems)
 {
   static const ReadItemFunc readers[ATLAS_DATASET_N_FILES] = {
     NULL, read_geopark, read_place, read_article,
@@ -1519,12 +1549,12 @@ atlas_dataset_load_bytes (GBytes * const *files,
   g_autoptr(GString) path = g_string_new (NULL);
   guint n_problems = problems->len;
   gboolean all_files = TRUE;
-  Reader r = { NULL, path, problems, ids, references };
-
-  g_return_val_if_fail (files != NULL, NULL);
-  g_return_val_if_fail (problems != NULL, NULL);
+  Reader r = { NULL, path, problems, ids, references, progress, 0, 0, 0 };
 
   for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
+    r.total_bytes += files[f] != NULL ? g_bytes_get_size (files[f]) : 0;
+
+  for (guint f = 0; f < ATLAS_DATASET_N_FILES && !cancelled (&r); f++)
     {
       g_autoptr(JsonNode) root = NULL;
       g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (AtlasJsonSpan));
@@ -1552,10 +1582,23 @@ atlas_dataset_load_bytes (GBytes * const *files,
         }
     }
 
-  record_types (types, items[ATLAS_DATASET_FILE_GEOPARKS], ATLAS_TYPE_GEOPARK);
-  record_types (types, items[ATLAS_DATASET_FILE_PLACES], ATLAS_TYPE_PLACE);
-  record_types (types, items[ATLAS_DATASET_FILE_NEWS], ATLAS_TYPE_ARTICLE);
-  check_references (&r, types, unreadable_types);
+  if (cancelled (&r))
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* Some files were not read: nothing more to check. */
+      g_cancellable_set_error_if_cancelled (progress->cancellable, &error);
+      g_ptr_array_add (problems, g_error_new (ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_IO,
+                                              "%s", error->message));
+      all_files = FALSE;
+    }
+  else
+    {
+      record_types (types, items[ATLAS_DATASET_FILE_GEOPARKS], ATLAS_TYPE_GEOPARK);
+      record_types (types, items[ATLAS_DATASET_FILE_PLACES], ATLAS_TYPE_PLACE);
+      record_types (types, items[ATLAS_DATASET_FILE_NEWS], ATLAS_TYPE_ARTICLE);
+      check_references (&r, types, unreadable_types);
+    }
 
   if (all_files && problems->len == n_problems)
     dataset = _atlas_dataset_new_take (g_steal_pointer (&items[ATLAS_DATASET_FILE_GEOPARKS]),
@@ -1565,7 +1608,29 @@ atlas_dataset_load_bytes (GBytes * const *files,
   for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
     g_clear_pointer (&items[f], g_ptr_array_unref);
 
+  if (dataset != NULL && progress != NULL && progress->func != NULL)
+    progress->func (1.0, progress->user_data);
+
   return dataset;
+}
+
+/**
+ * atlas_dataset_load_bytes:
+ * @files: (array fixed-size=4): the contents of each #AtlasDatasetFile, or
+ *   %NULL for a file that could not be read (already reported)
+ * @problems: (element-type GError): where to add every problem found
+ *
+ * Returns: (transfer full) (nullable): the dataset, or %NULL when any
+ *   problem was found
+ */
+AtlasDataset *
+atlas_dataset_load_bytes (GBytes * const *files,
+                          GPtrArray      *problems)
+{
+  g_return_val_if_fail (files != NULL, NULL);
+  g_return_val_if_fail (problems != NULL, NULL);
+
+  return load_bytes (files, NULL, problems);
 }
 
 static void
@@ -1575,9 +1640,23 @@ clear_files (GBytes **files)
     g_clear_pointer (&files[f], g_bytes_unref);
 }
 
+/**
+ * atlas_dataset_load_directory_full:
+ * @directory: a dataset folder
+ * @progress: (nullable): how to report progress and when to stop
+ * @problems: (element-type GError): where to add every problem found
+ *
+ * Loads a folder; safe to call in a worker thread, from which
+ * @progress's function is called. A cancelled load returns %NULL with a
+ * problem saying so.
+ *
+ * Returns: (transfer full) (nullable): the dataset, or %NULL when any
+ *   problem was found
+ */
 AtlasDataset *
-atlas_dataset_load_directory (GFile     *directory,
-                              GPtrArray *problems)
+atlas_dataset_load_directory_full (GFile                      *directory,
+                                   const AtlasDatasetProgress *progress,
+                                   GPtrArray                  *problems)
 {
   GBytes *files[ATLAS_DATASET_N_FILES] = { NULL, };
   AtlasDataset *dataset;
@@ -1590,17 +1669,25 @@ atlas_dataset_load_directory (GFile     *directory,
       g_autoptr(GFile) file = g_file_get_child (directory, file_names[f]);
       g_autoptr(GError) error = NULL;
 
-      files[f] = g_file_load_bytes (file, NULL, NULL, &error);
+      files[f] = g_file_load_bytes (file, progress != NULL ? progress->cancellable : NULL,
+                                    NULL, &error);
       if (files[f] == NULL)
         g_ptr_array_add (problems,
                          g_error_new (ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_IO,
                                       "%s: $: %s", file_names[f], error->message));
     }
 
-  dataset = atlas_dataset_load_bytes ((GBytes * const *) files, problems);
+  dataset = load_bytes ((GBytes * const *) files, progress, problems);
   clear_files (files);
 
   return dataset;
+}
+
+AtlasDataset *
+atlas_dataset_load_directory (GFile     *directory,
+                              GPtrArray *problems)
+{
+  return atlas_dataset_load_directory_full (directory, NULL, problems);
 }
 
 static char *

@@ -44,12 +44,26 @@ typedef enum
 
 #define ATLAS_DATASET_FORMAT 1
 
+/* Called with how much of a load is done, from 0 to 1. */
+typedef void (*AtlasDatasetProgressFunc) (double   fraction,
+                                          gpointer user_data);
+
+typedef struct
+{
+  GCancellable             *cancellable;
+  AtlasDatasetProgressFunc  func;
+  gpointer                  user_data;
+} AtlasDatasetProgress;
+
 GQuark        atlas_dataset_error_quark      (void);
 const char   *atlas_dataset_file_get_name    (AtlasDatasetFile   file);
 AtlasDataset *atlas_dataset_load_bytes       (GBytes * const    *files,
                                               GPtrArray         *problems);
 AtlasDataset *atlas_dataset_load_directory   (GFile             *directory,
                                               GPtrArray         *problems);
+AtlasDataset *atlas_dataset_load_directory_full (GFile                      *directory,
+                                                 const AtlasDatasetProgress *progress,
+                                                 GPtrArray                  *problems);
 AtlasDataset *atlas_dataset_load_bundled     (GPtrArray         *problems);
 gboolean      atlas_dataset_export_bundled   (GFile             *directory,
                                               GError           **error);

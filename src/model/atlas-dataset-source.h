@@ -21,6 +21,10 @@ typedef enum
   ATLAS_DATASET_STATUS_STALE,
   /* The folder has problems and never loaded: nothing of it can be shown. */
   ATLAS_DATASET_STATUS_FAILED,
+  /* The folder is being loaded for the first time: the dataset still holds
+   * whatever was shown before it.
+   */
+  ATLAS_DATASET_STATUS_LOADING,
 } AtlasDatasetStatus;
 
 #define ATLAS_TYPE_DATASET_SOURCE (atlas_dataset_source_get_type ())
@@ -34,6 +38,8 @@ void                 atlas_dataset_source_set_folder   (AtlasDatasetSource *self
                                                         GFile              *folder);
 AtlasDatasetStatus   atlas_dataset_source_get_status   (AtlasDatasetSource *self);
 const char * const  *atlas_dataset_source_get_problems (AtlasDatasetSource *self);
+gboolean             atlas_dataset_source_get_loading  (AtlasDatasetSource *self);
+double               atlas_dataset_source_get_progress (AtlasDatasetSource *self);
 void                 atlas_dataset_source_reload       (AtlasDatasetSource *self);
 
 G_END_DECLS

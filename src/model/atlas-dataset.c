@@ -578,21 +578,47 @@ replace_store (GListStore *store,
                        items->pdata, items->len);
 }
 
-/* Makes this dataset show what other holds: everything observing it sees
- * one change per list.
+static void
+swap_pointers (gpointer *a,
+               gpointer *b)
+{
+  gpointer t = *a;
+
+  *a = *b;
+  *b = t;
+}
+
+/* Makes this dataset show what other holds, and leaves other empty:
+ * everything observing this one sees one change per list. The indexes
+ * made with other (in a worker thread, when a large folder loads) move
+ * over rather than being made again on the main thread.
  */
 void
-atlas_dataset_replace_contents (AtlasDataset *self,
-                                AtlasDataset *other)
+atlas_dataset_take_contents (AtlasDataset *self,
+                             AtlasDataset *other)
 {
   g_return_if_fail (ATLAS_IS_DATASET (self));
   g_return_if_fail (ATLAS_IS_DATASET (other));
+  g_return_if_fail (self != other);
 
-  build_indexes (self, G_LIST_MODEL (other->geoparks), G_LIST_MODEL (other->places),
-                 G_LIST_MODEL (other->articles));
+  /* Whoever reacts to the change finds the new links already. */
+  g_hash_table_remove_all (self->index);
+  g_hash_table_remove_all (self->place_articles);
+  g_hash_table_remove_all (self->geopark_articles);
+  g_hash_table_remove_all (self->geopark_places);
+  g_ptr_array_set_size (self->articles_by_date, 0);
+  swap_pointers ((gpointer *) &self->index, (gpointer *) &other->index);
+  swap_pointers ((gpointer *) &self->articles_by_date, (gpointer *) &other->articles_by_date);
+  swap_pointers ((gpointer *) &self->place_articles, (gpointer *) &other->place_articles);
+  swap_pointers ((gpointer *) &self->geopark_articles, (gpointer *) &other->geopark_articles);
+  swap_pointers ((gpointer *) &self->geopark_places, (gpointer *) &other->geopark_places);
+
   replace_store (self->geoparks, G_LIST_MODEL (other->geoparks));
   replace_store (self->places, G_LIST_MODEL (other->places));
   replace_store (self->articles, G_LIST_MODEL (other->articles));
+  g_list_store_remove_all (other->geoparks);
+  g_list_store_remove_all (other->places);
+  g_list_store_remove_all (other->articles);
 }
 
 static void

@@ -33,7 +33,7 @@ AtlasArticle *atlas_dataset_lookup_article   (AtlasDataset *self,
 char         *atlas_dataset_join_geopark_names (AtlasDataset       *self,
                                                 const char * const *ids,
                                                 AtlasLanguage       language);
-void          atlas_dataset_replace_contents (AtlasDataset *self,
+void          atlas_dataset_take_contents    (AtlasDataset *self,
                                               AtlasDataset *other);
 
 GPtrArray    *atlas_dataset_get_place_articles   (AtlasDataset *self,

@@ -768,11 +768,32 @@ atlas_sidebar_set_up (AtlasSidebar      *self,
   on_dataset_changed (self);
 }
 
+/* The lists' sort and filter functions look into the sidebar: whatever
+ * else still holds a list model (GTK may, for a while) must no longer hear
+ * from the dataset, which outlives the window and is reloaded in the
+ * background.
+ */
+static void
+detach_list (AtlasSidebar *self,
+             GListModel   *shown)
+{
+  GListModel *sorted;
+
+  if (shown == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (shown, self);
+  sorted = gtk_filter_list_model_get_model (GTK_FILTER_LIST_MODEL (shown));
+  gtk_sort_list_model_set_model (GTK_SORT_LIST_MODEL (sorted), NULL);
+}
+
 static void
 atlas_sidebar_dispose (GObject *object)
 {
   AtlasSidebar *self = ATLAS_SIDEBAR (object);
 
+  detach_list (self, self->news_model);
+  detach_list (self, self->places_model);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_SIDEBAR);
 
   g_clear_object (&self->news_model);

@@ -48,6 +48,11 @@ struct _AtlasWindow
   int                   framed_width;
   int                   framed_height;
 
+  /* The open item and filters of the last run wait for the folder that
+   * holds them to load.
+   */
+  gboolean              restore_pending;
+
   /* The detail panel's pages, one per kind of item. */
   GtkWidget            *article_page;
   GtkWidget            *place_page;
@@ -56,6 +61,10 @@ struct _AtlasWindow
   /* Template widgets */
   GtkStack             *main_stack;
   AdwStatusPage        *error_page;
+  AdwStatusPage        *loading_page;
+  AdwWindowTitle       *loading_title;
+  GtkProgressBar       *loading_progress;
+  GtkProgressBar       *reload_progress;
   GtkTextView          *error_problems_view;
   GtkWidget            *use_bundled_button;
   AdwLeaflet           *leaflet;

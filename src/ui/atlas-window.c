@@ -123,9 +123,27 @@ join_problems (const char * const *problems)
   return g_strjoinv ("\n\n", (char **) problems);
 }
 
+static void restore_browsing (AtlasWindow *self);
+
+/* A folder's first load fills the loading page's bar; a reload, the thin
+ * bar over the content, while the data it replaces stays in use.
+ */
+static void
+on_loading_changed (AtlasWindow *self)
+{
+  gboolean loading = atlas_dataset_source_get_loading (self->source);
+  double progress = atlas_dataset_source_get_progress (self->source);
+  gboolean first = atlas_dataset_source_get_status (self->source) == ATLAS_DATASET_STATUS_LOADING;
+
+  gtk_progress_bar_set_fraction (self->loading_progress, progress);
+  gtk_progress_bar_set_fraction (self->reload_progress, progress);
+  gtk_widget_set_visible (GTK_WIDGET (self->reload_progress), loading && !first);
+}
+
 /* The dataset's state decides what the window shows: the data, the data
- * with a banner listing the problems of the last edit, or, when a folder
- * never loaded, a page that says why and offers a way back.
+ * with a banner listing the problems of the last edit, a page with the
+ * progress of a folder's first load, or, when a folder never loaded, a
+ * page that says why and offers a way back.
  */
 static void
 on_status_changed (AtlasWindow *self)
@@ -138,7 +156,24 @@ on_status_changed (AtlasWindow *self)
   guint n_problems = g_strv_length ((char **) problems);
 
   adw_window_title_set_subtitle (self->window_title, folder_name != NULL ? folder_name : "");
+  adw_window_title_set_subtitle (self->loading_title, folder_name != NULL ? folder_name : "");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->error_problems_view), joined, -1);
+  on_loading_changed (self);
+
+  if (status == ATLAS_DATASET_STATUS_LOADING)
+    {
+      g_autofree char *path = g_file_get_parse_name (folder);
+
+      adw_status_page_set_description (self->loading_page, path);
+      gtk_stack_set_visible_child_name (self->main_stack, "loading");
+      return;
+    }
+
+  if (self->restore_pending && status != ATLAS_DATASET_STATUS_FAILED)
+    {
+      self->restore_pending = FALSE;
+      restore_browsing (self);
+    }
 
   if (status == ATLAS_DATASET_STATUS_FAILED)
     {
@@ -531,6 +566,10 @@ set_up_dataset (AtlasWindow *self)
   /* Every load sets the problems, and the status with them. */
   g_signal_connect_object (self->source, "notify::problems",
                            G_CALLBACK (on_status_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->source, "notify::loading",
+                           G_CALLBACK (on_loading_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->source, "notify::progress",
+                           G_CALLBACK (on_loading_changed), self, G_CONNECT_SWAPPED);
   /* The articles are replaced last. */
   g_signal_connect_object (atlas_dataset_get_articles (dataset), "items-changed",
                            G_CALLBACK (on_dataset_reloaded), self, G_CONNECT_SWAPPED);
@@ -572,6 +611,10 @@ save_browsing (AtlasWindow *self)
   const char *geopark_id = atlas_browse_filter_get_geopark_id (self->filter);
   const char *place_id = atlas_browse_filter_get_place_id (self->filter);
   AtlasTopics topic = atlas_browse_filter_get_topic (self->filter);
+
+  /* Closed before the folder loaded: what was saved still stands. */
+  if (self->restore_pending)
+    return;
 
   g_settings_delay (self->settings);
   g_settings_set_string (self->settings, "search-text", atlas_browse_filter_get_search (self->filter));
@@ -764,6 +807,8 @@ atlas_window_constructed (GObject *object)
   restore_map_view (self);
   if (continuing)
     on_dataset_reloaded (self);
+  else if (atlas_dataset_source_get_status (self->source) == ATLAS_DATASET_STATUS_LOADING)
+    self->restore_pending = TRUE;
   else
     restore_browsing (self);
 
@@ -919,6 +964,10 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/atlas-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, loading_title);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, loading_progress);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, reload_progress);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, error_problems_view);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, use_bundled_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, leaflet);
