@@ -33,6 +33,7 @@ struct _AtlasSidebar
   /* What each choice of the filter menus stands for. */
   GPtrArray           *geopark_choices;  /* ids, NULL first for "all" */
   GHashTable          *geopark_ranks;    /* id → 1 + its place in the dataset */
+  AtlasLanguage        sort_language;    /* the language shown, asked once */
   GArray              *year_choices;     /* int, 0 first for "all" */
   gboolean             syncing;
 

@@ -302,7 +302,7 @@ sort_places (gconstpointer a,
              gpointer      user_data)
 {
   AtlasSidebar *self = user_data;
-  AtlasLanguage language = atlas_i18n_get_content_language ();
+  AtlasLanguage language = self->sort_language;
   guint rank_a = geopark_rank (self, (AtlasPlace *) a);
   guint rank_b = geopark_rank (self, (AtlasPlace *) b);
 
@@ -741,6 +741,10 @@ atlas_sidebar_set_up (AtlasSidebar      *self,
   self->dataset = g_object_ref (dataset);
   self->filter = g_object_ref (filter);
   self->history = g_object_ref (history);
+  /* A window is made anew for another language: asking once is enough,
+   * and asking for each comparison was most of a large reload's sorting.
+   */
+  self->sort_language = atlas_i18n_get_content_language ();
 
   self->news_filter = GTK_FILTER (gtk_custom_filter_new (filter_article, self, NULL));
   self->places_filter = GTK_FILTER (gtk_custom_filter_new (filter_place, self, NULL));

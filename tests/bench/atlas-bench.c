@@ -14,11 +14,15 @@
 
 #include <adwaita.h>
 #include <gtk/gtk.h>
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
 
 #include "atlas-browse-filter.h"
 #include "atlas-dataset-loader.h"
+#include "atlas-dataset-source.h"
 #include "atlas-map-view-private.h"
 #include "atlas-map-view.h"
+#include "atlas-window-private.h"
 
 /* The figures of docs/PERFORMANCE.md, printed one line each; run through
  * `build-aux/dev.sh bench`, never as a test: timings on a shared machine
@@ -27,6 +31,7 @@
  *   atlas-bench load [--runs N] [DIR]   bundled data when DIR is left out
  *   atlas-bench search [--rounds N] DIR QUERY...
  *   atlas-bench pan [--frames N] DIR GEOPARK   needs a display
+ *   atlas-bench open DIR                       needs a display and the schemas
  */
 
 static int
@@ -461,12 +466,145 @@ pan (const char *dir,
   return 0;
 }
 
+/* Opening a folder in the app's window, as Open Dataset… does: a tick
+ * callback asks for a frame every vblank, so the gaps between frames are
+ * how long the main thread was busy. "Loaded" is when the source says so;
+ * "shown", the end of the first frame drawn after it.
+ */
+typedef struct
+{
+  AtlasDatasetSource *source;
+  GArray             *loading;    /* frame intervals while loading, ms */
+  GArray             *after;      /* the intervals of the frames after it */
+  gint64              last_frame;
+  gint64              loaded;
+  gint64              shown;
+} Opening;
+
+static gboolean
+opening_tick (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  Opening *opening = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (opening->last_frame != 0)
+    {
+      double ms = (now - opening->last_frame) / 1000.0;
+
+      g_array_append_val (opening->loaded == 0 ? opening->loading : opening->after, ms);
+    }
+  opening->last_frame = now;
+
+  if (opening->loaded != 0 && opening->shown == 0)
+    opening->shown = now;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_loading_changed (AtlasDatasetSource *source,
+                    GParamSpec         *pspec,
+                    Opening            *opening)
+{
+  if (!atlas_dataset_source_get_loading (source) && opening->loaded == 0)
+    opening->loaded = g_get_monotonic_time ();
+}
+
+static gboolean
+on_waited (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for a while, without spinning. */
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, on_waited, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static int
+open_folder (const char *dir)
+{
+  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GArray) loading = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) after = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(AtlasDatasetSource) source = NULL;
+  g_autoptr(GFile) folder = g_file_new_for_commandline_arg (dir);
+  Opening opening = { NULL, loading, after, 0, 0, 0 };
+  AtlasWindow *window;
+  gint64 started;
+  gint64 deadline;
+  guint n_long = 0;
+  long before_kib;
+
+  gtk_init ();
+  adw_init ();
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    RESOURCE_PREFIX "/icons");
+  settings = g_settings_new_with_backend (APPLICATION_ID, backend);
+  g_settings_set_string (settings, "tile-url", "http://127.0.0.1:9/{z}/{x}/{y}.png");
+
+  source = atlas_dataset_source_new ();
+  opening.source = source;
+  window = _atlas_window_new_with_settings (NULL, settings, source);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* Settled: the bundled data drawn, the window at its size. */
+  wait_ms (3000);
+
+  before_kib = peak_rss_kib ();
+  g_signal_connect (source, "notify::loading", G_CALLBACK (on_loading_changed), &opening);
+  gtk_widget_add_tick_callback (GTK_WIDGET (window), opening_tick, &opening, NULL);
+  started = g_get_monotonic_time ();
+  atlas_dataset_source_set_folder (source, folder);
+
+  deadline = started + 60 * G_USEC_PER_SEC;
+  while ((opening.shown == 0 || after->len < 30) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (atlas_dataset_source_get_status (source) != ATLAS_DATASET_STATUS_OK || opening.shown == 0)
+    {
+      g_printerr ("%s did not load\n", dir);
+      return 1;
+    }
+
+  for (guint i = 0; i < loading->len; i++)
+    n_long += g_array_index (loading, double, i) > 100.0;
+  for (guint i = 0; i < after->len; i++)
+    n_long += g_array_index (after, double, i) > 100.0;
+
+  g_print ("open %s: loaded %.0f ms, shown %.0f ms; "
+           "while loading %u frames, interval median %.1f ms, max %.1f ms; "
+           "showing it: longest frame %.1f ms; %u frames over 100 ms; "
+           "peak RSS %.1f MiB (%.1f MiB before)\n",
+           dir, (opening.loaded - started) / 1000.0, (opening.shown - started) / 1000.0,
+           loading->len,
+           loading->len > 0 ? percentile (loading, 50) : 0.0,
+           loading->len > 0 ? percentile (loading, 100) : 0.0,
+           percentile (after, 100), n_long,
+           peak_rss_kib () / 1024.0, before_kib / 1024.0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
+
 static void
 usage (void)
 {
   g_printerr ("usage: atlas-bench load [--runs N] [DIR]\n"
               "       atlas-bench search [--rounds N] DIR QUERY...\n"
-              "       atlas-bench pan [--frames N] DIR GEOPARK\n");
+              "       atlas-bench pan [--frames N] DIR GEOPARK\n"
+              "       atlas-bench open DIR\n");
   exit (2);
 }
 
@@ -496,6 +634,9 @@ main (int   argc,
     return load_runs (argv[0], argc > first ? argv[first] : NULL, count);
   if (g_str_equal (argv[1], "search") && argc > first + 1)
     return search (argv[first], (const char * const *) argv + first + 1, count);
+
+  if (g_str_equal (argv[1], "open") && argc == 3)
+    return open_folder (argv[2]);
 
   if (g_str_equal (argv[1], "pan") && argc == first + 2)
     return pan (argv[first], argv[first + 1], first == 2 ? 300 : count);
