@@ -12,6 +12,7 @@
 #include "atlas-application.h"
 #include "atlas-dataset-loader.h"
 #include "atlas-i18n.h"
+#include "atlas-offline-map.h"
 #include "atlas-preferences-dialog.h"
 #include "atlas-window.h"
 
@@ -299,6 +300,9 @@ atlas_application_startup (GApplication *application)
 {
   AtlasApplication *self = ATLAS_APPLICATION (application);
 
+  /* The window's map needs the parsed base map: parse it while GTK starts. */
+  atlas_offline_map_preload ();
+
   G_APPLICATION_CLASS (atlas_application_parent_class)->startup (application);
 
   gtk_window_set_default_icon_name (APPLICATION_ID);
@@ -445,6 +449,7 @@ atlas_application_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->source);
   g_clear_object (&self->command_line_folder);
+  atlas_offline_map_drop_preload ();
 
   G_OBJECT_CLASS (atlas_application_parent_class)->dispose (object);
 }
