@@ -287,6 +287,7 @@ atlas_application_set_accels (AtlasApplication *self)
     { "win.zoom-out", { "<Control>minus", NULL } },
     { "win.export-map-image", { "<Control><Shift>s", NULL } },
     { "win.copy-map-image", { "<Control><Shift>c", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
