@@ -7,7 +7,8 @@
 #                           the sanitizer and fuzzing stages (the Debian 13
 #                           chroot of build-aux/ci-debian13.sh runs this)
 #   build-aux/dev.sh bench  build, generate the benchmark datasets, print the figures
-#                           of docs/PERFORMANCE.md (not part of `test`)
+#                           of docs/PERFORMANCE.md (not part of `test`);
+#                           `bench first-content` runs only the start-up timing
 #
 # Works on a fresh Debian 12 machine as root (or with sudo available).
 #
@@ -204,6 +205,38 @@ run_bench() {
       GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$top/$build_dir/data" \
       in_virtual_display "$bench" pan "$data/$set" caobang 2>/dev/null
   done
+
+  bench_first_content "$runs"
+}
+
+# Time to first content of the main window, read from the X server, each run
+# with a fresh HOME; interleaved with the floor (a bare libadwaita window with
+# a ShumateSimpleMap) and with Debian's gnome-maps when it is installed
+# (ATLAS_BENCH_INSTALL_GNOME_MAPS=1 installs it).
+bench_first_content() {
+  local runs=$1
+  local gnome_maps programs
+  programs=("atlas=$top/$build_dir/src/geopark-atlas"
+            "minimal=$top/$build_dir/tests/bench/minimal-map")
+
+  if [ ! -x "$build_dir/tests/bench/ttfc" ]; then
+    log "Time to first content: skipped (tests/bench/ttfc needs Xlib and XDamage)"
+    return 0
+  fi
+  if [ "${ATLAS_BENCH_INSTALL_GNOME_MAPS:-0}" = 1 ] && ! command -v gnome-maps >/dev/null &&
+    [ ! -x /usr/games/gnome-maps ]; then
+    log "Installing gnome-maps to compare against"
+    as_root env DEBIAN_FRONTEND=noninteractive \
+      apt-get install -y -qq --no-install-recommends gnome-maps >/dev/null
+  fi
+  gnome_maps=$(command -v gnome-maps || true)
+  [ -z "$gnome_maps" ] && [ -x /usr/games/gnome-maps ] && gnome_maps=/usr/games/gnome-maps
+  [ -n "$gnome_maps" ] && programs+=("gnome-maps=$gnome_maps")
+
+  log "Time to first content (Xvfb, ${GSK_RENDERER:-cairo} renderer): ${programs[*]%%=*}," \
+    "interleaved, $runs runs after a warm-up; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+  GSK_RENDERER=${GSK_RENDERER:-cairo} GSETTINGS_SCHEMA_DIR="$top/$build_dir/data" \
+    in_virtual_display "$build_dir/tests/bench/ttfc" --runs "$runs" "${programs[@]}" 2>/dev/null
 }
 
 main() {
@@ -228,7 +261,12 @@ main() {
       ;;
     bench)
       install_missing_packages
-      run_bench
+      if [ "${1:-}" = first-content ]; then
+        build
+        bench_first_content "${ATLAS_BENCH_RUNS:-7}"
+      else
+        run_bench
+      fi
       ;;
     *)
       echo "usage: $0 run|test|suites|bench" >&2

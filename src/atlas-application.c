@@ -12,6 +12,7 @@
 #include "atlas-application.h"
 #include "atlas-dataset-loader.h"
 #include "atlas-i18n.h"
+#include "atlas-offline-map.h"
 #include "atlas-preferences-dialog.h"
 #include "atlas-window.h"
 
@@ -286,6 +287,7 @@ atlas_application_set_accels (AtlasApplication *self)
     { "win.zoom-out", { "<Control>minus", NULL } },
     { "win.export-map-image", { "<Control><Shift>s", NULL } },
     { "win.copy-map-image", { "<Control><Shift>c", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
@@ -298,6 +300,9 @@ static void
 atlas_application_startup (GApplication *application)
 {
   AtlasApplication *self = ATLAS_APPLICATION (application);
+
+  /* The window's map needs the parsed base map: parse it while GTK starts. */
+  atlas_offline_map_preload ();
 
   G_APPLICATION_CLASS (atlas_application_parent_class)->startup (application);
 
@@ -445,6 +450,7 @@ atlas_application_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->source);
   g_clear_object (&self->command_line_folder);
+  atlas_offline_map_drop_preload ();
 
   G_OBJECT_CLASS (atlas_application_parent_class)->dispose (object);
 }

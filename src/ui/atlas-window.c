@@ -311,6 +311,26 @@ frame_article (AtlasWindow  *self,
     }
 }
 
+/* The detail pages are made the first time one is needed: most starts open
+ * nothing, and building the three is work before the first frame.
+ */
+static void
+show_in_page (AtlasWindow  *self,
+              GtkWidget   **page,
+              GtkWidget  *(*page_new) (AtlasDataset *dataset),
+              const char   *name,
+              GObject      *item)
+{
+  if (*page == NULL)
+    {
+      *page = page_new (atlas_dataset_source_get_dataset (self->source));
+      gtk_stack_add_named (self->detail_stack, *page, name);
+    }
+
+  atlas_item_view_set_item (ATLAS_ITEM_VIEW (*page), item);
+  gtk_stack_set_visible_child (self->detail_stack, *page);
+}
+
 void
 _atlas_window_open_item (AtlasWindow    *self,
                          GObject        *item,
@@ -324,8 +344,7 @@ _atlas_window_open_item (AtlasWindow    *self,
     {
       g_autoptr(GPtrArray) places = article_places (self, ATLAS_ARTICLE (item));
 
-      atlas_item_view_set_item (ATLAS_ITEM_VIEW (self->article_page), item);
-      gtk_stack_set_visible_child (self->detail_stack, self->article_page);
+      show_in_page (self, &self->article_page, atlas_article_page_new, "article", item);
       atlas_map_view_select_places (self->map_view, places);
       if (flags & ATLAS_OPEN_MOVE_MAP)
         frame_article (self, ATLAS_ARTICLE (item), places);
@@ -334,8 +353,7 @@ _atlas_window_open_item (AtlasWindow    *self,
     {
       AtlasPlace *place = ATLAS_PLACE (item);
 
-      atlas_item_view_set_item (ATLAS_ITEM_VIEW (self->place_page), item);
-      gtk_stack_set_visible_child (self->detail_stack, self->place_page);
+      show_in_page (self, &self->place_page, atlas_place_page_new, "place", item);
       atlas_map_view_select_place (self->map_view, place);
       if (flags & ATLAS_OPEN_FILTER)
         atlas_browse_filter_set_place_id (self->filter, id);
@@ -349,8 +367,7 @@ _atlas_window_open_item (AtlasWindow    *self,
     }
   else if (ATLAS_IS_GEOPARK (item))
     {
-      atlas_item_view_set_item (ATLAS_ITEM_VIEW (self->geopark_page), item);
-      gtk_stack_set_visible_child (self->detail_stack, self->geopark_page);
+      show_in_page (self, &self->geopark_page, atlas_geopark_page_new, "geopark", item);
       atlas_map_view_select_places (self->map_view, NULL);
       if (flags & ATLAS_OPEN_FILTER)
         {
@@ -542,13 +559,6 @@ set_up_dataset (AtlasWindow *self)
 
   atlas_sidebar_set_up (self->sidebar, dataset, self->filter, self->history);
   atlas_map_view_set_dataset (self->map_view, dataset);
-
-  self->article_page = atlas_article_page_new (dataset);
-  self->place_page = atlas_place_page_new (dataset);
-  self->geopark_page = atlas_geopark_page_new (dataset);
-  gtk_stack_add_named (self->detail_stack, self->article_page, "article");
-  gtk_stack_add_named (self->detail_stack, self->place_page, "place");
-  gtk_stack_add_named (self->detail_stack, self->geopark_page, "geopark");
 
   /* The presentation's caption, over the map and under the blank screen. */
   self->caption_card = atlas_caption_card_new (dataset);
@@ -774,6 +784,30 @@ map_image_action (GtkWidget  *widget,
                            "map.export-image" : "map.copy-image";
 
   gtk_widget_activate_action (GTK_WIDGET (ATLAS_WINDOW (widget)->map_view), map_action, NULL);
+}
+
+/* The shortcuts window is built the first time it is asked for. Under the
+ * name gtk/help-overlay.ui, GtkApplication would build it for every new
+ * window, before the window's first frame.
+ */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = NULL;
+
+      builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/atlas-shortcuts-window.ui");
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+
+  gtk_window_present (GTK_WINDOW (overlay));
 }
 
 static void
@@ -1005,6 +1039,8 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.filter-geopark", "s", filter_geopark_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.go-forward", NULL, go_forward_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
   _atlas_window_class_init_presenting (widget_class);
 }
 
