@@ -30,6 +30,8 @@ struct _AtlasArticle
 
   /* Folded text the search looks in, set by the dataset. */
   char               *search_text;
+  /* Its place in the dataset's list, set by the dataset. */
+  guint               position;
 };
 
 G_END_DECLS

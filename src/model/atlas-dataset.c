@@ -81,6 +81,7 @@ sort_articles (AtlasDataset *self,
     {
       g_autoptr(AtlasArticle) article = g_list_model_get_item (articles, i);
 
+      article->position = i;
       g_ptr_array_add (self->articles_by_date, article);
     }
 
@@ -420,31 +421,6 @@ typedef struct
 } Relation;
 
 static guint
-count_shared_places (AtlasArticle *a,
-                     AtlasArticle *b)
-{
-  guint n_shared = 0;
-
-  for (guint p = 0; a->place_ids != NULL && a->place_ids[p] != NULL; p++)
-    n_shared += b->place_ids != NULL &&
-                g_strv_contains ((const char * const *) b->place_ids, a->place_ids[p]);
-
-  return n_shared;
-}
-
-static guint
-count_shared_ids (GPtrArray *a,
-                  GPtrArray *b)
-{
-  guint n_shared = 0;
-
-  for (guint i = 0; i < a->len; i++)
-    n_shared += g_ptr_array_find_with_equal_func (b, g_ptr_array_index (a, i), g_str_equal, NULL);
-
-  return n_shared;
-}
-
-static guint
 days_apart (AtlasArticle *a,
             AtlasArticle *b)
 {
@@ -474,39 +450,70 @@ compare_relations (gconstpointer a,
   return ra->position < rb->position ? -1 : ra->position > rb->position;
 }
 
+/* The relation of one more article that shares something with another. */
+static Relation *
+relation_of (GHashTable   *found,
+             GArray       *relations,
+             AtlasArticle *other)
+{
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (found, other));
+
+  if (index == 0)
+    {
+      Relation relation = { other, 0, 0, 0, other->position };
+
+      g_array_append_val (relations, relation);
+      index = relations->len;
+      g_hash_table_insert (found, other, GUINT_TO_POINTER (index));
+    }
+
+  return &g_array_index (relations, Relation, index - 1);
+}
+
 /* "See also" for an article: the others about the same places, then about
  * the same geoparks (named or through their places), the nearest in time
- * first. The dataset is small, so every article is weighed.
+ * first. Only the articles the link indexes give for its places and
+ * geoparks are weighed, not all of them: ten years of news are many.
  */
 GPtrArray *
 atlas_dataset_get_related_articles (AtlasDataset *self,
                                     AtlasArticle *article,
                                     guint         max)
 {
-  GListModel *articles = G_LIST_MODEL (self->articles);
   g_autoptr(GArray) relations = g_array_new (FALSE, FALSE, sizeof (Relation));
+  g_autoptr(GHashTable) found = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) geopark_ids = NULL;
   GPtrArray *related;
 
   g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
   g_return_val_if_fail (ATLAS_IS_ARTICLE (article), NULL);
 
-  geopark_ids = article_geoparks (self, article);
-  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
+  /* An article names a place once at most: the loader sees to it. */
+  for (guint p = 0; article->place_ids != NULL && article->place_ids[p] != NULL; p++)
     {
-      g_autoptr(AtlasArticle) other = g_list_model_get_item (articles, i);
-      g_autoptr(GPtrArray) other_geopark_ids = NULL;
-      Relation relation = { other, 0, 0, 0, i };
+      GPtrArray *others = get_links (self, self->place_articles, article->place_ids[p]);
 
-      if (other == article)
-        continue;
+      for (guint i = 0; i < others->len; i++)
+        if (g_ptr_array_index (others, i) != article)
+          relation_of (found, relations, g_ptr_array_index (others, i))->shared_places++;
+    }
 
-      other_geopark_ids = article_geoparks (self, other);
-      relation.shared_places = count_shared_places (article, other);
-      relation.shared_geoparks = count_shared_ids (geopark_ids, other_geopark_ids);
-      relation.days_apart = days_apart (article, other);
-      if (relation.shared_places > 0 || relation.shared_geoparks > 0)
-        g_array_append_val (relations, relation);
+  geopark_ids = article_geoparks (self, article);
+  for (guint g = 0; g < geopark_ids->len; g++)
+    {
+      GPtrArray *others = get_links (self, self->geopark_articles,
+                                     g_ptr_array_index (geopark_ids, g));
+
+      for (guint i = 0; i < others->len; i++)
+        if (g_ptr_array_index (others, i) != article)
+          relation_of (found, relations, g_ptr_array_index (others, i))->shared_geoparks++;
+    }
+
+  for (guint i = 0; i < relations->len; i++)
+    {
+      Relation *relation = &g_array_index (relations, Relation, i);
+
+      relation->days_apart = days_apart (article, relation->article);
     }
 
   g_array_sort (relations, compare_relations);

@@ -32,6 +32,7 @@
  *   atlas-bench search [--rounds N] DIR QUERY...
  *   atlas-bench pan [--frames N] DIR GEOPARK   needs a display
  *   atlas-bench open DIR                       needs a display and the schemas
+ *   atlas-bench links DIR
  */
 
 static int
@@ -466,6 +467,33 @@ pan (const char *dir,
   return 0;
 }
 
+/* What an article's page asks the dataset for: its "see also", weighed
+ * from the link indexes, for 200 articles spread over the list.
+ */
+static int
+links (const char *dir)
+{
+  g_autoptr(AtlasDataset) dataset = load (dir);
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  GListModel *articles = atlas_dataset_get_articles (dataset);
+  guint n = g_list_model_get_n_items (articles);
+  guint step = MAX (1, n / 200);
+
+  for (guint i = 0; i < n; i += step)
+    {
+      g_autoptr(AtlasArticle) article = g_list_model_get_item (articles, i);
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(GPtrArray) related = atlas_dataset_get_related_articles (dataset, article, 5);
+      double ms = (g_get_monotonic_time () - start) / 1000.0;
+
+      g_array_append_val (times, ms);
+    }
+
+  g_print ("links %s: related articles of %u articles  median %.2f ms  p95 %.2f ms  max %.2f ms\n",
+           dir, times->len, percentile (times, 50), percentile (times, 95), percentile (times, 100));
+  return 0;
+}
+
 /* Opening a folder in the app's window, as Open Dataset… does: a tick
  * callback asks for a frame every vblank, so the gaps between frames are
  * how long the main thread was busy. "Loaded" is when the source says so;
@@ -604,7 +632,8 @@ usage (void)
   g_printerr ("usage: atlas-bench load [--runs N] [DIR]\n"
               "       atlas-bench search [--rounds N] DIR QUERY...\n"
               "       atlas-bench pan [--frames N] DIR GEOPARK\n"
-              "       atlas-bench open DIR\n");
+              "       atlas-bench open DIR\n"
+              "       atlas-bench links DIR\n");
   exit (2);
 }
 
@@ -634,6 +663,9 @@ main (int   argc,
     return load_runs (argv[0], argc > first ? argv[first] : NULL, count);
   if (g_str_equal (argv[1], "search") && argc > first + 1)
     return search (argv[first], (const char * const *) argv + first + 1, count);
+
+  if (g_str_equal (argv[1], "links") && argc == 3)
+    return links (argv[2]);
 
   if (g_str_equal (argv[1], "open") && argc == 3)
     return open_folder (argv[2]);
