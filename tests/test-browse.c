@@ -294,6 +294,11 @@ test_detail_links (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.filter-geopark", "s", CAO_BANG);
   g_assert_cmpstr (atlas_browse_filter_get_geopark_id (fixture->window->filter), ==, CAO_BANG);
   g_assert_cmpstr (atlas_sidebar_get_page (fixture->window->sidebar), ==, "news");
+
+  atlas_browse_filter_set_geopark_id (fixture->window->filter, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-geopark-places", "s", CAO_BANG);
+  g_assert_cmpstr (atlas_browse_filter_get_geopark_id (fixture->window->filter), ==, CAO_BANG);
+  g_assert_cmpstr (atlas_sidebar_get_page (fixture->window->sidebar), ==, "places");
 }
 
 /* Back and forward walk through what was opened, the map following. */

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <json-glib/json-glib.h>
 
 #include "atlas-article-page.h"
 #include "atlas-dataset-loader.h"
@@ -77,10 +78,12 @@ show_page (Fixture   *fixture,
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
   g_autoptr(GSimpleAction) open_item = g_simple_action_new ("open-item", G_VARIANT_TYPE_STRING);
   g_autoptr(GSimpleAction) filter = g_simple_action_new ("filter-geopark", G_VARIANT_TYPE_STRING);
+  g_autoptr(GSimpleAction) places = g_simple_action_new ("show-geopark-places", G_VARIANT_TYPE_STRING);
 
   g_signal_connect (open_item, "activate", G_CALLBACK (open_item_cb), fixture);
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (open_item));
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (filter));
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (places));
 
   fixture->page = page;
   atlas_item_view_set_item (ATLAS_ITEM_VIEW (page), item);
@@ -522,6 +525,77 @@ test_geopark_page (Fixture       *fixture,
   g_assert_cmpstr (filters[0], ==, "caobang");
 }
 
+/* The bundled dataset with n more places in Cao Bằng, copies of its first. */
+static AtlasDataset *
+load_with_many_places (guint n)
+{
+  GBytes *files[ATLAS_DATASET_N_FILES];
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *text = NULL;
+  JsonArray *items;
+  AtlasDataset *dataset;
+
+  for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
+    {
+      g_autofree char *path = g_strconcat (RESOURCE_PREFIX "/dataset/",
+                                           atlas_dataset_file_get_name (f), NULL);
+
+      files[f] = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+    }
+
+  root = json_from_string (g_bytes_get_data (files[ATLAS_DATASET_FILE_PLACES], NULL), NULL);
+  items = json_object_get_array_member (json_node_get_object (root), "items");
+  first = json_to_string (json_array_get_element (items, 0), FALSE);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *copy = json_from_string (first, NULL);
+      g_autofree char *id = g_strdup_printf ("copy-%u", i);
+
+      g_assert_cmpstr (json_object_get_string_member (json_node_get_object (copy), "geopark"), ==,
+                       "caobang");
+      json_object_set_string_member (json_node_get_object (copy), "id", id);
+      json_array_add_element (items, copy);
+    }
+  text = json_to_string (root, FALSE);
+  g_bytes_unref (files[ATLAS_DATASET_FILE_PLACES]);
+  files[ATLAS_DATASET_FILE_PLACES] = g_bytes_new (text, strlen (text));
+
+  dataset = atlas_dataset_load_bytes ((GBytes * const *) files, problems);
+  g_assert_cmpuint (problems->len, ==, 0);
+  for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
+    g_bytes_unref (files[f]);
+
+  return dataset;
+}
+
+/* A geopark with thousands of places lists the first ones; the rest are
+ * a click away, in the sidebar's places.
+ */
+static void
+test_geopark_page_many_places (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(AtlasDataset) dataset = load_with_many_places (400);
+  AtlasGeopark *geopark = atlas_dataset_lookup_geopark (dataset, "caobang");
+  guint n_places = atlas_dataset_get_geopark_places (dataset, "caobang")->len;
+  g_auto(GStrv) opened = NULL;
+  g_auto(GStrv) show_places = NULL;
+  g_autofree char *show_all = NULL;
+
+  g_assert_cmpuint (n_places, >, 400);
+  show_page (fixture, atlas_geopark_page_new (dataset), geopark);
+
+  opened = link_targets (fixture->page, "win.open-item");
+  g_assert_cmpuint (g_strv_length (opened), ==, 150 + 10);
+  show_all = g_strdup_printf ("Show all %u places", n_places);
+  assert_shows (fixture->page, show_all);
+  show_places = link_targets (fixture->page, "win.show-geopark-places");
+  g_assert_cmpuint (g_strv_length (show_places), ==, 1);
+  g_assert_cmpstr (show_places[0], ==, "caobang");
+}
+
 /* Hà Giang became part of Tuyên Quang in 2025: both are shown. */
 static void
 test_geopark_page_provinces (Fixture       *fixture,
@@ -623,6 +697,7 @@ main (int   argc,
   ADD ("/detail-pages/place/vietnamese", test_place_page_vietnamese);
   ADD ("/detail-pages/geopark", test_geopark_page);
   ADD ("/detail-pages/geopark/provinces", test_geopark_page_provinces);
+  ADD ("/detail-pages/geopark/many-places", test_geopark_page_many_places);
 
 #undef ADD
 

@@ -190,23 +190,43 @@ atlas_detail_scroll_to_top (GtkScrolledWindow *scrolled_window)
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
 }
 
+static GtkWidget *
+show_all_row_new (const char *title,
+                  const char *action_name,
+                  const char *geopark_id)
+{
+  GtkWidget *row = GTK_WIDGET (atlas_detail_row_new (title, NULL));
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), action_name);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_string (geopark_id));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("go-next-symbolic"));
+
+  return row;
+}
+
 /* The rest of the news are one click away, in the sidebar filtered to the geopark. */
 GtkWidget *
 atlas_detail_show_all_row_new (const char *geopark_id,
                                guint       n_articles)
 {
   g_autofree char *title = NULL;
-  GtkWidget *row;
 
   title = g_strdup_printf (ngettext ("Show all %u news item", "Show all %u news items",
                                      n_articles),
                            n_articles);
-  row = GTK_WIDGET (atlas_detail_row_new (title, NULL));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.filter-geopark");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_string (geopark_id));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             gtk_image_new_from_icon_name ("go-next-symbolic"));
+  return show_all_row_new (title, "win.filter-geopark", geopark_id);
+}
 
-  return row;
+/* And the rest of its places, in the sidebar's list of places. */
+GtkWidget *
+atlas_detail_show_all_places_row_new (const char *geopark_id,
+                                      guint       n_places)
+{
+  g_autofree char *title = NULL;
+
+  title = g_strdup_printf (ngettext ("Show all %u place", "Show all %u places", n_places),
+                           n_places);
+  return show_all_row_new (title, "win.show-geopark-places", geopark_id);
 }

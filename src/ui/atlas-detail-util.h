@@ -30,5 +30,7 @@ GtkWidget    *atlas_detail_geopark_row_new (AtlasGeopark      *geopark,
 void          atlas_detail_scroll_to_top   (GtkScrolledWindow *scrolled_window);
 GtkWidget    *atlas_detail_show_all_row_new (const char       *geopark_id,
                                              guint             n_articles);
+GtkWidget    *atlas_detail_show_all_places_row_new (const char *geopark_id,
+                                                    guint       n_places);
 
 G_END_DECLS

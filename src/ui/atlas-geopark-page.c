@@ -19,8 +19,12 @@
  * figures sources give for it, its places and the news about it.
  */
 
-/* The page lists the newest news; the sidebar, filtered, lists them all. */
+/* The page lists the newest news and the first places; the sidebar,
+ * filtered, lists them all: a board's 130 geosites are fine here, ten
+ * thousand are not.
+ */
 #define MAX_NEWS 10
+#define MAX_PLACES 150
 
 struct _AtlasGeoparkPage
 {
@@ -192,10 +196,14 @@ show_places (AtlasGeoparkPage *self,
   GPtrArray *places = atlas_dataset_get_geopark_places (dataset, atlas_geopark_get_id (geopark));
 
   atlas_detail_clear_list (self->places_list);
-  for (guint i = 0; i < places->len; i++)
+  for (guint i = 0; i < MIN (places->len, MAX_PLACES); i++)
     gtk_list_box_append (self->places_list,
                          atlas_detail_place_row_new (dataset, g_ptr_array_index (places, i),
                                                      FALSE, language));
+  if (places->len > MAX_PLACES)
+    gtk_list_box_append (self->places_list,
+                         atlas_detail_show_all_places_row_new (atlas_geopark_get_id (geopark),
+                                                               places->len));
 
   gtk_widget_set_visible (self->places_group, places->len > 0);
 }

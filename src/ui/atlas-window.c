@@ -458,16 +458,31 @@ open_item_action (GtkWidget  *widget,
 }
 
 /* "Show all news" of a geopark: the news list, filtered to it. */
+/* The sidebar's news or places, filtered to a geopark. */
+static void
+show_geopark_list (AtlasWindow *self,
+                   GVariant    *geopark_id,
+                   const char  *page)
+{
+  atlas_browse_filter_set_geopark_id (self->filter, g_variant_get_string (geopark_id, NULL));
+  atlas_sidebar_set_page (self->sidebar, page);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->sidebar));
+}
+
 static void
 filter_geopark_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  AtlasWindow *self = ATLAS_WINDOW (widget);
+  show_geopark_list (ATLAS_WINDOW (widget), parameter, "news");
+}
 
-  atlas_browse_filter_set_geopark_id (self->filter, g_variant_get_string (parameter, NULL));
-  atlas_sidebar_set_page (self->sidebar, "news");
-  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->sidebar));
+static void
+show_geopark_places_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  show_geopark_list (ATLAS_WINDOW (widget), parameter, "places");
 }
 
 /* Back and forward go through what was opened, the lists' filters with it;
@@ -1037,6 +1052,8 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_action);
   gtk_widget_class_install_action (widget_class, "win.open-item", "s", open_item_action);
   gtk_widget_class_install_action (widget_class, "win.filter-geopark", "s", filter_geopark_action);
+  gtk_widget_class_install_action (widget_class, "win.show-geopark-places", "s",
+                                   show_geopark_places_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.go-forward", NULL, go_forward_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
