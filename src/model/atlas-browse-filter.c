@@ -9,6 +9,7 @@
 
 #include "atlas-article-private.h"
 #include "atlas-browse-filter.h"
+#include "atlas-dataset-private.h"
 #include "atlas-place-private.h"
 #include "atlas-search.h"
 
@@ -24,6 +25,11 @@ struct _AtlasBrowseFilter
 
   char        *search;
   GStrv        search_words;
+  /* What the search words match in a dataset's index, found at the first
+   * match after they change; kept after that, to narrow the next search.
+   */
+  AtlasSearchMatches *matches;
+  gboolean     matches_stale;
   char        *geopark_id;
   char        *place_id;
   AtlasTopics  topic;
@@ -75,6 +81,7 @@ change_search (AtlasBrowseFilter *self,
   self->search = g_strdup (search);
   g_strfreev (self->search_words);
   self->search_words = atlas_search_parse (search);
+  self->matches_stale = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
 
   return TRUE;
@@ -292,6 +299,39 @@ atlas_browse_filter_clear (AtlasBrowseFilter *self)
   emit_changed_if (self, changed, FALSE);
 }
 
+/* Whether the search words are found in the item at that position of the
+ * dataset's search index. Every list filtered by it asks about each item in
+ * turn, so the index is searched once, at the first question after the words
+ * or the contents changed, and narrowed from the answer before whenever
+ * letters were only typed on.
+ */
+static gboolean
+search_matches (AtlasBrowseFilter *self,
+                AtlasDataset      *dataset,
+                guint              position,
+                gconstpointer      item)
+{
+  AtlasSearchIndex *index;
+
+  if (self->search_words[0] == NULL)
+    return TRUE;
+
+  index = _atlas_dataset_get_search_index (dataset);
+  if (self->matches == NULL || self->matches_stale ||
+      atlas_search_matches_get_index (self->matches) != index)
+    {
+      AtlasSearchMatches *found = atlas_search_index_find (index,
+                                                           (const char * const *) self->search_words,
+                                                           self->matches);
+
+      g_clear_pointer (&self->matches, atlas_search_matches_free);
+      self->matches = found;
+      self->matches_stale = FALSE;
+    }
+
+  return atlas_search_matches_contains (self->matches, position, item);
+}
+
 /* Whether the article is in the news list. A geopark's news are those of its
  * detail page (atlas_dataset_get_geopark_articles): the ones that name it or
  * one of its places.
@@ -318,8 +358,7 @@ atlas_browse_filter_match_article (AtlasBrowseFilter *self,
                          article, NULL))
     return FALSE;
 
-  return atlas_search_matches (atlas_article_get_search_text (article),
-                               (const char * const *) self->search_words);
+  return search_matches (self, dataset, article->search_position, article);
 }
 
 /* Whether the place is in the places list. The place, topic and year picked
@@ -337,8 +376,7 @@ atlas_browse_filter_match_place (AtlasBrowseFilter *self,
   if (self->geopark_id != NULL && g_strcmp0 (place->geopark_id, self->geopark_id) != 0)
     return FALSE;
 
-  return atlas_search_matches (atlas_place_get_search_text (place),
-                               (const char * const *) self->search_words);
+  return search_matches (self, dataset, place->search_position, place);
 }
 
 static void
@@ -348,6 +386,7 @@ atlas_browse_filter_finalize (GObject *object)
 
   g_free (self->search);
   g_strfreev (self->search_words);
+  g_clear_pointer (&self->matches, atlas_search_matches_free);
   g_free (self->geopark_id);
   g_free (self->place_id);
 
