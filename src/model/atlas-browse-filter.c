@@ -35,6 +35,7 @@ struct _AtlasBrowseFilter
   AtlasTopics  topic;
   int          year;
   gboolean     narrowed;
+  gboolean     matches_unchanged;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasBrowseFilter, atlas_browse_filter, G_TYPE_OBJECT)
@@ -134,16 +135,27 @@ change_year (AtlasBrowseFilter *self,
 }
 
 static void
-emit_changed_if (AtlasBrowseFilter *self,
-                 gboolean           changed,
-                 gboolean           narrowed)
+emit_search_changed_if (AtlasBrowseFilter *self,
+                        gboolean           changed,
+                        gboolean           narrowed,
+                        gboolean           matches_unchanged)
 {
   if (!changed)
     return;
 
   self->narrowed = narrowed;
+  self->matches_unchanged = matches_unchanged;
   g_signal_emit (self, signals[CHANGED], 0);
   self->narrowed = FALSE;
+  self->matches_unchanged = FALSE;
+}
+
+static void
+emit_changed_if (AtlasBrowseFilter *self,
+                 gboolean           changed,
+                 gboolean           narrowed)
+{
+  emit_search_changed_if (self, changed, narrowed, FALSE);
 }
 
 /* What was typed in the search entry, as typed. */
@@ -160,7 +172,8 @@ void
 atlas_browse_filter_set_search (AtlasBrowseFilter *self,
                                 const char        *search)
 {
-  gboolean narrowed;
+  g_auto(GStrv) words_before = NULL;
+  gboolean narrowed, changed;
 
   g_return_if_fail (ATLAS_IS_BROWSE_FILTER (self));
 
@@ -168,7 +181,11 @@ atlas_browse_filter_set_search (AtlasBrowseFilter *self,
    * a word of the search, so nothing can match that did not match before.
    */
   narrowed = g_str_has_prefix (search != NULL ? search : "", self->search);
-  emit_changed_if (self, change_search (self, search), narrowed);
+  words_before = g_strdupv (self->search_words);
+  changed = change_search (self, search);
+  emit_search_changed_if (self, changed, narrowed,
+                          g_strv_equal ((const char * const *) words_before,
+                                        (const char * const *) self->search_words));
 }
 
 /* While "changed" is emitted: whether that change can only have taken
@@ -181,6 +198,18 @@ atlas_browse_filter_get_narrowed (AtlasBrowseFilter *self)
   g_return_val_if_fail (ATLAS_IS_BROWSE_FILTER (self), FALSE);
 
   return self->narrowed;
+}
+
+/* While "changed" is emitted: whether that change leaves every item matching
+ * as it did, the search's words being the same ("cao " after "cao"), so that
+ * a list need not refilter at all. FALSE at any other time.
+ */
+gboolean
+atlas_browse_filter_get_matches_unchanged (AtlasBrowseFilter *self)
+{
+  g_return_val_if_fail (ATLAS_IS_BROWSE_FILTER (self), FALSE);
+
+  return self->matches_unchanged;
 }
 
 /* The search's words, folded once when it was set (see atlas-search.c):

@@ -654,8 +654,12 @@ on_filter_changed (AtlasSidebar *self)
       self->syncing = FALSE;
     }
 
-  gtk_filter_changed (self->news_filter, change);
-  gtk_filter_changed (self->places_filter, change);
+  /* A space typed: the same words, the same lists. */
+  if (!atlas_browse_filter_get_matches_unchanged (self->filter))
+    {
+      gtk_filter_changed (self->news_filter, change);
+      gtk_filter_changed (self->places_filter, change);
+    }
   update_chips (self);
   sync_dropdowns (self);
   on_articles_changed (self);

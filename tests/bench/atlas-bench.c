@@ -212,6 +212,9 @@ refilter (AtlasBrowseFilter *browse,
   GtkFilterChange change = atlas_browse_filter_get_narrowed (browse)
                            ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_DIFFERENT;
 
+  if (atlas_browse_filter_get_matches_unchanged (browse))
+    return;
+
   gtk_filter_changed (lists->news_filter, change);
   gtk_filter_changed (lists->places_filter, change);
 }
@@ -305,7 +308,9 @@ search (const char         *dir,
   lists.news_filter = news_filter;
   lists.places_filter = places_filter;
 
-  /* As the sidebar does, MORE_STRICT when the search only narrowed. */
+  /* As the sidebar does, MORE_STRICT when the search only narrowed, and
+   * nothing when its words stayed the same.
+   */
   g_signal_connect (browse, "changed", G_CALLBACK (refilter), &lists);
 
   for (guint round = 0; round < rounds; round++)
