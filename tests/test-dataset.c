@@ -457,6 +457,10 @@ test_article_order (void)
 
   assert_ids (sorted, "b-new f-after h-khorat-visit c-mid d-langson e-khorat g-before a-old "
                       "i-khorat-caobang");
+  /* The dataset keeps them in that order, for the news list. */
+  assert_ids (atlas_dataset_get_articles_by_date (dataset),
+              "b-new f-after h-khorat-visit c-mid d-langson e-khorat g-before a-old "
+              "i-khorat-caobang");
   g_assert_cmpint (atlas_article_compare_newest_first (c_mid, d_langson), ==, 0);
   g_assert_cmpint (atlas_article_compare_newest_first (b_new, c_mid), <, 0);
   g_assert_cmpint (atlas_article_compare_newest_first (c_mid, b_new), >, 0);

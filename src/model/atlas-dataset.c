@@ -591,6 +591,18 @@ atlas_dataset_get_related_articles (AtlasDataset *self,
   return related;
 }
 
+/* All the articles, newest first, equal dates in the order of the file:
+ * the order of the news list, ready made. Owned by the dataset, until its
+ * contents change.
+ */
+GPtrArray *
+atlas_dataset_get_articles_by_date (AtlasDataset *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+
+  return self->articles_by_date;
+}
+
 /* The years of the news, newest first, each once: the choices of a year
  * filter.
  */

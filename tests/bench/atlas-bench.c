@@ -180,15 +180,9 @@ match_place (gpointer item,
   return atlas_browse_filter_match_place (match->filter, match->dataset, item);
 }
 
-static int
-sort_articles (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  return atlas_article_compare_newest_first ((AtlasArticle *) a, (AtlasArticle *) b);
-}
-
-/* The sidebar's chain: the dataset's list, sorted, then filtered. */
+/* The sidebar's chains: the places, sorted, then filtered; the news in a
+ * list of their own, in the dataset's order by date, filtered.
+ */
 static GListModel *
 filtered_list (GListModel  *items,
                GtkSorter   *sorter,
@@ -197,6 +191,18 @@ filtered_list (GListModel  *items,
   GtkSortListModel *sorted = gtk_sort_list_model_new (g_object_ref (items), sorter);
 
   return G_LIST_MODEL (gtk_filter_list_model_new (G_LIST_MODEL (sorted), g_object_ref (filter)));
+}
+
+static GListModel *
+filtered_news (AtlasDataset *dataset,
+               GtkFilter    *filter)
+{
+  GPtrArray *by_date = atlas_dataset_get_articles_by_date (dataset);
+  GListStore *news = g_list_store_new (ATLAS_TYPE_ARTICLE);
+
+  g_list_store_splice (news, 0, 0, by_date->pdata, by_date->len);
+
+  return G_LIST_MODEL (gtk_filter_list_model_new (G_LIST_MODEL (news), g_object_ref (filter)));
 }
 
 typedef struct
@@ -301,9 +307,7 @@ search (const char         *dir,
 
   news_filter = GTK_FILTER (gtk_custom_filter_new (match_article, &match, NULL));
   places_filter = GTK_FILTER (gtk_custom_filter_new (match_place, &match, NULL));
-  news = filtered_list (atlas_dataset_get_articles (dataset),
-                        GTK_SORTER (gtk_custom_sorter_new (sort_articles, NULL, NULL)),
-                        news_filter);
+  news = filtered_news (dataset, news_filter);
   places = filtered_list (atlas_dataset_get_places (dataset), NULL, places_filter);
   lists.news_filter = news_filter;
   lists.places_filter = places_filter;
