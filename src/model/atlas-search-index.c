@@ -161,6 +161,14 @@ atlas_search_index_add_item (AtlasSearchIndex *self,
   return self->owners->len - 1;
 }
 
+/* A GString grows by doubling; the texts stay as long as the data. */
+static void
+shrink (GString *string)
+{
+  string->str = g_realloc (string->str, string->len + 1);
+  string->allocated_len = string->len + 1;
+}
+
 /* Done adding: from now on the index only answers searches. */
 void
 atlas_search_index_seal (AtlasSearchIndex *self)
@@ -168,6 +176,8 @@ atlas_search_index_seal (AtlasSearchIndex *self)
   g_return_if_fail (self != NULL);
   g_return_if_fail (!self->sealed);
 
+  shrink (self->name_texts);
+  shrink (self->item_texts);
   self->sealed = TRUE;
 }
 
