@@ -19,6 +19,7 @@
 
 #include "atlas-browse-filter.h"
 #include "atlas-dataset-loader.h"
+#include "atlas-dataset-private.h"
 #include "atlas-dataset-source.h"
 #include "atlas-map-view-private.h"
 #include "atlas-map-view.h"
@@ -304,6 +305,10 @@ search (const char         *dir,
   g_autoptr(GListModel) places = NULL;
   Match match = { browse, dataset };
   Lists lists = { NULL, NULL };
+
+  g_print ("search index: %u items, %.1f MiB\n",
+           atlas_search_index_get_n_items (_atlas_dataset_get_search_index (dataset)),
+           atlas_search_index_get_size (_atlas_dataset_get_search_index (dataset)) / 1048576.0);
 
   news_filter = GTK_FILTER (gtk_custom_filter_new (match_article, &match, NULL));
   places_filter = GTK_FILTER (gtk_custom_filter_new (match_place, &match, NULL));
