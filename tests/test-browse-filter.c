@@ -464,6 +464,46 @@ test_narrowed (void)
   g_assert_false (atlas_browse_filter_get_narrowed (filter));
 }
 
+static void
+note_unchanged (AtlasBrowseFilter *filter,
+                int               *unchanged)
+{
+  *unchanged = atlas_browse_filter_get_matches_unchanged (filter);
+}
+
+/* The same words, however typed, leave the matches as they were. */
+static void
+test_matches_unchanged (void)
+{
+  g_autoptr(AtlasBrowseFilter) filter = atlas_browse_filter_new ();
+  int unchanged = -1;
+
+  g_signal_connect (filter, "changed", G_CALLBACK (note_unchanged), &unchanged);
+
+  atlas_browse_filter_set_search (filter, "cao");
+  g_assert_cmpint (unchanged, ==, FALSE);
+  atlas_browse_filter_set_search (filter, "cao ");
+  g_assert_cmpint (unchanged, ==, TRUE);
+  atlas_browse_filter_set_search (filter, "Cao,");
+  g_assert_cmpint (unchanged, ==, TRUE);
+  atlas_browse_filter_set_search (filter, "Cao, b");
+  g_assert_cmpint (unchanged, ==, FALSE);
+  atlas_browse_filter_set_search (filter, " ");
+  g_assert_cmpint (unchanged, ==, FALSE);
+  atlas_browse_filter_set_search (filter, "");
+  g_assert_cmpint (unchanged, ==, TRUE);
+  atlas_browse_filter_set_search (filter, "cao");
+  unchanged = -1;
+  atlas_browse_filter_set_topic (filter, ATLAS_TOPIC_TOURISM);
+  g_assert_cmpint (unchanged, ==, FALSE);
+  atlas_browse_filter_clear (filter);
+  g_assert_cmpint (unchanged, ==, FALSE);
+
+  /* Only while "changed" is emitted. */
+  atlas_browse_filter_set_search (filter, "cao ");
+  g_assert_false (atlas_browse_filter_get_matches_unchanged (filter));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -472,6 +512,7 @@ main (int   argc,
 
   g_test_add_func ("/browse-filter/defaults", test_defaults);
   g_test_add_func ("/browse-filter/narrowed", test_narrowed);
+  g_test_add_func ("/browse-filter/matches-unchanged", test_matches_unchanged);
   g_test_add_func ("/browse-filter/search", test_search);
   g_test_add_func ("/browse-filter/geopark", test_geopark);
   g_test_add_func ("/browse-filter/news-only-criteria", test_news_only_criteria);

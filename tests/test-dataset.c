@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "atlas-browse-filter.h"
 #include "atlas-dataset-loader.h"
 #include "atlas-search.h"
 
@@ -258,13 +259,19 @@ on_items_changed (GListModel *model,
   (*n_signals)++;
 }
 
+/* Whether a search for the query finds the item, as the lists search. */
 static gboolean
-search_finds (const char *search_text,
-              const char *query)
+search_finds (AtlasDataset *dataset,
+              gpointer      item,
+              const char   *query)
 {
-  g_auto(GStrv) words = atlas_search_parse (query);
+  g_autoptr(AtlasBrowseFilter) filter = atlas_browse_filter_new ();
 
-  return atlas_search_matches (search_text, (const char * const *) words);
+  atlas_browse_filter_set_search (filter, query);
+  if (ATLAS_IS_PLACE (item))
+    return atlas_browse_filter_match_place (filter, dataset, item);
+
+  return atlas_browse_filter_match_article (filter, dataset, item);
 }
 
 /* Each item is searchable by its own text in both languages and by the
@@ -279,16 +286,16 @@ test_search_texts (void)
   AtlasArticle *paper = atlas_dataset_lookup_article (dataset,
                                                        "2025-02-dia-tren-paper-village-livelihoods");
 
-  g_assert_true (search_finds (atlas_place_get_search_text (ban_gioc), "ban gioc"));
-  g_assert_true (search_finds (atlas_place_get_search_text (ban_gioc), "Thác Bản Giốc"));
-  g_assert_true (search_finds (atlas_place_get_search_text (ban_gioc), "waterfall"));
-  g_assert_true (search_finds (atlas_place_get_search_text (ban_gioc), "non nuoc cao bang"));
-  g_assert_false (search_finds (atlas_place_get_search_text (ban_gioc), "lang son"));
+  g_assert_true (search_finds (dataset, ban_gioc, "ban gioc"));
+  g_assert_true (search_finds (dataset, ban_gioc, "Thác Bản Giốc"));
+  g_assert_true (search_finds (dataset, ban_gioc, "waterfall"));
+  g_assert_true (search_finds (dataset, ban_gioc, "non nuoc cao bang"));
+  g_assert_false (search_finds (dataset, ban_gioc, "lang son"));
 
-  g_assert_true (search_finds (atlas_article_get_search_text (paper), "dia tren"));
-  g_assert_true (search_finds (atlas_article_get_search_text (paper), "giấy bản"));
-  g_assert_true (search_finds (atlas_article_get_search_text (paper), "paper village"));
-  g_assert_false (search_finds (atlas_article_get_search_text (paper), "khorat"));
+  g_assert_true (search_finds (dataset, paper, "dia tren"));
+  g_assert_true (search_finds (dataset, paper, "giấy bản"));
+  g_assert_true (search_finds (dataset, paper, "paper village"));
+  g_assert_false (search_finds (dataset, paper, "khorat"));
 }
 
 /* A reload shows up as one change per list, and the indexes move over. */
@@ -450,6 +457,10 @@ test_article_order (void)
 
   assert_ids (sorted, "b-new f-after h-khorat-visit c-mid d-langson e-khorat g-before a-old "
                       "i-khorat-caobang");
+  /* The dataset keeps them in that order, for the news list. */
+  assert_ids (atlas_dataset_get_articles_by_date (dataset),
+              "b-new f-after h-khorat-visit c-mid d-langson e-khorat g-before a-old "
+              "i-khorat-caobang");
   g_assert_cmpint (atlas_article_compare_newest_first (c_mid, d_langson), ==, 0);
   g_assert_cmpint (atlas_article_compare_newest_first (b_new, c_mid), <, 0);
   g_assert_cmpint (atlas_article_compare_newest_first (c_mid, b_new), >, 0);

@@ -28,10 +28,11 @@ struct _AtlasArticle
   AtlasTopics         topics;
   char               *source;
 
-  /* Folded text the search looks in, set by the dataset. */
-  char               *search_text;
-  /* Its place in the dataset's list, set by the dataset. */
+  /* Its place in the dataset's list, and where the dataset's search index
+   * holds it, set by the dataset.
+   */
   guint               position;
+  guint               search_position;
 };
 
 G_END_DECLS

@@ -123,8 +123,6 @@ atlas_article_finalize (GObject *object)
   g_strfreev (self->place_ids);
   g_free (self->source);
 
-  g_free (self->search_text);
-
   G_OBJECT_CLASS (atlas_article_parent_class)->finalize (object);
 }
 
@@ -253,14 +251,6 @@ atlas_article_get_source (AtlasArticle *self)
 {
   g_return_val_if_fail (ATLAS_IS_ARTICLE (self), NULL);
   return self->source;
-}
-
-/* The folded text a search looks in (see atlas-search.c). */
-const char *
-atlas_article_get_search_text (AtlasArticle *self)
-{
-  g_return_val_if_fail (ATLAS_IS_ARTICLE (self), NULL);
-  return self->search_text != NULL ? self->search_text : "";
 }
 
 /* The year of the date, for filtering by year; 0 when the article has no date. */

@@ -61,8 +61,6 @@ gboolean             atlas_topic_from_string          (const char         *strin
                                                        AtlasTopics        *topic);
 const char          *atlas_topic_get_label            (AtlasTopics         topic);
 
-const char *atlas_article_get_search_text (AtlasArticle *self);
-
 int         atlas_article_get_year             (AtlasArticle *self);
 int         atlas_article_compare_newest_first (AtlasArticle *a,
                                                 AtlasArticle *b);

@@ -9,6 +9,7 @@
 
 #include "atlas-article-private.h"
 #include "atlas-browse-filter.h"
+#include "atlas-dataset-private.h"
 #include "atlas-place-private.h"
 #include "atlas-search.h"
 
@@ -24,11 +25,17 @@ struct _AtlasBrowseFilter
 
   char        *search;
   GStrv        search_words;
+  /* What the search words match in a dataset's index, found at the first
+   * match after they change; kept after that, to narrow the next search.
+   */
+  AtlasSearchMatches *matches;
+  gboolean     matches_stale;
   char        *geopark_id;
   char        *place_id;
   AtlasTopics  topic;
   int          year;
   gboolean     narrowed;
+  gboolean     matches_unchanged;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasBrowseFilter, atlas_browse_filter, G_TYPE_OBJECT)
@@ -75,6 +82,7 @@ change_search (AtlasBrowseFilter *self,
   self->search = g_strdup (search);
   g_strfreev (self->search_words);
   self->search_words = atlas_search_parse (search);
+  self->matches_stale = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
 
   return TRUE;
@@ -127,16 +135,27 @@ change_year (AtlasBrowseFilter *self,
 }
 
 static void
-emit_changed_if (AtlasBrowseFilter *self,
-                 gboolean           changed,
-                 gboolean           narrowed)
+emit_search_changed_if (AtlasBrowseFilter *self,
+                        gboolean           changed,
+                        gboolean           narrowed,
+                        gboolean           matches_unchanged)
 {
   if (!changed)
     return;
 
   self->narrowed = narrowed;
+  self->matches_unchanged = matches_unchanged;
   g_signal_emit (self, signals[CHANGED], 0);
   self->narrowed = FALSE;
+  self->matches_unchanged = FALSE;
+}
+
+static void
+emit_changed_if (AtlasBrowseFilter *self,
+                 gboolean           changed,
+                 gboolean           narrowed)
+{
+  emit_search_changed_if (self, changed, narrowed, FALSE);
 }
 
 /* What was typed in the search entry, as typed. */
@@ -153,7 +172,8 @@ void
 atlas_browse_filter_set_search (AtlasBrowseFilter *self,
                                 const char        *search)
 {
-  gboolean narrowed;
+  g_auto(GStrv) words_before = NULL;
+  gboolean narrowed, changed;
 
   g_return_if_fail (ATLAS_IS_BROWSE_FILTER (self));
 
@@ -161,7 +181,11 @@ atlas_browse_filter_set_search (AtlasBrowseFilter *self,
    * a word of the search, so nothing can match that did not match before.
    */
   narrowed = g_str_has_prefix (search != NULL ? search : "", self->search);
-  emit_changed_if (self, change_search (self, search), narrowed);
+  words_before = g_strdupv (self->search_words);
+  changed = change_search (self, search);
+  emit_search_changed_if (self, changed, narrowed,
+                          g_strv_equal ((const char * const *) words_before,
+                                        (const char * const *) self->search_words));
 }
 
 /* While "changed" is emitted: whether that change can only have taken
@@ -174,6 +198,18 @@ atlas_browse_filter_get_narrowed (AtlasBrowseFilter *self)
   g_return_val_if_fail (ATLAS_IS_BROWSE_FILTER (self), FALSE);
 
   return self->narrowed;
+}
+
+/* While "changed" is emitted: whether that change leaves every item matching
+ * as it did, the search's words being the same ("cao " after "cao"), so that
+ * a list need not refilter at all. FALSE at any other time.
+ */
+gboolean
+atlas_browse_filter_get_matches_unchanged (AtlasBrowseFilter *self)
+{
+  g_return_val_if_fail (ATLAS_IS_BROWSE_FILTER (self), FALSE);
+
+  return self->matches_unchanged;
 }
 
 /* The search's words, folded once when it was set (see atlas-search.c):
@@ -292,6 +328,39 @@ atlas_browse_filter_clear (AtlasBrowseFilter *self)
   emit_changed_if (self, changed, FALSE);
 }
 
+/* Whether the search words are found in the item at that position of the
+ * dataset's search index. Every list filtered by it asks about each item in
+ * turn, so the index is searched once, at the first question after the words
+ * or the contents changed, and narrowed from the answer before whenever
+ * letters were only typed on.
+ */
+static gboolean
+search_matches (AtlasBrowseFilter *self,
+                AtlasDataset      *dataset,
+                guint              position,
+                gconstpointer      item)
+{
+  AtlasSearchIndex *index;
+
+  if (self->search_words[0] == NULL)
+    return TRUE;
+
+  index = _atlas_dataset_get_search_index (dataset);
+  if (self->matches == NULL || self->matches_stale ||
+      atlas_search_matches_get_index (self->matches) != index)
+    {
+      AtlasSearchMatches *found = atlas_search_index_find (index,
+                                                           (const char * const *) self->search_words,
+                                                           self->matches);
+
+      g_clear_pointer (&self->matches, atlas_search_matches_free);
+      self->matches = found;
+      self->matches_stale = FALSE;
+    }
+
+  return atlas_search_matches_contains (self->matches, position, item);
+}
+
 /* Whether the article is in the news list. A geopark's news are those of its
  * detail page (atlas_dataset_get_geopark_articles): the ones that name it or
  * one of its places.
@@ -318,8 +387,7 @@ atlas_browse_filter_match_article (AtlasBrowseFilter *self,
                          article, NULL))
     return FALSE;
 
-  return atlas_search_matches (atlas_article_get_search_text (article),
-                               (const char * const *) self->search_words);
+  return search_matches (self, dataset, article->search_position, article);
 }
 
 /* Whether the place is in the places list. The place, topic and year picked
@@ -337,8 +405,7 @@ atlas_browse_filter_match_place (AtlasBrowseFilter *self,
   if (self->geopark_id != NULL && g_strcmp0 (place->geopark_id, self->geopark_id) != 0)
     return FALSE;
 
-  return atlas_search_matches (atlas_place_get_search_text (place),
-                               (const char * const *) self->search_words);
+  return search_matches (self, dataset, place->search_position, place);
 }
 
 static void
@@ -348,6 +415,7 @@ atlas_browse_filter_finalize (GObject *object)
 
   g_free (self->search);
   g_strfreev (self->search_words);
+  g_clear_pointer (&self->matches, atlas_search_matches_free);
   g_free (self->geopark_id);
   g_free (self->place_id);
 

@@ -17,31 +17,32 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AtlasBrowseFilter, atlas_browse_filter, ATLAS, BROWSE_FILTER, GObject)
 
-AtlasBrowseFilter  *atlas_browse_filter_new              (void);
-const char         *atlas_browse_filter_get_search       (AtlasBrowseFilter *self);
-void                atlas_browse_filter_set_search       (AtlasBrowseFilter *self,
-                                                          const char        *search);
-const char * const *atlas_browse_filter_get_search_words (AtlasBrowseFilter *self);
-gboolean            atlas_browse_filter_get_narrowed     (AtlasBrowseFilter *self);
-const char         *atlas_browse_filter_get_geopark_id   (AtlasBrowseFilter *self);
-void                atlas_browse_filter_set_geopark_id   (AtlasBrowseFilter *self,
-                                                          const char        *geopark_id);
-const char         *atlas_browse_filter_get_place_id     (AtlasBrowseFilter *self);
-void                atlas_browse_filter_set_place_id     (AtlasBrowseFilter *self,
-                                                          const char        *place_id);
-AtlasTopics         atlas_browse_filter_get_topic        (AtlasBrowseFilter *self);
-void                atlas_browse_filter_set_topic        (AtlasBrowseFilter *self,
-                                                          AtlasTopics        topic);
-int                 atlas_browse_filter_get_year         (AtlasBrowseFilter *self);
-void                atlas_browse_filter_set_year         (AtlasBrowseFilter *self,
-                                                          int                year);
-gboolean            atlas_browse_filter_is_empty         (AtlasBrowseFilter *self);
-void                atlas_browse_filter_clear            (AtlasBrowseFilter *self);
-gboolean            atlas_browse_filter_match_article    (AtlasBrowseFilter *self,
-                                                          AtlasDataset      *dataset,
-                                                          AtlasArticle      *article);
-gboolean            atlas_browse_filter_match_place      (AtlasBrowseFilter *self,
-                                                          AtlasDataset      *dataset,
-                                                          AtlasPlace        *place);
+AtlasBrowseFilter  *atlas_browse_filter_new                   (void);
+const char         *atlas_browse_filter_get_search            (AtlasBrowseFilter *self);
+void                atlas_browse_filter_set_search            (AtlasBrowseFilter *self,
+                                                               const char        *search);
+const char * const *atlas_browse_filter_get_search_words      (AtlasBrowseFilter *self);
+gboolean            atlas_browse_filter_get_narrowed          (AtlasBrowseFilter *self);
+gboolean            atlas_browse_filter_get_matches_unchanged (AtlasBrowseFilter *self);
+const char         *atlas_browse_filter_get_geopark_id        (AtlasBrowseFilter *self);
+void                atlas_browse_filter_set_geopark_id        (AtlasBrowseFilter *self,
+                                                               const char        *geopark_id);
+const char         *atlas_browse_filter_get_place_id          (AtlasBrowseFilter *self);
+void                atlas_browse_filter_set_place_id          (AtlasBrowseFilter *self,
+                                                               const char        *place_id);
+AtlasTopics         atlas_browse_filter_get_topic             (AtlasBrowseFilter *self);
+void                atlas_browse_filter_set_topic             (AtlasBrowseFilter *self,
+                                                               AtlasTopics        topic);
+int                 atlas_browse_filter_get_year              (AtlasBrowseFilter *self);
+void                atlas_browse_filter_set_year              (AtlasBrowseFilter *self,
+                                                               int                year);
+gboolean            atlas_browse_filter_is_empty              (AtlasBrowseFilter *self);
+void                atlas_browse_filter_clear                 (AtlasBrowseFilter *self);
+gboolean            atlas_browse_filter_match_article         (AtlasBrowseFilter *self,
+                                                               AtlasDataset      *dataset,
+                                                               AtlasArticle      *article);
+gboolean            atlas_browse_filter_match_place           (AtlasBrowseFilter *self,
+                                                               AtlasDataset      *dataset,
+                                                               AtlasPlace        *place);
 
 G_END_DECLS

@@ -8,11 +8,13 @@
 #pragma once
 
 #include "atlas-dataset.h"
+#include "atlas-search-index.h"
 
 G_BEGIN_DECLS
 
-AtlasDataset *_atlas_dataset_new_take (GPtrArray *geoparks,
-                                       GPtrArray *places,
-                                       GPtrArray *articles);
+AtlasDataset     *_atlas_dataset_new_take          (GPtrArray    *geoparks,
+                                                   GPtrArray    *places,
+                                                   GPtrArray    *articles);
+AtlasSearchIndex *_atlas_dataset_get_search_index (AtlasDataset *self);
 
 G_END_DECLS

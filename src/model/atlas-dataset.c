@@ -11,7 +11,7 @@
 #include "atlas-collate.h"
 #include "atlas-dataset-private.h"
 #include "atlas-place-private.h"
-#include "atlas-search.h"
+#include "atlas-search-index.h"
 
 /* The geoparks, places and news the window shows, as list models that the
  * sidebar, the map and the detail panel all observe, with an index by id for
@@ -38,6 +38,11 @@ struct _AtlasDataset
   GHashTable *geopark_articles;   /* geopark id → AtlasArticle, newest first */
   GHashTable *geopark_places;     /* geopark id → AtlasPlace, in dataset order */
   GPtrArray  *no_links;           /* what an unknown id gets */
+
+  /* What the search looks in; made with the contents, shared with a
+   * dataset that takes them.
+   */
+  AtlasSearchIndex *search_index;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasDataset, atlas_dataset, G_TYPE_OBJECT)
@@ -204,66 +209,128 @@ append_text (GString   *haystack,
     }
 }
 
-static void
-append_geopark_names (AtlasDataset *self,
-                      GString      *haystack,
-                      const char   *geopark_id)
+/* A geopark's names, as the search knows them: both its names in both
+ * languages.
+ */
+static guint
+add_geopark_names (AtlasSearchIndex *index,
+                   AtlasGeopark     *geopark)
 {
-  AtlasGeopark *geopark = geopark_id != NULL ? atlas_dataset_lookup_geopark (self, geopark_id) : NULL;
+  g_autoptr(GString) names = g_string_new (NULL);
 
-  if (geopark == NULL)
-    return;
+  append_text (names, atlas_geopark_get_name (geopark));
+  append_text (names, atlas_geopark_get_short_name (geopark));
 
-  append_text (haystack, atlas_geopark_get_name (geopark));
-  append_text (haystack, atlas_geopark_get_short_name (geopark));
+  return atlas_search_index_add_name (index, names->str);
 }
 
-/* What a search looks in, in both languages, folded once here rather
- * than at every keystroke: titles and summaries, place names, and the names
- * of the geoparks and places an item is linked to.
+/* Names maps the ids of geoparks, or of places, to their search name ids
+ * plus one; an unknown id links to nothing.
  */
 static void
-prepare_search_texts (AtlasDataset *self)
+add_search_link (GArray     *links,
+                 GHashTable *names,
+                 const char *id)
 {
-  guint n_places = g_list_model_get_n_items (G_LIST_MODEL (self->places));
-  guint n_articles = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
+  guint name = id != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (names, id)) : 0;
 
-  for (guint i = 0; i < n_places; i++)
+  if (name != 0)
     {
-      g_autoptr(AtlasPlace) place = g_list_model_get_item (G_LIST_MODEL (self->places), i);
-      g_autoptr(GString) haystack = g_string_new (NULL);
+      name--;
+      g_array_append_val (links, name);
+    }
+}
 
-      append_text (haystack, place->name);
-      append_geopark_names (self, haystack, place->geopark_id);
-      g_free (place->search_text);
-      place->search_text = atlas_search_fold (haystack->str);
-      for (guint l = 0; l < ATLAS_N_LANGUAGES; l++)
-        {
-          g_free (place->sort_keys[l]);
-          place->sort_keys[l] = atlas_collate_key (atlas_text_get (place->name, l), l);
-        }
+/* The place's search item, and its name's sort key in each language. */
+static void
+prepare_place (AtlasSearchIndex *index,
+               GHashTable       *geopark_names,
+               AtlasPlace       *place)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  append_text (text, place->name);
+  add_search_link (links, geopark_names, place->geopark_id);
+  place->search_position = atlas_search_index_add_item (index, place, text->str,
+                                                        (guint *) links->data, links->len);
+  for (guint l = 0; l < ATLAS_N_LANGUAGES; l++)
+    {
+      g_free (place->sort_keys[l]);
+      place->sort_keys[l] = atlas_collate_key (atlas_text_get (place->name, l), l);
+    }
+}
+
+static void
+add_article (AtlasSearchIndex *index,
+             GHashTable       *geopark_names,
+             GHashTable       *place_names,
+             AtlasArticle     *article)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  append_text (text, article->title);
+  append_text (text, article->summary);
+  append_text (text, article->body);
+  for (guint g = 0; article->geopark_ids != NULL && article->geopark_ids[g] != NULL; g++)
+    add_search_link (links, geopark_names, article->geopark_ids[g]);
+  for (guint p = 0; article->place_ids != NULL && article->place_ids[p] != NULL; p++)
+    add_search_link (links, place_names, article->place_ids[p]);
+  article->search_position = atlas_search_index_add_item (index, article, text->str,
+                                                          (guint *) links->data, links->len);
+}
+
+/* What a search looks in, in both languages, folded once here rather than
+ * at every keystroke: titles and summaries, place names, and the names of
+ * the geoparks and places an item is linked to (see atlas-search-index.c).
+ */
+static void
+prepare_search (AtlasDataset *self)
+{
+  GListModel *geoparks = G_LIST_MODEL (self->geoparks);
+  GListModel *places = G_LIST_MODEL (self->places);
+  GListModel *articles = G_LIST_MODEL (self->articles);
+  g_autoptr(AtlasSearchIndex) index = atlas_search_index_new ();
+  g_autoptr(GHashTable) geopark_names = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) place_names = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < g_list_model_get_n_items (geoparks); i++)
+    {
+      g_autoptr(AtlasGeopark) geopark = g_list_model_get_item (geoparks, i);
+      guint name = add_geopark_names (index, geopark);
+
+      g_hash_table_insert (geopark_names, (gpointer) atlas_geopark_get_id (geopark),
+                           GUINT_TO_POINTER (name + 1));
     }
 
-  for (guint i = 0; i < n_articles; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
     {
-      g_autoptr(AtlasArticle) article = g_list_model_get_item (G_LIST_MODEL (self->articles), i);
-      g_autoptr(GString) haystack = g_string_new (NULL);
+      g_autoptr(AtlasPlace) place = g_list_model_get_item (places, i);
+      g_autoptr(GString) name = g_string_new (NULL);
 
-      append_text (haystack, article->title);
-      append_text (haystack, article->summary);
-      append_text (haystack, article->body);
-      for (guint g = 0; article->geopark_ids != NULL && article->geopark_ids[g] != NULL; g++)
-        append_geopark_names (self, haystack, article->geopark_ids[g]);
-      for (guint p = 0; article->place_ids != NULL && article->place_ids[p] != NULL; p++)
-        {
-          AtlasPlace *place = atlas_dataset_lookup_place (self, article->place_ids[p]);
-
-          if (place != NULL)
-            append_text (haystack, place->name);
-        }
-      g_free (article->search_text);
-      article->search_text = atlas_search_fold (haystack->str);
+      append_text (name, place->name);
+      g_hash_table_insert (place_names, place->id,
+                           GUINT_TO_POINTER (atlas_search_index_add_name (index, name->str) + 1));
     }
+
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(AtlasPlace) place = g_list_model_get_item (places, i);
+
+      prepare_place (index, geopark_names, place);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
+    {
+      g_autoptr(AtlasArticle) article = g_list_model_get_item (articles, i);
+
+      add_article (index, geopark_names, place_names, article);
+    }
+
+  atlas_search_index_seal (index);
+  g_clear_pointer (&self->search_index, atlas_search_index_unref);
+  self->search_index = g_steal_pointer (&index);
 }
 
 static void
@@ -287,7 +354,7 @@ _atlas_dataset_new_take (GPtrArray *geoparks,
   store_take (self->articles, articles);
   build_indexes (self, G_LIST_MODEL (self->geoparks), G_LIST_MODEL (self->places),
                  G_LIST_MODEL (self->articles));
-  prepare_search_texts (self);
+  prepare_search (self);
 
   return self;
 }
@@ -524,6 +591,18 @@ atlas_dataset_get_related_articles (AtlasDataset *self,
   return related;
 }
 
+/* All the articles, newest first, equal dates in the order of the file:
+ * the order of the news list, ready made. Owned by the dataset, until its
+ * contents change.
+ */
+GPtrArray *
+atlas_dataset_get_articles_by_date (AtlasDataset *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+
+  return self->articles_by_date;
+}
+
 /* The years of the news, newest first, each once: the choices of a year
  * filter.
  */
@@ -585,6 +664,16 @@ replace_store (GListStore *store,
                        items->pdata, items->len);
 }
 
+static AtlasSearchIndex *
+new_empty_search_index (void)
+{
+  AtlasSearchIndex *index = atlas_search_index_new ();
+
+  atlas_search_index_seal (index);
+
+  return index;
+}
+
 static void
 swap_pointers (gpointer *a,
                gpointer *b)
@@ -620,12 +709,15 @@ atlas_dataset_take_contents (AtlasDataset *self,
   swap_pointers ((gpointer *) &self->geopark_articles, (gpointer *) &other->geopark_articles);
   swap_pointers ((gpointer *) &self->geopark_places, (gpointer *) &other->geopark_places);
 
+  swap_pointers ((gpointer *) &self->search_index, (gpointer *) &other->search_index);
   replace_store (self->geoparks, G_LIST_MODEL (other->geoparks));
   replace_store (self->places, G_LIST_MODEL (other->places));
   replace_store (self->articles, G_LIST_MODEL (other->articles));
   g_list_store_remove_all (other->geoparks);
   g_list_store_remove_all (other->places);
   g_list_store_remove_all (other->articles);
+  g_clear_pointer (&other->search_index, atlas_search_index_unref);
+  other->search_index = new_empty_search_index ();
 }
 
 static void
@@ -639,6 +731,7 @@ atlas_dataset_dispose (GObject *object)
   g_clear_pointer (&self->geopark_articles, g_hash_table_unref);
   g_clear_pointer (&self->geopark_places, g_hash_table_unref);
   g_clear_pointer (&self->no_links, g_ptr_array_unref);
+  g_clear_pointer (&self->search_index, atlas_search_index_unref);
   g_clear_object (&self->geoparks);
   g_clear_object (&self->places);
   g_clear_object (&self->articles);
@@ -674,4 +767,14 @@ atlas_dataset_init (AtlasDataset *self)
   self->geopark_articles = new_links ();
   self->geopark_places = new_links ();
   self->no_links = g_ptr_array_new ();
+  self->search_index = new_empty_search_index ();
+}
+
+/* The search index of the contents (see atlas-search-index.c). */
+AtlasSearchIndex *
+_atlas_dataset_get_search_index (AtlasDataset *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+
+  return self->search_index;
 }

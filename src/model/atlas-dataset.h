@@ -46,5 +46,6 @@ GPtrArray    *atlas_dataset_get_related_articles (AtlasDataset *self,
                                                   AtlasArticle *article,
                                                   guint         max);
 GArray       *atlas_dataset_get_article_years    (AtlasDataset *self);
+GPtrArray    *atlas_dataset_get_articles_by_date (AtlasDataset *self);
 
 G_END_DECLS

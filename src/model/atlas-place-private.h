@@ -28,10 +28,10 @@ struct _AtlasPlace
   char           *source;
   char           *country;
 
-  /* Folded text the search looks in, and the name's sort key in each
-   * language, set by the dataset.
+  /* Where the dataset's search index holds it, and the name's sort key in
+   * each language, set by the dataset.
    */
-  char               *search_text;
+  guint               search_position;
   char               *sort_keys[ATLAS_N_LANGUAGES];
 };
 

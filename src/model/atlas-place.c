@@ -90,7 +90,6 @@ atlas_place_finalize (GObject *object)
   g_free (self->source);
   g_free (self->country);
 
-  g_free (self->search_text);
   for (guint i = 0; i < ATLAS_N_LANGUAGES; i++)
     g_free (self->sort_keys[i]);
 
@@ -218,14 +217,6 @@ atlas_place_get_country (AtlasPlace *self)
 {
   g_return_val_if_fail (ATLAS_IS_PLACE (self), NULL);
   return self->country;
-}
-
-/* The folded text a search looks in (see atlas-search.c). */
-const char *
-atlas_place_get_search_text (AtlasPlace *self)
-{
-  g_return_val_if_fail (ATLAS_IS_PLACE (self), NULL);
-  return self->search_text != NULL ? self->search_text : "";
 }
 
 /* The name's sort key in the language (see atlas_collate_key()), for lists

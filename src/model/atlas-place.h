@@ -45,7 +45,6 @@ gboolean         atlas_place_kind_from_string (const char     *string,
                                                AtlasPlaceKind *kind);
 const char      *atlas_place_kind_get_label   (AtlasPlaceKind  kind);
 
-const char *atlas_place_get_search_text (AtlasPlace    *self);
 const char *atlas_place_get_sort_key    (AtlasPlace    *self,
                                          AtlasLanguage  language);
 

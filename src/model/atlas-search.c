@@ -149,6 +149,20 @@ atlas_search_fold (const char *text)
   return folded;
 }
 
+/* Appends the text folded; nothing when it is not valid UTF-8. */
+void
+atlas_search_fold_append (GString    *folded,
+                          const char *text)
+{
+  g_autofree char *text_folded = NULL;
+
+  g_return_if_fail (folded != NULL);
+  g_return_if_fail (text != NULL);
+
+  text_folded = atlas_search_fold (text);
+  g_string_append (folded, text_folded);
+}
+
 /* The query's words, folded; empty when there is nothing to search for. */
 char **
 atlas_search_parse (const char *query)

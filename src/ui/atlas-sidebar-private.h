@@ -22,8 +22,12 @@ struct _AtlasSidebar
   gboolean             folded;
 
   /* The lists as the filter leaves them, newest news first and places by
-   * geopark; the filters' GtkFilter wraps the browse filter.
+   * geopark; the filters' GtkFilter wraps the browse filter. The news come
+   * sorted from the dataset, into a list of our own that the filter walks
+   * in order: at every keystroke that is much cheaper than a
+   * GtkSortListModel, which looks each item up in the dataset's list.
    */
+  GListStore          *news_by_date;
   GtkFilter           *news_filter;
   GtkFilter           *places_filter;
   GtkSorter           *places_sorter;

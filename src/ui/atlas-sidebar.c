@@ -254,14 +254,6 @@ filter_place (gpointer item,
   return atlas_browse_filter_match_place (self->filter, self->dataset, item);
 }
 
-static int
-sort_articles (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  return atlas_article_compare_newest_first ((AtlasArticle *) a, (AtlasArticle *) b);
-}
-
 /* The geoparks' order, looked up by the places' sorter at every comparison:
  * made once per load, and before the list is first sorted, or the list
  * would open scrolled to wherever its first row went.
@@ -654,8 +646,12 @@ on_filter_changed (AtlasSidebar *self)
       self->syncing = FALSE;
     }
 
-  gtk_filter_changed (self->news_filter, change);
-  gtk_filter_changed (self->places_filter, change);
+  /* A space typed: the same words, the same lists. */
+  if (!atlas_browse_filter_get_matches_unchanged (self->filter))
+    {
+      gtk_filter_changed (self->news_filter, change);
+      gtk_filter_changed (self->places_filter, change);
+    }
   update_chips (self);
   sync_dropdowns (self);
   on_articles_changed (self);
@@ -665,6 +661,11 @@ on_filter_changed (AtlasSidebar *self)
 static void
 on_dataset_changed (AtlasSidebar *self)
 {
+  GPtrArray *news = atlas_dataset_get_articles_by_date (self->dataset);
+
+  g_list_store_splice (self->news_by_date, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->news_by_date)),
+                       news->pdata, news->len);
   update_geopark_ranks (self);
   gtk_sorter_changed (self->places_sorter, GTK_SORTER_CHANGE_DIFFERENT);
   fill_choices (self);
@@ -700,6 +701,7 @@ bind_row (GtkListItemFactory *factory,
                             gtk_list_item_get_item (list_item));
 }
 
+/* Sorter NULL: the items are in order already. */
 static GListModel *
 set_up_list (AtlasSidebar  *self,
              GtkListView   *list,
@@ -709,11 +711,12 @@ set_up_list (AtlasSidebar  *self,
              GCallback      setup)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  GtkSortListModel *sorted;
+  GListModel *sorted = g_object_ref (items);
   GListModel *shown;
 
-  sorted = gtk_sort_list_model_new (g_object_ref (items), sorter);
-  shown = G_LIST_MODEL (gtk_filter_list_model_new (G_LIST_MODEL (sorted), g_object_ref (filter)));
+  if (sorter != NULL)
+    sorted = G_LIST_MODEL (gtk_sort_list_model_new (sorted, sorter));
+  shown = G_LIST_MODEL (gtk_filter_list_model_new (sorted, g_object_ref (filter)));
 
   g_signal_connect_object (factory, "setup", setup, self, 0);
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row), self, 0);
@@ -730,8 +733,6 @@ atlas_sidebar_set_up (AtlasSidebar      *self,
                       AtlasBrowseFilter *filter,
                       AtlasHistory      *history)
 {
-  GtkSorter *news_sorter;
-
   g_return_if_fail (ATLAS_IS_SIDEBAR (self));
   g_return_if_fail (ATLAS_IS_DATASET (dataset));
   g_return_if_fail (ATLAS_IS_BROWSE_FILTER (filter));
@@ -748,12 +749,12 @@ atlas_sidebar_set_up (AtlasSidebar      *self,
 
   self->news_filter = GTK_FILTER (gtk_custom_filter_new (filter_article, self, NULL));
   self->places_filter = GTK_FILTER (gtk_custom_filter_new (filter_place, self, NULL));
-  news_sorter = GTK_SORTER (gtk_custom_sorter_new (sort_articles, self, NULL));
   self->places_sorter = GTK_SORTER (gtk_custom_sorter_new (sort_places, self, NULL));
   update_geopark_ranks (self);
 
-  self->news_model = set_up_list (self, self->news_list, atlas_dataset_get_articles (dataset),
-                                  news_sorter, self->news_filter,
+  self->news_by_date = g_list_store_new (ATLAS_TYPE_ARTICLE);
+  self->news_model = set_up_list (self, self->news_list, G_LIST_MODEL (self->news_by_date),
+                                  NULL, self->news_filter,
                                   G_CALLBACK (setup_article_row));
   self->places_model = set_up_list (self, self->places_list, atlas_dataset_get_places (dataset),
                                     g_object_ref (self->places_sorter), self->places_filter,
@@ -775,7 +776,8 @@ atlas_sidebar_set_up (AtlasSidebar      *self,
 /* The lists' sort and filter functions look into the sidebar: whatever
  * else still holds a list model (GTK may, for a while) must no longer hear
  * from the dataset, which outlives the window and is reloaded in the
- * background.
+ * background. The news list hears only from the sidebar's own list, which
+ * only the sidebar fills.
  */
 static void
 detach_list (AtlasSidebar *self,
@@ -788,7 +790,8 @@ detach_list (AtlasSidebar *self,
 
   g_signal_handlers_disconnect_by_data (shown, self);
   sorted = gtk_filter_list_model_get_model (GTK_FILTER_LIST_MODEL (shown));
-  gtk_sort_list_model_set_model (GTK_SORT_LIST_MODEL (sorted), NULL);
+  if (GTK_IS_SORT_LIST_MODEL (sorted))
+    gtk_sort_list_model_set_model (GTK_SORT_LIST_MODEL (sorted), NULL);
 }
 
 static void
@@ -801,6 +804,7 @@ atlas_sidebar_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_SIDEBAR);
 
   g_clear_object (&self->news_model);
+  g_clear_object (&self->news_by_date);
   g_clear_object (&self->places_model);
   g_clear_object (&self->news_filter);
   g_clear_object (&self->places_filter);

@@ -1,0 +1,44 @@
+/* atlas-search-index.h
+ *
+ * Copyright 2026 The Geopark Atlas developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _AtlasSearchIndex   AtlasSearchIndex;
+typedef struct _AtlasSearchMatches AtlasSearchMatches;
+
+AtlasSearchIndex   *atlas_search_index_new            (void);
+AtlasSearchIndex   *atlas_search_index_ref            (AtlasSearchIndex         *self);
+void                atlas_search_index_unref          (AtlasSearchIndex         *self);
+guint               atlas_search_index_add_name       (AtlasSearchIndex         *self,
+                                                       const char               *text);
+guint               atlas_search_index_add_item       (AtlasSearchIndex         *self,
+                                                       gconstpointer             owner,
+                                                       const char               *text,
+                                                       const guint              *names,
+                                                       guint                     n_names);
+void                atlas_search_index_seal           (AtlasSearchIndex         *self);
+guint               atlas_search_index_get_n_items    (AtlasSearchIndex         *self);
+gsize               atlas_search_index_get_size       (AtlasSearchIndex         *self);
+AtlasSearchMatches *atlas_search_index_find           (AtlasSearchIndex         *self,
+                                                       const char * const       *folded_words,
+                                                       const AtlasSearchMatches *narrowing);
+
+void                atlas_search_matches_free         (AtlasSearchMatches       *self);
+AtlasSearchIndex   *atlas_search_matches_get_index    (const AtlasSearchMatches *self);
+gboolean            atlas_search_matches_contains     (const AtlasSearchMatches *self,
+                                                       guint                     item,
+                                                       gconstpointer             owner);
+guint               atlas_search_matches_count        (const AtlasSearchMatches *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasSearchIndex, atlas_search_index_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasSearchMatches, atlas_search_matches_free)
+
+G_END_DECLS

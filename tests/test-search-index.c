@@ -1,0 +1,515 @@
+/* test-search-index.c
+ *
+ * Copyright 2026 The Geopark Atlas developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "atlas-browse-filter.h"
+#include "atlas-dataset-loader.h"
+#include "atlas-search-index.h"
+#include "atlas-search.h"
+#include "atlas-test-utils.h"
+
+/* The index directly ---------------------------------------------------- */
+
+typedef struct
+{
+  AtlasSearchIndex *index;
+  guint             items[3];
+} Small;
+
+/* Two names and three items: "Thác Bản Giốc" linked to Cao Bằng, a text
+ * with no links, and an item with no text linked to both names.
+ */
+static void
+small_index (Small *small)
+{
+  guint cao_bang, ban_gioc;
+  guint both[2];
+
+  small->index = atlas_search_index_new ();
+  cao_bang = atlas_search_index_add_name (small->index, "Non nước Cao Bằng\nNon nuoc Cao Bang\n");
+  ban_gioc = atlas_search_index_add_name (small->index, "Thác Bản Giốc\n");
+  both[0] = cao_bang;
+  both[1] = ban_gioc;
+  small->items[0] = atlas_search_index_add_item (small->index, &small->items[0],
+                                                 "Mùa thu ở thác\nAutumn at the falls\n",
+                                                 &cao_bang, 1);
+  small->items[1] = atlas_search_index_add_item (small->index, &small->items[1],
+                                                 "Đồng Văn\n", NULL, 0);
+  small->items[2] = atlas_search_index_add_item (small->index, &small->items[2], "", both, 2);
+  atlas_search_index_seal (small->index);
+}
+
+/* Which of the small index's items match, as "1 0 1". */
+static char *
+small_find (Small                    *small,
+            const char               *query,
+            const AtlasSearchMatches *narrowing,
+            AtlasSearchMatches      **found)
+{
+  g_auto(GStrv) words = atlas_search_parse (query);
+  AtlasSearchMatches *matches = atlas_search_index_find (small->index,
+                                                         (const char * const *) words,
+                                                         narrowing);
+  char *answer = g_strdup_printf ("%d %d %d",
+                                  atlas_search_matches_contains (matches, small->items[0],
+                                                                 &small->items[0]),
+                                  atlas_search_matches_contains (matches, small->items[1],
+                                                                 &small->items[1]),
+                                  atlas_search_matches_contains (matches, small->items[2],
+                                                                 &small->items[2]));
+
+  if (found != NULL)
+    *found = matches;
+  else
+    atlas_search_matches_free (matches);
+
+  return answer;
+}
+
+#define assert_small_finds(small, query, expected) \
+  G_STMT_START { \
+    g_autofree char *answer = small_find (small, query, NULL, NULL); \
+    g_assert_cmpstr (answer, ==, expected); \
+  } G_STMT_END
+
+static void
+test_index_words (void)
+{
+  Small small;
+
+  small_index (&small);
+  g_assert_cmpuint (atlas_search_index_get_n_items (small.index), ==, 3);
+  g_assert_cmpuint (small.items[2], ==, 2);
+
+  assert_small_finds (&small, "", "1 1 1");
+  assert_small_finds (&small, "thu", "1 0 0");
+  assert_small_finds (&small, "cao bang", "1 0 1");     /* through the link */
+  assert_small_finds (&small, "thác cao", "1 0 1");     /* one word in each */
+  assert_small_finds (&small, "ban gioc", "0 0 1");
+  assert_small_finds (&small, "dong", "0 1 0");
+  assert_small_finds (&small, "van", "0 1 0");
+  assert_small_finds (&small, "dong autumn", "0 0 0");
+  assert_small_finds (&small, "zzz", "0 0 0");
+  /* Never across the end of a text: "…falls" then "non nuoc…". */
+  assert_small_finds (&small, "fallsnon", "0 0 0");
+  assert_small_finds (&small, "bangthac", "0 0 0");
+
+  atlas_search_index_unref (small.index);
+}
+
+/* Narrowing from an answer before gives what a search from nothing gives,
+ * and an answer that cannot narrow (a letter taken away) is not used to.
+ */
+static void
+test_index_narrowing (void)
+{
+  static const char *typed[] = {
+    "c", "ca", "cao", "cao ", "cao b", "cao ba", "cao ban", "cao bang", "cao ban", "ca",
+    "t", "th", "tha", "thac", "thac b", "thac ba", "thac ban", "ban thac", "ban", "a", "",
+  };
+  Small small;
+  AtlasSearchMatches *before = NULL;
+
+  small_index (&small);
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      AtlasSearchMatches *now = NULL;
+      g_autofree char *narrowed = small_find (&small, typed[i], before, &now);
+      g_autofree char *fresh = small_find (&small, typed[i], NULL, NULL);
+
+      g_assert_cmpstr (narrowed, ==, fresh);
+      g_clear_pointer (&before, atlas_search_matches_free);
+      before = now;
+    }
+  g_clear_pointer (&before, atlas_search_matches_free);
+
+  atlas_search_index_unref (small.index);
+}
+
+/* Against a plain scan, over a generated dataset -------------------------- */
+
+static const char *const syllables[] = {
+  "Thác", "Bản", "Giốc", "Đồng", "Văn", "Cao", "Bằng", "Lạng", "Sơn", "Động", "Tam", "Thanh",
+  "núi", "đá", "hang", "sông", "suối", "làng", "giấy", "Dìa", "Trên", "Ngườm", "Ngao", "Pác",
+  "Bó", "Phia", "Oắc", "đèo", "Mã", "Pì", "Lèng", "hồ", "Ba", "Bể", "Quây", "Trùng", "Khánh",
+  "Đàm", "Thủy", "Hòa", "Quảng", "ướt", "Ưu", "Ơn", "ĐẮK", "Nông", "Krông", "Nô",
+  "waterfall", "cave", "village", "paper", "geopark", "karst", "trail", "board", "guides",
+  "UNESCO", "2025", "4239", "—", "(tin)", "v.v.", "x",
+};
+
+static void
+append_words (GString *out,
+              GRand   *rand,
+              guint    min,
+              guint    max)
+{
+  guint n = g_rand_int_range (rand, min, max + 1);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (out, "%s%s", i > 0 ? " " : "",
+                            syllables[g_rand_int_range (rand, 0, G_N_ELEMENTS (syllables))]);
+}
+
+/* A JSON string of random words; escaping is not needed for these. */
+static void
+append_json_text (GString    *out,
+                  const char *key,
+                  GRand      *rand,
+                  guint       min,
+                  guint       max)
+{
+  g_string_append_printf (out, "\"%s\": {\"vi\": \"", key);
+  append_words (out, rand, min, max);
+  g_string_append (out, "\", \"en\": \"");
+  append_words (out, rand, min, max);
+  g_string_append (out, "\"}");
+}
+
+#define N_PLACES 120
+#define N_NEWS   700
+
+static const char *const geoparks[] = { "caobang", "langson" };
+
+/* The valid fixture's geoparks, with generated places in them and news that
+ * link to both, some to none.
+ */
+static AtlasDataset *
+generated_dataset (void)
+{
+  g_autofree char *dir = atlas_test_copy_dataset ("valid");
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (9);
+  g_autoptr(GString) places = g_string_new ("{\"items\": [");
+  g_autoptr(GString) news = g_string_new ("{\"items\": [");
+  AtlasDataset *dataset;
+
+  for (guint i = 0; i < N_PLACES; i++)
+    {
+      g_string_append_printf (places, "%s{\"id\": \"p%u\", \"kind\": \"geology\", "
+                              "\"geopark\": \"%s\", ", i > 0 ? ", " : "", i,
+                              geoparks[i % G_N_ELEMENTS (geoparks)]);
+      append_json_text (places, "name", rand, 1, 4);
+      g_string_append_printf (places, ", \"location\": {\"lat\": %s, \"lon\": %s, "
+                              "\"precision_m\": 100}, \"approximate\": false, "
+                              "\"source\": \"test\", \"country\": \"VN\"}",
+                              i % 2 == 0 ? "22.8564" : "21.85", i % 2 == 0 ? "106.722" : "106.76");
+    }
+  g_string_append (places, "]}");
+
+  for (guint i = 0; i < N_NEWS; i++)
+    {
+      guint n_places = g_rand_int_range (rand, 0, 4);
+      guint first_place = g_rand_int_range (rand, 0, N_PLACES);
+
+      g_string_append_printf (news, "%s{\"id\": \"n%u\", \"date\": \"2025-01-%02u\", "
+                              "\"date_precision\": \"day\", ", i > 0 ? ", " : "", i, 1 + i % 28);
+      append_json_text (news, "title", rand, 2, 8);
+      g_string_append (news, ", ");
+      append_json_text (news, "summary", rand, 4, 20);
+      if (i % 3 == 0)
+        {
+          g_string_append (news, ", ");
+          append_json_text (news, "body", rand, 10, 40);
+        }
+      g_string_append_printf (news, ", \"geoparks\": [%s], \"places\": [",
+                              i % 4 == 0 ? "" : i % 4 == 1 ? "\"caobang\""
+                              : i % 4 == 2 ? "\"langson\"" : "\"caobang\", \"langson\"");
+      for (guint p = 0; p < n_places; p++)
+        g_string_append_printf (news, "%s\"p%u\"", p > 0 ? ", " : "",
+                                (first_place + 37 * p) % N_PLACES);
+      g_string_append (news, "], \"topics\": [\"tourism\"]}");
+    }
+  g_string_append (news, "]}");
+
+  atlas_test_write (dir, "places.json", places->str);
+  atlas_test_write (dir, "news.json", news->str);
+  dataset = atlas_dataset_load_directory (folder, problems);
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("%s", ((GError *) g_ptr_array_index (problems, i))->message);
+  g_assert_nonnull (dataset);
+  atlas_test_remove_dataset (dir);
+
+  g_assert_cmpuint (g_list_model_get_n_items (atlas_dataset_get_articles (dataset)), ==, N_NEWS);
+  g_assert_cmpuint (g_list_model_get_n_items (atlas_dataset_get_places (dataset)), >=, N_PLACES);
+
+  return dataset;
+}
+
+static void
+append_text (GString   *haystack,
+             AtlasText *text)
+{
+  for (guint i = 0; text != NULL && i < ATLAS_N_LANGUAGES; i++)
+    {
+      const char *string = atlas_text_get_exact (text, i);
+
+      if (string != NULL)
+        g_string_append_printf (haystack, "%s\n", string);
+    }
+}
+
+static void
+append_geopark (GString      *haystack,
+                AtlasDataset *dataset,
+                const char   *id)
+{
+  AtlasGeopark *geopark = id != NULL ? atlas_dataset_lookup_geopark (dataset, id) : NULL;
+
+  if (geopark != NULL)
+    {
+      append_text (haystack, atlas_geopark_get_name (geopark));
+      append_text (haystack, atlas_geopark_get_short_name (geopark));
+    }
+}
+
+/* What the search looked in before it had an index: everything in one
+ * folded text, made here from the public getters.
+ */
+static char *
+plain_text (AtlasDataset *dataset,
+            GObject      *item)
+{
+  g_autoptr(GString) haystack = g_string_new (NULL);
+
+  if (ATLAS_IS_PLACE (item))
+    {
+      AtlasPlace *place = ATLAS_PLACE (item);
+
+      append_text (haystack, atlas_place_get_name (place));
+      append_geopark (haystack, dataset, atlas_place_get_geopark_id (place));
+    }
+  else
+    {
+      AtlasArticle *article = ATLAS_ARTICLE (item);
+      const char * const *geopark_ids = atlas_article_get_geopark_ids (article);
+      const char * const *place_ids = atlas_article_get_place_ids (article);
+
+      append_text (haystack, atlas_article_get_title (article));
+      append_text (haystack, atlas_article_get_summary (article));
+      append_text (haystack, atlas_article_get_body (article));
+      for (guint g = 0; geopark_ids != NULL && geopark_ids[g] != NULL; g++)
+        append_geopark (haystack, dataset, geopark_ids[g]);
+      for (guint p = 0; place_ids != NULL && place_ids[p] != NULL; p++)
+        {
+          AtlasPlace *place = atlas_dataset_lookup_place (dataset, place_ids[p]);
+
+          if (place != NULL)
+            append_text (haystack, atlas_place_get_name (place));
+        }
+    }
+
+  return atlas_search_fold (haystack->str);
+}
+
+typedef struct
+{
+  AtlasDataset *dataset;
+  GPtrArray    *items;        /* places, then articles */
+  GPtrArray    *plain_texts;  /* of each item */
+  guint         n_found;      /* matches seen, to know the test tested */
+} Scan;
+
+static void
+scan_init (Scan *scan)
+{
+  GListModel *lists[2];
+
+  scan->dataset = generated_dataset ();
+  scan->items = g_ptr_array_new_with_free_func (g_object_unref);
+  scan->plain_texts = g_ptr_array_new_with_free_func (g_free);
+  scan->n_found = 0;
+  lists[0] = atlas_dataset_get_places (scan->dataset);
+  lists[1] = atlas_dataset_get_articles (scan->dataset);
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < g_list_model_get_n_items (lists[l]); i++)
+      {
+        GObject *item = g_list_model_get_item (lists[l], i);
+
+        g_ptr_array_add (scan->items, item);
+        g_ptr_array_add (scan->plain_texts, plain_text (scan->dataset, item));
+      }
+}
+
+static void
+scan_clear (Scan *scan)
+{
+  g_clear_pointer (&scan->items, g_ptr_array_unref);
+  g_clear_pointer (&scan->plain_texts, g_ptr_array_unref);
+  g_clear_object (&scan->dataset);
+}
+
+/* The filter, as it stands, lets through exactly what a scan of the plain
+ * texts finds.
+ */
+static void
+assert_same_as_scan (Scan              *scan,
+                     AtlasBrowseFilter *filter)
+{
+  const char * const *words = atlas_browse_filter_get_search_words (filter);
+
+  for (guint i = 0; i < scan->items->len; i++)
+    {
+      GObject *item = g_ptr_array_index (scan->items, i);
+      gboolean expected = atlas_search_matches (g_ptr_array_index (scan->plain_texts, i), words);
+      gboolean found = ATLAS_IS_PLACE (item)
+                       ? atlas_browse_filter_match_place (filter, scan->dataset, ATLAS_PLACE (item))
+                       : atlas_browse_filter_match_article (filter, scan->dataset,
+                                                            ATLAS_ARTICLE (item));
+
+      if (found != expected)
+        g_error ("search \"%s\": item %u (%s) %s by the index, %s by a scan",
+                 atlas_browse_filter_get_search (filter), i,
+                 (const char *) g_ptr_array_index (scan->plain_texts, i),
+                 found ? "found" : "not found", expected ? "found" : "not found");
+      scan->n_found += found;
+    }
+}
+
+/* Some characters of a random item's folded text: always found somewhere. */
+static char *
+random_piece (Scan  *scan,
+              GRand *rand)
+{
+  const char *text = g_ptr_array_index (scan->plain_texts,
+                                        g_rand_int_range (rand, 0, scan->plain_texts->len));
+  glong length = g_utf8_strlen (text, -1);
+  glong start, n_chars;
+
+  if (length < 2)
+    return g_strdup ("a");
+
+  start = g_rand_int_range (rand, 0, length - 1);
+  n_chars = MIN (g_rand_int_range (rand, 1, 8), length - start);
+
+  return g_utf8_substring (text, start, start + n_chars);
+}
+
+static void
+test_same_as_scan_queries (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+  g_autoptr(AtlasBrowseFilter) filter = atlas_browse_filter_new ();
+  Scan scan;
+
+  scan_init (&scan);
+
+  for (guint i = 0; i < G_N_ELEMENTS (syllables); i++)
+    {
+      g_autofree char *folded = atlas_search_fold (syllables[i]);
+
+      atlas_browse_filter_set_search (filter, syllables[i]);
+      assert_same_as_scan (&scan, filter);
+      atlas_browse_filter_set_search (filter, folded);
+      assert_same_as_scan (&scan, filter);
+    }
+
+  /* Pieces of the texts, alone and two or three together; pieces may hold
+   * newlines and punctuation, which the parse splits at.
+   */
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autoptr(GString) query = g_string_new (NULL);
+      guint n_pieces = g_rand_int_range (rand, 1, 4);
+
+      for (guint p = 0; p < n_pieces; p++)
+        {
+          g_autofree char *piece = random_piece (&scan, rand);
+
+          g_string_append_printf (query, "%s%s", p > 0 ? " " : "", piece);
+        }
+      atlas_browse_filter_set_search (filter, query->str);
+      assert_same_as_scan (&scan, filter);
+    }
+
+  g_assert_cmpuint (scan.n_found, >, 10000);
+  scan_clear (&scan);
+}
+
+/* Typed a letter at a time and taken back, through one filter, as in the
+ * search entry: the narrowing path and the fresh one.
+ */
+static void
+test_same_as_scan_typing (void)
+{
+  static const char *phrases[] = {
+    "cao bằng", "lang son", "thác bản giốc", "đồng văn", "ĐẮK Nông", "paper village",
+    "ngườm ngao", "núi 2025", "x", "a b c", "bằng cao", "thac ban gioc waterfall",
+  };
+  g_autoptr(AtlasBrowseFilter) filter = atlas_browse_filter_new ();
+  Scan scan;
+
+  scan_init (&scan);
+
+  for (guint q = 0; q < G_N_ELEMENTS (phrases); q++)
+    {
+      const char *end = phrases[q];
+
+      while (*end != '\0')
+        {
+          g_autofree char *typed = NULL;
+
+          end = g_utf8_next_char (end);
+          typed = g_strndup (phrases[q], end - phrases[q]);
+          atlas_browse_filter_set_search (filter, typed);
+          assert_same_as_scan (&scan, filter);
+        }
+
+      while (end > phrases[q])
+        {
+          g_autofree char *typed = NULL;
+
+          end = g_utf8_prev_char (end);
+          typed = g_strndup (phrases[q], end - phrases[q]);
+          atlas_browse_filter_set_search (filter, typed);
+          assert_same_as_scan (&scan, filter);
+        }
+    }
+
+  g_assert_cmpuint (scan.n_found, >, 10000);
+  scan_clear (&scan);
+}
+
+/* A dataset that takes another's contents searches them. */
+static void
+test_replaced_contents (void)
+{
+  g_autoptr(AtlasBrowseFilter) filter = atlas_browse_filter_new ();
+  g_autoptr(AtlasDataset) shown = atlas_dataset_new ();
+  Scan scan;
+
+  scan_init (&scan);
+  atlas_browse_filter_set_search (filter, "thác");
+  atlas_dataset_take_contents (shown, scan.dataset);
+  g_clear_object (&scan.dataset);
+  scan.dataset = g_object_ref (shown);
+  assert_same_as_scan (&scan, filter);
+  atlas_browse_filter_set_search (filter, "thác bản");
+  assert_same_as_scan (&scan, filter);
+
+  scan_clear (&scan);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  setlocale (LC_ALL, "C.UTF-8");
+
+  g_test_add_func ("/search-index/words", test_index_words);
+  g_test_add_func ("/search-index/narrowing", test_index_narrowing);
+  g_test_add_func ("/search-index/same-as-scan/queries", test_same_as_scan_queries);
+  g_test_add_func ("/search-index/same-as-scan/typing", test_same_as_scan_typing);
+  g_test_add_func ("/search-index/replaced-contents", test_replaced_contents);
+
+  return g_test_run ();
+}
