@@ -112,6 +112,9 @@ find_position (GListModel *model,
   return GTK_INVALID_LIST_POSITION;
 }
 
+static void attach_list (AtlasSidebar *self,
+                         GtkListView  *list);
+
 /* Brings the item into view in its list, when the filters show it. */
 void
 atlas_sidebar_scroll_to (AtlasSidebar *self,
@@ -132,9 +135,12 @@ atlas_sidebar_scroll_to (AtlasSidebar *self,
     {
       guint position = find_position (lists[i].model, item);
 
-      if (position != GTK_INVALID_LIST_POSITION)
-        gtk_widget_activate_action (GTK_WIDGET (lists[i].list), "list.scroll-to-item", "u",
-                                    position);
+      if (position == GTK_INVALID_LIST_POSITION)
+        continue;
+
+      attach_list (self, lists[i].list);
+      gtk_widget_activate_action (GTK_WIDGET (lists[i].list), "list.scroll-to-item", "u",
+                                  position);
     }
 }
 
@@ -229,9 +235,34 @@ on_places_changed (AtlasSidebar *self)
   update_count (self);
 }
 
+/* A list gets its rows when its page is first shown, or when an item is to
+ * be brought into view in it: GtkListView makes and measures a row for
+ * every item of a short list at once, and the page not shown at start-up
+ * can wait for them.
+ */
+static void
+attach_list (AtlasSidebar *self,
+             GtkListView  *list)
+{
+  GListModel *shown = list == self->places_list ? self->places_model : self->news_model;
+
+  if (shown == NULL || gtk_list_view_get_model (list) != NULL)
+    return;
+
+  gtk_list_view_set_model (list, GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (shown))));
+}
+
+static void
+attach_visible_list (AtlasSidebar *self)
+{
+  attach_list (self, g_strcmp0 (atlas_sidebar_get_page (self), "places") == 0 ? self->places_list :
+                                                                               self->news_list);
+}
+
 static void
 on_page_changed (AtlasSidebar *self)
 {
+  attach_visible_list (self);
   update_count (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
 }
@@ -718,7 +749,6 @@ set_up_list (AtlasSidebar  *self,
   g_signal_connect_object (factory, "setup", setup, self, 0);
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row), self, 0);
   gtk_list_view_set_factory (list, factory);
-  gtk_list_view_set_model (list, GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (shown))));
 
   return shown;
 }
@@ -763,6 +793,7 @@ atlas_sidebar_set_up (AtlasSidebar      *self,
                            G_CALLBACK (on_articles_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->places_model, "items-changed",
                            G_CALLBACK (on_places_changed), self, G_CONNECT_SWAPPED);
+  attach_visible_list (self);
   g_signal_connect_object (filter, "changed",
                            G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
   /* A reload replaces the articles last; the geoparks and years change with them. */
