@@ -941,6 +941,7 @@ atlas_sidebar_class_init (AtlasSidebarClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/atlas-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasSidebar, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, AtlasSidebar, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasSidebar, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, AtlasSidebar, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AtlasSidebar, filter_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasSidebar, filter_popover);
@@ -967,6 +968,19 @@ atlas_sidebar_class_init (AtlasSidebarClass *klass)
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_shortcut, NULL);
 }
 
+/* The main menu's popover is built when it is first opened (by a click or
+ * F10), not with the window: its rows are work before the first frame.
+ */
+static void
+add_primary_menu (GtkMenuButton *button,
+                  gpointer       user_data)
+{
+  AtlasSidebar *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 atlas_sidebar_init (AtlasSidebar *self)
 {
@@ -977,6 +991,7 @@ atlas_sidebar_init (AtlasSidebar *self)
   self->year_choices = g_array_new (FALSE, FALSE, sizeof (int));
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, add_primary_menu, self, NULL);
 
   keys = gtk_event_controller_key_new ();
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_search_key_pressed), self,
