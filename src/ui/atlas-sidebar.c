@@ -205,6 +205,19 @@ update_count (AtlasSidebar *self)
   gtk_label_set_label (self->count_label, count);
 }
 
+/* The status pages start hidden, so that start-up neither styles them nor
+ * loads their icons: each is made visible when first switched to.
+ */
+static void
+show_page (GtkStack   *stack,
+           const char *name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (stack, name);
+
+  gtk_widget_set_visible (page, TRUE);
+  gtk_stack_set_visible_child (stack, page);
+}
+
 /* The list, or why there is none: nothing in the dataset, or nothing found. */
 static void
 update_list_page (AtlasSidebar *self,
@@ -213,10 +226,9 @@ update_list_page (AtlasSidebar *self,
                   GListModel   *all)
 {
   if (g_list_model_get_n_items (shown) > 0)
-    gtk_stack_set_visible_child_name (stack, "list");
+    show_page (stack, "list");
   else
-    gtk_stack_set_visible_child_name (stack, g_list_model_get_n_items (all) > 0 ? "no-results" :
-                                                                                  "empty");
+    show_page (stack, g_list_model_get_n_items (all) > 0 ? "no-results" : "empty");
 }
 
 static void
