@@ -100,8 +100,8 @@ test_window_lists_bundled_dataset (void)
 {
   g_autoptr(GSettings) settings = new_settings ();
   AtlasWindow *window = show_window (settings);
-  GListModel *news = G_LIST_MODEL (gtk_list_view_get_model (window->sidebar->news_list));
-  GListModel *places = G_LIST_MODEL (gtk_list_view_get_model (window->sidebar->places_list));
+  GListModel *news = window->sidebar->news_model;
+  GListModel *places = window->sidebar->places_model;
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar->news_stack), ==, "list");
   g_assert_cmpuint (g_list_model_get_n_items (news), ==, 42);
@@ -118,8 +118,8 @@ test_window_search (void)
 {
   g_autoptr(GSettings) settings = new_settings ();
   AtlasWindow *window = show_window (settings);
-  GListModel *places = G_LIST_MODEL (gtk_list_view_get_model (window->sidebar->places_list));
-  GListModel *news = G_LIST_MODEL (gtk_list_view_get_model (window->sidebar->news_list));
+  GListModel *places = window->sidebar->places_model;
+  GListModel *news = window->sidebar->news_model;
   guint n_news = g_list_model_get_n_items (news);
 
   gtk_editable_set_text (GTK_EDITABLE (window->sidebar->search_entry), "ban gioc");
@@ -182,7 +182,7 @@ test_window_problems_banner (void)
 
   g_assert_true (gtk_revealer_get_reveal_child (window->problems_revealer));
   g_assert_nonnull (strstr (gtk_label_get_label (window->problems_label), "1 problem"));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (window->sidebar->places_list))), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (window->sidebar->places_model), ==, 4);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "browse");
 
   atlas_test_write (dir, "places.json", good);
@@ -260,7 +260,7 @@ test_window_loading_page (void)
   iterate ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "browse");
   g_assert_cmpfloat (gtk_progress_bar_get_fraction (window->loading_progress), ==, 1.0);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (window->sidebar->news_list))), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (window->sidebar->news_model), ==, 3);
   g_assert_cmpstr (atlas_history_get_current (window->history), ==, "cb-14");
 
   atlas_dataset_source_reload (source);

@@ -62,6 +62,7 @@ struct _AtlasMapView
   GtkWidget         *approximate_label;
   GtkWidget         *zoom_buttons;
   GtkWidget         *layers_button;
+  GMenuModel        *layers_menu;
   GtkBorder          fit_insets;
   double             fit_max_zoom;
 
@@ -1107,6 +1108,7 @@ atlas_map_view_class_init (AtlasMapViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasMapView, approximate_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasMapView, zoom_buttons);
   gtk_widget_class_bind_template_child (widget_class, AtlasMapView, layers_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapView, layers_menu);
 
   gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_out_action);
@@ -1115,6 +1117,19 @@ atlas_map_view_class_init (AtlasMapViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_css_name (widget_class, "atlasmapview");
+}
+
+/* The layers menu's popover is built when it is first opened, not with
+ * the window: its rows are work before the first frame.
+ */
+static void
+add_layers_menu (GtkMenuButton *button,
+                 gpointer       user_data)
+{
+  AtlasMapView *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->layers_menu);
 }
 
 static void
@@ -1131,6 +1146,8 @@ atlas_map_view_init (AtlasMapView *self)
   self->grouped_at_zoom = -1;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->layers_button), add_layers_menu,
+                                         self, NULL);
 
   viewport = shumate_map_get_viewport (self->map);
   shumate_scale_set_viewport (self->scale, viewport);

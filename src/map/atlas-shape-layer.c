@@ -29,6 +29,7 @@ struct _AtlasShape
   double           label_latitude;
   double           label_longitude;
   GPtrArray       *rings;         /* GArray of AtlasPoint */
+  GPtrArray       *projected;     /* GArray of ProjectedPoint, per ring; made when first drawn */
   AtlasShapeStyle  style;
   AtlasPoint       south_west;
   AtlasPoint       north_east;
@@ -45,6 +46,80 @@ struct _AtlasShapeLayer
 
 G_DEFINE_FINAL_TYPE (AtlasShapeLayer, atlas_shape_layer, SHUMATE_TYPE_LAYER)
 
+/* A point as the map projects it whatever the view: its longitude and its
+ * Web Mercator ordinate, the function of the latitude that ShumateMapSource
+ * scales to pixels (latitude clamped as it does).
+ */
+typedef struct
+{
+  double longitude;
+  double mercator;
+} ProjectedPoint;
+
+#define MERCATOR_MAX_LATITUDE 85.0511287798
+
+static double
+mercator (double latitude)
+{
+  double radians = CLAMP (latitude, -MERCATOR_MAX_LATITUDE, MERCATOR_MAX_LATITUDE) * G_PI / 180.0;
+
+  return log (tan (radians) + 1.0 / cos (radians));
+}
+
+/* Widget coordinates are affine in (longitude, Mercator ordinate) for a
+ * given view, rotation included: three points through the viewport give
+ * the transform, and each vertex then costs four multiplications instead
+ * of a call into the viewport (most of drawing the offline map before).
+ */
+typedef struct
+{
+  double x0, x_lon, x_merc;
+  double y0, y_lon, y_merc;
+} Transform;
+
+static void
+get_transform (AtlasShapeLayer *self,
+               Transform       *t)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  GtkWidget *widget = GTK_WIDGET (self);
+  double center_lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  double center_lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  double lat1 = center_lat > 0 ? center_lat - 1 : center_lat + 1;
+  double lon1 = center_lon + 1;
+  double m0 = mercator (center_lat), m1 = mercator (lat1);
+  double x0, y0, x_lon, y_lon, x_lat, y_lat;
+
+  shumate_viewport_location_to_widget_coords (viewport, widget, center_lat, center_lon, &x0, &y0);
+  shumate_viewport_location_to_widget_coords (viewport, widget, center_lat, lon1, &x_lon, &y_lon);
+  shumate_viewport_location_to_widget_coords (viewport, widget, lat1, center_lon, &x_lat, &y_lat);
+
+  t->x_lon = (x_lon - x0) / (lon1 - center_lon);
+  t->y_lon = (y_lon - y0) / (lon1 - center_lon);
+  t->x_merc = (x_lat - x0) / (m1 - m0);
+  t->y_merc = (y_lat - y0) / (m1 - m0);
+  t->x0 = x0 - t->x_lon * center_lon - t->x_merc * m0;
+  t->y0 = y0 - t->y_lon * center_lon - t->y_merc * m0;
+}
+
+static GArray *
+project_ring (GArray *ring)
+{
+  GArray *projected = g_array_sized_new (FALSE, FALSE, sizeof (ProjectedPoint), ring->len);
+
+  g_array_set_size (projected, ring->len);
+  for (guint i = 0; i < ring->len; i++)
+    {
+      const AtlasPoint *point = &g_array_index (ring, AtlasPoint, i);
+
+      g_array_index (projected, ProjectedPoint, i) = (ProjectedPoint) {
+        point->longitude, mercator (point->latitude)
+      };
+    }
+
+  return projected;
+}
+
 AtlasShape *
 atlas_shape_new (const char *id,
                  const char *label,
@@ -58,6 +133,7 @@ atlas_shape_new (const char *id,
   shape->label_latitude = label_latitude;
   shape->label_longitude = label_longitude;
   shape->rings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  shape->projected = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   shape->south_west = (AtlasPoint) { 180, 90 };
   shape->north_east = (AtlasPoint) { -180, -90 };
   shape->style.stroke_width = 1;
@@ -75,6 +151,7 @@ atlas_shape_free (AtlasShape *shape)
   g_free (shape->id);
   g_free (shape->label);
   g_ptr_array_unref (shape->rings);
+  g_ptr_array_unref (shape->projected);
   g_free (shape);
 }
 
@@ -170,24 +247,25 @@ shape_is_visible (AtlasShapeLayer  *self,
 static void
 trace_shape (AtlasShapeLayer  *self,
              cairo_t          *cr,
-             const AtlasShape *shape)
+             AtlasShape       *shape,
+             const Transform  *t)
 {
-  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  while (shape->projected->len < shape->rings->len)
+    g_ptr_array_add (shape->projected,
+                     project_ring (g_ptr_array_index (shape->rings, shape->projected->len)));
 
   cairo_new_path (cr);
-  for (guint r = 0; r < shape->rings->len; r++)
+  for (guint r = 0; r < shape->projected->len; r++)
     {
-      GArray *ring = g_ptr_array_index (shape->rings, r);
+      GArray *ring = g_ptr_array_index (shape->projected, r);
       double last_x = 0, last_y = 0;
 
       for (guint i = 0; i < ring->len; i++)
         {
-          const AtlasPoint *point = &g_array_index (ring, AtlasPoint, i);
-          double x, y;
+          const ProjectedPoint *point = &g_array_index (ring, ProjectedPoint, i);
+          double x = t->x0 + t->x_lon * point->longitude + t->x_merc * point->mercator;
+          double y = t->y0 + t->y_lon * point->longitude + t->y_merc * point->mercator;
 
-          shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self),
-                                                      point->latitude, point->longitude,
-                                                      &x, &y);
           if (i == 0)
             cairo_move_to (cr, x, y);
           else if (i == ring->len - 1 || fabs (x - last_x) + fabs (y - last_y) >= MIN_SEGMENT_PX)
@@ -264,6 +342,7 @@ atlas_shape_layer_snapshot (GtkWidget   *widget,
   double height = gtk_widget_get_height (widget);
   g_autoptr(GPtrArray) visible = g_ptr_array_new ();
   static const double dashes[] = { 4, 3 };
+  Transform transform;
   cairo_t *cr;
 
   if (width <= 0 || height <= 0)
@@ -284,6 +363,7 @@ atlas_shape_layer_snapshot (GtkWidget   *widget,
   if (visible->len == 0)
     return;
 
+  get_transform (self, &transform);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
@@ -292,7 +372,7 @@ atlas_shape_layer_snapshot (GtkWidget   *widget,
     {
       AtlasShape *shape = g_ptr_array_index (visible, i);
 
-      trace_shape (self, cr, shape);
+      trace_shape (self, cr, shape, &transform);
       gdk_cairo_set_source_rgba (cr, &shape->style.fill);
       cairo_fill_preserve (cr);
       if (shape->style.stroke_width > 0)
@@ -409,18 +489,20 @@ atlas_shape_layer_pick (AtlasShapeLayer *self,
 {
   cairo_surface_t *surface;
   const AtlasShape *found = NULL;
+  Transform transform;
   cairo_t *cr;
 
   g_return_val_if_fail (ATLAS_IS_SHAPE_LAYER (self), NULL);
 
+  get_transform (self, &transform);
   surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
   cr = cairo_create (surface);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
   for (guint i = self->shapes->len; i > 0 && found == NULL; i--)
     {
-      const AtlasShape *shape = g_ptr_array_index (self->shapes, i - 1);
+      AtlasShape *shape = g_ptr_array_index (self->shapes, i - 1);
 
-      trace_shape (self, cr, shape);
+      trace_shape (self, cr, shape, &transform);
       if (cairo_in_fill (cr, x, y))
         found = shape;
     }

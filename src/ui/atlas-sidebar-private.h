@@ -44,6 +44,7 @@ struct _AtlasSidebar
   /* Template widgets */
   AdwViewSwitcherTitle *switcher_title;
   GtkMenuButton       *primary_menu_button;
+  GMenuModel          *primary_menu;
   GtkSearchEntry      *search_entry;
   GtkMenuButton       *filter_button;
   GtkPopover          *filter_popover;

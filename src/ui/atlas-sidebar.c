@@ -112,6 +112,9 @@ find_position (GListModel *model,
   return GTK_INVALID_LIST_POSITION;
 }
 
+static void attach_list (AtlasSidebar *self,
+                         GtkListView  *list);
+
 /* Brings the item into view in its list, when the filters show it. */
 void
 atlas_sidebar_scroll_to (AtlasSidebar *self,
@@ -132,9 +135,12 @@ atlas_sidebar_scroll_to (AtlasSidebar *self,
     {
       guint position = find_position (lists[i].model, item);
 
-      if (position != GTK_INVALID_LIST_POSITION)
-        gtk_widget_activate_action (GTK_WIDGET (lists[i].list), "list.scroll-to-item", "u",
-                                    position);
+      if (position == GTK_INVALID_LIST_POSITION)
+        continue;
+
+      attach_list (self, lists[i].list);
+      gtk_widget_activate_action (GTK_WIDGET (lists[i].list), "list.scroll-to-item", "u",
+                                  position);
     }
 }
 
@@ -199,6 +205,19 @@ update_count (AtlasSidebar *self)
   gtk_label_set_label (self->count_label, count);
 }
 
+/* The status pages start hidden, so that start-up neither styles them nor
+ * loads their icons: each is made visible when first switched to.
+ */
+static void
+show_page (GtkStack   *stack,
+           const char *name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (stack, name);
+
+  gtk_widget_set_visible (page, TRUE);
+  gtk_stack_set_visible_child (stack, page);
+}
+
 /* The list, or why there is none: nothing in the dataset, or nothing found. */
 static void
 update_list_page (AtlasSidebar *self,
@@ -207,10 +226,9 @@ update_list_page (AtlasSidebar *self,
                   GListModel   *all)
 {
   if (g_list_model_get_n_items (shown) > 0)
-    gtk_stack_set_visible_child_name (stack, "list");
+    show_page (stack, "list");
   else
-    gtk_stack_set_visible_child_name (stack, g_list_model_get_n_items (all) > 0 ? "no-results" :
-                                                                                  "empty");
+    show_page (stack, g_list_model_get_n_items (all) > 0 ? "no-results" : "empty");
 }
 
 static void
@@ -229,9 +247,34 @@ on_places_changed (AtlasSidebar *self)
   update_count (self);
 }
 
+/* A list gets its rows when its page is first shown, or when an item is to
+ * be brought into view in it: GtkListView makes and measures a row for
+ * every item of a short list at once, and the page not shown at start-up
+ * can wait for them.
+ */
+static void
+attach_list (AtlasSidebar *self,
+             GtkListView  *list)
+{
+  GListModel *shown = list == self->places_list ? self->places_model : self->news_model;
+
+  if (shown == NULL || gtk_list_view_get_model (list) != NULL)
+    return;
+
+  gtk_list_view_set_model (list, GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (shown))));
+}
+
+static void
+attach_visible_list (AtlasSidebar *self)
+{
+  attach_list (self, g_strcmp0 (atlas_sidebar_get_page (self), "places") == 0 ? self->places_list :
+                                                                               self->news_list);
+}
+
 static void
 on_page_changed (AtlasSidebar *self)
 {
+  attach_visible_list (self);
   update_count (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
 }
@@ -721,7 +764,6 @@ set_up_list (AtlasSidebar  *self,
   g_signal_connect_object (factory, "setup", setup, self, 0);
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row), self, 0);
   gtk_list_view_set_factory (list, factory);
-  gtk_list_view_set_model (list, GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (shown))));
 
   return shown;
 }
@@ -764,6 +806,7 @@ atlas_sidebar_set_up (AtlasSidebar      *self,
                            G_CALLBACK (on_articles_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->places_model, "items-changed",
                            G_CALLBACK (on_places_changed), self, G_CONNECT_SWAPPED);
+  attach_visible_list (self);
   g_signal_connect_object (filter, "changed",
                            G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
   /* A reload replaces the articles last; the geoparks and years change with them. */
@@ -914,6 +957,7 @@ atlas_sidebar_class_init (AtlasSidebarClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/atlas-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasSidebar, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, AtlasSidebar, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasSidebar, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, AtlasSidebar, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AtlasSidebar, filter_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasSidebar, filter_popover);
@@ -940,6 +984,19 @@ atlas_sidebar_class_init (AtlasSidebarClass *klass)
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_shortcut, NULL);
 }
 
+/* The main menu's popover is built when it is first opened (by a click or
+ * F10), not with the window: its rows are work before the first frame.
+ */
+static void
+add_primary_menu (GtkMenuButton *button,
+                  gpointer       user_data)
+{
+  AtlasSidebar *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 atlas_sidebar_init (AtlasSidebar *self)
 {
@@ -950,6 +1007,7 @@ atlas_sidebar_init (AtlasSidebar *self)
   self->year_choices = g_array_new (FALSE, FALSE, sizeof (int));
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, add_primary_menu, self, NULL);
 
   keys = gtk_event_controller_key_new ();
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_search_key_pressed), self,

@@ -60,7 +60,9 @@ struct _AtlasWindow
 
   /* Template widgets */
   GtkStack             *main_stack;
+  GtkWidget            *error_box;
   AdwStatusPage        *error_page;
+  GtkWidget            *loading_box;
   AdwStatusPage        *loading_page;
   AdwWindowTitle       *loading_title;
   GtkProgressBar       *loading_progress;

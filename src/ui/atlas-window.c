@@ -165,6 +165,7 @@ on_status_changed (AtlasWindow *self)
       g_autofree char *path = g_file_get_parse_name (folder);
 
       adw_status_page_set_description (self->loading_page, path);
+      gtk_widget_set_visible (self->loading_box, TRUE);
       gtk_stack_set_visible_child_name (self->main_stack, "loading");
       return;
     }
@@ -190,6 +191,7 @@ on_status_changed (AtlasWindow *self)
                                                   n_problems),
                                      path, n_problems);
       adw_status_page_set_description (self->error_page, description);
+      gtk_widget_set_visible (self->error_box, TRUE);
       gtk_stack_set_visible_child_name (self->main_stack, "error");
       gtk_window_set_focus (GTK_WINDOW (self), self->use_bundled_button);
       return;
@@ -1012,7 +1014,9 @@ atlas_window_class_init (AtlasWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/atlas-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, error_box);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, loading_box);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, loading_title);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, loading_progress);
