@@ -362,6 +362,38 @@ read_word (Parser     *parser,
 static gboolean read_value (Parser    *parser,
                             JsonNode **node);
 
+typedef enum
+{
+  NEXT_MORE,
+  NEXT_DONE,
+  NEXT_FAILED,
+} Next;
+
+/* After an element or a member: a comma before another, or the closing
+ * bracket.
+ */
+static Next
+read_separator (Parser *parser,
+                char    close)
+{
+  skip_space (parser);
+  if (parser->p < parser->end && *parser->p == ',')
+    {
+      parser->p++;
+      skip_space (parser);
+      return NEXT_MORE;
+    }
+  if (parser->p < parser->end && *parser->p == close)
+    {
+      parser->p++;
+      return NEXT_DONE;
+    }
+
+  /* Translated only here: this runs between every two values. */
+  expected (parser, close == ']' ? _("“,” or “]”") : _("“,” or “}”"));
+  return NEXT_FAILED;
+}
+
 /* An array whose elements are only checked, each one's place recorded. */
 static gboolean
 locate_elements (Parser *parser)
@@ -386,19 +418,16 @@ locate_elements (Parser *parser)
       span.length = (parser->p - parser->data) - span.offset;
       g_array_append_val (parser->spans, span);
 
-      skip_space (parser);
-      if (parser->p < parser->end && *parser->p == ',')
+      switch (read_separator (parser, ']'))
         {
-          parser->p++;
-          skip_space (parser);
-          continue;
-        }
-      if (parser->p < parser->end && *parser->p == ']')
-        {
-          parser->p++;
+        case NEXT_MORE:
+          break;
+        case NEXT_DONE:
           return TRUE;
+        case NEXT_FAILED:
+        default:
+          return FALSE;
         }
-      return expected (parser, _("“,” or “]”"));
     }
 }
 
@@ -407,6 +436,7 @@ read_array (Parser    *parser,
             JsonNode **node)
 {
   g_autoptr(JsonArray) array = node != NULL ? json_array_new () : NULL;
+  Next next;
 
   parser->p++;
   skip_space (parser);
@@ -423,19 +453,11 @@ read_array (Parser    *parser,
           if (array != NULL)
             json_array_add_element (array, element);
 
-          skip_space (parser);
-          if (parser->p < parser->end && *parser->p == ',')
-            {
-              parser->p++;
-              skip_space (parser);
-              continue;
-            }
-          if (parser->p < parser->end && *parser->p == ']')
-            {
-              parser->p++;
-              break;
-            }
-          return expected (parser, _("“,” or “]”"));
+          next = read_separator (parser, ']');
+          if (next == NEXT_FAILED)
+            return FALSE;
+          if (next == NEXT_DONE)
+            break;
         }
     }
 
@@ -450,6 +472,7 @@ read_object (Parser    *parser,
 {
   g_autoptr(JsonObject) object = node != NULL ? json_object_new () : NULL;
   gboolean root = parser->depth == 1;
+  Next next;
 
   parser->p++;
   skip_space (parser);
@@ -488,19 +511,11 @@ read_object (Parser    *parser,
           if (object != NULL)
             json_object_set_member (object, name, member);
 
-          skip_space (parser);
-          if (parser->p < parser->end && *parser->p == ',')
-            {
-              parser->p++;
-              skip_space (parser);
-              continue;
-            }
-          if (parser->p < parser->end && *parser->p == '}')
-            {
-              parser->p++;
-              break;
-            }
-          return expected (parser, _("“,” or “}”"));
+          next = read_separator (parser, '}');
+          if (next == NEXT_FAILED)
+            return FALSE;
+          if (next == NEXT_DONE)
+            break;
         }
     }
 

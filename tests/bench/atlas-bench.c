@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include "bench-stats.h"
+
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,15 +38,6 @@
  *   atlas-bench links DIR
  */
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 /* The nearest-rank percentile of samples, which it sorts. */
 static double
@@ -54,7 +47,7 @@ percentile (GArray *samples,
   guint rank;
 
   g_assert (samples->len > 0);
-  g_array_sort (samples, compare_doubles);
+  g_array_sort (samples, bench_compare_doubles);
   rank = (guint) MAX (1.0, (p / 100.0) * samples->len + 0.999999);
 
   return g_array_index (samples, double, MIN (rank, samples->len) - 1);

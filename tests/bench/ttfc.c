@@ -26,6 +26,8 @@
 #include <X11/Xutil.h>
 #include <X11/extensions/Xdamage.h>
 
+#include "bench-stats.h"
+
 /* Time to first content, as the X server sees it.
  *
  *   ttfc [--runs N] [--timeout SECONDS] [--keep-env] NAME=COMMAND...
@@ -81,15 +83,6 @@ now_ms (void)
   return g_get_monotonic_time () / 1000.0;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 static double
 median (GArray *samples)
@@ -97,7 +90,7 @@ median (GArray *samples)
   g_autoptr(GArray) sorted = g_array_copy (samples);
   guint n = sorted->len;
 
-  g_array_sort (sorted, compare_doubles);
+  g_array_sort (sorted, bench_compare_doubles);
   if (n % 2 == 1)
     return g_array_index (sorted, double, n / 2);
 
