@@ -73,7 +73,7 @@ typedef struct
 typedef struct
 {
   gint64           key;
-  cairo_surface_t *surface;
+  cairo_surface_t *surface;       /* NULL when nothing is drawn there */
   GdkTexture      *texture;       /* made from the surface when first needed */
 } Tile;
 
@@ -216,7 +216,7 @@ static void
 tile_free (Tile *tile)
 {
   g_clear_object (&tile->texture);
-  cairo_surface_destroy (tile->surface);
+  g_clear_pointer (&tile->surface, cairo_surface_destroy);
   g_free (tile);
 }
 
@@ -417,7 +417,7 @@ make_label (AtlasShapeLayer      *self,
   return label;
 }
 
-static void
+static gboolean
 draw_label (cairo_t              *cr,
             const cairo_matrix_t *matrix,
             const Label          *label,
@@ -429,7 +429,7 @@ draw_label (cairo_t              *cr,
   cairo_matrix_transform_point (matrix, &x, &y);
   graphene_rect_offset_r (&label->box, x, y, &box);
   if (!boxes_meet (&box, area, 0))
-    return;
+    return FALSE;
 
   x += label->dx;
   y += label->dy;
@@ -445,12 +445,15 @@ draw_label (cairo_t              *cr,
   cairo_move_to (cr, x, y);
   gdk_cairo_set_source_rgba (cr, &label->shape->style.label_colour);
   pango_cairo_show_layout (cr, label->layout);
+
+  return TRUE;
 }
 
 /* Draws the shapes and labels that meet @area (in @matrix's coordinates)
- * on @cr; @labels are made for those shapes when NULL.
+ * on @cr; @labels are made for those shapes when NULL. FALSE if there was
+ * nothing to draw.
  */
-static void
+static gboolean
 draw_shapes (AtlasShapeLayer       *self,
              cairo_t               *cr,
              const cairo_matrix_t  *matrix,
@@ -460,6 +463,7 @@ draw_shapes (AtlasShapeLayer       *self,
   double zoom = shumate_viewport_get_zoom_level (shumate_layer_get_viewport (SHUMATE_LAYER (self)));
   g_autoptr(GPtrArray) own_labels = NULL;
   static const double dashes[] = { 4, 3 };
+  gboolean drawn = FALSE;
 
   if (labels == NULL)
     labels = own_labels = g_ptr_array_new_with_free_func ((GDestroyNotify) label_free);
@@ -475,6 +479,7 @@ draw_shapes (AtlasShapeLayer       *self,
       if (!shape_meets (shape, zoom, matrix, area))
         continue;
 
+      drawn = TRUE;
       trace_shape (cr, matrix, shape);
       gdk_cairo_set_source_rgba (cr, &shape->style.fill);
       cairo_fill_preserve (cr);
@@ -493,7 +498,9 @@ draw_shapes (AtlasShapeLayer       *self,
 
   cairo_set_dash (cr, NULL, 0, 0);
   for (guint i = 0; i < labels->len; i++)
-    draw_label (cr, matrix, g_ptr_array_index (labels, i), area);
+    drawn |= draw_label (cr, matrix, g_ptr_array_index (labels, i), area);
+
+  return drawn;
 }
 
 static void
@@ -591,9 +598,11 @@ render_tile (AtlasShapeLayer *self,
       gdk_cairo_set_source_rgba (cr, &self->background);
       cairo_paint (cr);
     }
-  draw_shapes (self, cr, &matrix, &area, self->labels);
+  if (!draw_shapes (self, cr, &matrix, &area, self->labels) && !self->has_background)
+    g_clear_pointer (&tile->surface, cairo_surface_destroy);
   cairo_destroy (cr);
-  cairo_surface_flush (tile->surface);
+  if (tile->surface != NULL)
+    cairo_surface_flush (tile->surface);
 
   return tile;
 }
@@ -651,6 +660,8 @@ tile_is_far (gpointer key,
 
 /* The tiles under the widget, drawn when missing; those more than a tile
  * away from the view are dropped, so the cache holds about a screenful.
+ * With cairo, one drawing for each tile: the renderer copies each drawing
+ * into an image of its size, and empty tiles need none.
  */
 static void
 snapshot_tiles (AtlasShapeLayer      *self,
@@ -668,10 +679,7 @@ snapshot_tiles (AtlasShapeLayer      *self,
   TileRange keep = {
     view.first_column - 1, view.last_column + 1, view.first_row - 1, view.last_row + 1,
   };
-  cairo_t *cr = NULL;
-
-  if (renders_with_cairo (GTK_WIDGET (self)))
-    cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gboolean with_cairo = renders_with_cairo (GTK_WIDGET (self));
 
   for (gint64 column = view.first_column; column <= view.last_column; column++)
     for (gint64 row = view.first_row; row <= view.last_row; row++)
@@ -687,18 +695,22 @@ snapshot_tiles (AtlasShapeLayer      *self,
             g_hash_table_insert (self->tiles, &tile->key, tile);
           }
 
-        if (cr != NULL)
+        if (tile->surface == NULL)
+          continue;
+        if (with_cairo)
           {
+            cairo_t *cr = gtk_snapshot_append_cairo (snapshot,
+                                                     &GRAPHENE_RECT_INIT (x, y, TILE_PX, TILE_PX));
+
             cairo_set_source_surface (cr, tile->surface, x, y);
-            cairo_rectangle (cr, x, y, TILE_PX, TILE_PX);
-            cairo_fill (cr);
+            cairo_paint (cr);
+            cairo_destroy (cr);
           }
         else
           gtk_snapshot_append_texture (snapshot, get_tile_texture (tile),
                                        &GRAPHENE_RECT_INIT (x, y, TILE_PX, TILE_PX));
       }
 
-  g_clear_pointer (&cr, cairo_destroy);
   g_hash_table_foreach_remove (self->tiles, tile_is_far, &keep);
 }
 
