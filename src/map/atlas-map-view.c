@@ -982,18 +982,24 @@ _atlas_map_view_count_cached_tiles (AtlasMapView *self)
 }
 
 /* Whether the shape layers draw panning frames from tiles cached for the
- * zoom level (the default) or every frame afresh, as an exported image
- * and the tests' reference need.
+ * zoom level and the pins from bodies drawn once (the default), or all
+ * afresh, as an exported image and the tests' reference need.
  */
 void
 _atlas_map_view_set_cached (AtlasMapView *self,
                             gboolean      cached)
 {
+  g_autoptr(GList) pins = NULL;
+
   g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
 
   atlas_shape_layer_set_cached (self->offline_layer, cached);
   atlas_shape_layer_set_cached (self->area_layer, cached);
   atlas_shape_layer_set_cached (self->precision_layer, cached);
+
+  pins = shumate_marker_layer_get_markers (self->pin_layer);
+  for (GList *l = pins; l != NULL; l = l->next)
+    atlas_pin_set_vector (l->data, !cached);
 }
 
 /* Tests want the camera where it is going, not on its way. */
