@@ -462,6 +462,97 @@ test_render_without_controls (Fixture       *fixture,
   g_assert_cmpuint (count_different (screen, image, width - 70, 0, width, 160), >, 100);
 }
 
+/* Pixels where a channel differs by more than @tolerance. */
+static guint
+count_far (GdkTexture *a,
+           GdkTexture *b,
+           int         tolerance)
+{
+  g_autofree guint32 *pixels_a = download (a);
+  g_autofree guint32 *pixels_b = download (b);
+  gsize n_pixels = (gsize) gdk_texture_get_width (a) * gdk_texture_get_height (a);
+  guint n = 0;
+
+  g_assert_cmpint (gdk_texture_get_width (b), ==, gdk_texture_get_width (a));
+  g_assert_cmpint (gdk_texture_get_height (b), ==, gdk_texture_get_height (a));
+  for (gsize i = 0; i < n_pixels; i++)
+    {
+      gboolean far = FALSE;
+
+      for (int shift = 0; shift < 32; shift += 8)
+        far |= ABS ((int) ((pixels_a[i] >> shift) & 0xff) -
+                    (int) ((pixels_b[i] >> shift) & 0xff)) > tolerance;
+      n += far;
+    }
+
+  return n;
+}
+
+/* The screen drawn from the tile cache against the same view drawn afresh. */
+static void
+assert_cache_matches (Fixture *fixture)
+{
+  g_autoptr(GdkTexture) cached = NULL;
+  g_autoptr(GdkTexture) fresh = NULL;
+  int width, height;
+
+  /* The window's own frames: the widgets keep what they drew last. */
+  _atlas_map_view_set_cached (fixture->view, FALSE);
+  wait_for_draw (fixture);
+  fresh = render_on_screen (fixture);
+
+  _atlas_map_view_set_cached (fixture->view, TRUE);
+  wait_for_draw (fixture);
+  cached = render_on_screen (fixture);
+  g_assert_cmpuint (_atlas_map_view_count_cached_tiles (fixture->view), >, 0);
+
+  /* Cairo clips a path to what it draws on, so a few antialiased edge
+   * pixels may come out a shade apart; nothing more.
+   */
+  width = gdk_texture_get_width (fresh);
+  height = gdk_texture_get_height (fresh);
+  g_assert_cmpuint (count_different (cached, fresh, 0, 0, width, height), <, width * height / 500);
+  g_assert_cmpuint (count_far (cached, fresh, 24), ==, 0);
+}
+
+/* Panning draws the shape layers from tiles made once per zoom level: what
+ * they show must stay what a fresh drawing shows, after a pan by a fraction
+ * of a pixel, a switch to the dark style, and a zoom.
+ */
+static void
+test_tile_cache (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  ShumateViewport *viewport = atlas_map_view_get_viewport (fixture->view);
+  g_autoptr(GdkTexture) light = NULL;
+  g_autoptr(GdkTexture) dark = NULL;
+  double latitude, longitude;
+
+  show_ban_gioc (fixture);
+  assert_cache_matches (fixture);
+
+  latitude = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  longitude = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), latitude + 0.01234,
+                                 longitude - 0.02345);
+  assert_cache_matches (fixture);
+  light = render_on_screen (fixture);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  assert_cache_matches (fixture);
+  dark = render_on_screen (fixture);
+  /* A stale cache would still show the light map. */
+  g_assert_cmpuint (count_far (light, dark, 24), >,
+                    gdk_texture_get_width (dark) * gdk_texture_get_height (dark) / 2);
+
+  shumate_viewport_set_zoom_level (viewport, shumate_viewport_get_zoom_level (viewport) - 3);
+  assert_cache_matches (fixture);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  assert_cache_matches (fixture);
+}
+
 /* Before it is shown, the map has nothing to give. */
 static void
 test_render_unshown (void)
@@ -547,6 +638,8 @@ main (int   argc,
   g_test_add ("/map-view/render-without-controls", Fixture, NULL, fixture_set_up,
               test_render_without_controls, fixture_tear_down);
   g_test_add_func ("/map-view/render-unshown", test_render_unshown);
+  g_test_add ("/map-view/tile-cache", Fixture, NULL, fixture_set_up, test_tile_cache,
+              fixture_tear_down);
   g_test_add ("/map-view/export-png", Fixture, NULL, fixture_set_up, test_export_png,
               fixture_tear_down);
   g_test_add ("/map-view/copy-image", Fixture, NULL, fixture_set_up, test_copy_image,

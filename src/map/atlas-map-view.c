@@ -960,6 +960,8 @@ _atlas_map_view_snapshot_content (AtlasMapView *self,
   if (!gtk_widget_compute_bounds (GTK_WIDGET (self->map), overlay, &bounds))
     return;
 
+  /* Drawn as vectors, not from the screen's tiles: the image may be larger. */
+  _atlas_map_view_set_cached (self, FALSE);
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, bounds.size.width,
                                                          bounds.size.height));
   gtk_snapshot_save (snapshot);
@@ -968,6 +970,37 @@ _atlas_map_view_snapshot_content (AtlasMapView *self,
     gtk_widget_snapshot_child (overlay, content[i], snapshot);
   gtk_snapshot_restore (snapshot);
   gtk_snapshot_pop (snapshot);
+  _atlas_map_view_set_cached (self, TRUE);
+}
+
+/* How many tiles the base map holds, for the tests. */
+guint
+_atlas_map_view_count_cached_tiles (AtlasMapView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), 0);
+
+  return atlas_shape_layer_get_n_cached_tiles (self->offline_layer);
+}
+
+/* Whether the shape layers draw panning frames from tiles cached for the
+ * zoom level and the pins from bodies drawn once (the default), or all
+ * afresh, as an exported image and the tests' reference need.
+ */
+void
+_atlas_map_view_set_cached (AtlasMapView *self,
+                            gboolean      cached)
+{
+  g_autoptr(GList) pins = NULL;
+
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  atlas_shape_layer_set_cached (self->offline_layer, cached);
+  atlas_shape_layer_set_cached (self->area_layer, cached);
+  atlas_shape_layer_set_cached (self->precision_layer, cached);
+
+  pins = shumate_marker_layer_get_markers (self->pin_layer);
+  for (GList *l = pins; l != NULL; l = l->next)
+    atlas_pin_set_vector (l->data, !cached);
 }
 
 /* Tests want the camera where it is going, not on its way. */
@@ -1166,6 +1199,12 @@ atlas_map_view_init (AtlasMapView *self)
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->precision_layer));
   self->pin_layer = shumate_marker_layer_new_full (viewport, GTK_SELECTION_NONE);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->pin_layer));
+
+  /* The base map's thousands of vertices and, with many places, thousands
+   * of uncertainty circles: drawn once per zoom level into tiles that
+   * panning only moves.
+   */
+  _atlas_map_view_set_cached (self, TRUE);
 
   g_signal_connect_object (viewport, "notify::zoom-level",
                            G_CALLBACK (on_zoom_changed), self, G_CONNECT_SWAPPED);

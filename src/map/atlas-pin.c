@@ -28,6 +28,8 @@
 #define HEIGHT (2 * TIP_Y)
 #define ICON_SIZE 16
 #define SELECTED_SCALE 1.3
+/* Bodies are kept drawn for scale factors up to this one. */
+#define MAX_CACHED_SCALE 3
 
 struct _AtlasPin
 {
@@ -37,6 +39,7 @@ struct _AtlasPin
   GtkWidget     *image;
   GtkWidget     *count_label;
   gboolean       highlighted;
+  gboolean       vector;       /* drawn afresh, not from the shared bodies */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasPin, atlas_pin, SHUMATE_TYPE_MARKER)
@@ -139,25 +142,13 @@ trace_pin (cairo_t  *cr,
 }
 
 static void
-atlas_pin_snapshot (GtkWidget   *widget,
-                    GtkSnapshot *snapshot)
+draw_body (AtlasPin *self,
+           cairo_t  *cr)
 {
-  AtlasPin *self = ATLAS_PIN (widget);
-  gboolean group = atlas_pin_is_group (self);
-  double scale = self->highlighted ? SELECTED_SCALE : 1.0;
   GdkRGBA colour;
-  cairo_t *cr;
 
   get_colour (self, &colour);
-
-  /* Grow around the tip, so that the pin still points at its place. */
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (WIDTH / 2, TIP_Y));
-  gtk_snapshot_scale (snapshot, scale, scale);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-WIDTH / 2, -TIP_Y));
-
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, WIDTH, HEIGHT));
-  trace_pin (cr, group);
+  trace_pin (cr, atlas_pin_is_group (self));
   gdk_cairo_set_source_rgba (cr, &colour);
   cairo_fill_preserve (cr);
   cairo_set_line_width (cr, self->highlighted ? OUTLINE * 1.5 : OUTLINE);
@@ -166,7 +157,96 @@ atlas_pin_snapshot (GtkWidget   *widget,
   else
     cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_stroke (cr);
+}
+
+/* Hundreds of pins share a few bodies, one per colour and scale factor,
+ * drawn once for the process: tracing and filling each pin every frame
+ * was most of the cost of panning over many places.
+ */
+typedef struct
+{
+  cairo_surface_t *surface;
+  GdkTexture      *texture;
+} Body;
+
+static Body bodies[ATLAS_N_PLACE_KINDS + 1][MAX_CACHED_SCALE];
+
+static Body *
+get_body (AtlasPin *self,
+          int       scale)
+{
+  guint colour = atlas_pin_is_group (self) ? ATLAS_N_PLACE_KINDS
+                                           : atlas_place_get_kind (first_place (self));
+  Body *body = &bodies[colour][scale - 1];
+  g_autoptr(GBytes) bytes = NULL;
+  cairo_t *cr;
+
+  if (body->surface != NULL)
+    return body;
+
+  body->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH * scale, HEIGHT * scale);
+  cairo_surface_set_device_scale (body->surface, scale, scale);
+  cr = cairo_create (body->surface);
+  draw_body (self, cr);
   cairo_destroy (cr);
+  cairo_surface_flush (body->surface);
+
+  /* Cairo's ARGB32 is GDK's default memory format, on either endianness. */
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (body->surface),
+                                      (gsize) cairo_image_surface_get_stride (body->surface) *
+                                      HEIGHT * scale,
+                                      (GDestroyNotify) cairo_surface_destroy,
+                                      cairo_surface_reference (body->surface));
+  body->texture = gdk_memory_texture_new (WIDTH * scale, HEIGHT * scale, GDK_MEMORY_DEFAULT, bytes,
+                                          cairo_image_surface_get_stride (body->surface));
+
+  return body;
+}
+
+/* GTK 4.8's cairo renderer converts a texture's every pixel each frame; it
+ * paints a surface as it is. Other renderers keep textures on the GPU.
+ */
+static gboolean
+renders_with_cairo (GtkWidget *widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+
+  return native == NULL || GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (native));
+}
+
+static void
+atlas_pin_snapshot (GtkWidget   *widget,
+                    GtkSnapshot *snapshot)
+{
+  AtlasPin *self = ATLAS_PIN (widget);
+  gboolean group = atlas_pin_is_group (self);
+  double scale = self->highlighted ? SELECTED_SCALE : 1.0;
+  int scale_factor = gtk_widget_get_scale_factor (widget);
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, WIDTH, HEIGHT);
+  cairo_t *cr;
+
+  /* Grow around the tip, so that the pin still points at its place. */
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (WIDTH / 2, TIP_Y));
+  gtk_snapshot_scale (snapshot, scale, scale);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-WIDTH / 2, -TIP_Y));
+
+  /* A highlighted pin is scaled, and a shared body would blur. */
+  if (self->highlighted || self->vector || scale_factor > MAX_CACHED_SCALE)
+    {
+      cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+      draw_body (self, cr);
+      cairo_destroy (cr);
+    }
+  else if (renders_with_cairo (widget))
+    {
+      cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+      cairo_set_source_surface (cr, get_body (self, scale_factor)->surface, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+    }
+  else
+    gtk_snapshot_append_texture (snapshot, get_body (self, scale_factor)->texture, &bounds);
 
   gtk_widget_snapshot_child (widget, group ? self->count_label : self->image, snapshot);
   gtk_snapshot_restore (snapshot);
@@ -432,6 +512,22 @@ atlas_pin_set_highlighted (AtlasPin *self,
   self->highlighted = highlighted;
   gtk_accessible_update_state (GTK_ACCESSIBLE (self),
                                GTK_ACCESSIBLE_STATE_SELECTED, highlighted, -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Whether the pin is drawn afresh rather than from the bodies drawn once
+ * for the screen's scale: an image exported at another scale needs it.
+ */
+void
+atlas_pin_set_vector (AtlasPin *self,
+                      gboolean  vector)
+{
+  g_return_if_fail (ATLAS_IS_PIN (self));
+
+  if (self->vector == !!vector)
+    return;
+
+  self->vector = !!vector;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

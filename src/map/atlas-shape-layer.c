@@ -22,18 +22,60 @@
  */
 #define MIN_SEGMENT_PX 0.75
 
+/* Web Mercator's limit, as libshumate's. */
+#define MAX_LATITUDE 85.0511287798
+
+/* Side of the cached tiles, in widget pixels. */
+#define TILE_PX 256
+
+/* Room around a shape's box for its stroke, and around a label for its halo. */
+#define STROKE_MARGIN_PX 4.0
+#define HALO_MARGIN_PX 3.0
+
+/* Web Mercator, as fractions of the world's width from the top left: what
+ * the map's scale and position turn into widget coordinates with one affine
+ * transform, instead of a projection for every vertex of every frame.
+ */
+typedef struct
+{
+  double x;
+  double y;
+} Projected;
+
 struct _AtlasShape
 {
   char            *id;
   char            *label;
-  double           label_latitude;
-  double           label_longitude;
-  GPtrArray       *rings;         /* GArray of AtlasPoint */
-  GPtrArray       *projected;     /* GArray of ProjectedPoint, per ring; made when first drawn */
+  Projected        label_at;
+  GPtrArray       *rings;         /* GArray of Projected */
   AtlasShapeStyle  style;
   AtlasPoint       south_west;
   AtlasPoint       north_east;
+  Projected        top_left;
+  Projected        bottom_right;
 };
+
+/* A label laid out for one zoom level, and the box it covers around its
+ * anchor, with its halo.
+ */
+typedef struct
+{
+  const AtlasShape *shape;
+  PangoLayout      *layout;
+  double            dx;
+  double            dy;
+  graphene_rect_t   box;
+} Label;
+
+/* One tile of the cache: what the layer draws in a square of the world at
+ * the cache's zoom level.
+ */
+typedef struct
+{
+  gint64           key;
+  cairo_surface_t *surface;       /* NULL when nothing is drawn there */
+  GdkTexture      *texture;       /* made from the surface when first needed */
+} Tile;
 
 struct _AtlasShapeLayer
 {
@@ -42,82 +84,37 @@ struct _AtlasShapeLayer
   GPtrArray    *shapes;           /* AtlasShape */
   GdkRGBA       background;
   gboolean      has_background;
+
+  /* The tile cache: panning only moves tiles drawn once for this zoom
+   * level, scale factor, font and content; anything else draws afresh.
+   */
+  gboolean      cached;
+  GHashTable   *tiles;            /* gint64 key → Tile */
+  GPtrArray    *labels;           /* Label, at the tiles' zoom */
+  double        tiles_zoom;       /* -1 when there are none */
+  double        tiles_world;      /* the world's width in pixels at that zoom */
+  int           tiles_scale_factor;
+  guint         tiles_font_serial;
+  double        last_zoom;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasShapeLayer, atlas_shape_layer, SHUMATE_TYPE_LAYER)
 
-/* A point as the map projects it whatever the view: its longitude and its
- * Web Mercator ordinate, the function of the latitude that ShumateMapSource
- * scales to pixels (latitude clamped as it does).
- */
-typedef struct
+static void
+project (double     latitude,
+         double     longitude,
+         Projected *point)
 {
-  double longitude;
-  double mercator;
-} ProjectedPoint;
+  double phi = CLAMP (latitude, -MAX_LATITUDE, MAX_LATITUDE) * G_PI / 180.0;
 
-#define MERCATOR_MAX_LATITUDE 85.0511287798
+  point->x = (longitude + 180.0) / 360.0;
+  point->y = (1.0 - asinh (tan (phi)) / G_PI) / 2.0;
+}
 
 static double
-mercator (double latitude)
+unproject_latitude (double y)
 {
-  double radians = CLAMP (latitude, -MERCATOR_MAX_LATITUDE, MERCATOR_MAX_LATITUDE) * G_PI / 180.0;
-
-  return log (tan (radians) + 1.0 / cos (radians));
-}
-
-/* Widget coordinates are affine in (longitude, Mercator ordinate) for a
- * given view, rotation included: three points through the viewport give
- * the transform, and each vertex then costs four multiplications instead
- * of a call into the viewport (most of drawing the offline map before).
- */
-typedef struct
-{
-  double x0, x_lon, x_merc;
-  double y0, y_lon, y_merc;
-} Transform;
-
-static void
-get_transform (AtlasShapeLayer *self,
-               Transform       *t)
-{
-  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  GtkWidget *widget = GTK_WIDGET (self);
-  double center_lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
-  double center_lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
-  double lat1 = center_lat > 0 ? center_lat - 1 : center_lat + 1;
-  double lon1 = center_lon + 1;
-  double m0 = mercator (center_lat), m1 = mercator (lat1);
-  double x0, y0, x_lon, y_lon, x_lat, y_lat;
-
-  shumate_viewport_location_to_widget_coords (viewport, widget, center_lat, center_lon, &x0, &y0);
-  shumate_viewport_location_to_widget_coords (viewport, widget, center_lat, lon1, &x_lon, &y_lon);
-  shumate_viewport_location_to_widget_coords (viewport, widget, lat1, center_lon, &x_lat, &y_lat);
-
-  t->x_lon = (x_lon - x0) / (lon1 - center_lon);
-  t->y_lon = (y_lon - y0) / (lon1 - center_lon);
-  t->x_merc = (x_lat - x0) / (m1 - m0);
-  t->y_merc = (y_lat - y0) / (m1 - m0);
-  t->x0 = x0 - t->x_lon * center_lon - t->x_merc * m0;
-  t->y0 = y0 - t->y_lon * center_lon - t->y_merc * m0;
-}
-
-static GArray *
-project_ring (GArray *ring)
-{
-  GArray *projected = g_array_sized_new (FALSE, FALSE, sizeof (ProjectedPoint), ring->len);
-
-  g_array_set_size (projected, ring->len);
-  for (guint i = 0; i < ring->len; i++)
-    {
-      const AtlasPoint *point = &g_array_index (ring, AtlasPoint, i);
-
-      g_array_index (projected, ProjectedPoint, i) = (ProjectedPoint) {
-        point->longitude, mercator (point->latitude)
-      };
-    }
-
-  return projected;
+  return atan (sinh (G_PI * (1.0 - 2.0 * y))) * 180.0 / G_PI;
 }
 
 AtlasShape *
@@ -130,10 +127,8 @@ atlas_shape_new (const char *id,
 
   shape->id = g_strdup (id);
   shape->label = g_strdup (label);
-  shape->label_latitude = label_latitude;
-  shape->label_longitude = label_longitude;
+  project (label_latitude, label_longitude, &shape->label_at);
   shape->rings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  shape->projected = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   shape->south_west = (AtlasPoint) { 180, 90 };
   shape->north_east = (AtlasPoint) { -180, -90 };
   shape->style.stroke_width = 1;
@@ -151,7 +146,6 @@ atlas_shape_free (AtlasShape *shape)
   g_free (shape->id);
   g_free (shape->label);
   g_ptr_array_unref (shape->rings);
-  g_ptr_array_unref (shape->projected);
   g_free (shape);
 }
 
@@ -165,8 +159,8 @@ atlas_shape_add_ring (AtlasShape       *shape,
   g_return_if_fail (shape != NULL);
   g_return_if_fail (points != NULL || n_points == 0);
 
-  ring = g_array_sized_new (FALSE, FALSE, sizeof (AtlasPoint), n_points);
-  g_array_append_vals (ring, points, n_points);
+  ring = g_array_sized_new (FALSE, FALSE, sizeof (Projected), n_points);
+  g_array_set_size (ring, n_points);
   g_ptr_array_add (shape->rings, ring);
 
   for (guint i = 0; i < n_points; i++)
@@ -175,7 +169,11 @@ atlas_shape_add_ring (AtlasShape       *shape,
       shape->south_west.latitude = MIN (shape->south_west.latitude, points[i].latitude);
       shape->north_east.longitude = MAX (shape->north_east.longitude, points[i].longitude);
       shape->north_east.latitude = MAX (shape->north_east.latitude, points[i].latitude);
+      project (points[i].latitude, points[i].longitude, &g_array_index (ring, Projected, i));
     }
+
+  project (shape->north_east.latitude, shape->south_west.longitude, &shape->top_left);
+  project (shape->south_west.latitude, shape->north_east.longitude, &shape->bottom_right);
 }
 
 const char *
@@ -207,65 +205,157 @@ atlas_shape_get_bounds (const AtlasShape *shape,
   *north_east = shape->north_east;
 }
 
-/* The shape's bounding box on screen: top left, bottom right. */
 static void
-get_screen_bounds (AtlasShapeLayer  *self,
-                   const AtlasShape *shape,
-                   double           *x1,
-                   double           *y1,
-                   double           *x2,
-                   double           *y2)
+label_free (Label *label)
 {
-  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-
-  shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self),
-                                              shape->north_east.latitude,
-                                              shape->south_west.longitude, x1, y1);
-  shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self),
-                                              shape->south_west.latitude,
-                                              shape->north_east.longitude, x2, y2);
+  g_object_unref (label->layout);
+  g_free (label);
 }
 
-/* Whether the shape's bounding box meets the visible part of the map. */
+static void
+tile_free (Tile *tile)
+{
+  g_clear_object (&tile->texture);
+  g_clear_pointer (&tile->surface, cairo_surface_destroy);
+  g_free (tile);
+}
+
+static void
+invalidate_tiles (AtlasShapeLayer *self)
+{
+  g_hash_table_remove_all (self->tiles);
+  g_ptr_array_set_size (self->labels, 0);
+  self->tiles_zoom = -1;
+}
+
+/* Where projected points fall in the widget now: asked of libshumate at the
+ * viewport's centre and a little right of and below it, so that the shapes
+ * stay where it puts its tiles and markers, rotation included. Without
+ * rotation the offset is rounded to whole pixels, as the cached tiles are,
+ * so that a frame looks the same drawn either way. FALSE while the
+ * viewport has no map source to say.
+ */
 static gboolean
-shape_is_visible (AtlasShapeLayer  *self,
-                  const AtlasShape *shape,
-                  double            width,
-                  double            height)
+get_transform (AtlasShapeLayer *self,
+               cairo_matrix_t  *matrix)
 {
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  double x1, y1, x2, y2;
+  double zoom = shumate_viewport_get_zoom_level (viewport);
+  /* About 64 pixels at this zoom: far enough for precision, near enough
+   * never to cross the antimeridian or the pole.
+   */
+  double step = 64.0 / (256.0 * exp2 (zoom));
+  Projected p0, p1, p2;
+  double x0, y0, x1, y1, x2, y2;
 
-  if (shumate_viewport_get_zoom_level (viewport) < shape->style.min_zoom)
+  if (shumate_viewport_get_reference_map_source (viewport) == NULL)
     return FALSE;
 
-  get_screen_bounds (self, shape, &x1, &y1, &x2, &y2);
+  project (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+           shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), &p0);
+  p1 = (Projected) { p0.x + (p0.x < 0.5 ? step : -step), p0.y };
+  project (unproject_latitude (p0.y + (p0.y < 0.5 ? step : -step)), p0.x * 360.0 - 180.0, &p2);
+  shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self),
+                                              unproject_latitude (p0.y), p0.x * 360.0 - 180.0,
+                                              &x0, &y0);
+  shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self),
+                                              unproject_latitude (p1.y), p1.x * 360.0 - 180.0,
+                                              &x1, &y1);
+  shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self),
+                                              unproject_latitude (p2.y), p0.x * 360.0 - 180.0,
+                                              &x2, &y2);
 
-  return x2 >= 0 && x1 <= width && y2 >= 0 && y1 <= height;
+  matrix->xx = (x1 - x0) / (p1.x - p0.x);
+  matrix->yx = (y1 - y0) / (p1.x - p0.x);
+  matrix->xy = (x2 - x0) / (p2.y - p0.y);
+  matrix->yy = (y2 - y0) / (p2.y - p0.y);
+
+  if (shumate_viewport_get_rotation (viewport) == 0)
+    {
+      /* Exactly a scale: the same for every frame at this zoom. */
+      matrix->yx = matrix->xy = 0;
+      matrix->yy = matrix->xx;
+      if (zoom == self->tiles_zoom)
+        matrix->xx = matrix->yy = self->tiles_world;
+      matrix->x0 = round (x0 - matrix->xx * p0.x);
+      matrix->y0 = round (y0 - matrix->yy * p0.y);
+    }
+  else
+    {
+      matrix->x0 = x0 - matrix->xx * p0.x - matrix->xy * p0.y;
+      matrix->y0 = y0 - matrix->yx * p0.x - matrix->yy * p0.y;
+    }
+
+  return TRUE;
+}
+
+/* The box around the shape, in the coordinates @matrix gives. */
+static graphene_rect_t
+transform_box (const cairo_matrix_t *matrix,
+               Projected             top_left,
+               Projected             bottom_right)
+{
+  double xs[4] = { top_left.x, bottom_right.x, top_left.x, bottom_right.x };
+  double ys[4] = { top_left.y, top_left.y, bottom_right.y, bottom_right.y };
+  double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      cairo_matrix_transform_point (matrix, &xs[i], &ys[i]);
+      x1 = MIN (x1, xs[i]);
+      y1 = MIN (y1, ys[i]);
+      x2 = MAX (x2, xs[i]);
+      y2 = MAX (y2, ys[i]);
+    }
+
+  return GRAPHENE_RECT_INIT (x1, y1, x2 - x1, y2 - y1);
+}
+
+static gboolean
+boxes_meet (const graphene_rect_t *a,
+            const graphene_rect_t *b,
+            double                 margin)
+{
+  return a->origin.x - margin <= b->origin.x + b->size.width &&
+         b->origin.x <= a->origin.x + a->size.width + margin &&
+         a->origin.y - margin <= b->origin.y + b->size.height &&
+         b->origin.y <= a->origin.y + a->size.height + margin;
+}
+
+/* Whether the shape is shown at this zoom and meets the area. */
+static gboolean
+shape_meets (const AtlasShape      *shape,
+             double                 zoom,
+             const cairo_matrix_t  *matrix,
+             const graphene_rect_t *area)
+{
+  graphene_rect_t box;
+
+  if (zoom < shape->style.min_zoom)
+    return FALSE;
+
+  box = transform_box (matrix, shape->top_left, shape->bottom_right);
+
+  return boxes_meet (&box, area, STROKE_MARGIN_PX + shape->style.stroke_width);
 }
 
 static void
-trace_shape (AtlasShapeLayer  *self,
-             cairo_t          *cr,
-             AtlasShape       *shape,
-             const Transform  *t)
+trace_shape (cairo_t              *cr,
+             const cairo_matrix_t *matrix,
+             const AtlasShape     *shape)
 {
-  while (shape->projected->len < shape->rings->len)
-    g_ptr_array_add (shape->projected,
-                     project_ring (g_ptr_array_index (shape->rings, shape->projected->len)));
-
   cairo_new_path (cr);
-  for (guint r = 0; r < shape->projected->len; r++)
+  for (guint r = 0; r < shape->rings->len; r++)
     {
-      GArray *ring = g_ptr_array_index (shape->projected, r);
+      GArray *ring = g_ptr_array_index (shape->rings, r);
+      const Projected *points = (const Projected *) ring->data;
       double last_x = 0, last_y = 0;
 
       for (guint i = 0; i < ring->len; i++)
         {
-          const ProjectedPoint *point = &g_array_index (ring, ProjectedPoint, i);
-          double x = t->x0 + t->x_lon * point->longitude + t->x_merc * point->mercator;
-          double y = t->y0 + t->y_lon * point->longitude + t->y_merc * point->mercator;
+          double x = points[i].x, y = points[i].y;
 
+          cairo_matrix_transform_point (matrix, &x, &y);
           if (i == 0)
             cairo_move_to (cr, x, y);
           else if (i == ring->len - 1 || fabs (x - last_x) + fabs (y - last_y) >= MIN_SEGMENT_PX)
@@ -280,99 +370,117 @@ trace_shape (AtlasShapeLayer  *self,
     }
 }
 
-static void
-draw_label (AtlasShapeLayer  *self,
-            cairo_t          *cr,
-            const AtlasShape *shape)
+/* The shape's label as drawn at this scale, or NULL when it has none to
+ * show: a territory too small to see gets no name to crowd its neighbours.
+ */
+static Label *
+make_label (AtlasShapeLayer      *self,
+            const AtlasShape     *shape,
+            double                zoom,
+            const cairo_matrix_t *matrix)
 {
-  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  g_autoptr(PangoLayout) layout = NULL;
   PangoFontDescription *font;
-  PangoRectangle extents;
-  double x1, y1, x2, y2;
-  double x, y;
+  PangoRectangle ink, extents;
+  graphene_rect_t box;
+  Label *label;
 
-  if (shape->label == NULL ||
-      shumate_viewport_get_zoom_level (viewport) < shape->style.label_min_zoom)
-    return;
+  if (shape->label == NULL || zoom < shape->style.label_min_zoom || zoom < shape->style.min_zoom)
+    return NULL;
 
-  /* A territory too small to see gets no name to crowd its neighbours. */
-  get_screen_bounds (self, shape, &x1, &y1, &x2, &y2);
-  if (x2 - x1 < 24 && y2 - y1 < 24)
-    return;
+  box = transform_box (matrix, shape->top_left, shape->bottom_right);
+  if (box.size.width < 24 && box.size.height < 24)
+    return NULL;
 
-  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), shape->label);
+  label = g_new0 (Label, 1);
+  label->shape = shape;
+  label->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), shape->label);
   font = pango_font_description_copy (pango_context_get_font_description (
-                                        pango_layout_get_context (layout)));
+                                        pango_layout_get_context (label->layout)));
   pango_font_description_set_size (font, pango_font_description_get_size (font) *
                                          shape->style.label_scale);
   pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, font);
+  pango_layout_set_font_description (label->layout, font);
   pango_font_description_free (font);
-  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-  pango_layout_set_width (layout, 180 * PANGO_SCALE);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
-  pango_layout_get_pixel_extents (layout, NULL, &extents);
+  pango_layout_set_alignment (label->layout, PANGO_ALIGN_CENTER);
+  pango_layout_set_width (label->layout, 180 * PANGO_SCALE);
+  pango_layout_set_wrap (label->layout, PANGO_WRAP_WORD);
+  pango_layout_get_pixel_extents (label->layout, &ink, &extents);
 
-  shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self),
-                                              shape->label_latitude, shape->label_longitude,
-                                              &x, &y);
-  x -= extents.x + extents.width / 2.0;
-  y -= extents.height / 2.0;
+  label->dx = -(extents.x + extents.width / 2.0);
+  label->dy = -extents.height / 2.0;
+  graphene_rect_union (&GRAPHENE_RECT_INIT (ink.x, ink.y, ink.width, ink.height),
+                       &GRAPHENE_RECT_INIT (extents.x, extents.y, extents.width, extents.height),
+                       &label->box);
+  graphene_rect_inset (&label->box, -HALO_MARGIN_PX, -HALO_MARGIN_PX);
+  graphene_rect_offset (&label->box, label->dx, label->dy);
+
+  return label;
+}
+
+static gboolean
+draw_label (cairo_t              *cr,
+            const cairo_matrix_t *matrix,
+            const Label          *label,
+            const graphene_rect_t *area)
+{
+  double x = label->shape->label_at.x, y = label->shape->label_at.y;
+  graphene_rect_t box;
+
+  cairo_matrix_transform_point (matrix, &x, &y);
+  graphene_rect_offset_r (&label->box, x, y, &box);
+  if (!boxes_meet (&box, area, 0))
+    return FALSE;
+
+  x += label->dx;
+  y += label->dy;
 
   /* A halo in the background colour keeps the label legible over lines. */
   cairo_move_to (cr, x, y);
-  pango_cairo_layout_path (cr, layout);
+  pango_cairo_layout_path (cr, label->layout);
   cairo_set_line_width (cr, 3.5);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  gdk_cairo_set_source_rgba (cr, &shape->style.label_halo);
+  gdk_cairo_set_source_rgba (cr, &label->shape->style.label_halo);
   cairo_stroke (cr);
 
   cairo_move_to (cr, x, y);
-  gdk_cairo_set_source_rgba (cr, &shape->style.label_colour);
-  pango_cairo_show_layout (cr, layout);
+  gdk_cairo_set_source_rgba (cr, &label->shape->style.label_colour);
+  pango_cairo_show_layout (cr, label->layout);
+
+  return TRUE;
 }
 
-static void
-atlas_shape_layer_snapshot (GtkWidget   *widget,
-                            GtkSnapshot *snapshot)
+/* Draws the shapes and labels that meet @area (in @matrix's coordinates)
+ * on @cr; @labels are made for those shapes when NULL. FALSE if there was
+ * nothing to draw.
+ */
+static gboolean
+draw_shapes (AtlasShapeLayer       *self,
+             cairo_t               *cr,
+             const cairo_matrix_t  *matrix,
+             const graphene_rect_t *area,
+             GPtrArray             *labels)
 {
-  AtlasShapeLayer *self = ATLAS_SHAPE_LAYER (widget);
-  double width = gtk_widget_get_width (widget);
-  double height = gtk_widget_get_height (widget);
-  g_autoptr(GPtrArray) visible = g_ptr_array_new ();
+  double zoom = shumate_viewport_get_zoom_level (shumate_layer_get_viewport (SHUMATE_LAYER (self)));
+  g_autoptr(GPtrArray) own_labels = NULL;
   static const double dashes[] = { 4, 3 };
-  Transform transform;
-  cairo_t *cr;
+  gboolean drawn = FALSE;
 
-  if (width <= 0 || height <= 0)
-    return;
+  if (labels == NULL)
+    labels = own_labels = g_ptr_array_new_with_free_func ((GDestroyNotify) label_free);
 
-  if (self->has_background)
-    gtk_snapshot_append_color (snapshot, &self->background,
-                               &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
 
   for (guint i = 0; i < self->shapes->len; i++)
     {
       AtlasShape *shape = g_ptr_array_index (self->shapes, i);
+      Label *label;
 
-      if (shape_is_visible (self, shape, width, height))
-        g_ptr_array_add (visible, shape);
-    }
+      if (!shape_meets (shape, zoom, matrix, area))
+        continue;
 
-  if (visible->len == 0)
-    return;
-
-  get_transform (self, &transform);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-
-  for (guint i = 0; i < visible->len; i++)
-    {
-      AtlasShape *shape = g_ptr_array_index (visible, i);
-
-      trace_shape (self, cr, shape, &transform);
+      drawn = TRUE;
+      trace_shape (cr, matrix, shape);
       gdk_cairo_set_source_rgba (cr, &shape->style.fill);
       cairo_fill_preserve (cr);
       if (shape->style.stroke_width > 0)
@@ -383,13 +491,257 @@ atlas_shape_layer_snapshot (GtkWidget   *widget,
           cairo_stroke (cr);
         }
       cairo_new_path (cr);
+
+      if (own_labels != NULL && (label = make_label (self, shape, zoom, matrix)) != NULL)
+        g_ptr_array_add (own_labels, label);
     }
 
   cairo_set_dash (cr, NULL, 0, 0);
-  for (guint i = 0; i < visible->len; i++)
-    draw_label (self, cr, g_ptr_array_index (visible, i));
+  for (guint i = 0; i < labels->len; i++)
+    drawn |= draw_label (cr, matrix, g_ptr_array_index (labels, i), area);
 
+  return drawn;
+}
+
+static void
+snapshot_directly (AtlasShapeLayer      *self,
+                   GtkSnapshot          *snapshot,
+                   const cairo_matrix_t *matrix,
+                   double                width,
+                   double                height)
+{
+  graphene_rect_t area = GRAPHENE_RECT_INIT (0, 0, width, height);
+  double zoom = shumate_viewport_get_zoom_level (shumate_layer_get_viewport (SHUMATE_LAYER (self)));
+  gboolean any = FALSE;
+  cairo_t *cr;
+
+  for (guint i = 0; i < self->shapes->len && !any; i++)
+    any = shape_meets (g_ptr_array_index (self->shapes, i), zoom, matrix, &area);
+  if (!any)
+    {
+      if (self->has_background)
+        gtk_snapshot_append_color (snapshot, &self->background, &area);
+      return;
+    }
+
+  /* The background in the same drawing, as on a tile: the edges of the
+   * shapes blend with it alike, whichever way the frame is drawn.
+   */
+  cr = gtk_snapshot_append_cairo (snapshot, &area);
+  if (self->has_background)
+    {
+      gdk_cairo_set_source_rgba (cr, &self->background);
+      cairo_paint (cr);
+    }
+  draw_shapes (self, cr, matrix, &area, NULL);
   cairo_destroy (cr);
+}
+
+/* Starts a cache for this zoom: the labels laid out once for all tiles. */
+static void
+reset_tiles (AtlasShapeLayer      *self,
+             double                zoom,
+             const cairo_matrix_t *matrix)
+{
+  invalidate_tiles (self);
+  self->tiles_zoom = zoom;
+  self->tiles_world = matrix->xx;
+  self->tiles_scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  self->tiles_font_serial = pango_context_get_serial (gtk_widget_get_pango_context (GTK_WIDGET (self)));
+
+  for (guint i = 0; i < self->shapes->len; i++)
+    {
+      Label *label = make_label (self, g_ptr_array_index (self->shapes, i), zoom, matrix);
+
+      if (label != NULL)
+        g_ptr_array_add (self->labels, label);
+    }
+}
+
+static gboolean
+tiles_are_current (AtlasShapeLayer *self,
+                   double           zoom)
+{
+  return zoom == self->tiles_zoom &&
+         gtk_widget_get_scale_factor (GTK_WIDGET (self)) == self->tiles_scale_factor &&
+         pango_context_get_serial (gtk_widget_get_pango_context (GTK_WIDGET (self))) ==
+           self->tiles_font_serial;
+}
+
+static gint64
+tile_key (gint64 column,
+          gint64 row)
+{
+  return (column << 32) | (guint32) row;
+}
+
+static Tile *
+render_tile (AtlasShapeLayer *self,
+             gint64           column,
+             gint64           row)
+{
+  int scale = self->tiles_scale_factor;
+  Tile *tile = g_new0 (Tile, 1);
+  cairo_matrix_t matrix = { self->tiles_world, 0, 0, self->tiles_world,
+                            -(double) column * TILE_PX, -(double) row * TILE_PX };
+  graphene_rect_t area = GRAPHENE_RECT_INIT (0, 0, TILE_PX, TILE_PX);
+  cairo_t *cr;
+
+  tile->key = tile_key (column, row);
+  tile->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, TILE_PX * scale,
+                                              TILE_PX * scale);
+  cairo_surface_set_device_scale (tile->surface, scale, scale);
+
+  cr = cairo_create (tile->surface);
+  if (self->has_background)
+    {
+      gdk_cairo_set_source_rgba (cr, &self->background);
+      cairo_paint (cr);
+    }
+  if (!draw_shapes (self, cr, &matrix, &area, self->labels) && !self->has_background)
+    g_clear_pointer (&tile->surface, cairo_surface_destroy);
+  cairo_destroy (cr);
+  if (tile->surface != NULL)
+    cairo_surface_flush (tile->surface);
+
+  return tile;
+}
+
+static GdkTexture *
+get_tile_texture (Tile *tile)
+{
+  cairo_surface_t *surface = tile->surface;
+  int stride = cairo_image_surface_get_stride (surface);
+  int height = cairo_image_surface_get_height (surface);
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (tile->texture != NULL)
+    return tile->texture;
+
+  /* Cairo's ARGB32 is GDK's default memory format, on either endianness. */
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) stride * height,
+                                      (GDestroyNotify) cairo_surface_destroy,
+                                      cairo_surface_reference (surface));
+  tile->texture = gdk_memory_texture_new (cairo_image_surface_get_width (surface), height,
+                                          GDK_MEMORY_DEFAULT, bytes, stride);
+
+  return tile->texture;
+}
+
+/* GTK 4.8's cairo renderer converts a texture's every pixel each frame; it
+ * paints a surface as it is. Other renderers keep textures on the GPU.
+ */
+static gboolean
+renders_with_cairo (GtkWidget *widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+
+  return native == NULL || GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (native));
+}
+
+typedef struct
+{
+  gint64 first_column, last_column, first_row, last_row;
+} TileRange;
+
+static gboolean
+tile_is_far (gpointer key,
+             gpointer value,
+             gpointer user_data)
+{
+  const TileRange *keep = user_data;
+  gint64 column = *(gint64 *) key >> 32;
+  gint64 row = (gint32) (*(gint64 *) key & 0xffffffff);
+
+  return column < keep->first_column || column > keep->last_column ||
+         row < keep->first_row || row > keep->last_row;
+}
+
+/* The tiles under the widget, drawn when missing; those more than a tile
+ * away from the view are dropped, so the cache holds about a screenful.
+ * With cairo, one drawing for each tile: the renderer copies each drawing
+ * into an image of its size, and empty tiles need none.
+ */
+static void
+snapshot_tiles (AtlasShapeLayer      *self,
+                GtkSnapshot          *snapshot,
+                const cairo_matrix_t *matrix,
+                double                width,
+                double                height)
+{
+  TileRange view = {
+    (gint64) floor (-matrix->x0 / TILE_PX),
+    (gint64) floor ((width - matrix->x0 - 1) / TILE_PX),
+    (gint64) floor (-matrix->y0 / TILE_PX),
+    (gint64) floor ((height - matrix->y0 - 1) / TILE_PX),
+  };
+  TileRange keep = {
+    view.first_column - 1, view.last_column + 1, view.first_row - 1, view.last_row + 1,
+  };
+  gboolean with_cairo = renders_with_cairo (GTK_WIDGET (self));
+
+  for (gint64 column = view.first_column; column <= view.last_column; column++)
+    for (gint64 row = view.first_row; row <= view.last_row; row++)
+      {
+        gint64 key = tile_key (column, row);
+        Tile *tile = g_hash_table_lookup (self->tiles, &key);
+        double x = column * TILE_PX + matrix->x0;
+        double y = row * TILE_PX + matrix->y0;
+
+        if (tile == NULL)
+          {
+            tile = render_tile (self, column, row);
+            g_hash_table_insert (self->tiles, &tile->key, tile);
+          }
+
+        if (tile->surface == NULL)
+          continue;
+        if (with_cairo)
+          {
+            cairo_t *cr = gtk_snapshot_append_cairo (snapshot,
+                                                     &GRAPHENE_RECT_INIT (x, y, TILE_PX, TILE_PX));
+
+            cairo_set_source_surface (cr, tile->surface, x, y);
+            cairo_paint (cr);
+            cairo_destroy (cr);
+          }
+        else
+          gtk_snapshot_append_texture (snapshot, get_tile_texture (tile),
+                                       &GRAPHENE_RECT_INIT (x, y, TILE_PX, TILE_PX));
+      }
+
+  g_hash_table_foreach_remove (self->tiles, tile_is_far, &keep);
+}
+
+static void
+atlas_shape_layer_snapshot (GtkWidget   *widget,
+                            GtkSnapshot *snapshot)
+{
+  AtlasShapeLayer *self = ATLAS_SHAPE_LAYER (widget);
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  double width = gtk_widget_get_width (widget);
+  double height = gtk_widget_get_height (widget);
+  double zoom = shumate_viewport_get_zoom_level (viewport);
+  gboolean zooming = zoom != self->last_zoom;
+  cairo_matrix_t matrix;
+
+  self->last_zoom = zoom;
+  if (width <= 0 || height <= 0 || !get_transform (self, &matrix))
+    return;
+
+  /* While the zoom changes every frame, tiles would be drawn for one frame
+   * only: draw directly until it settles.
+   */
+  if (self->cached && self->shapes->len > 0 && shumate_viewport_get_rotation (viewport) == 0 &&
+      (tiles_are_current (self, zoom) || !zooming))
+    {
+      if (!tiles_are_current (self, zoom))
+        reset_tiles (self, zoom, &matrix);
+      snapshot_tiles (self, snapshot, &matrix, width, height);
+    }
+  else
+    snapshot_directly (self, snapshot, &matrix, width, height);
 }
 
 static void
@@ -409,6 +761,8 @@ atlas_shape_layer_finalize (GObject *object)
 {
   AtlasShapeLayer *self = ATLAS_SHAPE_LAYER (object);
 
+  g_clear_pointer (&self->tiles, g_hash_table_unref);
+  g_clear_pointer (&self->labels, g_ptr_array_unref);
   g_clear_pointer (&self->shapes, g_ptr_array_unref);
 
   G_OBJECT_CLASS (atlas_shape_layer_parent_class)->finalize (object);
@@ -430,6 +784,11 @@ static void
 atlas_shape_layer_init (AtlasShapeLayer *self)
 {
   self->shapes = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_shape_free);
+  self->tiles = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                       (GDestroyNotify) tile_free);
+  self->labels = g_ptr_array_new_with_free_func ((GDestroyNotify) label_free);
+  self->tiles_zoom = -1;
+  self->last_zoom = -1;
   /* Clicks go to the map and the pins; shapes are picked by the map view. */
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
 }
@@ -451,6 +810,7 @@ atlas_shape_layer_add (AtlasShapeLayer *self,
   g_return_if_fail (shape != NULL);
 
   g_ptr_array_add (self->shapes, shape);
+  invalidate_tiles (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -459,6 +819,7 @@ atlas_shape_layer_clear (AtlasShapeLayer *self)
 {
   g_return_if_fail (ATLAS_IS_SHAPE_LAYER (self));
 
+  invalidate_tiles (self);
   g_ptr_array_set_size (self->shapes, 0);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -489,20 +850,22 @@ atlas_shape_layer_pick (AtlasShapeLayer *self,
 {
   cairo_surface_t *surface;
   const AtlasShape *found = NULL;
-  Transform transform;
+  cairo_matrix_t matrix;
   cairo_t *cr;
 
   g_return_val_if_fail (ATLAS_IS_SHAPE_LAYER (self), NULL);
 
-  get_transform (self, &transform);
+  if (!get_transform (self, &matrix))
+    return NULL;
+
   surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
   cr = cairo_create (surface);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
   for (guint i = self->shapes->len; i > 0 && found == NULL; i--)
     {
-      AtlasShape *shape = g_ptr_array_index (self->shapes, i - 1);
+      const AtlasShape *shape = g_ptr_array_index (self->shapes, i - 1);
 
-      trace_shape (self, cr, shape, &transform);
+      trace_shape (cr, &matrix, shape);
       if (cairo_in_fill (cr, x, y))
         found = shape;
     }
@@ -521,7 +884,44 @@ atlas_shape_layer_set_background (AtlasShapeLayer *self,
   self->has_background = background != NULL;
   if (background != NULL)
     self->background = *background;
+  invalidate_tiles (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Whether panning moves tiles drawn once for each zoom level rather than
+ * drawing every frame afresh. For layers with many vertices and few changes,
+ * such as the base map.
+ */
+void
+atlas_shape_layer_set_cached (AtlasShapeLayer *self,
+                              gboolean         cached)
+{
+  g_return_if_fail (ATLAS_IS_SHAPE_LAYER (self));
+
+  cached = !!cached;
+  if (self->cached == cached)
+    return;
+
+  /* The tiles stay: they are checked against the view when used again. */
+  self->cached = cached;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+atlas_shape_layer_get_cached (AtlasShapeLayer *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SHAPE_LAYER (self), FALSE);
+
+  return self->cached;
+}
+
+/* How many tiles the cache holds now. */
+guint
+atlas_shape_layer_get_n_cached_tiles (AtlasShapeLayer *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SHAPE_LAYER (self), 0);
+
+  return g_hash_table_size (self->tiles);
 }
 
 /* A circle of radius_m metres around a point, as a polygon: how far a place

@@ -63,6 +63,10 @@ const AtlasShape *atlas_shape_layer_pick           (AtlasShapeLayer *self,
                                                     double           y);
 void              atlas_shape_layer_set_background (AtlasShapeLayer *self,
                                                     const GdkRGBA   *background);
+void              atlas_shape_layer_set_cached     (AtlasShapeLayer *self,
+                                                    gboolean         cached);
+gboolean          atlas_shape_layer_get_cached     (AtlasShapeLayer *self);
+guint             atlas_shape_layer_get_n_cached_tiles (AtlasShapeLayer *self);
 AtlasShape       *atlas_shape_new_circle           (const char      *id,
                                                     double           latitude,
                                                     double           longitude,

@@ -34,6 +34,7 @@
  *   atlas-bench load [--runs N] [DIR]   bundled data when DIR is left out
  *   atlas-bench search [--rounds N] DIR QUERY...
  *   atlas-bench pan [--frames N] DIR GEOPARK   needs a display
+ *   atlas-bench fly [--frames N] DIR GEOPARK   needs a display
  *   atlas-bench open DIR                       needs a display and the schemas
  *   atlas-bench links DIR
  */
@@ -408,6 +409,58 @@ pan_tick (GtkWidget     *widget,
   return ++pan->frame < pan->frames + PAN_WARM_UP_FRAMES ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
+/* A 1280×800 window with the map on its offline basemap, fitted to the
+ * geopark; NULL if it would not show.
+ */
+static GtkWindow *
+show_map (AtlasDataset  *dataset,
+          AtlasGeopark  *geopark,
+          AtlasMapView **view)
+{
+  GtkWindow *window;
+  gint64 deadline;
+
+  gtk_init ();
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    RESOURCE_PREFIX "/icons");
+
+  *view = g_object_new (ATLAS_TYPE_MAP_VIEW, NULL);
+  /* Nothing answers there: the map draws its own offline basemap, as
+   * without a network, and no tile server is asked for anything.
+   */
+  atlas_map_view_set_tile_url (*view, "http://127.0.0.1:9/{z}/{x}/{y}.png");
+  _atlas_map_view_set_animated (*view, FALSE);
+  atlas_map_view_set_dataset (*view, dataset);
+
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 1280, 800);
+  gtk_window_set_child (window, GTK_WIDGET (*view));
+  gtk_window_present (window);
+
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while ((gtk_widget_get_width (GTK_WIDGET (*view)) < 1000 ||
+          !atlas_map_view_get_offline (*view)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* Fitting needs the final size; a window manager may still be placing it. */
+  while (shumate_viewport_get_zoom_level (atlas_map_view_get_viewport (*view)) < 8 &&
+         g_get_monotonic_time () < deadline)
+    {
+      atlas_map_view_fit_geopark (*view, geopark, FALSE);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  if (shumate_viewport_get_zoom_level (atlas_map_view_get_viewport (*view)) < 8)
+    {
+      g_printerr ("the map did not zoom to %s\n", atlas_geopark_get_id (geopark));
+      gtk_window_destroy (window);
+      return NULL;
+    }
+
+  return window;
+}
+
 static int
 pan (const char *dir,
      const char *geopark_id,
@@ -419,7 +472,6 @@ pan (const char *dir,
   AtlasGeopark *geopark = atlas_dataset_lookup_geopark (dataset, geopark_id);
   GtkWindow *window;
   GdkFrameClock *clock;
-  gint64 deadline;
   Pan pan = { NULL, work, intervals, 0, 0, 0, frames, 0, 0, 0, 0 };
 
   if (geopark == NULL)
@@ -428,42 +480,8 @@ pan (const char *dir,
       return 1;
     }
 
-  gtk_init ();
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
-                                    RESOURCE_PREFIX "/icons");
-
-  pan.view = g_object_new (ATLAS_TYPE_MAP_VIEW, NULL);
-  /* Nothing answers there: the map draws its own offline basemap, as
-   * without a network, and no tile server is asked for anything.
-   */
-  atlas_map_view_set_tile_url (pan.view, "http://127.0.0.1:9/{z}/{x}/{y}.png");
-  _atlas_map_view_set_animated (pan.view, FALSE);
-  atlas_map_view_set_dataset (pan.view, dataset);
-
-  window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (window, 1280, 800);
-  gtk_window_set_child (window, GTK_WIDGET (pan.view));
-  gtk_window_present (window);
-
-  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while ((gtk_widget_get_width (GTK_WIDGET (pan.view)) < 1000 ||
-          !atlas_map_view_get_offline (pan.view)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  /* Fitting needs the final size; a window manager may still be placing it. */
-  while (shumate_viewport_get_zoom_level (atlas_map_view_get_viewport (pan.view)) < 8 &&
-         g_get_monotonic_time () < deadline)
-    {
-      atlas_map_view_fit_geopark (pan.view, geopark, FALSE);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  if (shumate_viewport_get_zoom_level (atlas_map_view_get_viewport (pan.view)) < 8)
-    {
-      g_printerr ("the map did not zoom to %s\n", geopark_id);
-      return 1;
-    }
+  if ((window = show_map (dataset, geopark, &pan.view)) == NULL)
+    return 1;
   pan.lat = shumate_location_get_latitude (SHUMATE_LOCATION (atlas_map_view_get_viewport (pan.view)));
   pan.lon = shumate_location_get_longitude (SHUMATE_LOCATION (atlas_map_view_get_viewport (pan.view)));
   pan.zoom = shumate_viewport_get_zoom_level (atlas_map_view_get_viewport (pan.view));
@@ -647,12 +665,204 @@ open_folder (const char *dir)
   return 0;
 }
 
+/* Flying ----------------------------------------------------------------- */
+
+#define FLY_STOPS 6
+
+typedef struct
+{
+  AtlasMapView *view;
+  GPtrArray    *stops;     /* AtlasPlace */
+  GArray       *work;
+  GArray       *intervals;
+  gint64        started;
+  gint64        last_frame_time;
+  gint64        flight_started;
+  guint         next;
+  guint         flights;
+  guint         frames;
+  gboolean      flying;
+  double        lowest_zoom;
+  guint         most_pins;
+} Fly;
+
+static gboolean fly_to_next (gpointer user_data);
+
+static void
+on_fly_update (GdkFrameClock *clock,
+               Fly           *fly)
+{
+  gint64 frame_time = gdk_frame_clock_get_frame_time (clock);
+
+  fly->started = g_get_monotonic_time ();
+  /* The first flight, from the whole geopark, warms up; then each frame
+   * of a flight counts, and the interval from the flight's previous frame.
+   */
+  if (fly->flying && fly->flights > 1 && fly->last_frame_time != 0)
+    {
+      double ms = (frame_time - fly->last_frame_time) / 1000.0;
+
+      g_array_append_val (fly->intervals, ms);
+    }
+  fly->last_frame_time = fly->flying ? frame_time : 0;
+}
+
+static void
+on_fly_after_paint (GdkFrameClock *clock,
+                    Fly           *fly)
+{
+  double ms = (g_get_monotonic_time () - fly->started) / 1000.0;
+  g_autoptr(GList) pins = NULL;
+
+  if (!fly->flying || fly->flights < 2 || fly->started == 0)
+    return;
+
+  pins = _atlas_map_view_get_pins (fly->view);
+  fly->most_pins = MAX (fly->most_pins, g_list_length (pins));
+  fly->lowest_zoom = MIN (fly->lowest_zoom,
+                          shumate_viewport_get_zoom_level (atlas_map_view_get_viewport (fly->view)));
+  g_array_append_val (fly->work, ms);
+}
+
+static void
+on_flight_done (ShumateMap *map,
+                Fly        *fly)
+{
+  if (!fly->flying)
+    return;
+
+  fly->flying = FALSE;
+  fly->last_frame_time = 0;
+  if (fly->work->len < fly->frames)
+    g_idle_add (fly_to_next, fly);
+}
+
+/* As opening a place in the app does: select it, fly to it. Called from an
+ * idle, as a click would be, so that regrouping the pins for the selection
+ * is not counted as a frame of the flight.
+ */
+static gboolean
+fly_to_next (gpointer user_data)
+{
+  Fly *fly = user_data;
+  g_autoptr(GPtrArray) places = g_ptr_array_new ();
+  AtlasPlace *place = g_ptr_array_index (fly->stops, fly->next++ % fly->stops->len);
+
+  g_ptr_array_add (places, place);
+  fly->flying = TRUE;
+  fly->flights++;
+  fly->flight_started = g_get_monotonic_time ();
+  atlas_map_view_select_place (fly->view, place);
+  atlas_map_view_fit_places (fly->view, places, TRUE);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+keep_awake (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Some places of the geopark, spread over its list. */
+static GPtrArray *
+pick_stops (AtlasDataset *dataset,
+            const char   *geopark_id)
+{
+  GListModel *places = atlas_dataset_get_places (dataset);
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *stops = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(AtlasPlace) place = g_list_model_get_item (places, i);
+
+      if (g_strcmp0 (atlas_place_get_geopark_id (place), geopark_id) == 0)
+        g_ptr_array_add (all, g_object_ref (place));
+    }
+
+  for (guint i = 0; i < FLY_STOPS && all->len > 0; i++)
+    g_ptr_array_add (stops, g_object_ref (g_ptr_array_index (all, i * all->len / FLY_STOPS)));
+
+  return stops;
+}
+
+/* Flies from place to place of the geopark, as opening one after another
+ * does, and times every frame of the flights.
+ */
+static int
+fly (const char *dir,
+     const char *geopark_id,
+     guint       frames)
+{
+  g_autoptr(AtlasDataset) dataset = load (dir);
+  g_autoptr(GArray) work = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) intervals = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GPtrArray) stops = pick_stops (dataset, geopark_id);
+  AtlasGeopark *geopark = atlas_dataset_lookup_geopark (dataset, geopark_id);
+  Fly fly = { .work = work, .intervals = intervals, .stops = stops, .frames = frames,
+              .lowest_zoom = G_MAXDOUBLE };
+  GdkFrameClock *clock;
+  GtkWindow *window;
+  gint64 deadline;
+  guint wake;
+
+  if (geopark == NULL || stops->len < 2)
+    {
+      g_printerr ("no geopark %s, or fewer than two places in it\n", geopark_id);
+      return 1;
+    }
+
+  if ((window = show_map (dataset, geopark, &fly.view)) == NULL)
+    return 1;
+
+  /* The app's own animations, as on a desktop. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+  _atlas_map_view_set_animated (fly.view, TRUE);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "update", G_CALLBACK (on_fly_update), &fly);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_fly_after_paint), &fly);
+  g_signal_connect (_atlas_map_view_get_map (fly.view), "animation-completed::go-to",
+                    G_CALLBACK (on_flight_done), &fly);
+  fly_to_next (&fly);
+
+  /* Wakes the loop below, should a flight end without saying so. */
+  wake = g_timeout_add (100, keep_awake, NULL);
+  deadline = g_get_monotonic_time () + 600 * G_USEC_PER_SEC;
+  while (work->len < frames && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      if (fly.flying && g_get_monotonic_time () - fly.flight_started > 5 * G_USEC_PER_SEC)
+        on_flight_done (NULL, &fly);
+    }
+  g_source_remove (wake);
+
+  g_signal_handlers_disconnect_by_data (clock, &fly);
+  g_signal_handlers_disconnect_by_data (_atlas_map_view_get_map (fly.view), &fly);
+  if (work->len == 0)
+    {
+      g_printerr ("no frame was drawn while flying\n");
+      return 1;
+    }
+  g_print ("fly %s between %u places of %s, %u flights (first not counted), zoom %.1f–%.1f: "
+           "%u frames, at most %u pins  frame work median %.2f ms  p95 %.2f ms  max %.2f ms; "
+           "frame interval median %.2f ms  p95 %.2f ms\n",
+           dir, stops->len, geopark_id, fly.flights, fly.lowest_zoom,
+           shumate_viewport_get_zoom_level (atlas_map_view_get_viewport (fly.view)),
+           work->len, fly.most_pins, percentile (work, 50), percentile (work, 95),
+           percentile (work, 100), percentile (intervals, 50), percentile (intervals, 95));
+  gtk_window_destroy (window);
+
+  return 0;
+}
+
 static void
 usage (void)
 {
   g_printerr ("usage: atlas-bench load [--runs N] [DIR]\n"
               "       atlas-bench search [--rounds N] DIR QUERY...\n"
               "       atlas-bench pan [--frames N] DIR GEOPARK\n"
+              "       atlas-bench fly [--frames N] DIR GEOPARK\n"
               "       atlas-bench open DIR\n"
               "       atlas-bench links DIR\n");
   exit (2);
@@ -693,6 +903,8 @@ main (int   argc,
 
   if (g_str_equal (argv[1], "pan") && argc == first + 2)
     return pan (argv[first], argv[first + 1], first == 2 ? 300 : count);
+  if (g_str_equal (argv[1], "fly") && argc == first + 2)
+    return fly (argv[first], argv[first + 1], first == 2 ? 300 : count);
 
   usage ();
   return 2;
