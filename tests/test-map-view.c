@@ -167,6 +167,47 @@ test_grouping (Fixture       *fixture,
   g_assert_nonnull (atlas_test_pin_of_place (fixture->view, "cb-02"));
 }
 
+/* Close in, only the places near the view have a marker; panning to the
+ * others gives them theirs, and takes it from those left far behind.
+ */
+static void
+test_pins_near_view (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  ShumateViewport *viewport = atlas_map_view_get_viewport (fixture->view);
+  AtlasPlace *ban_gioc = atlas_dataset_lookup_place (fixture->dataset, "cb-01");
+  AtlasPlace *lang_son = atlas_dataset_lookup_place (fixture->dataset, "ls-01");
+  guint n_pins;
+
+  shumate_viewport_set_zoom_level (viewport, 14);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport),
+                                 atlas_place_get_latitude (ban_gioc),
+                                 atlas_place_get_longitude (ban_gioc));
+  wait_for_draw (fixture);
+  count_groups (fixture, &n_pins);
+  g_assert_nonnull (atlas_test_pin_of_place (fixture->view, "cb-01"));
+  g_assert_null (atlas_test_pin_of_place (fixture->view, "ls-01"));
+  g_assert_cmpuint (n_pins, <, g_list_model_get_n_items (atlas_dataset_get_places (fixture->dataset)) / 2);
+
+  shumate_location_set_location (SHUMATE_LOCATION (viewport),
+                                 atlas_place_get_latitude (lang_son),
+                                 atlas_place_get_longitude (lang_son));
+  wait_for_draw (fixture);
+  g_assert_nonnull (atlas_test_pin_of_place (fixture->view, "ls-01"));
+  g_assert_null (atlas_test_pin_of_place (fixture->view, "cb-01"));
+
+  /* A selected place keeps its marker wherever the view is. */
+  {
+    g_autoptr(GPtrArray) selected = g_ptr_array_new ();
+
+    g_ptr_array_add (selected, ban_gioc);
+    atlas_map_view_select_places (fixture->view, selected);
+  }
+  wait_for_draw (fixture);
+  g_assert_nonnull (atlas_test_pin_of_place (fixture->view, "cb-01"));
+  g_assert_nonnull (atlas_test_pin_of_place (fixture->view, "ls-01"));
+}
+
 static void
 on_place_activated (AtlasMapView  *view,
                     AtlasPlace    *place,
@@ -629,6 +670,8 @@ main (int   argc,
 
   g_test_add ("/map-view/fit-places", Fixture, NULL, fixture_set_up, test_fit_places, fixture_tear_down);
   g_test_add ("/map-view/grouping", Fixture, NULL, fixture_set_up, test_grouping, fixture_tear_down);
+  g_test_add ("/map-view/pins-near-view", Fixture, NULL, fixture_set_up, test_pins_near_view,
+              fixture_tear_down);
   g_test_add ("/map-view/selection", Fixture, NULL, fixture_set_up, test_selection, fixture_tear_down);
   g_test_add ("/map-view/select-places", Fixture, NULL, fixture_set_up, test_select_places, fixture_tear_down);
   g_test_add ("/map-view/area-click", Fixture, NULL, fixture_set_up, test_area_click, fixture_tear_down);

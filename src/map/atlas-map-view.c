@@ -49,6 +49,45 @@
 #define SHOWN_PRECISION_M 1000.0
 #define PRECISION_MIN_ZOOM 11.0
 
+/* A rectangle of the world in pixels at one zoom level: doubles, as the
+ * world is millions of pixels wide at close zoom.
+ */
+typedef struct
+{
+  double left;
+  double top;
+  double right;
+  double bottom;
+} WorldArea;
+
+/* Places that share one marker at a zoom level (often a single one), where
+ * it stands, and its marker while it is near the view.
+ */
+typedef struct
+{
+  GPtrArray *places;
+  double     x;
+  double     y;
+  AtlasPin  *pin;
+} PinGroup;
+
+static void
+pin_group_free (gpointer data)
+{
+  PinGroup *group = data;
+
+  g_ptr_array_unref (group->places);
+  g_free (group);
+}
+
+static gboolean
+world_area_contains (const WorldArea *area,
+                     double           x,
+                     double           y)
+{
+  return x >= area->left && x <= area->right && y >= area->top && y <= area->bottom;
+}
+
 struct _AtlasMapView
 {
   GtkWidget          parent_instance;
@@ -83,6 +122,11 @@ struct _AtlasMapView
    */
   GPtrArray         *selected_places;
   int                grouped_at_zoom;
+  /* Where the live pins are, in world pixels at grouped_at_zoom: the view
+   * and as much again on each side. Places beyond have no marker widget.
+   */
+  WorldArea          pinned_area;
+  GPtrArray         *pin_groups;     /* PinGroup, made per zoom level */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasMapView, atlas_map_view, GTK_TYPE_WIDGET)
@@ -577,8 +621,68 @@ add_pin (AtlasMapView *self,
   shumate_marker_layer_add_marker (self->pin_layer, SHUMATE_MARKER (pin));
 }
 
+/* What the map shows, in world pixels at the zoom level, with margin
+ * times its size added on each side; the whole world before the map has a
+ * size.
+ */
+static WorldArea
+view_area (AtlasMapView *self,
+           int           level,
+           double        margin)
+{
+  ShumateViewport *viewport = atlas_map_view_get_viewport (self);
+  double world = TILE_SIZE * exp2 (level);
+  double scale = exp2 (level - shumate_viewport_get_zoom_level (viewport));
+  double width = gtk_widget_get_width (GTK_WIDGET (self->map)) * scale;
+  double height = gtk_widget_get_height (GTK_WIDGET (self->map)) * scale;
+  double x = mercator_x (shumate_location_get_longitude (SHUMATE_LOCATION (viewport))) * world;
+  double y = mercator_y (shumate_location_get_latitude (SHUMATE_LOCATION (viewport))) * world;
+  double half_width = width * (0.5 + margin);
+  double half_height = height * (0.5 + margin);
+
+  if (width <= 0 || height <= 0)
+    return (WorldArea) { 0, 0, world, world };
+
+  return (WorldArea) { x - half_width, y - half_height, x + half_width, y + half_height };
+}
+
+/* Gives a marker to the groups in and around the view (and to the selected
+ * places wherever they are), and takes it from those that are now far:
+ * panning makes only the markers that come near.
+ */
+static void
+show_pins_near_view (AtlasMapView *self,
+                     int           level)
+{
+  self->pinned_area = view_area (self, level, 1);
+
+  for (guint i = 0; i < self->pin_groups->len; i++)
+    {
+      PinGroup *group = g_ptr_array_index (self->pin_groups, i);
+      AtlasPlace *first = g_ptr_array_index (group->places, 0);
+      gboolean near = world_area_contains (&self->pinned_area, group->x, group->y) ||
+                      (group->places->len == 1 && is_selected (self, first));
+
+      if (near && group->pin == NULL)
+        {
+          group->pin = group->places->len == 1 ? atlas_pin_new_for_place (first) :
+                                                 atlas_pin_new_for_group (group->places);
+          add_pin (self, group->pin);
+        }
+      else if (!near && group->pin != NULL)
+        {
+          shumate_marker_layer_remove_marker (self->pin_layer, SHUMATE_MARKER (group->pin));
+          group->pin = NULL;
+        }
+    }
+
+  update_highlights (self);
+}
+
 /* Groups the places that would overlap at the current zoom, with a grid
- * so that it stays linear in the number of places.
+ * so that it stays linear in the number of places. Only the groups in and
+ * around the view get a marker: at close zoom nothing is grouped, and five
+ * thousand markers cost seconds a frame.
  */
 static void
 regroup_pins (AtlasMapView *self)
@@ -586,16 +690,26 @@ regroup_pins (AtlasMapView *self)
   double zoom = shumate_viewport_get_zoom_level (atlas_map_view_get_viewport (self));
   int level = (int) round (zoom);
   double world = TILE_SIZE * exp2 (level);
+  WorldArea view = view_area (self, level, 0);
   g_autoptr(GHashTable) grid = NULL;
   g_autoptr(GHashTable) taken = NULL;
   GListModel *places;
   guint n_places;
 
-  if (self->dataset == NULL || level == self->grouped_at_zoom)
+  if (self->dataset == NULL)
     return;
+
+  if (level == self->grouped_at_zoom)
+    {
+      if (!world_area_contains (&self->pinned_area, view.left, view.top) ||
+          !world_area_contains (&self->pinned_area, view.right, view.bottom))
+        show_pins_near_view (self, level);
+      return;
+    }
 
   self->grouped_at_zoom = level;
   shumate_marker_layer_remove_all (self->pin_layer);
+  g_ptr_array_set_size (self->pin_groups, 0);
 
   places = atlas_dataset_get_places (self->dataset);
   n_places = g_list_model_get_n_items (places);
@@ -665,13 +779,19 @@ regroup_pins (AtlasMapView *self)
               }
           }
 
-      if (group->len == 1)
-        add_pin (self, atlas_pin_new_for_place (place));
-      else
-        add_pin (self, atlas_pin_new_for_group (group));
+      {
+        PinGroup *pin_group = g_new0 (PinGroup, 1);
+
+        pin_group->places = g_ptr_array_new_full (group->len, g_object_unref);
+        for (guint m = 0; m < group->len; m++)
+          g_ptr_array_add (pin_group->places, g_object_ref (g_ptr_array_index (group, m)));
+        pin_group->x = px;
+        pin_group->y = py;
+        g_ptr_array_add (self->pin_groups, pin_group);
+      }
     }
 
-  update_highlights (self);
+  show_pins_near_view (self, level);
 }
 
 static void
@@ -808,6 +928,13 @@ on_zoom_changed (AtlasMapView *self)
 {
   update_zoom_actions (self);
   update_approximate_note (self);
+  regroup_pins (self);
+}
+
+/* Panning: new markers only once the view leaves the area that has them. */
+static void
+on_view_moved (AtlasMapView *self)
+{
   regroup_pins (self);
 }
 
@@ -1034,6 +1161,7 @@ atlas_map_view_finalize (GObject *object)
   g_clear_pointer (&self->tile_url, g_free);
   g_clear_pointer (&self->basemap, g_free);
   g_clear_pointer (&self->selected_places, g_ptr_array_unref);
+  g_clear_pointer (&self->pin_groups, g_ptr_array_unref);
 
   G_OBJECT_CLASS (atlas_map_view_parent_class)->finalize (object);
 }
@@ -1174,6 +1302,7 @@ atlas_map_view_init (AtlasMapView *self)
 
   self->basemap = g_strdup ("automatic");
   self->selected_places = g_ptr_array_new_with_free_func (g_object_unref);
+  self->pin_groups = g_ptr_array_new_with_free_func (pin_group_free);
   self->reachable = TRUE;
   self->animated = TRUE;
   self->grouped_at_zoom = -1;
@@ -1208,6 +1337,10 @@ atlas_map_view_init (AtlasMapView *self)
 
   g_signal_connect_object (viewport, "notify::zoom-level",
                            G_CALLBACK (on_zoom_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (viewport, "notify::latitude",
+                           G_CALLBACK (on_view_moved), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (viewport, "notify::longitude",
+                           G_CALLBACK (on_view_moved), self, G_CONNECT_SWAPPED);
 
   click = gtk_gesture_click_new ();
   g_signal_connect (click, "released", G_CALLBACK (on_map_released), self);
