@@ -127,6 +127,7 @@ struct _AtlasMapView
    */
   WorldArea          pinned_area;
   GPtrArray         *pin_groups;     /* PinGroup, made per zoom level */
+  gboolean           cached;         /* shape layers drawn from tiles */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasMapView, atlas_map_view, GTK_TYPE_WIDGET)
@@ -1080,6 +1081,7 @@ _atlas_map_view_snapshot_content (AtlasMapView *self,
     GTK_WIDGET (self->license),
   };
   graphene_rect_t bounds;
+  gboolean was_cached;
 
   g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
   g_return_if_fail (snapshot != NULL);
@@ -1088,6 +1090,7 @@ _atlas_map_view_snapshot_content (AtlasMapView *self,
     return;
 
   /* Drawn as vectors, not from the screen's tiles: the image may be larger. */
+  was_cached = self->cached;
   _atlas_map_view_set_cached (self, FALSE);
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, bounds.size.width,
                                                          bounds.size.height));
@@ -1097,7 +1100,7 @@ _atlas_map_view_snapshot_content (AtlasMapView *self,
     gtk_widget_snapshot_child (overlay, content[i], snapshot);
   gtk_snapshot_restore (snapshot);
   gtk_snapshot_pop (snapshot);
-  _atlas_map_view_set_cached (self, TRUE);
+  _atlas_map_view_set_cached (self, was_cached);
 }
 
 /* How many tiles the base map holds, for the tests. */
@@ -1121,6 +1124,7 @@ _atlas_map_view_set_cached (AtlasMapView *self,
 
   g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
 
+  self->cached = cached;
   atlas_shape_layer_set_cached (self->offline_layer, cached);
   atlas_shape_layer_set_cached (self->area_layer, cached);
   atlas_shape_layer_set_cached (self->precision_layer, cached);
@@ -1329,11 +1333,13 @@ atlas_map_view_init (AtlasMapView *self)
   self->pin_layer = shumate_marker_layer_new_full (viewport, GTK_SELECTION_NONE);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->pin_layer));
 
-  /* The base map's thousands of vertices and, with many places, thousands
-   * of uncertainty circles: drawn once per zoom level into tiles that
-   * panning only moves.
+  /* The tiles that would draw the base map and the uncertainty circles once
+   * per zoom level stay off for now: with them, GTK 4.18 leaves the
+   * selected pin out of the accessibility tree after a presentation
+   * (tests/e2e/test_present.py on Debian 13), and the cause is not found.
+   * _atlas_map_view_set_cached (self, TRUE) turns them on.
    */
-  _atlas_map_view_set_cached (self, TRUE);
+  _atlas_map_view_set_cached (self, FALSE);
 
   g_signal_connect_object (viewport, "notify::zoom-level",
                            G_CALLBACK (on_zoom_changed), self, G_CONNECT_SWAPPED);
