@@ -141,6 +141,15 @@ set_progress (AtlasDatasetSource *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
 }
 
+/* No load under way any more, whether it ended or was cancelled. */
+static void
+forget_load (AtlasDatasetSource *self)
+{
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  self->load = NULL;
+}
+
 /* Forgets the load under way, if any; the worker stops soon after. */
 static void
 cancel_load (AtlasDatasetSource *self)
@@ -148,9 +157,7 @@ cancel_load (AtlasDatasetSource *self)
   gboolean was_loading = self->load != NULL;
 
   g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->progress_source, g_source_remove);
-  self->load = NULL;
+  forget_load (self);
 
   if (was_loading)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
@@ -203,9 +210,7 @@ on_loaded (GObject      *object,
     return;
 
   g_object_freeze_notify (G_OBJECT (self));
-  g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->progress_source, g_source_remove);
-  self->load = NULL;
+  forget_load (self);
   set_progress (self, 1.0);
   apply (self, load->dataset, load->problems);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);

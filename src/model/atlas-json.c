@@ -394,19 +394,32 @@ read_separator (Parser *parser,
   return NEXT_FAILED;
 }
 
+/* Steps into an array or object at parser->p; TRUE when it closes at once
+ * (close is its closing bracket).
+ */
+static gboolean
+open_is_empty (Parser *parser,
+               char    close)
+{
+  parser->p++;
+  skip_space (parser);
+  if (parser->p < parser->end && *parser->p == close)
+    {
+      parser->p++;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* An array whose elements are only checked, each one's place recorded. */
 static gboolean
 locate_elements (Parser *parser)
 {
   g_array_set_size (parser->spans, 0);
 
-  parser->p++;
-  skip_space (parser);
-  if (parser->p < parser->end && *parser->p == ']')
-    {
-      parser->p++;
-      return TRUE;
-    }
+  if (open_is_empty (parser, ']'))
+    return TRUE;
 
   for (;;)
     {
@@ -438,11 +451,7 @@ read_array (Parser    *parser,
   g_autoptr(JsonArray) array = node != NULL ? json_array_new () : NULL;
   Next next;
 
-  parser->p++;
-  skip_space (parser);
-  if (parser->p < parser->end && *parser->p == ']')
-    parser->p++;
-  else
+  if (!open_is_empty (parser, ']'))
     {
       for (;;)
         {
@@ -474,11 +483,7 @@ read_object (Parser    *parser,
   gboolean root = parser->depth == 1;
   Next next;
 
-  parser->p++;
-  skip_space (parser);
-  if (parser->p < parser->end && *parser->p == '}')
-    parser->p++;
-  else
+  if (!open_is_empty (parser, '}'))
     {
       for (;;)
         {
