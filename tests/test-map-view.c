@@ -224,7 +224,6 @@ test_selection (Fixture       *fixture,
   AtlasPlace *activated = NULL;
   AtlasPin *pin;
   g_autoptr(GList) pins = NULL;
-  g_autofree char *name = NULL;
 
   g_signal_connect (fixture->view, "place-activated", G_CALLBACK (on_place_activated), &activated);
   atlas_map_view_fit_bounds (fixture->view, 22.8, 106.68, 22.87, 106.74, FALSE);

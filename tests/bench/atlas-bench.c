@@ -517,6 +517,7 @@ links (const char *dir)
   GListModel *articles = atlas_dataset_get_articles (dataset);
   guint n = g_list_model_get_n_items (articles);
   guint step = MAX (1, n / 200);
+  guint n_related = 0;
 
   for (guint i = 0; i < n; i += step)
     {
@@ -526,10 +527,12 @@ links (const char *dir)
       double ms = (g_get_monotonic_time () - start) / 1000.0;
 
       g_array_append_val (times, ms);
+      n_related += related->len;
     }
 
-  g_print ("links %s: related articles of %u articles  median %.2f ms  p95 %.2f ms  max %.2f ms\n",
-           dir, times->len, percentile (times, 50), percentile (times, 95), percentile (times, 100));
+  g_print ("links %s: related articles of %u articles (%u found)  median %.2f ms  p95 %.2f ms  max %.2f ms\n",
+           dir, times->len, n_related, percentile (times, 50), percentile (times, 95),
+           percentile (times, 100));
   return 0;
 }
 
@@ -856,7 +859,7 @@ fly (const char *dir,
   return 0;
 }
 
-static void
+G_GNUC_NORETURN static void
 usage (void)
 {
   g_printerr ("usage: atlas-bench load [--runs N] [DIR]\n"

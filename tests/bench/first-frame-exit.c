@@ -19,7 +19,7 @@
 
 static gboolean presented;
 
-static void
+G_GNUC_NORETURN static void
 on_after_paint (GdkFrameClock *clock,
                 gpointer       user_data)
 {

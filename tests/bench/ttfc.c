@@ -153,7 +153,7 @@ window_pid (Bench  *bench,
                           &type, &format, &n_items, &after, &data) == Success &&
       type == XA_CARDINAL && format == 32 && n_items == 1)
     {
-      *pid = (pid_t) *(unsigned long *) data;
+      *pid = (pid_t) *(unsigned long *) (void *) data;
       found = TRUE;
     }
   if (data != NULL)
@@ -225,7 +225,7 @@ shows_content (Bench  *bench,
   first = XGetPixel (image, 0, 0);
   for (int row = 0; row < height && !content; row++)
     {
-      const guint32 *pixels = (const guint32 *) (image->data + (gsize) row * image->bytes_per_line);
+      const guint32 *pixels = (const guint32 *) (const void *) (image->data + (gsize) row * image->bytes_per_line);
 
       /* The usual 24-bit visual, read as words; anything else pixel by pixel. */
       for (int column = 0; column < width && !content; column++)
