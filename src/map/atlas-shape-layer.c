@@ -348,7 +348,7 @@ trace_shape (cairo_t              *cr,
   for (guint r = 0; r < shape->rings->len; r++)
     {
       GArray *ring = g_ptr_array_index (shape->rings, r);
-      const Projected *points = &g_array_index (ring, Projected, 0);
+      const Projected *points = (const Projected *) (void *) ring->data;
       double last_x = 0, last_y = 0;
 
       for (guint i = 0; i < ring->len; i++)

@@ -253,7 +253,7 @@ prepare_place (AtlasSearchIndex *index,
   append_text (text, place->name);
   add_search_link (links, geopark_names, place->geopark_id);
   place->search_position = atlas_search_index_add_item (index, place, text->str,
-                                                        &g_array_index (links, guint, 0), links->len);
+                                                        (const guint *) (void *) links->data, links->len);
   for (guint l = 0; l < ATLAS_N_LANGUAGES; l++)
     {
       g_free (place->sort_keys[l]);
@@ -278,7 +278,7 @@ add_article (AtlasSearchIndex *index,
   for (guint p = 0; article->place_ids != NULL && article->place_ids[p] != NULL; p++)
     add_search_link (links, place_names, article->place_ids[p]);
   article->search_position = atlas_search_index_add_item (index, article, text->str,
-                                                          &g_array_index (links, guint, 0), links->len);
+                                                          (const guint *) (void *) links->data, links->len);
 }
 
 /* What a search looks in, in both languages, folded once here rather than
