@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "atlas-dataset-source.h"
 
@@ -30,6 +31,38 @@ atlas_test_copy_dataset (const char *name)
       g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
       g_assert_true (g_file_set_contents (to, contents, length, NULL));
     }
+
+  return g_steal_pointer (&dir);
+}
+
+/* A folder of n news items, each a copy of the valid fixture's first. */
+static inline char *
+atlas_test_make_large_dataset (guint n)
+{
+  g_autofree char *dir = atlas_test_copy_dataset ("valid");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *path = g_build_filename (dir, "news.json", NULL);
+  g_autoptr(JsonArray) items = json_array_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *first = NULL;
+  JsonObject *root;
+
+  g_assert_true (json_parser_load_from_file (parser, path, NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  first = json_to_string (json_array_get_element (json_object_get_array_member (root, "items"), 0),
+                          FALSE);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *copy = json_from_string (first, NULL);
+      JsonObject *item = json_node_get_object (copy);
+      g_autofree char *id = g_strdup_printf ("%s-%u", json_object_get_string_member (item, "id"), i);
+
+      json_object_set_string_member (item, "id", id);
+      json_array_add_element (items, copy);
+    }
+  json_object_set_array_member (root, "items", g_steal_pointer (&items));
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  g_assert_true (json_generator_to_file (generator, path, NULL));
 
   return g_steal_pointer (&dir);
 }

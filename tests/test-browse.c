@@ -550,6 +550,88 @@ test_present_on_monitor (Fixture       *fixture,
   g_assert_cmpstr (open_id (fixture), ==, DIA_TREN);
 }
 
+/* The row showing item, when it is drawn inside the list's scrolled window. */
+static GtkWidget *
+row_in_view (GtkWidget *widget,
+             GtkWidget *scrolled,
+             gpointer   item)
+{
+  graphene_rect_t bounds;
+
+  if (ATLAS_IS_ITEM_VIEW (widget) && atlas_item_view_get_item (ATLAS_ITEM_VIEW (widget)) == item)
+    return gtk_widget_get_mapped (widget) && gtk_widget_compute_bounds (widget, scrolled, &bounds) &&
+           bounds.origin.y >= 0 &&
+           bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scrolled) ? widget : NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = row_in_view (child, scrolled, item);
+
+      if (row != NULL)
+        return row;
+    }
+
+  return NULL;
+}
+
+/* Until the news list's view holds every news item the filters leave;
+ * frames go on meanwhile.
+ */
+static void
+wait_for_every_row (Fixture *fixture)
+{
+  GtkListView *list = fixture->window->sidebar->news_list;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))) < n_news (fixture) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), ==,
+                    n_news (fixture));
+}
+
+/* The list view is given a screenful of items first and the rest over the
+ * next frames (atlas-sidebar.c, "Rows"): every item can still be scrolled
+ * to, at start-up and once a large dataset has replaced the list, even
+ * before the rest has come.
+ */
+static void
+test_rows_for_every_item (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  AtlasDatasetSource *source = fixture->window->source;
+  GtkWidget *list = GTK_WIDGET (fixture->window->sidebar->news_list);
+  GtkWidget *scrolled = gtk_widget_get_parent (list);
+  g_autofree char *dir = atlas_test_make_large_dataset (300);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  gint64 deadline;
+  gpointer last;
+
+  wait_for_every_row (fixture);
+  g_assert_cmpuint (n_news (fixture), ==, 42);
+
+  atlas_dataset_source_set_folder (source, folder);
+  atlas_test_wait_loaded (source);
+  g_assert_cmpuint (n_news (fixture), ==, 300);
+
+  /* At once, before the rows have grown to it. */
+  last = nth (fixture->window->sidebar->news_model, 299);
+  atlas_sidebar_scroll_to (fixture->window->sidebar, last);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (row_in_view (list, scrolled, last) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (row_in_view (list, scrolled, last));
+  wait_for_every_row (fixture);
+
+  /* Back to the bundled data, whose rows come as at start-up. */
+  atlas_dataset_source_set_folder (source, NULL);
+  g_assert_cmpuint (n_news (fixture), ==, 42);
+  wait_for_every_row (fixture);
+
+  atlas_test_remove_dataset (dir);
+}
+
 /* A news item without its English title: the row shows the Vietnamese
  * one, marked as being in the other language.
  */
@@ -609,6 +691,7 @@ main (int   argc,
   ADD ("/browse/keyboard", test_keyboard);
   ADD ("/browse/state-round-trip", test_state_round_trip);
   ADD ("/browse/present-on-monitor", test_present_on_monitor);
+  ADD ("/browse/rows-for-every-item", test_rows_for_every_item);
 #undef ADD
   g_test_add_func ("/browse/other-language-marked", test_other_language_marked);
 

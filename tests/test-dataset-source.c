@@ -133,38 +133,6 @@ test_watches_folder (void)
   atlas_test_remove_dataset (dir);
 }
 
-/* A folder of n news items, each a copy of the valid fixture's first. */
-static char *
-make_large_dataset (guint n)
-{
-  g_autofree char *dir = atlas_test_copy_dataset ("valid");
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autofree char *path = g_build_filename (dir, "news.json", NULL);
-  g_autoptr(JsonArray) items = json_array_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *first = NULL;
-  JsonObject *root;
-
-  g_assert_true (json_parser_load_from_file (parser, path, NULL));
-  root = json_node_get_object (json_parser_get_root (parser));
-  first = json_to_string (json_array_get_element (json_object_get_array_member (root, "items"), 0),
-                          FALSE);
-  for (guint i = 0; i < n; i++)
-    {
-      JsonNode *copy = json_from_string (first, NULL);
-      JsonObject *item = json_node_get_object (copy);
-      g_autofree char *id = g_strdup_printf ("%s-%u", json_object_get_string_member (item, "id"), i);
-
-      json_object_set_string_member (item, "id", id);
-      json_array_add_element (items, copy);
-    }
-  json_object_set_array_member (root, "items", g_steal_pointer (&items));
-  json_generator_set_root (generator, json_parser_get_root (parser));
-  g_assert_true (json_generator_to_file (generator, path, NULL));
-
-  return g_steal_pointer (&dir);
-}
-
 static void
 on_progress (AtlasDatasetSource *source,
              GParamSpec         *pspec,
@@ -194,7 +162,7 @@ static void
 test_loads_in_background (void)
 {
   g_autoptr(AtlasDatasetSource) source = atlas_dataset_source_new ();
-  g_autofree char *dir = make_large_dataset (3000);
+  g_autofree char *dir = atlas_test_make_large_dataset (3000);
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
   g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (double));
   guint n_bundled = n_articles (source);
@@ -225,7 +193,7 @@ static void
 test_newer_load_wins (void)
 {
   g_autoptr(AtlasDatasetSource) source = atlas_dataset_source_new ();
-  g_autofree char *large = make_large_dataset (3000);
+  g_autofree char *large = atlas_test_make_large_dataset (3000);
   g_autofree char *empty = atlas_test_copy_dataset ("empty");
   g_autoptr(GFile) large_folder = g_file_new_for_path (large);
   g_autoptr(GFile) empty_folder = g_file_new_for_path (empty);

@@ -34,6 +34,16 @@ struct _AtlasSidebar
   GListModel          *news_model;
   GListModel          *places_model;
 
+  /* What each list view is given: a slice of its list that starts a
+   * screenful long and grows a few rows a frame (see "Rows").
+   */
+  GtkSliceListModel   *news_rows;
+  GtkSliceListModel   *places_rows;
+  guint                news_growth;    /* tick callbacks, while growing */
+  guint                places_growth;
+  gboolean             news_hold;      /* the next frame shows the screenful as it is */
+  gboolean             places_hold;
+
   /* What each choice of the filter menus stands for. */
   GPtrArray           *geopark_choices;  /* ids, NULL first for "all" */
   GHashTable          *geopark_ranks;    /* id → 1 + its place in the dataset */

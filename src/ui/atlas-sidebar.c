@@ -114,6 +114,8 @@ find_position (GListModel *model,
 
 static void attach_list (AtlasSidebar *self,
                          GtkListView  *list);
+static void show_all_rows (AtlasSidebar *self,
+                           GtkListView  *list);
 
 /* Brings the item into view in its list, when the filters show it. */
 void
@@ -139,6 +141,7 @@ atlas_sidebar_scroll_to (AtlasSidebar *self,
         continue;
 
       attach_list (self, lists[i].list);
+      show_all_rows (self, lists[i].list);
       gtk_widget_activate_action (GTK_WIDGET (lists[i].list), "list.scroll-to-item", "u",
                                   position);
     }
@@ -247,21 +250,150 @@ on_places_changed (AtlasSidebar *self)
   update_count (self);
 }
 
+/* Rows -------------------------------------------------------------------
+ *
+ * GTK 4.8's GtkListView makes, binds and measures a row for each of the
+ * first 200 items of its model as soon as it has them, whatever is seen:
+ * all 42 news rows before the first frame, 200 in the frame that swaps a
+ * large dataset in. So each view is given a slice of its list instead: a
+ * screenful when the list is first shown or replaced as a whole, then a
+ * few more rows each frame, until the slice reaches the items no row is
+ * made for and becomes the whole list. Newer GTK makes only the rows seen,
+ * and the slice costs it nothing.
+ */
+
+#define ROWS_MADE_AT_ONCE 200  /* GTK 4.8's GTK_LIST_VIEW_MAX_LIST_ITEMS */
+#define ROWS_PER_FRAME 16
+#define ROW_MIN_HEIGHT 60      /* a date, a one-line title and a geopark */
+
+static GtkSliceListModel *
+rows_of (AtlasSidebar *self,
+         GtkListView  *list)
+{
+  return list == self->places_list ? self->places_rows : self->news_rows;
+}
+
+static guint *
+growth_of (AtlasSidebar *self,
+           GtkListView  *list)
+{
+  return list == self->places_list ? &self->places_growth : &self->news_growth;
+}
+
+static gboolean *
+hold_of (AtlasSidebar *self,
+         GtkListView  *list)
+{
+  return list == self->places_list ? &self->places_hold : &self->news_hold;
+}
+
+/* As many rows as the tallest monitor could show, at their smallest. */
+static guint
+rows_in_a_screenful (GtkWidget *widget)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (widget));
+  int height = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      height = MAX (height, geometry.height);
+    }
+
+  return (guint) (height > 0 ? height : 1080) / ROW_MIN_HEIGHT + 1;
+}
+
+/* Every item, rows made or not: the growing is over. */
+static void
+show_all_rows (AtlasSidebar *self,
+               GtkListView  *list)
+{
+  guint *growth = growth_of (self, list);
+
+  if (*growth != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (list), *growth);
+  *growth = 0;
+  gtk_slice_list_model_set_size (rows_of (self, list), G_MAXUINT);
+}
+
+static gboolean
+grow_rows (GtkWidget     *widget,
+           GdkFrameClock *clock,
+           gpointer       user_data)
+{
+  AtlasSidebar *self = user_data;
+  GtkListView *list = GTK_LIST_VIEW (widget);
+  GtkSliceListModel *rows = rows_of (self, list);
+  gboolean *hold = hold_of (self, list);
+  guint size = gtk_slice_list_model_get_size (rows);
+
+  /* This frame lays out and draws the screenful. */
+  if (*hold)
+    {
+      *hold = FALSE;
+      return G_SOURCE_CONTINUE;
+    }
+
+  if (size + ROWS_PER_FRAME >= ROWS_MADE_AT_ONCE ||
+      size >= g_list_model_get_n_items (gtk_slice_list_model_get_model (rows)))
+    {
+      *growth_of (self, list) = 0;
+      gtk_slice_list_model_set_size (rows, G_MAXUINT);
+      return G_SOURCE_REMOVE;
+    }
+
+  gtk_slice_list_model_set_size (rows, size + ROWS_PER_FRAME);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Down to a screenful, growing from the frame after next. */
+static void
+start_rows (AtlasSidebar *self,
+            GtkListView  *list)
+{
+  guint *growth = growth_of (self, list);
+
+  gtk_slice_list_model_set_size (rows_of (self, list), rows_in_a_screenful (GTK_WIDGET (list)));
+  *hold_of (self, list) = TRUE;
+  if (*growth == 0)
+    *growth = gtk_widget_add_tick_callback (GTK_WIDGET (list), grow_rows, self, NULL);
+}
+
+/* Connected to a list's items before its sort and filter models are, so
+ * that the slice shrinks while they still show the old items: a dataset
+ * replaced as a whole starts again from a screenful.
+ */
+static void
+on_items_replaced (GListModel   *items,
+                   guint         position,
+                   guint         removed,
+                   guint         added,
+                   AtlasSidebar *self)
+{
+  GtkListView *list = items == G_LIST_MODEL (self->news_by_date) ? self->news_list :
+                                                                   self->places_list;
+
+  if (added > rows_in_a_screenful (GTK_WIDGET (list)))
+    start_rows (self, list);
+}
+
 /* A list gets its rows when its page is first shown, or when an item is to
- * be brought into view in it: GtkListView makes and measures a row for
- * every item of a short list at once, and the page not shown at start-up
- * can wait for them.
+ * be brought into view in it: the page not shown at start-up can wait for
+ * them.
  */
 static void
 attach_list (AtlasSidebar *self,
              GtkListView  *list)
 {
-  GListModel *shown = list == self->places_list ? self->places_model : self->news_model;
-
-  if (shown == NULL || gtk_list_view_get_model (list) != NULL)
+  if (rows_of (self, list) == NULL || gtk_list_view_get_model (list) != NULL)
     return;
 
-  gtk_list_view_set_model (list, GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (shown))));
+  start_rows (self, list);
+  gtk_list_view_set_model (list, GTK_SELECTION_MODEL (gtk_no_selection_new (
+                                   G_LIST_MODEL (g_object_ref (rows_of (self, list))))));
 }
 
 static void
@@ -744,22 +876,30 @@ bind_row (GtkListItemFactory *factory,
                             gtk_list_item_get_item (list_item));
 }
 
-/* Sorter NULL: the items are in order already. */
+/* Sorter NULL: the items are in order already. Returns the list as the
+ * filter leaves it; the view gets a slice of it when first shown.
+ */
 static GListModel *
-set_up_list (AtlasSidebar  *self,
-             GtkListView   *list,
-             GListModel    *items,
-             GtkSorter     *sorter,
-             GtkFilter     *filter,
-             GCallback      setup)
+set_up_list (AtlasSidebar       *self,
+             GtkListView        *list,
+             GListModel         *items,
+             GtkSorter          *sorter,
+             GtkFilter          *filter,
+             GCallback           setup,
+             GtkSliceListModel **rows)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  GListModel *sorted = g_object_ref (items);
+  GListModel *sorted;
   GListModel *shown;
 
+  /* Before the sort and filter models hear of a change: see on_items_replaced. */
+  g_signal_connect_object (items, "items-changed", G_CALLBACK (on_items_replaced), self, 0);
+
+  sorted = g_object_ref (items);
   if (sorter != NULL)
     sorted = G_LIST_MODEL (gtk_sort_list_model_new (sorted, sorter));
   shown = G_LIST_MODEL (gtk_filter_list_model_new (sorted, g_object_ref (filter)));
+  *rows = gtk_slice_list_model_new (g_object_ref (shown), 0, G_MAXUINT);
 
   g_signal_connect_object (factory, "setup", setup, self, 0);
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row), self, 0);
@@ -797,10 +937,10 @@ atlas_sidebar_set_up (AtlasSidebar      *self,
   self->news_by_date = g_list_store_new (ATLAS_TYPE_ARTICLE);
   self->news_model = set_up_list (self, self->news_list, G_LIST_MODEL (self->news_by_date),
                                   NULL, self->news_filter,
-                                  G_CALLBACK (setup_article_row));
+                                  G_CALLBACK (setup_article_row), &self->news_rows);
   self->places_model = set_up_list (self, self->places_list, atlas_dataset_get_places (dataset),
                                     g_object_ref (self->places_sorter), self->places_filter,
-                                    G_CALLBACK (setup_place_row));
+                                    G_CALLBACK (setup_place_row), &self->places_rows);
 
   g_signal_connect_object (self->news_model, "items-changed",
                            G_CALLBACK (on_articles_changed), self, G_CONNECT_SWAPPED);
@@ -844,8 +984,20 @@ atlas_sidebar_dispose (GObject *object)
 
   detach_list (self, self->news_model);
   detach_list (self, self->places_model);
+  if (self->dataset != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (atlas_dataset_get_places (self->dataset), self);
+      g_signal_handlers_disconnect_by_data (atlas_dataset_get_articles (self->dataset), self);
+    }
+  if (self->news_growth != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->news_list), self->news_growth);
+  if (self->places_growth != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->places_list), self->places_growth);
+  self->news_growth = self->places_growth = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_SIDEBAR);
 
+  g_clear_object (&self->news_rows);
+  g_clear_object (&self->places_rows);
   g_clear_object (&self->news_model);
   g_clear_object (&self->news_by_date);
   g_clear_object (&self->places_model);
