@@ -301,25 +301,31 @@ atlas_application_startup (GApplication *application)
 {
   AtlasApplication *self = ATLAS_APPLICATION (application);
 
-  /* The window's map needs the parsed base map: parse it while GTK starts. */
-  atlas_offline_map_preload ();
-
-  G_APPLICATION_CLASS (atlas_application_parent_class)->startup (application);
-
-  gtk_window_set_default_icon_name (APPLICATION_ID);
-
   self->settings = g_settings_new (APPLICATION_ID);
-  g_signal_connect_object (self->settings, "changed::color-scheme",
-                           G_CALLBACK (update_color_scheme), self, G_CONNECT_SWAPPED);
-  update_color_scheme (self);
-  /* The language chosen in the app, over the session's. */
+  /* The language chosen in the app, over the session's: before any thread
+   * starts (PLATFORM.md §5), and before GTK reads it.
+   */
   {
     g_autofree char *language = g_settings_get_string (self->settings, "language");
 
     if (!g_str_equal (language, "system"))
       atlas_i18n_set_language (language);
-    g_set_application_name (_("Geopark Atlas"));
   }
+
+  /* The window needs the base map's shapes and the bundled dataset: make
+   * them on the other core while GTK starts.
+   */
+  atlas_offline_map_preload (atlas_i18n_get_content_language ());
+  atlas_dataset_preload_bundled ();
+
+  G_APPLICATION_CLASS (atlas_application_parent_class)->startup (application);
+
+  gtk_window_set_default_icon_name (APPLICATION_ID);
+  g_set_application_name (_("Geopark Atlas"));
+
+  g_signal_connect_object (self->settings, "changed::color-scheme",
+                           G_CALLBACK (update_color_scheme), self, G_CONNECT_SWAPPED);
+  update_color_scheme (self);
   g_signal_connect_object (self->settings, "changed::language",
                            G_CALLBACK (update_language), self, G_CONNECT_SWAPPED);
 

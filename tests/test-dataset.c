@@ -77,6 +77,60 @@ test_bundled_is_valid (void)
     }
 }
 
+/* The ids of a list model's items, in order, one per line. */
+static char *
+join_list_ids (GListModel *model)
+{
+  GString *ids = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_autofree char *id = NULL;
+
+      g_object_get (item, "id", &id, NULL);
+      g_string_append_printf (ids, "%s\n", id);
+    }
+
+  return g_string_free (ids, FALSE);
+}
+
+/* Loaded ahead in a thread at start-up, the bundled dataset is the same;
+ * the next load, with no preload, reads it again.
+ */
+static void
+test_bundled_preload (void)
+{
+  g_autoptr(GPtrArray) problems = new_problems ();
+  g_autoptr(AtlasDataset) direct = atlas_dataset_load_bundled (problems);
+  g_autoptr(AtlasDataset) preloaded = NULL;
+  g_autoptr(AtlasDataset) again = NULL;
+  GListModel *(*lists[]) (AtlasDataset *) = {
+    atlas_dataset_get_geoparks, atlas_dataset_get_places, atlas_dataset_get_articles,
+  };
+
+  atlas_dataset_preload_bundled ();
+  preloaded = atlas_dataset_load_bundled (problems);
+  again = atlas_dataset_load_bundled (problems);
+  assert_no_problems (problems);
+  g_assert_nonnull (preloaded);
+  g_assert_nonnull (again);
+  g_assert_true (preloaded != direct && again != preloaded);
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      g_autofree char *expected = join_list_ids (lists[i] (direct));
+      g_autofree char *from_preload = join_list_ids (lists[i] (preloaded));
+      g_autofree char *from_again = join_list_ids (lists[i] (again));
+
+      g_assert_cmpstr (expected, !=, "");
+      g_assert_cmpstr (from_preload, ==, expected);
+      g_assert_cmpstr (from_again, ==, expected);
+    }
+  g_assert_cmpuint (atlas_dataset_get_articles_by_date (preloaded)->len, ==,
+                    atlas_dataset_get_articles_by_date (direct)->len);
+}
+
 /* Every item of the seed listing is there, word for word, once. */
 static void
 test_bundled_has_every_seed_item (void)
@@ -905,6 +959,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/dataset/bundled/valid", test_bundled_is_valid);
+  g_test_add_func ("/dataset/bundled/preload", test_bundled_preload);
   g_test_add_func ("/dataset/bundled/every-seed-item", test_bundled_has_every_seed_item);
   g_test_add_func ("/dataset/bundled/dates-explained", test_bundled_dates_explained);
   g_test_add_func ("/dataset/export-round-trip", test_export_round_trip);

@@ -12,6 +12,7 @@
 
 #include "atlas-dataset-loader.h"
 #include "atlas-map-export.h"
+#include "atlas-offline-map.h"
 #include "atlas-test-map.h"
 
 typedef struct
@@ -656,6 +657,55 @@ test_copy_image (Fixture       *fixture,
   g_assert_cmpint (gdk_texture_get_height (texture), ==, gtk_widget_get_height (map));
 }
 
+/* The labels of the base map's shapes, in order, one per line. */
+static char *
+offline_labels (AtlasShapeLayer *layer,
+                AtlasLanguage    language)
+{
+  GString *labels = g_string_new (NULL);
+
+  atlas_offline_map_populate (layer, language, FALSE);
+  for (guint i = 0; i < atlas_shape_layer_get_n_shapes (layer); i++)
+    {
+      const char *id = atlas_shape_get_id (atlas_shape_layer_get_shape (layer, i));
+
+      g_string_append_printf (labels, "%s\n", id != NULL ? id : "");
+    }
+
+  return g_string_free (labels, FALSE);
+}
+
+/* The base map made ahead at start-up serves the first map in the same
+ * language, and only in that one.
+ */
+static void
+test_offline_preload (void)
+{
+  g_autoptr(ShumateViewport) viewport = shumate_viewport_new ();
+  g_autoptr(AtlasShapeLayer) layer = g_object_ref_sink (atlas_shape_layer_new (viewport));
+  g_autofree char *vi = offline_labels (layer, ATLAS_LANGUAGE_VI);
+  g_autofree char *en = offline_labels (layer, ATLAS_LANGUAGE_EN);
+  g_autofree char *preloaded_en = NULL;
+  g_autofree char *other_language = NULL;
+  g_autofree char *dropped = NULL;
+
+  g_assert_nonnull (strstr (vi, "Cao Bằng\n"));
+  g_assert_nonnull (strstr (en, "Cao Bang\n"));
+
+  atlas_offline_map_preload (ATLAS_LANGUAGE_EN);
+  preloaded_en = offline_labels (layer, ATLAS_LANGUAGE_EN);
+  g_assert_cmpstr (preloaded_en, ==, en);
+
+  atlas_offline_map_preload (ATLAS_LANGUAGE_VI);
+  other_language = offline_labels (layer, ATLAS_LANGUAGE_EN);
+  g_assert_cmpstr (other_language, ==, en);
+
+  atlas_offline_map_preload (ATLAS_LANGUAGE_EN);
+  atlas_offline_map_drop_preload ();
+  dropped = offline_labels (layer, ATLAS_LANGUAGE_VI);
+  g_assert_cmpstr (dropped, ==, vi);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -680,6 +730,7 @@ main (int   argc,
   g_test_add ("/map-view/render-without-controls", Fixture, NULL, fixture_set_up,
               test_render_without_controls, fixture_tear_down);
   g_test_add_func ("/map-view/render-unshown", test_render_unshown);
+  g_test_add_func ("/map-view/offline-preload", test_offline_preload);
   g_test_add ("/map-view/tile-cache", Fixture, NULL, fixture_set_up, test_tile_cache,
               fixture_tear_down);
   g_test_add ("/map-view/export-png", Fixture, NULL, fixture_set_up, test_export_png,

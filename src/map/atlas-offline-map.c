@@ -136,8 +136,16 @@ static const struct {
   { "provinces.geojson", STYLE_PROVINCE },
 };
 
-/* Parsed ahead by atlas_offline_map_preload(), or NULL. */
+/* A shape of the base map, and how it is drawn in light and dark. */
+typedef struct
+{
+  AtlasShape *shape;
+  Style       style;
+} BaseShape;
+
+/* Made ahead by atlas_offline_map_preload(), or NULL; in what language. */
 static GThread *preload_thread;
+static AtlasLanguage preload_language;
 
 static JsonNode *
 parse_file (const char *name)
@@ -161,11 +169,10 @@ parse_file (const char *name)
 }
 
 static void
-add_features (AtlasShapeLayer *layer,
-              JsonNode        *root,
-              Style            default_style,
-              AtlasLanguage    language,
-              gboolean         dark)
+read_features (JsonNode      *root,
+               Style          default_style,
+               AtlasLanguage  language,
+               GArray        *shapes)
 {
   JsonArray *features = json_object_get_array_member (json_node_get_object (root), "features");
 
@@ -175,73 +182,96 @@ add_features (AtlasShapeLayer *layer,
       JsonObject *properties = json_object_get_object_member (feature, "properties");
       const char *key = language == ATLAS_LANGUAGE_VI ? "name_vi" : "name_en";
       const char *label = json_object_get_string_member_with_default (properties, key, NULL);
-      Style style = style_of (properties, default_style);
-      AtlasShapeStyle shape_style;
-      AtlasShape *shape;
+      BaseShape base = { NULL, style_of (properties, default_style) };
 
       /* Land around Vietnam gets no label until one can tell the countries apart. */
       if (!json_object_has_member (properties, "label_lat"))
-        label = style == STYLE_LAND ? label : NULL;
+        label = base.style == STYLE_LAND ? label : NULL;
 
-      shape = atlas_shape_new (label, label,
-                               json_object_get_double_member_with_default (properties, "label_lat", 0),
-                               json_object_get_double_member_with_default (properties, "label_lon", 0));
-      add_geometry (shape, json_object_get_object_member (feature, "geometry"));
-      style_for (style, dark, &shape_style);
-      atlas_shape_set_style (shape, &shape_style);
-      atlas_shape_layer_add (layer, shape);
+      base.shape = atlas_shape_new (label, label,
+                                    json_object_get_double_member_with_default (properties,
+                                                                                "label_lat", 0),
+                                    json_object_get_double_member_with_default (properties,
+                                                                                "label_lon", 0));
+      add_geometry (base.shape, json_object_get_object_member (feature, "geometry"));
+      g_array_append_val (shapes, base);
     }
 }
 
-static gpointer
-parse_all (gpointer data)
+/* Every shape of the base map, labelled in language. */
+static GArray *
+read_all (AtlasLanguage language)
 {
-  JsonNode **roots = g_new0 (JsonNode *, G_N_ELEMENTS (files));
+  GArray *shapes = g_array_new (FALSE, FALSE, sizeof (BaseShape));
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
-    roots[i] = parse_file (files[i].name);
+    {
+      g_autoptr(JsonNode) root = parse_file (files[i].name);
 
-  return roots;
+      read_features (root, files[i].style, language, shapes);
+    }
+
+  return shapes;
 }
 
-/* What the preload parsed, waiting for it if need be; NULL without one. */
-static JsonNode **
-take_preloaded (void)
+static gpointer
+read_all_in_thread (gpointer data)
 {
-  GThread *thread = g_steal_pointer (&preload_thread);
-
-  return thread != NULL ? g_thread_join (thread) : NULL;
+  return read_all (GPOINTER_TO_INT (data));
 }
 
 static void
-free_roots (JsonNode **roots)
+free_shapes (GArray *shapes)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
-    g_clear_pointer (&roots[i], json_node_unref);
-  g_free (roots);
+  for (guint i = 0; i < shapes->len; i++)
+    atlas_shape_free (g_array_index (shapes, BaseShape, i).shape);
+  g_array_unref (shapes);
 }
 
-/* Parsing the base map's 250 KB of GeoJSON takes about 13 ms, on the way
- * to the first frame. Started before GTK initializes (which takes several
- * times that), a thread has it ready when the first map view asks for it.
- * Only the next atlas_offline_map_populate() uses what it parsed.
+/* What the preload made, waiting for it if need be; NULL without one, or
+ * when it was made for another language.
+ */
+static GArray *
+take_preloaded (AtlasLanguage language)
+{
+  GThread *thread = g_steal_pointer (&preload_thread);
+  GArray *shapes;
+
+  if (thread == NULL)
+    return NULL;
+
+  shapes = g_thread_join (thread);
+  if (preload_language != language)
+    g_clear_pointer (&shapes, free_shapes);
+
+  return shapes;
+}
+
+/* Reading the base map's 250 KB of GeoJSON into shapes takes about 8 ms
+ * (and freeing the JSON about 2 more), on the way to the first frame.
+ * Started before GTK initializes (which takes several times that), a
+ * thread has them ready when the first map view asks for them. Only the
+ * next atlas_offline_map_populate() in the same language uses them. Call
+ * it once the language is set: the thread must not race a change of the
+ * environment (PLATFORM.md §5).
  */
 void
-atlas_offline_map_preload (void)
+atlas_offline_map_preload (AtlasLanguage language)
 {
   g_return_if_fail (preload_thread == NULL);
 
-  preload_thread = g_thread_new ("atlas-basemap", parse_all, NULL);
+  preload_language = language;
+  preload_thread = g_thread_new ("atlas-basemap", read_all_in_thread, GINT_TO_POINTER (language));
 }
 
 /* Forgets a preload that no map view used. */
 void
 atlas_offline_map_drop_preload (void)
 {
-  JsonNode **roots = take_preloaded ();
+  GArray *shapes = take_preloaded (preload_language);
 
-  if (roots != NULL)
-    free_roots (roots);
+  if (shapes != NULL)
+    free_shapes (shapes);
 }
 
 void
@@ -249,22 +279,26 @@ atlas_offline_map_populate (AtlasShapeLayer *layer,
                             AtlasLanguage    language,
                             gboolean         dark)
 {
-  JsonNode **preloaded;
+  GArray *shapes;
   GdkRGBA sea;
 
   g_return_if_fail (ATLAS_IS_SHAPE_LAYER (layer));
 
-  preloaded = take_preloaded ();
+  shapes = take_preloaded (language);
+  if (shapes == NULL)
+    shapes = read_all (language);
 
   gdk_rgba_parse (&sea, sea_colours[dark ? 1 : 0]);
   atlas_shape_layer_clear (layer);
   atlas_shape_layer_set_background (layer, &sea);
-  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+  for (guint i = 0; i < shapes->len; i++)
     {
-      g_autoptr(JsonNode) root = preloaded != NULL ? g_steal_pointer (&preloaded[i]) :
-                                                     parse_file (files[i].name);
+      const BaseShape *base = &g_array_index (shapes, BaseShape, i);
+      AtlasShapeStyle shape_style;
 
-      add_features (layer, root, files[i].style, language, dark);
+      style_for (base->style, dark, &shape_style);
+      atlas_shape_set_style (base->shape, &shape_style);
+      atlas_shape_layer_add (layer, base->shape);
     }
-  g_free (preloaded);
+  g_array_unref (shapes);
 }

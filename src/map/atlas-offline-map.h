@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 void atlas_offline_map_populate     (AtlasShapeLayer *layer,
                                      AtlasLanguage    language,
                                      gboolean         dark);
-void atlas_offline_map_preload      (void);
+void atlas_offline_map_preload      (AtlasLanguage    language);
 void atlas_offline_map_drop_preload (void);
 
 G_END_DECLS

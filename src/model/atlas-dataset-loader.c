@@ -1696,13 +1696,11 @@ bundled_path (const char *name)
   return g_strconcat (RESOURCE_PREFIX "/dataset/", name, NULL);
 }
 
-AtlasDataset *
-atlas_dataset_load_bundled (GPtrArray *problems)
+static AtlasDataset *
+load_bundled_now (GPtrArray *problems)
 {
   GBytes *files[ATLAS_DATASET_N_FILES] = { NULL, };
   AtlasDataset *dataset;
-
-  g_return_val_if_fail (problems != NULL, NULL);
 
   for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
     {
@@ -1714,6 +1712,73 @@ atlas_dataset_load_bundled (GPtrArray *problems)
 
   dataset = atlas_dataset_load_bytes ((GBytes * const *) files, problems);
   clear_files (files);
+
+  return dataset;
+}
+
+/* The bundled dataset loaded ahead, and its problems. */
+typedef struct
+{
+  AtlasDataset *dataset;
+  GPtrArray    *problems;
+} Preload;
+
+static GThread *bundled_preload;
+
+static gpointer
+load_bundled_in_thread (gpointer data)
+{
+  Preload *preload = g_new0 (Preload, 1);
+
+  preload->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  preload->dataset = load_bundled_now (preload->problems);
+
+  return preload;
+}
+
+/**
+ * atlas_dataset_preload_bundled:
+ *
+ * Starts loading the bundled dataset in a thread, for the next
+ * atlas_dataset_load_bundled(): at start-up it takes about 5 ms that the
+ * main thread spends initializing GTK meanwhile. Call it once the
+ * language is set, as problems are translated in the thread (and the
+ * environment must not change while it runs: PLATFORM.md §5).
+ */
+void
+atlas_dataset_preload_bundled (void)
+{
+  g_return_if_fail (bundled_preload == NULL);
+
+  bundled_preload = g_thread_new ("atlas-dataset", load_bundled_in_thread, NULL);
+}
+
+/**
+ * atlas_dataset_load_bundled:
+ * @problems: (element-type GError): where to add every problem found
+ *
+ * The dataset compiled into the application; what a preload made, if
+ * one was started, waiting for it if need be.
+ *
+ * Returns: (transfer full) (nullable): the dataset, or %NULL when any
+ *   problem was found
+ */
+AtlasDataset *
+atlas_dataset_load_bundled (GPtrArray *problems)
+{
+  GThread *thread = g_steal_pointer (&bundled_preload);
+  Preload *preload;
+  AtlasDataset *dataset;
+
+  g_return_val_if_fail (problems != NULL, NULL);
+
+  if (thread == NULL)
+    return load_bundled_now (problems);
+
+  preload = g_thread_join (thread);
+  dataset = preload->dataset;
+  g_ptr_array_extend_and_steal (problems, preload->problems);
+  g_free (preload);
 
   return dataset;
 }

@@ -64,6 +64,7 @@ AtlasDataset *atlas_dataset_load_directory   (GFile             *directory,
 AtlasDataset *atlas_dataset_load_directory_full (GFile                      *directory,
                                                  const AtlasDatasetProgress *progress,
                                                  GPtrArray                  *problems);
+void          atlas_dataset_preload_bundled  (void);
 AtlasDataset *atlas_dataset_load_bundled     (GPtrArray         *problems);
 gboolean      atlas_dataset_export_bundled   (GFile             *directory,
                                               GError           **error);
