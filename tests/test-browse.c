@@ -632,6 +632,46 @@ test_rows_for_every_item (Fixture       *fixture,
   atlas_test_remove_dataset (dir);
 }
 
+/* A search stays on while another dataset comes in: the lists show what it
+ * finds in the new items, not what it found in the old ones.
+ */
+static void
+test_search_across_datasets (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  AtlasDatasetSource *source = fixture->window->source;
+  AtlasSidebar *sidebar = fixture->window->sidebar;
+  g_autofree char *dir = atlas_test_make_large_dataset (300);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  guint found_news, found_places;
+
+  atlas_browse_filter_set_search (fixture->window->filter, "thac");
+  found_news = n_news (fixture);
+  found_places = n_places (fixture);
+  g_assert_cmpuint (found_news, >, 0);
+  g_assert_cmpuint (found_news, <, 42);
+  g_assert_cmpuint (found_places, >, 0);
+
+  /* 300 copies of a news item about Lạng Sơn's certificate: none of them. */
+  atlas_dataset_source_set_folder (source, folder);
+  atlas_test_wait_loaded (source);
+  g_assert_cmpuint (g_list_model_get_n_items (atlas_dataset_get_articles (fixture->dataset)), ==,
+                    300);
+  g_assert_cmpuint (n_news (fixture), ==, 0);
+  g_assert_cmpstr (gtk_label_get_label (sidebar->count_label), ==, "0 of 300 news items");
+
+  atlas_browse_filter_set_search (fixture->window->filter, "lang son");
+  g_assert_cmpuint (n_news (fixture), ==, 300);
+
+  atlas_browse_filter_set_search (fixture->window->filter, "thac");
+  atlas_dataset_source_set_folder (source, NULL);
+  g_assert_cmpuint (n_news (fixture), ==, found_news);
+  g_assert_cmpuint (n_places (fixture), ==, found_places);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sidebar->search_entry)), ==, "thac");
+
+  atlas_test_remove_dataset (dir);
+}
+
 /* A news item without its English title: the row shows the Vietnamese
  * one, marked as being in the other language.
  */
@@ -692,6 +732,7 @@ main (int   argc,
   ADD ("/browse/state-round-trip", test_state_round_trip);
   ADD ("/browse/present-on-monitor", test_present_on_monitor);
   ADD ("/browse/rows-for-every-item", test_rows_for_every_item);
+  ADD ("/browse/search-across-datasets", test_search_across_datasets);
 #undef ADD
   g_test_add_func ("/browse/other-language-marked", test_other_language_marked);
 
