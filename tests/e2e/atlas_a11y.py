@@ -173,6 +173,8 @@ class App:
             "XDG_CACHE_HOME": os.path.join(self.home.name, "cache"),
             "XDG_DATA_HOME": os.path.join(self.home.name, "data"),
             "GTK_A11Y": "atspi",
+            # A critical warning is a bug the person driving would not see: stop there.
+            "G_DEBUG": "fatal-criticals",
         })
         env.pop("NO_AT_BRIDGE", None)
         env.update(extra_env or {})
