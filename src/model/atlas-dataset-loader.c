@@ -112,13 +112,18 @@ report (Reader            *r,
                                 r->file, r->path->str, message));
 }
 
+/* The path grows and shrinks at every member and element of every item:
+ * appended piece by piece, as printf-style formatting of each was a tenth of
+ * a large load.
+ */
 static gsize
 push_member (Reader     *r,
              const char *key)
 {
   gsize mark = r->path->len;
 
-  g_string_append_printf (r->path, ".%s", key);
+  g_string_append_c (r->path, '.');
+  g_string_append (r->path, key);
 
   return mark;
 }
@@ -127,9 +132,22 @@ static gsize
 push_index (Reader *r,
             guint   index)
 {
+  char digits[16];
+  gsize n = 0;
   gsize mark = r->path->len;
 
-  g_string_append_printf (r->path, "[%u]", index);
+  /* The decimal digits, last first. */
+  do
+    {
+      digits[n++] = (char) ('0' + index % 10);
+      index /= 10;
+    }
+  while (index > 0);
+
+  g_string_append_c (r->path, '[');
+  while (n > 0)
+    g_string_append_c (r->path, digits[--n]);
+  g_string_append_c (r->path, ']');
 
   return mark;
 }
@@ -139,6 +157,13 @@ pop (Reader *r,
      gsize   mark)
 {
   g_string_truncate (r->path, mark);
+}
+
+/* "news.json: $.items[3].places[0]", the current value's file and path. */
+static char *
+describe_location (Reader *r)
+{
+  return g_strconcat (r->file, ": ", r->path->str, NULL);
 }
 
 /* Reading the items is most of a load; the indexes and search texts made
@@ -651,8 +676,7 @@ read_own_id (Reader     *r,
         report (r, ATLAS_DATASET_ERROR_DUPLICATE, _("duplicate id “%s”, already used at %s"),
                 id, first);
       else
-        g_hash_table_insert (r->ids, g_strdup (id),
-                             g_strdup_printf ("%s: %s", r->file, r->path->str));
+        g_hash_table_insert (r->ids, g_strdup (id), describe_location (r));
     }
   pop (r, mark);
 
@@ -667,7 +691,7 @@ add_reference (Reader     *r,
 {
   Reference *reference = g_new0 (Reference, 1);
 
-  reference->location = g_strdup_printf ("%s: %s", r->file, r->path->str);
+  reference->location = describe_location (r);
   reference->id = g_strdup (id);
   reference->type = type;
   g_ptr_array_add (r->references, reference);
