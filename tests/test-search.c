@@ -46,6 +46,26 @@ test_fold (void)
     }
 }
 
+/* ASCII, folded a byte at a time, is the lower case of each character,
+ * alone or between letters that decompose.
+ */
+static void
+test_fold_ascii (void)
+{
+  for (guint c = 1; c < 0x80; c++)
+    {
+      char text[] = { 'A', (char) c, 'z', '\0' };
+      char expected[] = { 'a', g_ascii_tolower ((char) c), 'z', '\0' };
+      g_autofree char *mixed = g_strconcat ("Đ", text, "ồ", NULL);
+      g_autofree char *mixed_expected = g_strconcat ("d", expected, "o", NULL);
+      g_autofree char *alone = atlas_search_fold (text);
+      g_autofree char *between = atlas_search_fold (mixed);
+
+      g_assert_cmpstr (alone, ==, expected);
+      g_assert_cmpstr (between, ==, mixed_expected);
+    }
+}
+
 /* Text typed on some keyboards arrives decomposed; it folds the same. */
 static void
 test_fold_decomposed (void)
@@ -222,6 +242,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/search/fold", test_fold);
+  g_test_add_func ("/search/fold-ascii", test_fold_ascii);
   g_test_add_func ("/search/fold-decomposed", test_fold_decomposed);
   g_test_add_func ("/search/matches", test_matches);
   g_test_add_func ("/search/parse", test_parse);

@@ -112,28 +112,31 @@ atlas_search_fold (const char *text)
       g_autoptr(GString) other = NULL;
       gunichar c;
 
+      /* ASCII, most of any text, folds to one byte. */
       if ((guchar) *p < 0x80)
         {
-          c = (guchar) *p++;
+          if (length + 1 >= capacity)
+            {
+              capacity = 2 * capacity;
+              folded = g_realloc (folded, capacity);
+            }
+          folded[length++] = table[(guchar) *p++].bytes[0];
+          continue;
+        }
+
+      c = g_utf8_get_char (p);
+      p = g_utf8_next_char (p);
+      if (c < FOLD_TABLE_SIZE)
+        {
           bytes = table[c].bytes;
           n_bytes = table[c].length;
         }
       else
         {
-          c = g_utf8_get_char (p);
-          p = g_utf8_next_char (p);
-          if (c < FOLD_TABLE_SIZE)
-            {
-              bytes = table[c].bytes;
-              n_bytes = table[c].length;
-            }
-          else
-            {
-              other = g_string_new (NULL);
-              append_folded (other, c);
-              bytes = other->str;
-              n_bytes = other->len;
-            }
+          other = g_string_new (NULL);
+          append_folded (other, c);
+          bytes = other->str;
+          n_bytes = other->len;
         }
 
       if (length + n_bytes >= capacity)
