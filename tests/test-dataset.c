@@ -1071,6 +1071,73 @@ test_threads_same_problems (void)
   _atlas_dataset_loader_set_n_threads (0);
 }
 
+/* Spoils the character after the first occurrence of text in the news:
+ * a lead byte followed by no continuation. Returns where it is.
+ */
+static gsize
+spoil_utf8 (GByteArray *news,
+            const char *text)
+{
+  const char *found = g_strstr_len ((const char *) news->data, news->len, text);
+  gsize at;
+
+  g_assert_nonnull (found);
+  at = found - (const char *) news->data + strlen (text);
+  news->data[at] = 0xC3;
+
+  return at;
+}
+
+/* Checked in parts, a large file that is not UTF-8 is refused at the byte
+ * a check of the whole gives, whichever part it is in and wherever the
+ * parts are cut (the generated news are full of Vietnamese letters).
+ */
+static void
+test_threads_not_utf8 (void)
+{
+  g_autoptr(GBytes) valid_news = many_news (FALSE);
+  gsize size = g_bytes_get_size (valid_news);
+  g_autoptr(GByteArray) news = g_byte_array_sized_new (size);
+  g_autofree char *expected = NULL;
+  GBytes *files[ATLAS_DATASET_N_FILES];
+  gsize first;
+
+  g_byte_array_append (news, g_bytes_get_data (valid_news, NULL), size);
+  first = spoil_utf8 (news, "News number 2500 ");
+  spoil_utf8 (news, "News number 5000 ");
+  expected = g_strdup_printf ("news.json: $: the file is not valid UTF-8 text (at byte %"
+                              G_GSIZE_FORMAT ")", first);
+
+  for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
+    {
+      g_autofree char *name = g_build_filename ("valid", atlas_dataset_file_get_name (f), NULL);
+
+      if (f == ATLAS_DATASET_FILE_NEWS)
+        files[f] = g_bytes_new (news->data, news->len);
+      else
+        files[f] = read_fixture_file (name);
+    }
+
+  for (guint n_threads = 0; n_threads <= 3; n_threads++)
+    {
+      g_autoptr(GPtrArray) problems = new_problems ();
+      g_autoptr(AtlasDataset) dataset = NULL;
+      g_autofree char *actual = NULL;
+
+      _atlas_dataset_loader_set_n_threads (n_threads);
+      dataset = atlas_dataset_load_bytes ((GBytes * const *) files, problems);
+      actual = join_problems (problems);
+
+      g_test_message ("%u threads", n_threads);
+      g_assert_null (dataset);
+      g_assert_cmpstr (actual, ==, expected);
+    }
+  _atlas_dataset_loader_set_n_threads (0);
+
+  for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
+    g_bytes_unref (files[f]);
+}
+
 /* Everything the dataset holds of an article or a place, on one line. */
 static char *
 describe_item (gpointer item)
@@ -1351,6 +1418,7 @@ main (int   argc,
   g_test_add_func ("/dataset/links/take-contents", test_take_contents_links);
   g_test_add_func ("/dataset/threads/same-problems", test_threads_same_problems);
   g_test_add_func ("/dataset/threads/same-dataset", test_threads_same_dataset);
+  g_test_add_func ("/dataset/threads/not-utf8", test_threads_not_utf8);
   g_test_add_func ("/dataset/threads/progress", test_threads_progress);
   g_test_add_func ("/dataset/threads/cancel", test_threads_cancel);
 

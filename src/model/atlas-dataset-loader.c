@@ -241,16 +241,18 @@ cancelled (Reader *r)
 
 /* A large load is spread over the processors, at most two: the window's
  * main thread, drawing the progress, needs one too. A thread is only worth
- * it for a few thousand items.
+ * it for a few thousand items, or a few MiB to check.
  */
 #define MAX_THREADS           2
 #define MIN_ITEMS_PER_THREAD  2000
+#define MIN_BYTES_PER_THREAD  (1024 * 1024)
 
 /* 0, or how many threads every load uses whatever its size (for the tests). */
 static guint forced_n_threads;
 
-/* Makes every load from now on read each file's items in n_threads parts,
- * whatever the sizes and processors; 0 goes back to choosing.
+/* Makes every load from now on read each file's items, and check each
+ * file's UTF-8, in n_threads parts, whatever the sizes and processors; 0
+ * goes back to choosing.
  */
 void
 _atlas_dataset_loader_set_n_threads (guint n_threads)
@@ -258,7 +260,7 @@ _atlas_dataset_loader_set_n_threads (guint n_threads)
   g_atomic_int_set (&forced_n_threads, n_threads);
 }
 
-/* How many threads to share n units of work between (items). */
+/* How many threads to share n units of work between (items, bytes). */
 static guint
 count_threads (gsize n,
                gsize min_per_thread)
@@ -1028,6 +1030,65 @@ read_location (Reader     *r,
   return ok;
 }
 
+/* A part of a file to check for UTF-8. */
+typedef struct
+{
+  const char *start;
+  gsize       size;
+  const char *end;      /* where valid text stops */
+  gboolean    valid;
+} Validation;
+
+static gpointer
+validate_part (gpointer data)
+{
+  Validation *part = data;
+
+  part->valid = g_utf8_validate_len (part->start, part->size, &part->end);
+
+  return NULL;
+}
+
+/* g_utf8_validate_len(), in parts for a large file. Each part but the
+ * first starts at a byte that is not the continuation of a character: as
+ * every character starts at such a byte, the text is valid when every part
+ * is, and the first invalid part stops where a check of the whole would.
+ */
+static gboolean
+validate_utf8 (const char  *data,
+               gsize        size,
+               const char **end)
+{
+  guint n_parts = count_threads (size, MIN_BYTES_PER_THREAD);
+  g_autofree Validation *parts = g_new0 (Validation, n_parts);
+  const char *start = data;
+
+  for (guint i = 0; i < n_parts; i++)
+    {
+      const char *cut = i + 1 < n_parts ? data + size / n_parts * (i + 1) : data + size;
+
+      while (cut > start && cut < data + size && ((guchar) *cut & 0xC0) == 0x80)
+        cut--;
+      parts[i].start = start;
+      parts[i].size = cut - start;
+      start = cut;
+    }
+
+  run_in_threads (validate_part, parts, sizeof (Validation), n_parts);
+
+  for (guint i = 0; i < n_parts; i++)
+    {
+      if (!parts[i].valid)
+        {
+          *end = parts[i].end;
+          return FALSE;
+        }
+    }
+
+  *end = data + size;
+  return TRUE;
+}
+
 /* Checks the bytes of one file and parses them; NULL (reported) if it
  * cannot be read as JSON at all. The elements of the root's "items" array
  * are only checked and located in items, to be read one at a time.
@@ -1060,7 +1121,7 @@ parse_file (Reader *r,
       return NULL;
     }
 
-  if (!g_utf8_validate_len (data, size, &end))
+  if (!validate_utf8 (data, size, &end))
     {
       report (r, ATLAS_DATASET_ERROR_ENCODING,
               _("the file is not valid UTF-8 text (at byte %lu)"),
