@@ -1358,8 +1358,9 @@ test_threads_cancel (void)
   g_assert_cmpfloat (last, <, 0.25);
 }
 
-/* Read in parts, a dataset is the one read in one thread, to the last byte
- * of its search index.
+/* Read in parts, with the search index made meanwhile in a thread of its
+ * own, a dataset is the one read in one thread, to the last byte of its
+ * search index.
  */
 static void
 test_threads_same_dataset (void)

@@ -251,8 +251,9 @@ cancelled (Reader *r)
 static guint forced_n_threads;
 
 /* Makes every load from now on read each file's items, and check each
- * file's UTF-8, in n_threads parts, whatever the sizes and processors; 0
- * goes back to choosing.
+ * file's UTF-8, in n_threads parts, and with more than one make the search
+ * index in a thread of its own, whatever the sizes and processors; 0 goes
+ * back to choosing.
  */
 void
 _atlas_dataset_loader_set_n_threads (guint n_threads)
@@ -1961,9 +1962,14 @@ load_bytes (GBytes * const             *files,
     }
 
   if (all_files && problems->len == n_problems)
-    dataset = _atlas_dataset_new_take (g_steal_pointer (&items[ATLAS_DATASET_FILE_GEOPARKS]),
-                                       g_steal_pointer (&items[ATLAS_DATASET_FILE_PLACES]),
-                                       g_steal_pointer (&items[ATLAS_DATASET_FILE_NEWS]));
+    {
+      guint n_items = items[ATLAS_DATASET_FILE_PLACES]->len + items[ATLAS_DATASET_FILE_NEWS]->len;
+
+      dataset = _atlas_dataset_new_take (g_steal_pointer (&items[ATLAS_DATASET_FILE_GEOPARKS]),
+                                         g_steal_pointer (&items[ATLAS_DATASET_FILE_PLACES]),
+                                         g_steal_pointer (&items[ATLAS_DATASET_FILE_NEWS]),
+                                         count_threads (n_items, MIN_ITEMS_PER_THREAD) > 1);
+    }
 
   for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
     g_clear_pointer (&items[f], g_ptr_array_unref);
