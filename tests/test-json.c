@@ -246,6 +246,56 @@ test_json_errors (void)
 }
 
 static void
+assert_error_at (const char *text,
+                 guint       column,
+                 const char *message)
+{
+  g_autoptr(GError) error = NULL;
+  guint line = 0;
+  guint error_column = 0;
+  JsonNode *node = atlas_json_parse (text, strlen (text), NULL, NULL, &line, &error_column, &error);
+
+  g_assert_null (node);
+  g_assert_error (error, ATLAS_JSON_ERROR, ATLAS_JSON_ERROR_SYNTAX);
+  g_assert_cmpstr (error->message, ==, message);
+  g_assert_cmpuint (line, ==, 1);
+  g_assert_cmpuint (error_column, ==, column);
+}
+
+/* Strings are looked at eight bytes at a time: whatever ends a run of
+ * plain text (an escape, the closing quote, a control character, the end
+ * of the text) is found wherever it falls in a word, after ASCII or
+ * Vietnamese letters.
+ */
+static void
+test_json_string_runs (void)
+{
+  static const char *fillers[] = {
+    "abcdefghijklmnopqrstuvwxyz0123456789",
+    "Đồng Văn, Non nước Cao Bằng, Lạng Sơn — “ơ”",
+  };
+
+  for (guint f = 0; f < G_N_ELEMENTS (fillers); f++)
+    for (guint length = 0; length <= 24; length++)
+      for (guint at = 0; at <= length; at++)
+        {
+          g_autofree char *before = g_utf8_substring (fillers[f], 0, at);
+          g_autofree char *after = g_utf8_substring (fillers[f], at, length);
+          g_autofree char *escaped = g_strconcat ("[\"", before, "\\n\\\"", after, "\"]", NULL);
+          g_autofree char *closed = g_strconcat ("[\"", before, "\", 1]", NULL);
+          g_autofree char *control = g_strconcat ("[\"", before, "\t", after, "\"]", NULL);
+          g_autofree char *open = g_strconcat ("[\"", before, NULL);
+
+          assert_same_tree (escaped, strlen (escaped));
+          assert_same_tree (closed, strlen (closed));
+          assert_error_at (control, 3 + at,
+                           "a line break or control character inside a string must be written "
+                           "as an escape such as \\n");
+          assert_error_at (open, 3 + at, "the file ends inside a string");
+        }
+}
+
+static void
 test_json_depth (void)
 {
   g_autoptr(GString) deep = g_string_new (NULL);
@@ -282,6 +332,7 @@ main (int   argc,
   g_test_add_func ("/json/deferred-items", test_json_deferred_items);
   g_test_add_func ("/json/deferred-last-wins", test_json_deferred_last_wins);
   g_test_add_func ("/json/errors", test_json_errors);
+  g_test_add_func ("/json/string-runs", test_json_string_runs);
   g_test_add_func ("/json/depth", test_json_depth);
 
   return g_test_run ();

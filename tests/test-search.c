@@ -46,6 +46,69 @@ test_fold (void)
     }
 }
 
+/* ASCII, folded a byte at a time, is the lower case of each character,
+ * alone or between letters that decompose.
+ */
+static void
+test_fold_ascii (void)
+{
+  for (guint c = 1; c < 0x80; c++)
+    {
+      char text[] = { 'A', (char) c, 'z', '\0' };
+      char expected[] = { 'a', g_ascii_tolower ((char) c), 'z', '\0' };
+      g_autofree char *mixed = g_strconcat ("Đ", text, "ồ", NULL);
+      g_autofree char *mixed_expected = g_strconcat ("d", expected, "o", NULL);
+      g_autofree char *alone = atlas_search_fold (text);
+      g_autofree char *between = atlas_search_fold (mixed);
+
+      g_assert_cmpstr (alone, ==, expected);
+      g_assert_cmpstr (between, ==, mixed_expected);
+    }
+}
+
+/* Folding onto text already there: the same folding, after it; nothing
+ * from text that is not UTF-8, unless it is said to be valid. Also for a
+ * text that grows when folded: a musical half note decomposes into two
+ * characters of twice its length, neither of them a mark.
+ */
+static void
+test_fold_append (void)
+{
+  static const char *texts[] = { "", "Đồng Văn", "Non nước — “Cao Bằng” 🌋", "plain ascii" };
+  g_autoptr(GString) notes = g_string_new (NULL);
+  g_autoptr(GString) expected_notes = g_string_new (NULL);
+  g_autoptr(GString) folded = g_string_new ("before|");
+  g_autoptr(GString) folded_valid = g_string_new ("before|");
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *alone = atlas_search_fold (texts[i]);
+      g_autofree char *expected = g_strconcat ("before|", alone, NULL);
+
+      g_string_assign (folded, "before|");
+      atlas_search_fold_append (folded, texts[i]);
+      g_assert_cmpstr (folded->str, ==, expected);
+      g_string_assign (folded_valid, "before|");
+      atlas_search_fold_append_valid (folded_valid, texts[i]);
+      g_assert_cmpstr (folded_valid->str, ==, expected);
+    }
+
+  g_string_assign (folded, "before|");
+  atlas_search_fold_append (folded, "caf\xc3 au lait");
+  g_assert_cmpstr (folded->str, ==, "before|");
+
+  for (guint i = 0; i < 100; i++)
+    {
+      g_string_append_unichar (notes, 0x1D15E);
+      g_string_append_unichar (expected_notes, 0x1D157);
+      g_string_append_unichar (expected_notes, 0x1D165);
+    }
+  g_string_assign (folded_valid, "before|");
+  atlas_search_fold_append_valid (folded_valid, notes->str);
+  g_string_prepend (expected_notes, "before|");
+  g_assert_cmpstr (folded_valid->str, ==, expected_notes->str);
+}
+
 /* Text typed on some keyboards arrives decomposed; it folds the same. */
 static void
 test_fold_decomposed (void)
@@ -222,6 +285,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/search/fold", test_fold);
+  g_test_add_func ("/search/fold-ascii", test_fold_ascii);
+  g_test_add_func ("/search/fold-append", test_fold_append);
   g_test_add_func ("/search/fold-decomposed", test_fold_decomposed);
   g_test_add_func ("/search/matches", test_matches);
   g_test_add_func ("/search/parse", test_parse);

@@ -12,7 +12,7 @@
 #include <stdarg.h>
 
 #include "atlas-article-private.h"
-#include "atlas-dataset-loader.h"
+#include "atlas-dataset-loader-private.h"
 #include "atlas-dataset-private.h"
 #include "atlas-geopark-private.h"
 #include "atlas-json.h"
@@ -72,20 +72,73 @@ reference_free (gpointer data)
   g_free (reference);
 }
 
+/* An item's own id, to check against the ids defined before it once every
+ * item before it has been read: the items of a large file are read in
+ * parts, each in a thread of its own, and a part cannot know the ids of
+ * the parts before it.
+ */
+typedef struct
+{
+  char  *id;
+  char  *location;     /* "news.json: $.items[3].id" */
+  guint  n_problems;   /* how many problems its reader had found before it */
+} NewId;
+
+static void
+new_id_clear (gpointer data)
+{
+  NewId *new_id = data;
+
+  g_free (new_id->id);
+  g_free (new_id->location);
+}
+
+/* How far a load is, shared by the readers of a file's parts. */
+typedef struct
+{
+  const AtlasDatasetProgress *progress;
+  gsize       total_bytes;
+  gsize       done_bytes;          /* atomic: every reader adds to it */
+  int         reported_permille;
+} Tally;
+
 typedef struct
 {
   const char *file;
   GString    *path;
   GPtrArray  *problems;
-  GHashTable *ids;          /* id → where it was first defined */
+  GHashTable *ids;          /* id → where it was first defined; NULL in a part's reader */
+  GArray     *new_ids;      /* NewId, in the order read */
   GPtrArray  *references;   /* Reference */
 
-  /* For a load in a worker thread: how far it is, and whether to stop. */
-  const AtlasDatasetProgress *progress;
-  gsize       total_bytes;
-  gsize       done_bytes;
-  int         reported_permille;
+  /* For a load in a worker thread: how far it is, and whether to stop.
+   * Only the reader in the thread that called the loader reports progress.
+   */
+  Tally      *tally;
+  gboolean    reports_progress;
 } Reader;
+
+/* Adds a problem with the value at location ("news.json: $.items[3].id"). */
+static void
+add_problem (GPtrArray         *problems,
+             const char        *location,
+             AtlasDatasetError  code,
+             const char        *message)
+{
+  /* json-glib quotes the input in its messages and may cut a character in
+   * half; whatever we print must stay valid text.
+   */
+  g_autofree char *valid = g_utf8_make_valid (message, -1);
+
+  g_ptr_array_add (problems, g_error_new (ATLAS_DATASET_ERROR, code, "%s: %s", location, valid));
+}
+
+/* "news.json: $.items[3].places[0]", the current value's file and path. */
+static char *
+describe_location (Reader *r)
+{
+  return g_strconcat (r->file, ": ", r->path->str, NULL);
+}
 
 G_GNUC_PRINTF (3, 4)
 static void
@@ -94,31 +147,29 @@ report (Reader            *r,
         const char        *format,
         ...)
 {
-  g_autofree char *formatted = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *location = describe_location (r);
   va_list args;
 
   va_start (args, format);
-  formatted = g_strdup_vprintf (format, args);
+  message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  /* json-glib quotes the input in its messages and may cut a character in
-   * half; whatever we print must stay valid text.
-   */
-  message = g_utf8_make_valid (formatted, -1);
-
-  g_ptr_array_add (r->problems,
-                   g_error_new (ATLAS_DATASET_ERROR, code, "%s: %s: %s",
-                                r->file, r->path->str, message));
+  add_problem (r->problems, location, code, message);
 }
 
+/* The path grows and shrinks at every member and element of every item:
+ * appended piece by piece, as printf-style formatting of each was a tenth of
+ * a large load.
+ */
 static gsize
 push_member (Reader     *r,
              const char *key)
 {
   gsize mark = r->path->len;
 
-  g_string_append_printf (r->path, ".%s", key);
+  g_string_append_c (r->path, '.');
+  g_string_append (r->path, key);
 
   return mark;
 }
@@ -127,9 +178,22 @@ static gsize
 push_index (Reader *r,
             guint   index)
 {
+  char digits[16];
+  gsize n = 0;
   gsize mark = r->path->len;
 
-  g_string_append_printf (r->path, "[%u]", index);
+  /* The decimal digits, last first. */
+  do
+    {
+      digits[n++] = (char) ('0' + index % 10);
+      index /= 10;
+    }
+  while (index > 0);
+
+  g_string_append_c (r->path, '[');
+  while (n > 0)
+    g_string_append_c (r->path, digits[--n]);
+  g_string_append_c (r->path, ']');
 
   return mark;
 }
@@ -150,25 +214,91 @@ static void
 advance (Reader *r,
          gsize   n_bytes)
 {
+  Tally *tally = r->tally;
+  gsize done;
   int permille;
 
-  r->done_bytes += n_bytes;
-  if (r->progress == NULL || r->progress->func == NULL || r->total_bytes == 0)
+  done = (gsize) g_atomic_pointer_add (&tally->done_bytes, n_bytes) + n_bytes;
+  if (!r->reports_progress || tally->progress == NULL || tally->progress->func == NULL ||
+      tally->total_bytes == 0)
     return;
 
   /* A thousand calls at most, whatever the size. */
-  permille = (int) (1000.0 * READING_SHARE * MIN (r->done_bytes, r->total_bytes) / r->total_bytes);
-  if (permille > r->reported_permille)
+  permille = (int) (1000.0 * READING_SHARE * MIN (done, tally->total_bytes) / tally->total_bytes);
+  if (permille > tally->reported_permille)
     {
-      r->reported_permille = permille;
-      r->progress->func (permille / 1000.0, r->progress->user_data);
+      tally->reported_permille = permille;
+      tally->progress->func (permille / 1000.0, tally->progress->user_data);
     }
 }
 
 static gboolean
 cancelled (Reader *r)
 {
-  return r->progress != NULL && g_cancellable_is_cancelled (r->progress->cancellable);
+  return r->tally->progress != NULL &&
+         g_cancellable_is_cancelled (r->tally->progress->cancellable);
+}
+
+/* A large load is spread over the processors, at most two: the window's
+ * main thread, drawing the progress, needs one too. A thread is only worth
+ * it for a few thousand items, or a few MiB to check.
+ */
+#define MAX_THREADS           2
+#define MIN_ITEMS_PER_THREAD  2000
+#define MIN_BYTES_PER_THREAD  (1024 * 1024)
+
+/* 0, or how many threads every load uses whatever its size (for the tests). */
+static guint forced_n_threads;
+
+/* Makes every load from now on read each file's items, and check each
+ * file's UTF-8, in n_threads parts, and with more than one make the search
+ * index in a thread of its own, whatever the sizes and processors; 0 goes
+ * back to choosing.
+ */
+void
+_atlas_dataset_loader_set_n_threads (guint n_threads)
+{
+  g_atomic_int_set (&forced_n_threads, n_threads);
+}
+
+/* How many threads to share n units of work between (items, bytes). */
+static guint
+count_threads (gsize n,
+               gsize min_per_thread)
+{
+  guint forced = g_atomic_int_get (&forced_n_threads);
+  guint n_processors = (guint) g_get_num_processors ();
+
+  if (forced > 0)
+    return forced;
+
+  return (guint) CLAMP (n / min_per_thread, 1, MIN (MAX_THREADS, n_processors));
+}
+
+/* Calls func on each of the n_parts structures of part_size bytes at parts:
+ * the first in this thread, the others each in a thread of its own (or here,
+ * when no thread can be made). Returns once every part is done.
+ */
+static void
+run_in_threads (GThreadFunc  func,
+                gpointer     parts,
+                gsize        part_size,
+                guint        n_parts)
+{
+  g_autofree GThread **threads = g_new0 (GThread *, n_parts);
+  char *bytes = parts;
+
+  for (guint i = 1; i < n_parts; i++)
+    threads[i] = g_thread_try_new ("atlas-loader", func, bytes + i * part_size, NULL);
+
+  func (parts);
+  for (guint i = 1; i < n_parts; i++)
+    {
+      if (threads[i] != NULL)
+        g_thread_join (threads[i]);
+      else
+        func (bytes + i * part_size);
+    }
 }
 
 /* A short, language-neutral picture of a JSON value for messages. */
@@ -629,14 +759,15 @@ expect_id (Reader   *r,
   return g_steal_pointer (&id);
 }
 
-/* The item's own id, which must be unique across all the files. */
+/* The item's own id, which must be unique across all the files: noted, to
+ * be checked by check_new_ids() in file order.
+ */
 static char *
 read_own_id (Reader     *r,
              JsonObject *object)
 {
   JsonNode *node = member (r, object, "id", TRUE);
   g_autofree char *id = NULL;
-  const char *first;
   gsize mark;
 
   if (node == NULL)
@@ -646,17 +777,52 @@ read_own_id (Reader     *r,
   id = expect_id (r, node);
   if (id != NULL)
     {
-      first = g_hash_table_lookup (r->ids, id);
-      if (first != NULL)
-        report (r, ATLAS_DATASET_ERROR_DUPLICATE, _("duplicate id “%s”, already used at %s"),
-                id, first);
-      else
-        g_hash_table_insert (r->ids, g_strdup (id),
-                             g_strdup_printf ("%s: %s", r->file, r->path->str));
+      NewId new_id = { g_strdup (id), describe_location (r), r->problems->len };
+
+      g_array_append_val (r->new_ids, new_id);
     }
   pop (r, mark);
 
   return g_steal_pointer (&id);
+}
+
+/* Moves the problems a reader of part of a file found to problems, adding
+ * at their places those about its ids that were defined before (in an
+ * earlier file, part or item); the other ids go into ids. Readers must be
+ * checked in file order.
+ */
+static void
+check_new_ids (Reader     *reader,
+               GHashTable *ids,
+               GPtrArray  *problems)
+{
+  gsize n_found = 0;
+  g_autofree gpointer *found = g_ptr_array_steal (reader->problems, &n_found);
+  gsize next = 0;
+
+  for (guint i = 0; i < reader->new_ids->len; i++)
+    {
+      NewId *new_id = &g_array_index (reader->new_ids, NewId, i);
+      const char *first = g_hash_table_lookup (ids, new_id->id);
+
+      while (next < new_id->n_problems)
+        g_ptr_array_add (problems, found[next++]);
+
+      if (first != NULL)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("duplicate id “%s”, already used at %s"), new_id->id, first);
+
+          add_problem (problems, new_id->location, ATLAS_DATASET_ERROR_DUPLICATE, message);
+        }
+      else
+        g_hash_table_insert (ids, g_steal_pointer (&new_id->id),
+                             g_steal_pointer (&new_id->location));
+    }
+
+  while (next < n_found)
+    g_ptr_array_add (problems, found[next++]);
+  g_array_set_size (reader->new_ids, 0);
 }
 
 /* Remembers a reference to check when every file has been read. */
@@ -667,7 +833,7 @@ add_reference (Reader     *r,
 {
   Reference *reference = g_new0 (Reference, 1);
 
-  reference->location = g_strdup_printf ("%s: %s", r->file, r->path->str);
+  reference->location = describe_location (r);
   reference->id = g_strdup (id);
   reference->type = type;
   g_ptr_array_add (r->references, reference);
@@ -865,6 +1031,65 @@ read_location (Reader     *r,
   return ok;
 }
 
+/* A part of a file to check for UTF-8. */
+typedef struct
+{
+  const char *start;
+  gsize       size;
+  const char *end;      /* where valid text stops */
+  gboolean    valid;
+} Validation;
+
+static gpointer
+validate_part (gpointer data)
+{
+  Validation *part = data;
+
+  part->valid = g_utf8_validate_len (part->start, part->size, &part->end);
+
+  return NULL;
+}
+
+/* g_utf8_validate_len(), in parts for a large file. Each part but the
+ * first starts at a byte that is not the continuation of a character: as
+ * every character starts at such a byte, the text is valid when every part
+ * is, and the first invalid part stops where a check of the whole would.
+ */
+static gboolean
+validate_utf8 (const char  *data,
+               gsize        size,
+               const char **end)
+{
+  guint n_parts = count_threads (size, MIN_BYTES_PER_THREAD);
+  g_autofree Validation *parts = g_new0 (Validation, n_parts);
+  const char *start = data;
+
+  for (guint i = 0; i < n_parts; i++)
+    {
+      const char *cut = i + 1 < n_parts ? data + size / n_parts * (i + 1) : data + size;
+
+      while (cut > start && cut < data + size && ((guchar) *cut & 0xC0) == 0x80)
+        cut--;
+      parts[i].start = start;
+      parts[i].size = cut - start;
+      start = cut;
+    }
+
+  run_in_threads (validate_part, parts, sizeof (Validation), n_parts);
+
+  for (guint i = 0; i < n_parts; i++)
+    {
+      if (!parts[i].valid)
+        {
+          *end = parts[i].end;
+          return FALSE;
+        }
+    }
+
+  *end = data + size;
+  return TRUE;
+}
+
 /* Checks the bytes of one file and parses them; NULL (reported) if it
  * cannot be read as JSON at all. The elements of the root's "items" array
  * are only checked and located in items, to be read one at a time.
@@ -897,7 +1122,7 @@ parse_file (Reader *r,
       return NULL;
     }
 
-  if (!g_utf8_validate_len (data, size, &end))
+  if (!validate_utf8 (data, size, &end))
     {
       report (r, ATLAS_DATASET_ERROR_ENCODING,
               _("the file is not valid UTF-8 text (at byte %lu)"),
@@ -932,6 +1157,152 @@ parse_item (Reader              *r,
 
 typedef gpointer (*ReadItemFunc) (Reader     *r,
                                   JsonObject *item);
+
+/* A run of items, [first, end) of spans, read by a reader of its own, in a
+ * thread of its own unless it is the first.
+ */
+typedef struct
+{
+  Reader        reader;
+  GBytes       *bytes;
+  GArray       *spans;
+  guint         first;
+  guint         end;
+  ReadItemFunc  read_item;
+  GPtrArray    *items;
+} Share;
+
+/* A part's reader shares nothing with the others that it could change but
+ * the count of bytes read: its path, problems, ids and references are its
+ * own until they are taken in file order.
+ */
+static void
+share_init (Share        *share,
+            Reader       *r,
+            gboolean      reports_progress,
+            GBytes       *bytes,
+            GArray       *spans,
+            guint         first,
+            guint         end,
+            ReadItemFunc  read_item)
+{
+  share->reader = (Reader) {
+    r->file, g_string_new (r->path->str),
+    g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free), NULL,
+    g_array_new (FALSE, FALSE, sizeof (NewId)),
+    g_ptr_array_new_with_free_func (reference_free),
+    r->tally, reports_progress,
+  };
+  g_array_set_clear_func (share->reader.new_ids, new_id_clear);
+  share->bytes = bytes;
+  share->spans = spans;
+  share->first = first;
+  share->end = end;
+  share->read_item = read_item;
+  share->items = g_ptr_array_new_full (end - first, g_object_unref);
+}
+
+static void
+share_clear (Share *share)
+{
+  g_string_free (share->reader.path, TRUE);
+  g_clear_pointer (&share->reader.problems, g_ptr_array_unref);
+  g_clear_pointer (&share->reader.new_ids, g_array_unref);
+  g_clear_pointer (&share->reader.references, g_ptr_array_unref);
+  g_clear_pointer (&share->items, g_ptr_array_unref);
+}
+
+static gpointer
+read_share (gpointer data)
+{
+  Share *share = data;
+  Reader *r = &share->reader;
+
+  for (guint i = share->first; i < share->end && !cancelled (r); i++)
+    {
+      const AtlasJsonSpan *span = &g_array_index (share->spans, AtlasJsonSpan, i);
+      gsize item_mark = push_index (r, i);
+      g_autoptr(JsonNode) item = parse_item (r, share->bytes, span);
+      JsonObject *item_object = item != NULL ? expect_object (r, item) : NULL;
+
+      if (item_object != NULL)
+        g_ptr_array_add (share->items, share->read_item (r, item_object));
+      pop (r, item_mark);
+      advance (r, span->length);
+    }
+
+  return NULL;
+}
+
+/* Splits spans into n_shares runs of about as many bytes each, so that the
+ * readers finish at about the same time: run s is [bounds[s], bounds[s + 1]).
+ */
+static void
+split_spans (GArray *spans,
+             guint   n_shares,
+             guint  *bounds)
+{
+  gsize start = 0, size = 0;
+  guint i = 0;
+
+  if (spans->len > 0)
+    {
+      const AtlasJsonSpan *last = &g_array_index (spans, AtlasJsonSpan, spans->len - 1);
+
+      start = g_array_index (spans, AtlasJsonSpan, 0).offset;
+      size = last->offset + last->length - start;
+    }
+
+  bounds[0] = 0;
+  for (guint s = 1; s < n_shares; s++)
+    {
+      gsize offset = start + size / n_shares * s;
+
+      while (i < spans->len && g_array_index (spans, AtlasJsonSpan, i).offset < offset)
+        i++;
+      bounds[s] = i;
+    }
+  bounds[n_shares] = spans->len;
+}
+
+/* Reads the items, each in its part of the file: the first part in this
+ * thread, the others each in a thread of its own. What each reader found
+ * is taken into r in file order, so that nothing depends on how the items
+ * were shared out: the same problems in the same order, the same items.
+ */
+static GPtrArray *
+read_shares (Reader       *r,
+             GBytes       *bytes,
+             GArray       *spans,
+             ReadItemFunc  read_item)
+{
+  guint n_shares = count_threads (spans->len, MIN_ITEMS_PER_THREAD);
+  g_autofree Share *shares = g_new0 (Share, n_shares);
+  g_autofree guint *bounds = g_new (guint, n_shares + 1);
+  GPtrArray *items = g_ptr_array_new_full (spans->len, g_object_unref);
+
+  split_spans (spans, n_shares, bounds);
+  for (guint s = 0; s < n_shares; s++)
+    share_init (&shares[s], r, r->reports_progress && s == 0, bytes, spans, bounds[s],
+                bounds[s + 1], read_item);
+
+  run_in_threads (read_share, shares, sizeof (Share), n_shares);
+
+  for (guint s = 0; s < n_shares; s++)
+    {
+      Reader *reader = &shares[s].reader;
+
+      check_new_ids (reader, r->ids, r->problems);
+      g_ptr_array_extend_and_steal (r->references, g_steal_pointer (&reader->references));
+      g_ptr_array_extend_and_steal (items, g_steal_pointer (&shares[s].items));
+      share_clear (&shares[s]);
+    }
+
+  /* Where the other readers have got to as well. */
+  advance (r, 0);
+
+  return items;
+}
 
 /* {"$schema": "…", "items": [ … ]}: reads every item, keeping the ones
  * that could be read at all so that references to them can be checked.
@@ -969,21 +1340,7 @@ read_items (Reader       *r,
   else if (spans->len > MAX_ITEMS)
     report (r, ATLAS_DATASET_ERROR_TOO_LARGE, _("has more than %u entries"), MAX_ITEMS);
   else
-    {
-      items = g_ptr_array_new_full (spans->len, g_object_unref);
-      for (guint i = 0; i < spans->len && !cancelled (r); i++)
-        {
-          const AtlasJsonSpan *span = &g_array_index (spans, AtlasJsonSpan, i);
-          gsize item_mark = push_index (r, i);
-          g_autoptr(JsonNode) item = parse_item (r, bytes, span);
-          JsonObject *item_object = item != NULL ? expect_object (r, item) : NULL;
-
-          if (item_object != NULL)
-            g_ptr_array_add (items, read_item (r, item_object));
-          pop (r, item_mark);
-          advance (r, span->length);
-        }
-    }
+    items = read_shares (r, bytes, spans, read_item);
   pop (r, mark);
 
   return g_steal_pointer (&items);
@@ -1547,12 +1904,16 @@ load_bytes (GBytes * const             *files,
   g_autoptr(GHashTable) types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) references = g_ptr_array_new_with_free_func (reference_free);
   g_autoptr(GString) path = g_string_new (NULL);
+  g_autoptr(GArray) new_ids = g_array_new (FALSE, FALSE, sizeof (NewId));
   guint n_problems = problems->len;
   gboolean all_files = TRUE;
-  Reader r = { NULL, path, problems, ids, references, progress, 0, 0, 0 };
+  Tally tally = { progress, 0, 0, 0 };
+  Reader r = { NULL, path, problems, ids, new_ids, references, &tally, TRUE };
+
+  g_array_set_clear_func (new_ids, new_id_clear);
 
   for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
-    r.total_bytes += files[f] != NULL ? g_bytes_get_size (files[f]) : 0;
+    tally.total_bytes += files[f] != NULL ? g_bytes_get_size (files[f]) : 0;
 
   for (guint f = 0; f < ATLAS_DATASET_N_FILES && !cancelled (&r); f++)
     {
@@ -1601,9 +1962,14 @@ load_bytes (GBytes * const             *files,
     }
 
   if (all_files && problems->len == n_problems)
-    dataset = _atlas_dataset_new_take (g_steal_pointer (&items[ATLAS_DATASET_FILE_GEOPARKS]),
-                                       g_steal_pointer (&items[ATLAS_DATASET_FILE_PLACES]),
-                                       g_steal_pointer (&items[ATLAS_DATASET_FILE_NEWS]));
+    {
+      guint n_items = items[ATLAS_DATASET_FILE_PLACES]->len + items[ATLAS_DATASET_FILE_NEWS]->len;
+
+      dataset = _atlas_dataset_new_take (g_steal_pointer (&items[ATLAS_DATASET_FILE_GEOPARKS]),
+                                         g_steal_pointer (&items[ATLAS_DATASET_FILE_PLACES]),
+                                         g_steal_pointer (&items[ATLAS_DATASET_FILE_NEWS]),
+                                         count_threads (n_items, MIN_ITEMS_PER_THREAD) > 1);
+    }
 
   for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
     g_clear_pointer (&items[f], g_ptr_array_unref);

@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 
 AtlasDataset     *_atlas_dataset_new_take          (GPtrArray    *geoparks,
                                                    GPtrArray    *places,
-                                                   GPtrArray    *articles);
+                                                   GPtrArray    *articles,
+                                                   gboolean      in_thread);
 AtlasSearchIndex *_atlas_dataset_get_search_index (AtlasDataset *self);
 
 G_END_DECLS

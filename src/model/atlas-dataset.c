@@ -241,11 +241,11 @@ add_search_link (GArray     *links,
     }
 }
 
-/* The place's search item, and its name's sort key in each language. */
+/* The place's search item: its names, linked to its geopark's. */
 static void
-prepare_place (AtlasSearchIndex *index,
-               GHashTable       *geopark_names,
-               AtlasPlace       *place)
+add_place (AtlasSearchIndex *index,
+           GHashTable       *geopark_names,
+           AtlasPlace       *place)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -254,11 +254,6 @@ prepare_place (AtlasSearchIndex *index,
   add_search_link (links, geopark_names, place->geopark_id);
   place->search_position = atlas_search_index_add_item (index, place, text->str,
                                                         (const guint *) (void *) links->data, links->len);
-  for (guint l = 0; l < ATLAS_N_LANGUAGES; l++)
-    {
-      g_free (place->sort_keys[l]);
-      place->sort_keys[l] = atlas_collate_key (atlas_text_get (place->name, l), l);
-    }
 }
 
 static void
@@ -281,32 +276,41 @@ add_article (AtlasSearchIndex *index,
                                                           (const guint *) (void *) links->data, links->len);
 }
 
+/* The contents a search index is made of. */
+typedef struct
+{
+  GPtrArray        *geoparks;
+  GPtrArray        *places;
+  GPtrArray        *articles;
+  AtlasSearchIndex *index;
+} SearchContents;
+
 /* What a search looks in, in both languages, folded once here rather than
  * at every keystroke: titles and summaries, place names, and the names of
  * the geoparks and places an item is linked to (see atlas-search-index.c).
+ * It may run in a thread of its own: it reads the items' contents and
+ * writes only their search positions, which nothing else touches meanwhile.
  */
-static void
-prepare_search (AtlasDataset *self)
+static gpointer
+make_search_index (gpointer data)
 {
-  GListModel *geoparks = G_LIST_MODEL (self->geoparks);
-  GListModel *places = G_LIST_MODEL (self->places);
-  GListModel *articles = G_LIST_MODEL (self->articles);
+  SearchContents *contents = data;
   g_autoptr(AtlasSearchIndex) index = atlas_search_index_new ();
   g_autoptr(GHashTable) geopark_names = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) place_names = g_hash_table_new (g_str_hash, g_str_equal);
 
-  for (guint i = 0; i < g_list_model_get_n_items (geoparks); i++)
+  for (guint i = 0; i < contents->geoparks->len; i++)
     {
-      g_autoptr(AtlasGeopark) geopark = g_list_model_get_item (geoparks, i);
+      AtlasGeopark *geopark = g_ptr_array_index (contents->geoparks, i);
       guint name = add_geopark_names (index, geopark);
 
       g_hash_table_insert (geopark_names, (gpointer) atlas_geopark_get_id (geopark),
                            GUINT_TO_POINTER (name + 1));
     }
 
-  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+  for (guint i = 0; i < contents->places->len; i++)
     {
-      g_autoptr(AtlasPlace) place = g_list_model_get_item (places, i);
+      AtlasPlace *place = g_ptr_array_index (contents->places, i);
       g_autoptr(GString) name = g_string_new (NULL);
 
       append_text (name, place->name);
@@ -314,47 +318,71 @@ prepare_search (AtlasDataset *self)
                            GUINT_TO_POINTER (atlas_search_index_add_name (index, name->str) + 1));
     }
 
-  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+  for (guint i = 0; i < contents->places->len; i++)
+    add_place (index, geopark_names, g_ptr_array_index (contents->places, i));
+
+  for (guint i = 0; i < contents->articles->len; i++)
+    add_article (index, geopark_names, place_names, g_ptr_array_index (contents->articles, i));
+
+  atlas_search_index_seal (index);
+  contents->index = g_steal_pointer (&index);
+
+  return NULL;
+}
+
+/* Each place's name's sort key in each language. */
+static void
+make_sort_keys (GListModel *places)
+{
+  guint n_places = g_list_model_get_n_items (places);
+
+  for (guint i = 0; i < n_places; i++)
     {
       g_autoptr(AtlasPlace) place = g_list_model_get_item (places, i);
 
-      prepare_place (index, geopark_names, place);
+      for (guint l = 0; l < ATLAS_N_LANGUAGES; l++)
+        {
+          g_free (place->sort_keys[l]);
+          place->sort_keys[l] = atlas_collate_key (atlas_text_get (place->name, l), l);
+        }
     }
-
-  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
-    {
-      g_autoptr(AtlasArticle) article = g_list_model_get_item (articles, i);
-
-      add_article (index, geopark_names, place_names, article);
-    }
-
-  atlas_search_index_seal (index);
-  g_clear_pointer (&self->search_index, atlas_search_index_unref);
-  self->search_index = g_steal_pointer (&index);
 }
 
-static void
-store_take (GListStore *store,
-            GPtrArray  *items)
-{
-  g_list_store_splice (store, 0, 0, items->pdata, items->len);
-  g_ptr_array_unref (items);
-}
-
-/* Takes the arrays, whose items the loader has checked. */
+/* Takes the arrays, whose items the loader has checked. With in_thread,
+ * the search index, about half of the work here, is made in a thread of
+ * its own meanwhile.
+ */
 AtlasDataset *
 _atlas_dataset_new_take (GPtrArray *geoparks,
                          GPtrArray *places,
-                         GPtrArray *articles)
+                         GPtrArray *articles,
+                         gboolean   in_thread)
 {
   AtlasDataset *self = atlas_dataset_new ();
+  SearchContents contents = { geoparks, places, articles, NULL };
+  GThread *thread = NULL;
 
-  store_take (self->geoparks, geoparks);
-  store_take (self->places, places);
-  store_take (self->articles, articles);
+  if (in_thread)
+    thread = g_thread_try_new ("atlas-search-index", make_search_index, &contents, NULL);
+
+  /* The arrays stay as they are until the search index is made. */
+  g_list_store_splice (self->geoparks, 0, 0, geoparks->pdata, geoparks->len);
+  g_list_store_splice (self->places, 0, 0, places->pdata, places->len);
+  g_list_store_splice (self->articles, 0, 0, articles->pdata, articles->len);
   build_indexes (self, G_LIST_MODEL (self->geoparks), G_LIST_MODEL (self->places),
                  G_LIST_MODEL (self->articles));
-  prepare_search (self);
+  make_sort_keys (G_LIST_MODEL (self->places));
+
+  if (thread != NULL)
+    g_thread_join (thread);
+  else
+    make_search_index (&contents);
+  g_clear_pointer (&self->search_index, atlas_search_index_unref);
+  self->search_index = g_steal_pointer (&contents.index);
+
+  g_ptr_array_unref (geoparks);
+  g_ptr_array_unref (places);
+  g_ptr_array_unref (articles);
 
   return self;
 }

@@ -226,6 +226,40 @@ read_escape (Parser  *parser,
   return TRUE;
 }
 
+/* The end of the run of plain text that starts at p: the first quote,
+ * backslash or control character, or end. Text in strings is most of a
+ * dataset, so it is looked at eight bytes at a time while no byte of them
+ * can end the run (a word has a byte below n when (word - n * ones) &
+ * ~word & highs is not 0, for n up to 0x80; a byte equal to c is a zero
+ * byte of word ^ c * ones).
+ */
+static const char *
+skip_plain (const char *p,
+            const char *end)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  guchar c;
+
+  while (end - p >= 8)
+    {
+      guint64 word, quotes, backslashes;
+
+      memcpy (&word, p, sizeof word);
+      quotes = word ^ (ones * '"');
+      backslashes = word ^ (ones * '\\');
+      if ((((quotes - ones) & ~quotes) | ((backslashes - ones) & ~backslashes) |
+           ((word - ones * 0x20) & ~word)) & highs)
+        break;
+      p += 8;
+    }
+
+  while (p < end && (c = *p) != '"' && c != '\\' && c >= 0x20)
+    p++;
+
+  return p;
+}
+
 /* A string at parser->p (on its opening quote); its text replaces what out
  * holds, unless out is NULL, when it is only checked.
  */
@@ -242,10 +276,7 @@ read_string (Parser  *parser,
       const char *run = parser->p;
       guchar c;
 
-      /* Plain text runs to the next quote, backslash or control character. */
-      while (parser->p < parser->end &&
-             (c = *parser->p) != '"' && c != '\\' && c >= 0x20)
-        parser->p++;
+      parser->p = skip_plain (parser->p, parser->end);
 
       if (parser->p >= parser->end)
         return fail (parser, parser->p, ATLAS_JSON_ERROR_SYNTAX,

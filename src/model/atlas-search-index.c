@@ -112,12 +112,13 @@ append_folded (GString    *texts,
   gsize start = texts->len;
 
   g_array_append_val (starts, start);
-  atlas_search_fold_append (texts, text);
+  atlas_search_fold_append_valid (texts, text);
   g_string_append_c (texts, '\0');
 }
 
-/* A name that items link to (a geopark's names, a place's), unfolded; its id
- * is what atlas_search_index_add_item() takes.
+/* A name that items link to (a geopark's names, a place's), unfolded and
+ * valid UTF-8 (as a dataset's texts are); its id is what
+ * atlas_search_index_add_item() takes.
  */
 guint
 atlas_search_index_add_name (AtlasSearchIndex *self,
@@ -133,7 +134,8 @@ atlas_search_index_add_name (AtlasSearchIndex *self,
 }
 
 /* An item: what it stands for (checked when matching), its own text,
- * unfolded, and the ids of the names it links to. Returns its position.
+ * unfolded and valid UTF-8, and the ids of the names it links to. Returns
+ * its position.
  */
 guint
 atlas_search_index_add_item (AtlasSearchIndex *self,

@@ -2,9 +2,11 @@
  *
  * The first byte of the input picks which file of the dataset the rest
  * replaces; the other files are the bundled ones, so that references and
- * duplicate ids across files are exercised too. The same bytes also go
- * through our JSON reader alone: whatever it accepts, json-glib must read
- * as the same tree.
+ * duplicate ids across files are exercised too. When the byte's next bit is
+ * set, the files are also read in three threads (every file's items and
+ * UTF-8 shared out, small as they are), which must find the same problems
+ * in the same order. The same bytes also go through our JSON reader alone:
+ * whatever it accepts, json-glib must read as the same tree.
  *
  * Copyright 2026 The Geopark Atlas developers
  *
@@ -15,7 +17,7 @@
 
 #include <stdint.h>
 
-#include "atlas-dataset-loader.h"
+#include "atlas-dataset-loader-private.h"
 #include "atlas-json.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -39,6 +41,36 @@ compare_with_json_glib (const char *text,
 
   g_assert (json_parser_load_from_data (parser, text, length, NULL));
   g_assert (json_node_equal (ours, json_parser_get_root (parser)));
+}
+
+/* The problems' messages, one per line. */
+static char *
+join_problems (GPtrArray *problems)
+{
+  GString *joined = g_string_new (NULL);
+
+  for (guint i = 0; i < problems->len; i++)
+    g_string_append_printf (joined, "%s\n", ((GError *) g_ptr_array_index (problems, i))->message);
+
+  return g_string_free (joined, FALSE);
+}
+
+/* Loads the files in three threads: the same problems as in one. */
+static void
+compare_with_threads (GBytes * const *files,
+                      GPtrArray      *problems)
+{
+  g_autoptr(GPtrArray) threaded = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  g_autoptr(AtlasDataset) dataset = NULL;
+  g_autofree char *expected = join_problems (problems);
+  g_autofree char *found = NULL;
+
+  _atlas_dataset_loader_set_n_threads (3);
+  dataset = atlas_dataset_load_bytes (files, threaded);
+  _atlas_dataset_loader_set_n_threads (0);
+
+  found = join_problems (threaded);
+  g_assert (g_str_equal (found, expected));
 }
 
 static void
@@ -76,6 +108,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     files[f] = f == target ? input : bundled[f];
 
   dataset = atlas_dataset_load_bytes ((GBytes * const *) files, problems);
+  if ((data[0] / ATLAS_DATASET_N_FILES) & 1)
+    compare_with_threads ((GBytes * const *) files, problems);
   compare_with_json_glib ((const char *) data + 1, size - 1);
 
   /* Either a dataset or problems, never both, never neither. */
