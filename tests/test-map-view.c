@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "atlas-dataset-loader.h"
 #include "atlas-map-export.h"
@@ -593,6 +594,215 @@ test_tile_cache (Fixture       *fixture,
   assert_cache_matches (fixture);
 }
 
+/* The bundled dataset with @n more places in Cao Bằng, on a jittered grid
+ * about 1.2 km apart (a badge at a geopark's zoom, apart close in), of
+ * every kind. One in four is known to 10 km only, unless @precise.
+ */
+static AtlasDataset *
+load_with_grid (guint    n,
+                gboolean precise)
+{
+  static const char *kinds[] = { "geology", "landscape", "culture", "biology", "venue" };
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (9);
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  GBytes *files[ATLAS_DATASET_N_FILES];
+  JsonArray *items;
+  AtlasDataset *dataset;
+
+  for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
+    {
+      g_autofree char *path = g_strconcat (RESOURCE_PREFIX "/dataset/",
+                                           atlas_dataset_file_get_name (f), NULL);
+
+      files[f] = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+    }
+
+  root = json_from_string (g_bytes_get_data (files[ATLAS_DATASET_FILE_PLACES], NULL), NULL);
+  items = json_object_get_array_member (json_node_get_object (root), "items");
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *place = json_object_new ();
+      JsonObject *name = json_object_new ();
+      JsonObject *location = json_object_new ();
+      g_autofree char *id = g_strdup_printf ("grid-%u", i);
+      g_autofree char *vi = g_strdup_printf ("Điểm %u", i);
+      g_autofree char *en = g_strdup_printf ("Spot %u", i);
+
+      json_object_set_string_member (name, "vi", vi);
+      json_object_set_string_member (name, "en", en);
+      json_object_set_double_member (location, "lat",
+                                     22.60 + (i / 30) * 0.011 + g_rand_double_range (rand, 0, 0.006));
+      json_object_set_double_member (location, "lon",
+                                     106.00 + (i % 30) * 0.012 + g_rand_double_range (rand, 0, 0.006));
+      json_object_set_int_member (location, "precision_m", !precise && i % 4 == 0 ? 10000 : 100);
+      json_object_set_string_member (place, "id", id);
+      json_object_set_string_member (place, "kind", kinds[i % G_N_ELEMENTS (kinds)]);
+      json_object_set_string_member (place, "geopark", "caobang");
+      json_object_set_object_member (place, "name", name);
+      json_object_set_object_member (place, "location", location);
+      json_object_set_boolean_member (place, "approximate", FALSE);
+      json_object_set_string_member (place, "source", "test-map-view");
+      json_object_set_string_member (place, "country", "VN");
+      json_array_add_object_element (items, place);
+    }
+  text = json_to_string (root, FALSE);
+  g_bytes_unref (files[ATLAS_DATASET_FILE_PLACES]);
+  files[ATLAS_DATASET_FILE_PLACES] = g_bytes_new (text, strlen (text));
+
+  dataset = atlas_dataset_load_bytes ((GBytes * const *) files, problems);
+  g_assert_cmpuint (problems->len, ==, 0);
+  for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
+    g_bytes_unref (files[f]);
+
+  return dataset;
+}
+
+/* Marks where the pins are drawn: which of two overlapping pins is on top
+ * depends on which marker each was given, not on what the map shows.
+ */
+static void
+mask_pins (AtlasMapView *view,
+           guint8       *mask,
+           int           width,
+           int           height)
+{
+  g_autoptr(GList) pins = _atlas_map_view_get_pins (view);
+
+  for (GList *l = pins; l != NULL; l = l->next)
+    {
+      double x, y;
+
+      shumate_viewport_location_to_widget_coords (atlas_map_view_get_viewport (view),
+                                                  _atlas_map_view_get_map (view),
+                                                  shumate_location_get_latitude (l->data),
+                                                  shumate_location_get_longitude (l->data),
+                                                  &x, &y);
+      for (int py = MAX (0, (int) y - 56); py < MIN (height, (int) y + 8); py++)
+        for (int px = MAX (0, (int) x - 24); px < MIN (width, (int) x + 24); px++)
+          mask[py * width + px] = 1;
+    }
+}
+
+/* Pixels that differ, out of those not marked in @mask. */
+static guint
+count_different_unmasked (GdkTexture   *a,
+                          GdkTexture   *b,
+                          const guint8 *mask)
+{
+  g_autofree guint32 *pixels_a = download (a);
+  g_autofree guint32 *pixels_b = download (b);
+  gsize n_pixels = (gsize) gdk_texture_get_width (a) * gdk_texture_get_height (a);
+  guint n = 0;
+
+  g_assert_cmpint (gdk_texture_get_width (b), ==, gdk_texture_get_width (a));
+  for (gsize i = 0; i < n_pixels; i++)
+    n += !mask[i] && pixels_a[i] != pixels_b[i];
+
+  return n;
+}
+
+static guint
+count_unmasked (const guint8 *mask,
+                gsize         n_pixels)
+{
+  guint n = 0;
+
+  for (gsize i = 0; i < n_pixels; i++)
+    n += !mask[i];
+
+  return n;
+}
+
+/* The map of a dataset with the grid's places swapped in, in a new view of
+ * the fixture's size, at @zoom over the middle of the grid; with the
+ * number of precision circles made once it is drawn.
+ */
+static GdkTexture *
+render_grid (Fixture  *fixture,
+             gboolean  precise,
+             double    zoom,
+             guint    *n_circles,
+             guint8   *pins_mask)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_load_bundled (problems);
+  g_autoptr(AtlasDataset) grid = load_with_grid (600, precise);
+  AtlasMapView *view = g_object_new (ATLAS_TYPE_MAP_VIEW, NULL);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GdkTexture *texture;
+
+  atlas_map_view_set_tile_url (view, "http://127.0.0.1:9/{z}/{x}/{y}.png");
+  atlas_map_view_set_basemap (view, "offline");
+  _atlas_map_view_set_animated (view, FALSE);
+  atlas_map_view_set_dataset (view, dataset);
+  gtk_window_set_default_size (window, 1000, 700);
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  gtk_window_present (window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  /* Swapped in as a reload does: far out, no circle is made yet. */
+  atlas_map_view_fit_bounds (view, 22.7, 106.1, 22.8, 106.2, FALSE);
+  shumate_viewport_set_zoom_level (atlas_map_view_get_viewport (view), 9);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  atlas_dataset_take_contents (dataset, grid);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpuint (_atlas_map_view_count_circles (view), ==, 0);
+
+  shumate_viewport_set_zoom_level (atlas_map_view_get_viewport (view), zoom);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  texture = atlas_map_view_render (view, 1, NULL);
+  *n_circles = _atlas_map_view_count_circles (view);
+  mask_pins (view, pins_mask, gdk_texture_get_width (texture), gdk_texture_get_height (texture));
+  gtk_window_destroy (window);
+
+  return texture;
+}
+
+/* The circles of imprecise places are made when a zoom first shows them,
+ * not when the places are swapped in, and drawn: from zoom 11, the map
+ * differs from its precise twin's, and not below it.
+ */
+static void
+test_circles_when_shown (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  double zooms[] = { 10.5, 12.5 };
+
+  for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+    {
+      g_autofree guint8 *mask = g_new0 (guint8, 1000 * 700);
+      g_autoptr(GdkTexture) with_circles = NULL;
+      g_autoptr(GdkTexture) without = NULL;
+      guint n_circles, n_none, n_different;
+
+      with_circles = render_grid (fixture, FALSE, zooms[z], &n_circles, mask);
+      without = render_grid (fixture, TRUE, zooms[z], &n_none, mask);
+      g_assert_cmpint (gdk_texture_get_width (without) * gdk_texture_get_height (without), <=,
+                       1000 * 700);
+      n_different = count_different_unmasked (with_circles, without, mask);
+      g_test_message ("zoom %.1f: %u circles, %u pixels differ", zooms[z], n_circles,
+                      n_different);
+      if (zooms[z] < 11)
+        {
+          g_assert_cmpuint (n_circles, ==, 0);
+          g_assert_cmpuint (n_different, ==, 0);
+        }
+      else
+        {
+          /* One grid place in four, and the bundled imprecise ones. */
+          g_assert_cmpuint (n_circles, >=, 150);
+          g_assert_cmpuint (n_circles, ==, n_none + 150);
+          /* Most of what the pins leave: the grid's 10 km circles overlap. */
+          g_assert_cmpuint (n_different, >, count_unmasked (mask, gdk_texture_get_width (without) *
+                                                                  gdk_texture_get_height (without)) / 2);
+        }
+    }
+}
+
 /* Before it is shown, the map has nothing to give. */
 static void
 test_render_unshown (void)
@@ -684,6 +894,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/map-view/export-png", Fixture, NULL, fixture_set_up, test_export_png,
               fixture_tear_down);
+  g_test_add ("/map-view/circles-when-shown", Fixture, NULL, fixture_set_up,
+              test_circles_when_shown, fixture_tear_down);
   g_test_add ("/map-view/copy-image", Fixture, NULL, fixture_set_up, test_copy_image,
               fixture_tear_down);
 

@@ -117,6 +117,7 @@ struct _AtlasMapView
   ShumateMarkerLayer *pin_layer;
 
   AtlasDataset      *dataset;
+  gboolean           circles_made;   /* the precision circles, made once shown */
   /* What is open: one place, or the places of an article. They stand out and
    * never hide in a group.
    */
@@ -846,11 +847,32 @@ add_precision_circle (AtlasMapView *self,
   atlas_shape_layer_add (self->precision_layer, shape);
 }
 
+/* The circles of the imprecise places, made when the map first comes close
+ * enough to show them: far out, thousands of places cost nothing for them.
+ */
+static void
+add_precision_circles (AtlasMapView *self)
+{
+  double zoom = shumate_viewport_get_zoom_level (atlas_map_view_get_viewport (self));
+  GListModel *places;
+
+  if (self->circles_made || self->dataset == NULL || zoom < PRECISION_MIN_ZOOM)
+    return;
+
+  self->circles_made = TRUE;
+  places = atlas_dataset_get_places (self->dataset);
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(AtlasPlace) place = g_list_model_get_item (places, i);
+
+      add_precision_circle (self, place);
+    }
+}
+
 static void
 rebuild_dataset_layers (AtlasMapView *self)
 {
   GListModel *geoparks = atlas_dataset_get_geoparks (self->dataset);
-  GListModel *places = atlas_dataset_get_places (self->dataset);
 
   atlas_shape_layer_clear (self->area_layer);
   for (guint i = 0; i < g_list_model_get_n_items (geoparks); i++)
@@ -858,14 +880,6 @@ rebuild_dataset_layers (AtlasMapView *self)
       g_autoptr(AtlasGeopark) geopark = g_list_model_get_item (geoparks, i);
 
       add_geopark_area (self, geopark);
-    }
-
-  atlas_shape_layer_clear (self->precision_layer);
-  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
-    {
-      g_autoptr(AtlasPlace) place = g_list_model_get_item (places, i);
-
-      add_precision_circle (self, place);
     }
 
   /* A reload replaces the places: keep selecting those still there. */
@@ -885,6 +899,10 @@ rebuild_dataset_layers (AtlasMapView *self)
 
   self->grouped_at_zoom = -1;
   regroup_pins (self);
+
+  atlas_shape_layer_clear (self->precision_layer);
+  self->circles_made = FALSE;
+  add_precision_circles (self);
 }
 
 void
@@ -929,6 +947,7 @@ on_zoom_changed (AtlasMapView *self)
 {
   update_zoom_actions (self);
   update_approximate_note (self);
+  add_precision_circles (self);
   regroup_pins (self);
 }
 
@@ -1110,6 +1129,15 @@ _atlas_map_view_count_cached_tiles (AtlasMapView *self)
   g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), 0);
 
   return atlas_shape_layer_get_n_cached_tiles (self->offline_layer);
+}
+
+/* How many precision circles are made, for the tests. */
+guint
+_atlas_map_view_count_circles (AtlasMapView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), 0);
+
+  return atlas_shape_layer_get_n_shapes (self->precision_layer);
 }
 
 /* Whether the shape layers draw panning frames from tiles cached for the
