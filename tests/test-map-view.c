@@ -242,8 +242,13 @@ test_selection (Fixture       *fixture,
   pins = _atlas_map_view_get_pins (fixture->view);
   g_assert_true (g_list_last (pins)->data == pin);
 
-  /* What a screen reader announces. */
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (pin)), ==, "Ban Gioc Waterfall");
+  /* What its tooltip says, and a screen reader announces. */
+  g_assert_cmpstr (atlas_pin_get_tooltip (pin), ==, "Ban Gioc Waterfall");
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (pin)));
+  gtk_test_accessible_assert_property (pin, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Ban Gioc Waterfall, geology site");
+  gtk_test_accessible_assert_property (pin, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Ban Gioc Waterfall");
 }
 
 /* An article's places: each highlighted and standing alone, even at a zoom
