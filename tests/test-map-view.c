@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <math.h>
 
 #include "atlas-dataset-loader.h"
 #include "atlas-map-export.h"
@@ -664,6 +665,305 @@ load_with_grid (guint    n,
   return dataset;
 }
 
+/* Whether the place's point is inside the map, @margin pixels from its edges. */
+static gboolean
+place_in_view (AtlasMapView *view,
+               AtlasPlace   *place,
+               double        margin)
+{
+  GtkWidget *map = _atlas_map_view_get_map (view);
+  double x, y;
+
+  shumate_viewport_location_to_widget_coords (atlas_map_view_get_viewport (view), map,
+                                              atlas_place_get_latitude (place),
+                                              atlas_place_get_longitude (place), &x, &y);
+
+  return x >= margin && y >= margin && x <= gtk_widget_get_width (map) - margin &&
+         y <= gtk_widget_get_height (map) - margin;
+}
+
+/* What the pins shown say, checked against the dataset: no place on two
+ * pins, every place well inside the view on one, each badge counting its
+ * places, each pin telling its name or count to the tooltip and to a
+ * screen reader, and the selected places alone, highlighted, on top.
+ * Returns the number of badges.
+ */
+static guint
+assert_pins_right (AtlasMapView *view,
+                   AtlasDataset *dataset)
+{
+  GListModel *places = atlas_dataset_get_places (dataset);
+  GPtrArray *selected = atlas_map_view_get_selected_places (view);
+  g_autoptr(GHashTable) shown = g_hash_table_new (NULL, NULL);
+  g_autoptr(GList) pins = _atlas_map_view_get_pins (view);
+  guint n_groups = 0;
+  guint n_checked = 0;
+  GList *l;
+
+  for (l = pins; l != NULL; l = l->next)
+    {
+      AtlasPin *pin = l->data;
+      GPtrArray *members = atlas_pin_get_places (pin);
+      g_autofree char *label = NULL;
+
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (pin)));
+      for (guint i = 0; i < members->len; i++)
+        {
+          g_assert_false (g_hash_table_contains (shown, members->pdata[i]));
+          g_hash_table_add (shown, members->pdata[i]);
+        }
+
+      if (atlas_pin_is_group (pin))
+        {
+          label = g_strdup_printf ("%u places, zoom in to tell them apart", members->len);
+          n_groups++;
+          for (guint i = 0; i < members->len; i++)
+            g_assert_false (g_ptr_array_find (selected, members->pdata[i], NULL));
+        }
+      else
+        {
+          static const char *kinds[] = {
+            "geology site", "landscape site", "culture site", "biodiversity site",
+            "event venue", "partner geopark",
+          };
+          AtlasPlace *place = atlas_pin_get_place (pin);
+          const char *name = atlas_text_get (atlas_place_get_name (place), ATLAS_LANGUAGE_EN);
+
+          G_STATIC_ASSERT (G_N_ELEMENTS (kinds) == ATLAS_N_PLACE_KINDS);
+          label = g_strdup_printf ("%s, %s", name, kinds[atlas_place_get_kind (place)]);
+          gtk_test_accessible_assert_property (pin, GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+          g_clear_pointer (&label, g_free);
+          g_assert_cmpstr (atlas_pin_get_tooltip (pin), ==, name);
+          g_assert_cmpint (atlas_pin_get_highlighted (pin), ==,
+                           g_ptr_array_find (selected, place, NULL));
+        }
+      if (label != NULL)
+        {
+          g_assert_cmpstr (atlas_pin_get_tooltip (pin), ==, label);
+          gtk_test_accessible_assert_property (pin, GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+        }
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(AtlasPlace) place = g_list_model_get_item (places, i);
+
+      if (place_in_view (view, place, 32) || g_ptr_array_find (selected, place, NULL))
+        {
+          g_assert_true (g_hash_table_contains (shown, place));
+          n_checked++;
+        }
+    }
+  g_assert_cmpuint (n_checked, >, 0);
+
+  /* The selected places' pins last, drawn above the others. */
+  l = g_list_last (pins);
+  for (guint i = 0; i < selected->len; i++, l = l->prev)
+    {
+      g_assert_nonnull (l);
+      g_assert_true (atlas_pin_get_highlighted (l->data));
+    }
+
+  return n_groups;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The places of each pin shown whose point is in the view, as sorted ids. */
+static GPtrArray *
+describe_pins_in_view (AtlasMapView *view)
+{
+  g_autoptr(GList) pins = _atlas_map_view_get_pins (view);
+  GPtrArray *descriptions = g_ptr_array_new_with_free_func (g_free);
+
+  for (GList *l = pins; l != NULL; l = l->next)
+    {
+      GPtrArray *members = atlas_pin_get_places (l->data);
+      g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+      g_autofree char *joined = NULL;
+
+      if (!place_in_view (view, members->pdata[0], 0))
+        continue;
+      for (guint i = 0; i < members->len; i++)
+        g_ptr_array_add (ids, (gpointer) atlas_place_get_id (members->pdata[i]));
+      g_ptr_array_sort (ids, compare_strings);
+      g_ptr_array_add (ids, NULL);
+      joined = g_strjoinv (",", (char **) ids->pdata);
+      g_ptr_array_add (descriptions, g_steal_pointer (&joined));
+    }
+  g_ptr_array_sort (descriptions, compare_strings);
+
+  return descriptions;
+}
+
+/* A map view of its own, in a window of the fixture's size, showing @dataset
+ * where the fixture's view is, with the same places selected: what a view
+ * made afresh shows there.
+ */
+static GPtrArray *
+describe_fresh_view (Fixture      *fixture,
+                     AtlasDataset *dataset)
+{
+  ShumateViewport *viewport = atlas_map_view_get_viewport (fixture->view);
+  AtlasMapView *view = g_object_new (ATLAS_TYPE_MAP_VIEW, NULL);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GPtrArray *descriptions;
+
+  atlas_map_view_set_tile_url (view, "http://127.0.0.1:9/{z}/{x}/{y}.png");
+  _atlas_map_view_set_animated (view, FALSE);
+  gtk_window_set_default_size (window, gtk_widget_get_width (GTK_WIDGET (fixture->window)),
+                               gtk_widget_get_height (GTK_WIDGET (fixture->window)));
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  gtk_window_present (window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  atlas_map_view_set_dataset (view, dataset);
+  atlas_map_view_select_places (view, atlas_map_view_get_selected_places (fixture->view));
+  shumate_viewport_set_zoom_level (atlas_map_view_get_viewport (view),
+                                   shumate_viewport_get_zoom_level (viewport));
+  shumate_location_set_location (SHUMATE_LOCATION (atlas_map_view_get_viewport (view)),
+                                 shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                                 shumate_location_get_longitude (SHUMATE_LOCATION (viewport)));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpint (gtk_widget_get_width (_atlas_map_view_get_map (view)), ==,
+                   gtk_widget_get_width (_atlas_map_view_get_map (fixture->view)));
+
+  descriptions = describe_pins_in_view (view);
+  gtk_window_destroy (window);
+
+  return descriptions;
+}
+
+static void
+assert_same_pins_as_fresh_view (Fixture      *fixture,
+                                AtlasDataset *dataset)
+{
+  g_autoptr(GPtrArray) shown = describe_pins_in_view (fixture->view);
+  g_autoptr(GPtrArray) fresh = describe_fresh_view (fixture, dataset);
+
+  g_assert_cmpuint (shown->len, >, 0);
+  g_assert_cmpuint (shown->len, ==, fresh->len);
+  for (guint i = 0; i < shown->len; i++)
+    g_assert_cmpstr (shown->pdata[i], ==, fresh->pdata[i]);
+}
+
+static void
+zoom_to (Fixture *fixture,
+         double   zoom)
+{
+  shumate_viewport_set_zoom_level (atlas_map_view_get_viewport (fixture->view), zoom);
+  wait_for_draw (fixture);
+}
+
+/* A folder with hundreds more places swapped in, as a reload does: the pins
+ * in the view are there at once, grouped as a fresh view groups them, at
+ * every zoom level down to single places; the selected place keeps its
+ * highlighted pin on top; and a pin that stays alone keeps its widget and
+ * the keyboard focus from one level to the next.
+ */
+static void
+test_swap_many_places (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(AtlasDataset) grid = load_with_grid (600, FALSE);
+  AtlasPlace *selected;
+  AtlasPin *focused;
+  guint n_groups;
+
+  atlas_map_view_fit_bounds (fixture->view, 22.58, 105.98, 22.86, 106.38, FALSE);
+  wait_for_draw (fixture);
+  atlas_dataset_take_contents (fixture->dataset, grid);
+  wait_for_draw (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (atlas_dataset_get_places (fixture->dataset)), >, 600);
+  g_assert_cmpuint (assert_pins_right (fixture->view, fixture->dataset), >, 10);
+  assert_same_pins_as_fresh_view (fixture, fixture->dataset);
+
+  selected = atlas_dataset_lookup_place (fixture->dataset, "grid-247");
+  atlas_map_view_select_place (fixture->view, selected);
+  wait_for_draw (fixture);
+  for (double zoom = shumate_viewport_get_zoom_level (atlas_map_view_get_viewport (fixture->view));
+       zoom <= 15; zoom += 0.75)
+    {
+      zoom_to (fixture, zoom);
+      n_groups = assert_pins_right (fixture->view, fixture->dataset);
+      g_test_message ("zoom %.2f: %u badges", zoom, n_groups);
+      assert_same_pins_as_fresh_view (fixture, fixture->dataset);
+      g_assert_nonnull (atlas_test_pin_of_place (fixture->view, "grid-247"));
+    }
+  /* Close in, no badges: some places share a point. */
+  g_assert_cmpuint (n_groups, ==, 0);
+
+  /* And out again, after panning away and back. */
+  shumate_location_set_location (SHUMATE_LOCATION (atlas_map_view_get_viewport (fixture->view)),
+                                 22.95, 106.6);
+  wait_for_draw (fixture);
+  atlas_map_view_fit_places (fixture->view, atlas_map_view_get_selected_places (fixture->view),
+                             FALSE);
+  zoom_to (fixture, 12.2);
+  g_assert_cmpuint (assert_pins_right (fixture->view, fixture->dataset), >, 0);
+  assert_same_pins_as_fresh_view (fixture, fixture->dataset);
+
+  /* The focused pin of a place that stays alone is the same widget after a
+   * regrouping, and keeps the focus.
+   */
+  zoom_to (fixture, 14);
+  focused = atlas_test_pin_of_place (fixture->view, "grid-247");
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (focused)));
+  zoom_to (fixture, 15.2);
+  g_assert_true (atlas_test_pin_of_place (fixture->view, "grid-247") == focused);
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (focused)));
+}
+
+/* Panning far over many places moves markers on to the places that come
+ * near rather than making new ones; what they show is still right, and the
+ * markers kept hidden stay out of the pins shown.
+ */
+static void
+test_pins_move_on (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(AtlasDataset) grid = load_with_grid (600, FALSE);
+  ShumateViewport *viewport = atlas_map_view_get_viewport (fixture->view);
+  guint n_new = 0, n_moved = 0;
+
+  atlas_dataset_take_contents (fixture->dataset, grid);
+  zoom_to (fixture, 14);
+  for (guint step = 0; step <= 16; step++)
+    {
+      g_autoptr(GList) pins = NULL;
+
+      /* Half a view or more at each step, over the whole grid. */
+      shumate_location_set_location (SHUMATE_LOCATION (viewport), 22.605 + (step % 8) * 0.028,
+                                     106.0 + step * 0.022);
+      wait_for_draw (fixture);
+      assert_pins_right (fixture->view, fixture->dataset);
+
+      pins = _atlas_map_view_get_pins (fixture->view);
+      for (GList *l = pins; l != NULL; l = l->next)
+        {
+          GObject *pin = l->data;
+          gpointer place = atlas_pin_get_places (l->data)->pdata[0];
+          gpointer shown = g_object_get_data (pin, "test-shown");
+
+          /* After the first view, a widget new to the test is a new marker. */
+          if (shown == NULL && step > 0)
+            n_new++;
+          else if (shown != NULL && shown != place)
+            n_moved++;
+          g_object_set_data (pin, "test-shown", place);
+        }
+    }
+
+  g_test_message ("%u markers moved on to other places, %u made", n_moved, n_new);
+  g_assert_cmpuint (n_moved, >, 100);
+  g_assert_cmpuint (n_new, <, n_moved / 4);
+}
+
 /* Marks where the pins are drawn: which of two overlapping pins is on top
  * depends on which marker each was given, not on what the map shows.
  */
@@ -898,6 +1198,10 @@ main (int   argc,
   g_test_add ("/map-view/tile-cache", Fixture, NULL, fixture_set_up, test_tile_cache,
               fixture_tear_down);
   g_test_add ("/map-view/export-png", Fixture, NULL, fixture_set_up, test_export_png,
+              fixture_tear_down);
+  g_test_add ("/map-view/swap-many-places", Fixture, NULL, fixture_set_up, test_swap_many_places,
+              fixture_tear_down);
+  g_test_add ("/map-view/pins-move-on", Fixture, NULL, fixture_set_up, test_pins_move_on,
               fixture_tear_down);
   g_test_add ("/map-view/circles-when-shown", Fixture, NULL, fixture_set_up,
               test_circles_when_shown, fixture_tear_down);

@@ -527,33 +527,6 @@ atlas_pin_set_places (AtlasPin          *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-AtlasPin *
-atlas_pin_new_for_place (AtlasPlace *place)
-{
-  AtlasPin *self;
-
-  g_return_val_if_fail (ATLAS_IS_PLACE (place), NULL);
-
-  self = g_object_new (ATLAS_TYPE_PIN, NULL);
-  atlas_pin_set_places (self, &place, 1);
-
-  return self;
-}
-
-/* A badge for places too close to tell apart; takes nothing, refs them. */
-AtlasPin *
-atlas_pin_new_for_group (GPtrArray *places)
-{
-  AtlasPin *self;
-
-  g_return_val_if_fail (places != NULL && places->len > 1, NULL);
-
-  self = g_object_new (ATLAS_TYPE_PIN, NULL);
-  atlas_pin_set_places (self, (AtlasPlace *const *) places->pdata, places->len);
-
-  return self;
-}
-
 /* The place of a single pin; NULL for a group. */
 AtlasPlace *
 atlas_pin_get_place (AtlasPin *self)

@@ -17,8 +17,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AtlasPin, atlas_pin, ATLAS, PIN, ShumateMarker)
 
-AtlasPin   *atlas_pin_new_for_place     (AtlasPlace *place);
-AtlasPin   *atlas_pin_new_for_group     (GPtrArray  *places);
 void        atlas_pin_set_places        (AtlasPin          *self,
                                          AtlasPlace *const *places,
                                          guint              n_places);
