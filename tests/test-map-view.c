@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
 
 #include "atlas-dataset-loader.h"
 #include "atlas-map-export.h"
@@ -242,8 +244,13 @@ test_selection (Fixture       *fixture,
   pins = _atlas_map_view_get_pins (fixture->view);
   g_assert_true (g_list_last (pins)->data == pin);
 
-  /* What a screen reader announces. */
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (pin)), ==, "Ban Gioc Waterfall");
+  /* What its tooltip says, and a screen reader announces. */
+  g_assert_cmpstr (atlas_pin_get_tooltip (pin), ==, "Ban Gioc Waterfall");
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (pin)));
+  gtk_test_accessible_assert_property (pin, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Ban Gioc Waterfall, geology site");
+  gtk_test_accessible_assert_property (pin, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Ban Gioc Waterfall");
 }
 
 /* An article's places: each highlighted and standing alone, even at a zoom
@@ -594,6 +601,514 @@ test_tile_cache (Fixture       *fixture,
   assert_cache_matches (fixture);
 }
 
+/* The bundled dataset with @n more places in Cao Bằng, on a jittered grid
+ * about 1.2 km apart (a badge at a geopark's zoom, apart close in), of
+ * every kind. One in four is known to 10 km only, unless @precise.
+ */
+static AtlasDataset *
+load_with_grid (guint    n,
+                gboolean precise)
+{
+  static const char *kinds[] = { "geology", "landscape", "culture", "biology", "venue" };
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (9);
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  GBytes *files[ATLAS_DATASET_N_FILES];
+  JsonArray *items;
+  AtlasDataset *dataset;
+
+  for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
+    {
+      g_autofree char *path = g_strconcat (RESOURCE_PREFIX "/dataset/",
+                                           atlas_dataset_file_get_name (f), NULL);
+
+      files[f] = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+    }
+
+  root = json_from_string (g_bytes_get_data (files[ATLAS_DATASET_FILE_PLACES], NULL), NULL);
+  items = json_object_get_array_member (json_node_get_object (root), "items");
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *place = json_object_new ();
+      JsonObject *name = json_object_new ();
+      JsonObject *location = json_object_new ();
+      g_autofree char *id = g_strdup_printf ("grid-%u", i);
+      g_autofree char *vi = g_strdup_printf ("Điểm %u", i);
+      g_autofree char *en = g_strdup_printf ("Spot %u", i);
+
+      json_object_set_string_member (name, "vi", vi);
+      json_object_set_string_member (name, "en", en);
+      json_object_set_double_member (location, "lat",
+                                     22.60 + (i / 30) * 0.011 + g_rand_double_range (rand, 0, 0.006));
+      json_object_set_double_member (location, "lon",
+                                     106.00 + (i % 30) * 0.012 + g_rand_double_range (rand, 0, 0.006));
+      json_object_set_int_member (location, "precision_m", !precise && i % 4 == 0 ? 10000 : 100);
+      json_object_set_string_member (place, "id", id);
+      json_object_set_string_member (place, "kind", kinds[i % G_N_ELEMENTS (kinds)]);
+      json_object_set_string_member (place, "geopark", "caobang");
+      json_object_set_object_member (place, "name", name);
+      json_object_set_object_member (place, "location", location);
+      json_object_set_boolean_member (place, "approximate", FALSE);
+      json_object_set_string_member (place, "source", "test-map-view");
+      json_object_set_string_member (place, "country", "VN");
+      json_array_add_object_element (items, place);
+    }
+  text = json_to_string (root, FALSE);
+  g_bytes_unref (files[ATLAS_DATASET_FILE_PLACES]);
+  files[ATLAS_DATASET_FILE_PLACES] = g_bytes_new (text, strlen (text));
+
+  dataset = atlas_dataset_load_bytes ((GBytes * const *) files, problems);
+  g_assert_cmpuint (problems->len, ==, 0);
+  for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
+    g_bytes_unref (files[f]);
+
+  return dataset;
+}
+
+/* Whether the place's point is inside the map, @margin pixels from its edges. */
+static gboolean
+place_in_view (AtlasMapView *view,
+               AtlasPlace   *place,
+               double        margin)
+{
+  GtkWidget *map = _atlas_map_view_get_map (view);
+  double x, y;
+
+  shumate_viewport_location_to_widget_coords (atlas_map_view_get_viewport (view), map,
+                                              atlas_place_get_latitude (place),
+                                              atlas_place_get_longitude (place), &x, &y);
+
+  return x >= margin && y >= margin && x <= gtk_widget_get_width (map) - margin &&
+         y <= gtk_widget_get_height (map) - margin;
+}
+
+/* What the pins shown say, checked against the dataset: no place on two
+ * pins, every place well inside the view on one, each badge counting its
+ * places, each pin telling its name or count to the tooltip and to a
+ * screen reader, and the selected places alone, highlighted, on top.
+ * Returns the number of badges.
+ */
+static guint
+assert_pins_right (AtlasMapView *view,
+                   AtlasDataset *dataset)
+{
+  GListModel *places = atlas_dataset_get_places (dataset);
+  GPtrArray *selected = atlas_map_view_get_selected_places (view);
+  g_autoptr(GHashTable) shown = g_hash_table_new (NULL, NULL);
+  g_autoptr(GList) pins = _atlas_map_view_get_pins (view);
+  guint n_groups = 0;
+  guint n_checked = 0;
+  GList *l;
+
+  for (l = pins; l != NULL; l = l->next)
+    {
+      AtlasPin *pin = l->data;
+      GPtrArray *members = atlas_pin_get_places (pin);
+      g_autofree char *label = NULL;
+
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (pin)));
+      for (guint i = 0; i < members->len; i++)
+        {
+          g_assert_false (g_hash_table_contains (shown, members->pdata[i]));
+          g_hash_table_add (shown, members->pdata[i]);
+        }
+
+      if (atlas_pin_is_group (pin))
+        {
+          label = g_strdup_printf ("%u places, zoom in to tell them apart", members->len);
+          n_groups++;
+          for (guint i = 0; i < members->len; i++)
+            g_assert_false (g_ptr_array_find (selected, members->pdata[i], NULL));
+        }
+      else
+        {
+          static const char *kinds[] = {
+            "geology site", "landscape site", "culture site", "biodiversity site",
+            "event venue", "partner geopark",
+          };
+          AtlasPlace *place = atlas_pin_get_place (pin);
+          const char *name = atlas_text_get (atlas_place_get_name (place), ATLAS_LANGUAGE_EN);
+
+          G_STATIC_ASSERT (G_N_ELEMENTS (kinds) == ATLAS_N_PLACE_KINDS);
+          label = g_strdup_printf ("%s, %s", name, kinds[atlas_place_get_kind (place)]);
+          gtk_test_accessible_assert_property (pin, GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+          g_clear_pointer (&label, g_free);
+          g_assert_cmpstr (atlas_pin_get_tooltip (pin), ==, name);
+          g_assert_cmpint (atlas_pin_get_highlighted (pin), ==,
+                           g_ptr_array_find (selected, place, NULL));
+        }
+      if (label != NULL)
+        {
+          g_assert_cmpstr (atlas_pin_get_tooltip (pin), ==, label);
+          gtk_test_accessible_assert_property (pin, GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+        }
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(AtlasPlace) place = g_list_model_get_item (places, i);
+
+      if (place_in_view (view, place, 32) || g_ptr_array_find (selected, place, NULL))
+        {
+          g_assert_true (g_hash_table_contains (shown, place));
+          n_checked++;
+        }
+    }
+  g_assert_cmpuint (n_checked, >, 0);
+
+  /* The selected places' pins last, drawn above the others. */
+  l = g_list_last (pins);
+  for (guint i = 0; i < selected->len; i++, l = l->prev)
+    {
+      g_assert_nonnull (l);
+      g_assert_true (atlas_pin_get_highlighted (l->data));
+    }
+
+  return n_groups;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The places of each pin shown whose point is in the view, as sorted ids. */
+static GPtrArray *
+describe_pins_in_view (AtlasMapView *view)
+{
+  g_autoptr(GList) pins = _atlas_map_view_get_pins (view);
+  GPtrArray *descriptions = g_ptr_array_new_with_free_func (g_free);
+
+  for (GList *l = pins; l != NULL; l = l->next)
+    {
+      GPtrArray *members = atlas_pin_get_places (l->data);
+      g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+      g_autofree char *joined = NULL;
+
+      if (!place_in_view (view, members->pdata[0], 0))
+        continue;
+      for (guint i = 0; i < members->len; i++)
+        g_ptr_array_add (ids, (gpointer) atlas_place_get_id (members->pdata[i]));
+      g_ptr_array_sort (ids, compare_strings);
+      g_ptr_array_add (ids, NULL);
+      joined = g_strjoinv (",", (char **) ids->pdata);
+      g_ptr_array_add (descriptions, g_steal_pointer (&joined));
+    }
+  g_ptr_array_sort (descriptions, compare_strings);
+
+  return descriptions;
+}
+
+/* A map view of its own, in a window of the fixture's size, showing @dataset
+ * where the fixture's view is, with the same places selected: what a view
+ * made afresh shows there.
+ */
+static GPtrArray *
+describe_fresh_view (Fixture      *fixture,
+                     AtlasDataset *dataset)
+{
+  ShumateViewport *viewport = atlas_map_view_get_viewport (fixture->view);
+  AtlasMapView *view = g_object_new (ATLAS_TYPE_MAP_VIEW, NULL);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GPtrArray *descriptions;
+
+  atlas_map_view_set_tile_url (view, "http://127.0.0.1:9/{z}/{x}/{y}.png");
+  _atlas_map_view_set_animated (view, FALSE);
+  gtk_window_set_default_size (window, gtk_widget_get_width (GTK_WIDGET (fixture->window)),
+                               gtk_widget_get_height (GTK_WIDGET (fixture->window)));
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  gtk_window_present (window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  atlas_map_view_set_dataset (view, dataset);
+  atlas_map_view_select_places (view, atlas_map_view_get_selected_places (fixture->view));
+  shumate_viewport_set_zoom_level (atlas_map_view_get_viewport (view),
+                                   shumate_viewport_get_zoom_level (viewport));
+  shumate_location_set_location (SHUMATE_LOCATION (atlas_map_view_get_viewport (view)),
+                                 shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                                 shumate_location_get_longitude (SHUMATE_LOCATION (viewport)));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpint (gtk_widget_get_width (_atlas_map_view_get_map (view)), ==,
+                   gtk_widget_get_width (_atlas_map_view_get_map (fixture->view)));
+
+  descriptions = describe_pins_in_view (view);
+  gtk_window_destroy (window);
+
+  return descriptions;
+}
+
+static void
+assert_same_pins_as_fresh_view (Fixture      *fixture,
+                                AtlasDataset *dataset)
+{
+  g_autoptr(GPtrArray) shown = describe_pins_in_view (fixture->view);
+  g_autoptr(GPtrArray) fresh = describe_fresh_view (fixture, dataset);
+
+  g_assert_cmpuint (shown->len, >, 0);
+  g_assert_cmpuint (shown->len, ==, fresh->len);
+  for (guint i = 0; i < shown->len; i++)
+    g_assert_cmpstr (shown->pdata[i], ==, fresh->pdata[i]);
+}
+
+static void
+zoom_to (Fixture *fixture,
+         double   zoom)
+{
+  shumate_viewport_set_zoom_level (atlas_map_view_get_viewport (fixture->view), zoom);
+  wait_for_draw (fixture);
+}
+
+/* A folder with hundreds more places swapped in, as a reload does: the pins
+ * in the view are there at once, grouped as a fresh view groups them, at
+ * every zoom level down to single places; the selected place keeps its
+ * highlighted pin on top; and a pin that stays alone keeps its widget and
+ * the keyboard focus from one level to the next.
+ */
+static void
+test_swap_many_places (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(AtlasDataset) grid = load_with_grid (600, FALSE);
+  AtlasPlace *selected;
+  AtlasPin *focused;
+  guint n_groups;
+
+  atlas_map_view_fit_bounds (fixture->view, 22.58, 105.98, 22.86, 106.38, FALSE);
+  wait_for_draw (fixture);
+  atlas_dataset_take_contents (fixture->dataset, grid);
+  wait_for_draw (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (atlas_dataset_get_places (fixture->dataset)), >, 600);
+  g_assert_cmpuint (assert_pins_right (fixture->view, fixture->dataset), >, 10);
+  assert_same_pins_as_fresh_view (fixture, fixture->dataset);
+
+  selected = atlas_dataset_lookup_place (fixture->dataset, "grid-247");
+  atlas_map_view_select_place (fixture->view, selected);
+  wait_for_draw (fixture);
+  for (double zoom = shumate_viewport_get_zoom_level (atlas_map_view_get_viewport (fixture->view));
+       zoom <= 15; zoom += 0.75)
+    {
+      zoom_to (fixture, zoom);
+      n_groups = assert_pins_right (fixture->view, fixture->dataset);
+      g_test_message ("zoom %.2f: %u badges", zoom, n_groups);
+      assert_same_pins_as_fresh_view (fixture, fixture->dataset);
+      g_assert_nonnull (atlas_test_pin_of_place (fixture->view, "grid-247"));
+    }
+  /* Close in, no badges: some places share a point. */
+  g_assert_cmpuint (n_groups, ==, 0);
+
+  /* And out again, after panning away and back. */
+  shumate_location_set_location (SHUMATE_LOCATION (atlas_map_view_get_viewport (fixture->view)),
+                                 22.95, 106.6);
+  wait_for_draw (fixture);
+  atlas_map_view_fit_places (fixture->view, atlas_map_view_get_selected_places (fixture->view),
+                             FALSE);
+  zoom_to (fixture, 12.2);
+  g_assert_cmpuint (assert_pins_right (fixture->view, fixture->dataset), >, 0);
+  assert_same_pins_as_fresh_view (fixture, fixture->dataset);
+
+  /* The focused pin of a place that stays alone is the same widget after a
+   * regrouping, and keeps the focus.
+   */
+  zoom_to (fixture, 14);
+  focused = atlas_test_pin_of_place (fixture->view, "grid-247");
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (focused)));
+  zoom_to (fixture, 15.2);
+  g_assert_true (atlas_test_pin_of_place (fixture->view, "grid-247") == focused);
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (focused)));
+}
+
+/* Panning far over many places moves markers on to the places that come
+ * near rather than making new ones; what they show is still right, and the
+ * markers kept hidden stay out of the pins shown.
+ */
+static void
+test_pins_move_on (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(AtlasDataset) grid = load_with_grid (600, FALSE);
+  ShumateViewport *viewport = atlas_map_view_get_viewport (fixture->view);
+  guint n_new = 0, n_moved = 0;
+
+  atlas_dataset_take_contents (fixture->dataset, grid);
+  zoom_to (fixture, 14);
+  for (guint step = 0; step <= 16; step++)
+    {
+      g_autoptr(GList) pins = NULL;
+
+      /* Half a view or more at each step, over the whole grid. */
+      shumate_location_set_location (SHUMATE_LOCATION (viewport), 22.605 + (step % 8) * 0.028,
+                                     106.0 + step * 0.022);
+      wait_for_draw (fixture);
+      assert_pins_right (fixture->view, fixture->dataset);
+
+      pins = _atlas_map_view_get_pins (fixture->view);
+      for (GList *l = pins; l != NULL; l = l->next)
+        {
+          GObject *pin = l->data;
+          gpointer place = atlas_pin_get_places (l->data)->pdata[0];
+          gpointer shown = g_object_get_data (pin, "test-shown");
+
+          /* After the first view, a widget new to the test is a new marker. */
+          if (shown == NULL && step > 0)
+            n_new++;
+          else if (shown != NULL && shown != place)
+            n_moved++;
+          g_object_set_data (pin, "test-shown", place);
+        }
+    }
+
+  g_test_message ("%u markers moved on to other places, %u made", n_moved, n_new);
+  g_assert_cmpuint (n_moved, >, 100);
+  g_assert_cmpuint (n_new, <, n_moved / 4);
+}
+
+/* Marks where the pins are drawn: which of two overlapping pins is on top
+ * depends on which marker each was given, not on what the map shows.
+ */
+static void
+mask_pins (AtlasMapView *view,
+           guint8       *mask,
+           int           width,
+           int           height)
+{
+  g_autoptr(GList) pins = _atlas_map_view_get_pins (view);
+
+  for (GList *l = pins; l != NULL; l = l->next)
+    {
+      double x, y;
+
+      shumate_viewport_location_to_widget_coords (atlas_map_view_get_viewport (view),
+                                                  _atlas_map_view_get_map (view),
+                                                  shumate_location_get_latitude (l->data),
+                                                  shumate_location_get_longitude (l->data),
+                                                  &x, &y);
+      for (int py = MAX (0, (int) y - 56); py < MIN (height, (int) y + 8); py++)
+        for (int px = MAX (0, (int) x - 24); px < MIN (width, (int) x + 24); px++)
+          mask[py * width + px] = 1;
+    }
+}
+
+/* Pixels that differ, out of those not marked in @mask. */
+static guint
+count_different_unmasked (GdkTexture   *a,
+                          GdkTexture   *b,
+                          const guint8 *mask)
+{
+  g_autofree guint32 *pixels_a = download (a);
+  g_autofree guint32 *pixels_b = download (b);
+  gsize n_pixels = (gsize) gdk_texture_get_width (a) * gdk_texture_get_height (a);
+  guint n = 0;
+
+  g_assert_cmpint (gdk_texture_get_width (b), ==, gdk_texture_get_width (a));
+  for (gsize i = 0; i < n_pixels; i++)
+    n += !mask[i] && pixels_a[i] != pixels_b[i];
+
+  return n;
+}
+
+static guint
+count_unmasked (const guint8 *mask,
+                gsize         n_pixels)
+{
+  guint n = 0;
+
+  for (gsize i = 0; i < n_pixels; i++)
+    n += !mask[i];
+
+  return n;
+}
+
+/* The map of a dataset with the grid's places swapped in, in a new view of
+ * the fixture's size, at @zoom over the middle of the grid; with the
+ * number of precision circles made once it is drawn.
+ */
+static GdkTexture *
+render_grid (Fixture  *fixture,
+             gboolean  precise,
+             double    zoom,
+             guint    *n_circles,
+             guint8   *pins_mask)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_load_bundled (problems);
+  g_autoptr(AtlasDataset) grid = load_with_grid (600, precise);
+  AtlasMapView *view = g_object_new (ATLAS_TYPE_MAP_VIEW, NULL);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GdkTexture *texture;
+
+  atlas_map_view_set_tile_url (view, "http://127.0.0.1:9/{z}/{x}/{y}.png");
+  atlas_map_view_set_basemap (view, "offline");
+  _atlas_map_view_set_animated (view, FALSE);
+  atlas_map_view_set_dataset (view, dataset);
+  gtk_window_set_default_size (window, 1000, 700);
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  gtk_window_present (window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  /* Swapped in as a reload does: far out, no circle is made yet. */
+  atlas_map_view_fit_bounds (view, 22.7, 106.1, 22.8, 106.2, FALSE);
+  shumate_viewport_set_zoom_level (atlas_map_view_get_viewport (view), 9);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  atlas_dataset_take_contents (dataset, grid);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpuint (_atlas_map_view_count_circles (view), ==, 0);
+
+  shumate_viewport_set_zoom_level (atlas_map_view_get_viewport (view), zoom);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  texture = atlas_map_view_render (view, 1, NULL);
+  *n_circles = _atlas_map_view_count_circles (view);
+  mask_pins (view, pins_mask, gdk_texture_get_width (texture), gdk_texture_get_height (texture));
+  gtk_window_destroy (window);
+
+  return texture;
+}
+
+/* The circles of imprecise places are made when a zoom first shows them,
+ * not when the places are swapped in, and drawn: from zoom 11, the map
+ * differs from its precise twin's, and not below it.
+ */
+static void
+test_circles_when_shown (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  double zooms[] = { 10.5, 12.5 };
+
+  for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+    {
+      g_autofree guint8 *mask = g_new0 (guint8, 1000 * 700);
+      g_autoptr(GdkTexture) with_circles = NULL;
+      g_autoptr(GdkTexture) without = NULL;
+      guint n_circles, n_none, n_different;
+
+      with_circles = render_grid (fixture, FALSE, zooms[z], &n_circles, mask);
+      without = render_grid (fixture, TRUE, zooms[z], &n_none, mask);
+      g_assert_cmpint (gdk_texture_get_width (without) * gdk_texture_get_height (without), <=,
+                       1000 * 700);
+      n_different = count_different_unmasked (with_circles, without, mask);
+      g_test_message ("zoom %.1f: %u circles, %u pixels differ", zooms[z], n_circles,
+                      n_different);
+      if (zooms[z] < 11)
+        {
+          g_assert_cmpuint (n_circles, ==, 0);
+          g_assert_cmpuint (n_different, ==, 0);
+        }
+      else
+        {
+          /* One grid place in four, and the bundled imprecise ones. */
+          g_assert_cmpuint (n_circles, >=, 150);
+          g_assert_cmpuint (n_circles, ==, n_none + 150);
+          /* Most of what the pins leave: the grid's 10 km circles overlap. */
+          g_assert_cmpuint (n_different, >, count_unmasked (mask, gdk_texture_get_width (without) *
+                                                                  gdk_texture_get_height (without)) / 2);
+        }
+    }
+}
+
 /* Before it is shown, the map has nothing to give. */
 static void
 test_render_unshown (void)
@@ -735,6 +1250,12 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/map-view/export-png", Fixture, NULL, fixture_set_up, test_export_png,
               fixture_tear_down);
+  g_test_add ("/map-view/swap-many-places", Fixture, NULL, fixture_set_up, test_swap_many_places,
+              fixture_tear_down);
+  g_test_add ("/map-view/pins-move-on", Fixture, NULL, fixture_set_up, test_pins_move_on,
+              fixture_tear_down);
+  g_test_add ("/map-view/circles-when-shown", Fixture, NULL, fixture_set_up,
+              test_circles_when_shown, fixture_tear_down);
   g_test_add ("/map-view/copy-image", Fixture, NULL, fixture_set_up, test_copy_image,
               fixture_tear_down);
 

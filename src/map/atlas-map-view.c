@@ -37,6 +37,23 @@
 /* Pins closer than this on screen become one badge with a count. */
 #define GROUP_DISTANCE_PX 30.0
 
+/* Markers are made for the places in the view and this much of its size
+ * around it, ahead of panning, and kept until they are this far: a view
+ * going to and fro does not make and drop the same markers.
+ */
+#define NEAR_MARGIN 0.25
+#define KEPT_MARGIN 0.5
+/* Room around the view for a pin's head and a selected pin's size. */
+#define PIN_EXTENT_PX 56.0
+/* The work allowed per frame on markers ahead of the view, moving one on
+ * to other places costing 1 and making one 8; those in the view are given
+ * theirs at once.
+ */
+#define AHEAD_WORK_PER_FRAME 48
+#define NEW_PIN_WORK 8
+/* Markers kept hidden for places that come near later. */
+#define MAX_SPARE_PINS 512
+
 /* Room around fitted places: the pin heads stand above their points. */
 #define FIT_PADDING_TOP 64.0
 #define FIT_PADDING_SIDE 48.0
@@ -60,24 +77,36 @@ typedef struct
   double bottom;
 } WorldArea;
 
-/* Places that share one marker at a zoom level (often a single one), where
- * it stands, and its marker while it is near the view.
+/* A place where the map groups it: in Web Mercator, as fractions of the
+ * world's width, worked out once per dataset rather than for every pair of
+ * neighbours at every zoom level.
  */
 typedef struct
 {
-  GPtrArray *places;
-  double     x;
-  double     y;
-  AtlasPin  *pin;
+  AtlasPlace *place;
+  double      x;
+  double      y;
+} PlacePoint;
+
+/* Places that share one marker at a zoom level (often a single one): a run
+ * of group_places, where it stands in world pixels at that level, and its
+ * marker while it is near the view.
+ */
+typedef struct
+{
+  guint     first;
+  guint     n_places;
+  double    x;
+  double    y;
+  AtlasPin *pin;
 } PinGroup;
 
 static void
-pin_group_free (gpointer data)
+clear_place_point (gpointer data)
 {
-  PinGroup *group = data;
+  PlacePoint *point = data;
 
-  g_ptr_array_unref (group->places);
-  g_free (group);
+  g_clear_object (&point->place);
 }
 
 static gboolean
@@ -86,6 +115,14 @@ world_area_contains (const WorldArea *area,
                      double           y)
 {
   return x >= area->left && x <= area->right && y >= area->top && y <= area->bottom;
+}
+
+static gboolean
+world_area_covers (const WorldArea *area,
+                   const WorldArea *other)
+{
+  return world_area_contains (area, other->left, other->top) &&
+         world_area_contains (area, other->right, other->bottom);
 }
 
 struct _AtlasMapView
@@ -117,17 +154,21 @@ struct _AtlasMapView
   ShumateMarkerLayer *pin_layer;
 
   AtlasDataset      *dataset;
+  GArray            *points;         /* PlacePoint, the dataset's places */
+  gboolean           circles_made;   /* the precision circles, made once shown */
   /* What is open: one place, or the places of an article. They stand out and
    * never hide in a group.
    */
   GPtrArray         *selected_places;
   int                grouped_at_zoom;
-  /* Where the live pins are, in world pixels at grouped_at_zoom: the view
-   * and as much again on each side. Places beyond have no marker widget.
-   */
+  GArray            *pin_groups;     /* PinGroup, made per zoom level */
+  GPtrArray         *group_places;   /* AtlasPlace, borrowed from points */
+  /* Where every group has its marker, in world pixels at grouped_at_zoom. */
   WorldArea          pinned_area;
-  GPtrArray         *pin_groups;     /* PinGroup, made per zoom level */
+  GPtrArray         *spare_pins;     /* hidden markers, for places to come */
+  guint              pins_tick_id;   /* markers left for the next frame */
   gboolean           cached;         /* shape layers drawn from tiles */
+  gboolean           vector_pins;    /* pins drawn afresh, for an image */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasMapView, atlas_map_view, GTK_TYPE_WIDGET)
@@ -149,7 +190,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void regroup_pins (AtlasMapView *self);
+static void regroup_pins (AtlasMapView *self,
+                          gboolean      new_places);
 
 static char *
 get_tile_cache_dir (void)
@@ -520,21 +562,38 @@ atlas_map_view_set_presenting (AtlasMapView *self,
   gtk_widget_set_child_visible (GTK_WIDGET (self->offline_revealer), !presenting);
 }
 
+/* Marks the pins of the selected places, and puts them above the others:
+ * the marker layer draws its markers in order. They are moved only when
+ * they are not on top already, as a move is news to the accessibility tree.
+ */
 static void
 update_highlights (AtlasMapView *self)
 {
-  g_autoptr(GList) markers = shumate_marker_layer_get_markers (self->pin_layer);
+  GtkWidget *layer = GTK_WIDGET (self->pin_layer);
+  g_autoptr(GPtrArray) highlighted = g_ptr_array_new ();
+  GtkWidget *child;
+  guint n_on_top = 0;
 
-  for (GList *l = markers; l != NULL; l = l->next)
+  for (child = gtk_widget_get_first_child (layer); child; child = gtk_widget_get_next_sibling (child))
     {
-      AtlasPin *pin = l->data;
-      gboolean selected = !atlas_pin_is_group (pin) && is_selected (self, atlas_pin_get_place (pin));
+      AtlasPin *pin = ATLAS_PIN (child);
+      gboolean selected = gtk_widget_get_visible (child) && !atlas_pin_is_group (pin) &&
+                          is_selected (self, atlas_pin_get_place (pin));
 
       atlas_pin_set_highlighted (pin, selected);
-      /* Above the others: the marker layer draws its markers in order. */
       if (selected)
-        gtk_widget_insert_before (GTK_WIDGET (pin), GTK_WIDGET (self->pin_layer), NULL);
+        g_ptr_array_add (highlighted, pin);
     }
+
+  for (child = gtk_widget_get_last_child (layer);
+       child != NULL && atlas_pin_get_highlighted (ATLAS_PIN (child));
+       child = gtk_widget_get_prev_sibling (child))
+    n_on_top++;
+
+  if (n_on_top == highlighted->len)
+    return;
+  for (guint i = 0; i < highlighted->len; i++)
+    gtk_widget_insert_before (g_ptr_array_index (highlighted, i), layer, NULL);
 }
 
 /* Selects the places, or none with an empty array or NULL. */
@@ -556,8 +615,7 @@ atlas_map_view_select_places (AtlasMapView *self,
   for (guint i = 0; places != NULL && i < places->len; i++)
     g_ptr_array_add (self->selected_places, g_object_ref (g_ptr_array_index (places, i)));
 
-  self->grouped_at_zoom = -1;
-  regroup_pins (self);
+  regroup_pins (self, FALSE);
 }
 
 void
@@ -623,8 +681,8 @@ add_pin (AtlasMapView *self,
 }
 
 /* What the map shows, in world pixels at the zoom level, with margin
- * times its size added on each side; the whole world before the map has a
- * size.
+ * times its size and room for the pins added on each side; the whole
+ * world before the map has a size.
  */
 static WorldArea
 view_area (AtlasMapView *self,
@@ -638,8 +696,8 @@ view_area (AtlasMapView *self,
   double height = gtk_widget_get_height (GTK_WIDGET (self->map)) * scale;
   double x = mercator_x (shumate_location_get_longitude (SHUMATE_LOCATION (viewport))) * world;
   double y = mercator_y (shumate_location_get_latitude (SHUMATE_LOCATION (viewport))) * world;
-  double half_width = width * (0.5 + margin);
-  double half_height = height * (0.5 + margin);
+  double half_width = width * (0.5 + margin) + PIN_EXTENT_PX * scale;
+  double half_height = height * (0.5 + margin) + PIN_EXTENT_PX * scale;
 
   if (width <= 0 || height <= 0)
     return (WorldArea) { 0, 0, world, world };
@@ -647,152 +705,370 @@ view_area (AtlasMapView *self,
   return (WorldArea) { x - half_width, y - half_height, x + half_width, y + half_height };
 }
 
+static AtlasPlace *const *
+get_group_places (AtlasMapView   *self,
+                  const PinGroup *group)
+{
+  return (AtlasPlace *const *) self->group_places->pdata + group->first;
+}
+
+/* A selected place has its marker wherever the view is. */
+static gboolean
+is_always_pinned (AtlasMapView   *self,
+                  const PinGroup *group)
+{
+  return group->n_places == 1 && is_selected (self, get_group_places (self, group)[0]);
+}
+
+/* Gives the group a marker: one just let go or kept hidden, moved on to the
+ * group's places, or else a new one. Returns the work it took.
+ */
+static guint
+give_pin (AtlasMapView *self,
+          PinGroup     *group,
+          GPtrArray    *released)
+{
+  AtlasPin *pin = NULL;
+
+  if (released->len > 0)
+    pin = g_ptr_array_steal_index_fast (released, released->len - 1);
+  else if (self->spare_pins->len > 0)
+    pin = g_ptr_array_steal_index_fast (self->spare_pins, self->spare_pins->len - 1);
+
+  if (pin != NULL)
+    {
+      atlas_pin_set_places (pin, get_group_places (self, group), group->n_places);
+      gtk_widget_set_visible (GTK_WIDGET (pin), TRUE);
+      group->pin = pin;
+      return 1;
+    }
+
+  pin = g_object_new (ATLAS_TYPE_PIN, NULL);
+  atlas_pin_set_places (pin, get_group_places (self, group), group->n_places);
+  atlas_pin_set_vector (pin, self->vector_pins);
+  add_pin (self, pin);
+  group->pin = pin;
+
+  return NEW_PIN_WORK;
+}
+
+/* A marker no group needs waits hidden, out of the accessibility tree, for
+ * places that come near; beyond a few hundred it goes.
+ */
+static void
+keep_spare_pin (AtlasMapView *self,
+                AtlasPin     *pin)
+{
+  if (self->spare_pins->len >= MAX_SPARE_PINS)
+    {
+      shumate_marker_layer_remove_marker (self->pin_layer, SHUMATE_MARKER (pin));
+      return;
+    }
+
+  atlas_pin_set_highlighted (pin, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (pin), FALSE);
+  g_ptr_array_add (self->spare_pins, pin);
+}
+
+static gboolean
+on_pins_tick (GtkWidget     *widget,
+              GdkFrameClock *frame_clock,
+              gpointer       user_data);
+
 /* Gives a marker to the groups in and around the view (and to the selected
- * places wherever they are), and takes it from those that are now far:
- * panning makes only the markers that come near.
+ * places wherever they are), and takes it from those now far: panning
+ * makes only the markers that come near, and moves on those left behind
+ * rather than making new ones. Those in the view get theirs at once, those
+ * around it a few per frame. After regrouping, @orphans holds the markers
+ * of the places that stood alone, by place: a place still alone keeps its
+ * own; @released, the others.
  */
 static void
 show_pins_near_view (AtlasMapView *self,
-                     int           level)
+                     GHashTable   *orphans,
+                     GPtrArray    *released)
 {
-  self->pinned_area = view_area (self, level, 1);
+  int level = self->grouped_at_zoom;
+  WorldArea visible = view_area (self, level, 0);
+  WorldArea near = view_area (self, level, NEAR_MARGIN);
+  WorldArea kept = view_area (self, level, KEPT_MARGIN);
+  PinGroup *groups = (PinGroup *) (void *) self->pin_groups->data;
+  guint n_groups = self->pin_groups->len;
+  g_autoptr(GPtrArray) own_released = NULL;
+  guint work = 0;
+  gboolean deferred = FALSE;
 
-  for (guint i = 0; i < self->pin_groups->len; i++)
+  if (released == NULL)
+    released = own_released = g_ptr_array_new ();
+
+  for (guint i = 0; i < n_groups; i++)
+    if (groups[i].pin != NULL && !world_area_contains (&kept, groups[i].x, groups[i].y) &&
+        !is_always_pinned (self, &groups[i]))
+      {
+        g_ptr_array_add (released, groups[i].pin);
+        groups[i].pin = NULL;
+      }
+
+  if (orphans != NULL)
     {
-      PinGroup *group = g_ptr_array_index (self->pin_groups, i);
-      AtlasPlace *first = g_ptr_array_index (group->places, 0);
-      gboolean near = world_area_contains (&self->pinned_area, group->x, group->y) ||
-                      (group->places->len == 1 && is_selected (self, first));
+      GHashTableIter iter;
+      gpointer pin;
 
-      if (near && group->pin == NULL)
-        {
-          group->pin = group->places->len == 1 ? atlas_pin_new_for_place (first) :
-                                                 atlas_pin_new_for_group (group->places);
-          add_pin (self, group->pin);
-        }
-      else if (!near && group->pin != NULL)
-        {
-          shumate_marker_layer_remove_marker (self->pin_layer, SHUMATE_MARKER (group->pin));
-          group->pin = NULL;
-        }
+      for (guint i = 0; i < n_groups; i++)
+        if (groups[i].n_places == 1 &&
+            (world_area_contains (&kept, groups[i].x, groups[i].y) ||
+             is_always_pinned (self, &groups[i])) &&
+            g_hash_table_steal_extended (orphans, get_group_places (self, &groups[i])[0], NULL,
+                                         &pin))
+          groups[i].pin = pin;
+
+      g_hash_table_iter_init (&iter, orphans);
+      while (g_hash_table_iter_next (&iter, NULL, &pin))
+        g_ptr_array_add (released, pin);
+      g_hash_table_remove_all (orphans);
     }
+
+  /* The focused marker is not moved on to another place under the
+   * keyboard: hidden, it gives the focus back, as it did when removed.
+   */
+  for (guint i = released->len; i > 0; i--)
+    if (gtk_widget_is_focus (g_ptr_array_index (released, i - 1)))
+      keep_spare_pin (self, g_ptr_array_steal_index (released, i - 1));
+
+  for (guint i = 0; i < n_groups; i++)
+    if (groups[i].pin == NULL &&
+        (world_area_contains (&visible, groups[i].x, groups[i].y) ||
+         is_always_pinned (self, &groups[i])))
+      give_pin (self, &groups[i], released);
+
+  for (guint i = 0; i < n_groups; i++)
+    if (groups[i].pin == NULL && world_area_contains (&near, groups[i].x, groups[i].y))
+      {
+        if (work < AHEAD_WORK_PER_FRAME)
+          work += give_pin (self, &groups[i], released);
+        else
+          deferred = TRUE;
+      }
+
+  while (released->len > 0)
+    keep_spare_pin (self, g_ptr_array_steal_index_fast (released, released->len - 1));
+
+  self->pinned_area = deferred ? visible : near;
+  if (deferred && self->pins_tick_id == 0)
+    self->pins_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_pins_tick, NULL, NULL);
 
   update_highlights (self);
 }
 
-/* Groups the places that would overlap at the current zoom, with a grid
- * so that it stays linear in the number of places. Only the groups in and
- * around the view get a marker: at close zoom nothing is grouped, and five
- * thousand markers cost seconds a frame.
+static gboolean
+on_pins_tick (GtkWidget     *widget,
+              GdkFrameClock *frame_clock,
+              gpointer       user_data)
+{
+  AtlasMapView *self = ATLAS_MAP_VIEW (widget);
+
+  self->pins_tick_id = 0;
+  if (self->grouped_at_zoom >= 0)
+    show_pins_near_view (self, NULL, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The markers of the groups about to be remade: by place for those that
+ * stand for one place, which keep it if it stays alone, the others let go.
  */
 static void
-regroup_pins (AtlasMapView *self)
+take_pins (AtlasMapView *self,
+           GHashTable   *orphans,
+           GPtrArray    *released)
+{
+  PinGroup *groups = (PinGroup *) (void *) self->pin_groups->data;
+
+  for (guint i = 0; i < self->pin_groups->len; i++)
+    {
+      AtlasPin *pin = groups[i].pin;
+
+      if (pin == NULL)
+        continue;
+      if (atlas_pin_is_group (pin))
+        g_ptr_array_add (released, pin);
+      else
+        g_hash_table_insert (orphans, atlas_pin_get_place (pin), pin);
+    }
+
+  g_array_set_size (self->pin_groups, 0);
+  g_ptr_array_set_size (self->group_places, 0);
+}
+
+/* Where the dataset's places are, worked out once for every zoom level. */
+static void
+set_points (AtlasMapView *self)
+{
+  GListModel *places = atlas_dataset_get_places (self->dataset);
+  guint n_places = g_list_model_get_n_items (places);
+
+  g_array_set_size (self->points, 0);
+  for (guint i = 0; i < n_places; i++)
+    {
+      AtlasPlace *place = g_list_model_get_item (places, i);
+      PlacePoint point = {
+        place,
+        mercator_x (atlas_place_get_longitude (place)),
+        mercator_y (atlas_place_get_latitude (place)),
+      };
+
+      g_array_append_val (self->points, point);
+    }
+}
+
+static gint64
+cell_key (gint64 column,
+          gint64 row)
+{
+  return (gint64) ((guint64) column << 32) | (guint32) row;
+}
+
+/* Adds to @group the places not yet taken within GROUP_DISTANCE_PX of its
+ * first, from the grid's cells around it, in the dataset's order per cell.
+ */
+static void
+add_neighbours (AtlasMapView     *self,
+                PinGroup         *group,
+                double            world,
+                GHashTable       *grid,
+                const guint      *next,
+                gboolean         *taken,
+                const gboolean   *selected)
+{
+  const PlacePoint *points = (const PlacePoint *) (void *) self->points->data;
+  gint64 column = (gint64) floor (group->x / GROUP_DISTANCE_PX);
+  gint64 row = (gint64) floor (group->y / GROUP_DISTANCE_PX);
+
+  for (gint64 dx = -1; dx <= 1; dx++)
+    for (gint64 dy = -1; dy <= 1; dy++)
+      {
+        gint64 key = cell_key (column + dx, row + dy);
+
+        for (guint j = GPOINTER_TO_UINT (g_hash_table_lookup (grid, &key)); j != 0; j = next[j - 1])
+          {
+            const PlacePoint *other = &points[j - 1];
+
+            if (taken[j - 1] || selected[j - 1] ||
+                hypot (other->x * world - group->x, other->y * world - group->y) >
+                  GROUP_DISTANCE_PX)
+              continue;
+
+            g_ptr_array_add (self->group_places, other->place);
+            taken[j - 1] = TRUE;
+            group->n_places++;
+          }
+      }
+}
+
+/* Groups the places that would overlap at this zoom level, with a grid so
+ * that it stays linear in the number of places: each place not yet taken,
+ * in the dataset's order, takes those near it. The selected place always
+ * stands alone, and so does every place once the map is as close as it
+ * fits places: some share one coordinate, and a badge that zooms in must
+ * not be all one finds there.
+ */
+static void
+group_places (AtlasMapView *self,
+              int           level)
+{
+  const PlacePoint *points = (const PlacePoint *) (void *) self->points->data;
+  guint n_points = self->points->len;
+  double world = TILE_SIZE * exp2 (level);
+  gboolean grouping = level < FIT_MAX_ZOOM;
+  g_autoptr(GHashTable) grid = NULL;
+  g_autofree gint64 *cells = NULL;
+  g_autofree guint *next = NULL;
+  g_autofree gboolean *taken = NULL;
+  g_autofree gboolean *selected = NULL;
+
+  self->grouped_at_zoom = level;
+
+  if (grouping)
+    {
+      /* A cell's places, chained by index + 1 in the dataset's order. */
+      grid = g_hash_table_new (g_int64_hash, g_int64_equal);
+      cells = g_new (gint64, n_points);
+      next = g_new (guint, n_points);
+      taken = g_new0 (gboolean, n_points);
+      selected = g_new (gboolean, n_points);
+      for (guint i = n_points; i > 0; i--)
+        {
+          const PlacePoint *point = &points[i - 1];
+
+          cells[i - 1] = cell_key ((gint64) floor (point->x * world / GROUP_DISTANCE_PX),
+                                   (gint64) floor (point->y * world / GROUP_DISTANCE_PX));
+          next[i - 1] = GPOINTER_TO_UINT (g_hash_table_lookup (grid, &cells[i - 1]));
+          g_hash_table_insert (grid, &cells[i - 1], GUINT_TO_POINTER (i));
+          selected[i - 1] = is_selected (self, point->place);
+        }
+    }
+
+  for (guint i = 0; i < n_points; i++)
+    {
+      PinGroup group = { self->group_places->len, 1, points[i].x * world, points[i].y * world, NULL };
+
+      if (grouping && taken[i])
+        continue;
+
+      g_ptr_array_add (self->group_places, points[i].place);
+      if (grouping)
+        {
+          taken[i] = TRUE;
+          if (!selected[i])
+            add_neighbours (self, &group, world, grid, next, taken, selected);
+        }
+      g_array_append_val (self->pin_groups, group);
+    }
+}
+
+/* Groups the places anew for the zoom level (and the selection), and shows
+ * the markers near the view; @new_places when the dataset's changed.
+ */
+static void
+regroup_pins (AtlasMapView *self,
+              gboolean      new_places)
 {
   double zoom = shumate_viewport_get_zoom_level (atlas_map_view_get_viewport (self));
-  int level = (int) round (zoom);
-  double world = TILE_SIZE * exp2 (level);
-  WorldArea view = view_area (self, level, 0);
-  g_autoptr(GHashTable) grid = NULL;
-  g_autoptr(GHashTable) taken = NULL;
-  GListModel *places;
-  guint n_places;
+  g_autoptr(GHashTable) orphans = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) released = g_ptr_array_new ();
 
   if (self->dataset == NULL)
     return;
 
-  if (level == self->grouped_at_zoom)
+  take_pins (self, orphans, released);
+  if (new_places)
+    set_points (self);
+  group_places (self, (int) round (zoom));
+  show_pins_near_view (self, orphans, released);
+}
+
+/* The view moved or zoomed: new groups at a new zoom level, else markers
+ * only once the view leaves the area where every group has one.
+ */
+static void
+update_pins (AtlasMapView *self)
+{
+  double zoom = shumate_viewport_get_zoom_level (atlas_map_view_get_viewport (self));
+  int level = (int) round (zoom);
+  WorldArea visible;
+
+  if (self->dataset == NULL)
+    return;
+
+  if (level != self->grouped_at_zoom)
     {
-      if (!world_area_contains (&self->pinned_area, view.left, view.top) ||
-          !world_area_contains (&self->pinned_area, view.right, view.bottom))
-        show_pins_near_view (self, level);
+      regroup_pins (self, FALSE);
       return;
     }
 
-  self->grouped_at_zoom = level;
-  shumate_marker_layer_remove_all (self->pin_layer);
-  g_ptr_array_set_size (self->pin_groups, 0);
-
-  places = atlas_dataset_get_places (self->dataset);
-  n_places = g_list_model_get_n_items (places);
-  grid = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                (GDestroyNotify) g_ptr_array_unref);
-  taken = g_hash_table_new (NULL, NULL);
-
-  for (guint i = 0; i < n_places; i++)
-    {
-      g_autoptr(AtlasPlace) place = g_list_model_get_item (places, i);
-      gint64 *cell = g_new (gint64, 1);
-      GPtrArray *members;
-
-      *cell = ((gint64) floor (mercator_x (atlas_place_get_longitude (place)) * world /
-                               GROUP_DISTANCE_PX) << 32) |
-              (guint32) floor (mercator_y (atlas_place_get_latitude (place)) * world /
-                               GROUP_DISTANCE_PX);
-      members = g_hash_table_lookup (grid, cell);
-      if (members == NULL)
-        {
-          members = g_ptr_array_new_with_free_func (g_object_unref);
-          g_hash_table_insert (grid, cell, members);
-        }
-      else
-        g_free (cell);
-      g_ptr_array_add (members, g_object_ref (place));
-    }
-
-  for (guint i = 0; i < n_places; i++)
-    {
-      g_autoptr(AtlasPlace) place = g_list_model_get_item (places, i);
-      g_autoptr(GPtrArray) group = NULL;
-      double px = mercator_x (atlas_place_get_longitude (place)) * world;
-      double py = mercator_y (atlas_place_get_latitude (place)) * world;
-      gint64 cx = (gint64) floor (px / GROUP_DISTANCE_PX);
-      gint64 cy = (gint64) floor (py / GROUP_DISTANCE_PX);
-
-      if (g_hash_table_contains (taken, place))
-        continue;
-
-      group = g_ptr_array_new ();
-      g_ptr_array_add (group, place);
-      g_hash_table_add (taken, place);
-
-      /* The selected place always stands alone, and so does every place once
-       * the map is as close as it fits places: some share one coordinate,
-       * and a badge that zooms in must not be all one finds there.
-       */
-      for (gint64 dx = -1; dx <= 1 && !is_selected (self, place) && level < FIT_MAX_ZOOM; dx++)
-        for (gint64 dy = -1; dy <= 1; dy++)
-          {
-            gint64 key = ((cx + dx) << 32) | (guint32) (cy + dy);
-            GPtrArray *members = g_hash_table_lookup (grid, &key);
-
-            for (guint m = 0; members != NULL && m < members->len; m++)
-              {
-                AtlasPlace *other = g_ptr_array_index (members, m);
-                double ox = mercator_x (atlas_place_get_longitude (other)) * world;
-                double oy = mercator_y (atlas_place_get_latitude (other)) * world;
-
-                if (g_hash_table_contains (taken, other) || is_selected (self, other) ||
-                    hypot (ox - px, oy - py) > GROUP_DISTANCE_PX)
-                  continue;
-
-                g_ptr_array_add (group, other);
-                g_hash_table_add (taken, other);
-              }
-          }
-
-      {
-        PinGroup *pin_group = g_new0 (PinGroup, 1);
-
-        pin_group->places = g_ptr_array_new_full (group->len, g_object_unref);
-        for (guint m = 0; m < group->len; m++)
-          g_ptr_array_add (pin_group->places, g_object_ref (g_ptr_array_index (group, m)));
-        pin_group->x = px;
-        pin_group->y = py;
-        g_ptr_array_add (self->pin_groups, pin_group);
-      }
-    }
-
-  show_pins_near_view (self, level);
+  visible = view_area (self, level, 0);
+  if (!world_area_covers (&self->pinned_area, &visible))
+    show_pins_near_view (self, NULL, NULL);
 }
 
 static void
@@ -846,11 +1122,27 @@ add_precision_circle (AtlasMapView *self,
   atlas_shape_layer_add (self->precision_layer, shape);
 }
 
+/* The circles of the imprecise places, made when the map first comes close
+ * enough to show them: far out, thousands of places cost nothing for them.
+ */
+static void
+add_precision_circles (AtlasMapView *self)
+{
+  double zoom = shumate_viewport_get_zoom_level (atlas_map_view_get_viewport (self));
+  const PlacePoint *points = (const PlacePoint *) (void *) self->points->data;
+
+  if (self->circles_made || self->dataset == NULL || zoom < PRECISION_MIN_ZOOM)
+    return;
+
+  self->circles_made = TRUE;
+  for (guint i = 0; i < self->points->len; i++)
+    add_precision_circle (self, points[i].place);
+}
+
 static void
 rebuild_dataset_layers (AtlasMapView *self)
 {
   GListModel *geoparks = atlas_dataset_get_geoparks (self->dataset);
-  GListModel *places = atlas_dataset_get_places (self->dataset);
 
   atlas_shape_layer_clear (self->area_layer);
   for (guint i = 0; i < g_list_model_get_n_items (geoparks); i++)
@@ -858,14 +1150,6 @@ rebuild_dataset_layers (AtlasMapView *self)
       g_autoptr(AtlasGeopark) geopark = g_list_model_get_item (geoparks, i);
 
       add_geopark_area (self, geopark);
-    }
-
-  atlas_shape_layer_clear (self->precision_layer);
-  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
-    {
-      g_autoptr(AtlasPlace) place = g_list_model_get_item (places, i);
-
-      add_precision_circle (self, place);
     }
 
   /* A reload replaces the places: keep selecting those still there. */
@@ -883,8 +1167,11 @@ rebuild_dataset_layers (AtlasMapView *self)
       }
   }
 
-  self->grouped_at_zoom = -1;
-  regroup_pins (self);
+  regroup_pins (self, TRUE);
+
+  atlas_shape_layer_clear (self->precision_layer);
+  self->circles_made = FALSE;
+  add_precision_circles (self);
 }
 
 void
@@ -929,14 +1216,15 @@ on_zoom_changed (AtlasMapView *self)
 {
   update_zoom_actions (self);
   update_approximate_note (self);
-  regroup_pins (self);
+  add_precision_circles (self);
+  update_pins (self);
 }
 
 /* Panning: new markers only once the view leaves the area that has them. */
 static void
 on_view_moved (AtlasMapView *self)
 {
-  regroup_pins (self);
+  update_pins (self);
 }
 
 static void
@@ -1048,12 +1336,21 @@ on_map_released (GtkGestureClick *gesture,
     _atlas_map_view_click (self, x, y);
 }
 
+/* The markers shown, bottom to top; not those kept hidden for later. */
 GList *
 _atlas_map_view_get_pins (AtlasMapView *self)
 {
+  GList *pins = NULL;
+
   g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), NULL);
 
-  return shumate_marker_layer_get_markers (self->pin_layer);
+  for (GtkWidget *child = gtk_widget_get_last_child (GTK_WIDGET (self->pin_layer));
+       child != NULL;
+       child = gtk_widget_get_prev_sibling (child))
+    if (gtk_widget_get_visible (child))
+      pins = g_list_prepend (pins, child);
+
+  return pins;
 }
 
 GtkWidget *
@@ -1062,6 +1359,30 @@ _atlas_map_view_get_map (AtlasMapView *self)
   g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), NULL);
 
   return GTK_WIDGET (self->map);
+}
+
+static void
+set_shapes_cached (AtlasMapView *self,
+                   gboolean      cached)
+{
+  self->cached = cached;
+  atlas_shape_layer_set_cached (self->offline_layer, cached);
+  atlas_shape_layer_set_cached (self->area_layer, cached);
+  atlas_shape_layer_set_cached (self->precision_layer, cached);
+}
+
+/* Pins are painted from bodies drawn once for the screen's scale, but drawn
+ * afresh in an exported image, which may be larger.
+ */
+static void
+set_pins_vector (AtlasMapView *self,
+                 gboolean      vector)
+{
+  self->vector_pins = vector;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->pin_layer));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    atlas_pin_set_vector (ATLAS_PIN (child), vector);
 }
 
 /* What an exported image shows, in the map's coordinates: the map and its
@@ -1082,6 +1403,7 @@ _atlas_map_view_snapshot_content (AtlasMapView *self,
   };
   graphene_rect_t bounds;
   gboolean was_cached;
+  gboolean was_vector;
 
   g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
   g_return_if_fail (snapshot != NULL);
@@ -1091,7 +1413,9 @@ _atlas_map_view_snapshot_content (AtlasMapView *self,
 
   /* Drawn as vectors, not from the screen's tiles: the image may be larger. */
   was_cached = self->cached;
-  _atlas_map_view_set_cached (self, FALSE);
+  was_vector = self->vector_pins;
+  set_shapes_cached (self, FALSE);
+  set_pins_vector (self, TRUE);
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, bounds.size.width,
                                                          bounds.size.height));
   gtk_snapshot_save (snapshot);
@@ -1100,7 +1424,8 @@ _atlas_map_view_snapshot_content (AtlasMapView *self,
     gtk_widget_snapshot_child (overlay, content[i], snapshot);
   gtk_snapshot_restore (snapshot);
   gtk_snapshot_pop (snapshot);
-  _atlas_map_view_set_cached (self, was_cached);
+  set_pins_vector (self, was_vector);
+  set_shapes_cached (self, was_cached);
 }
 
 /* How many tiles the base map holds, for the tests. */
@@ -1112,26 +1437,27 @@ _atlas_map_view_count_cached_tiles (AtlasMapView *self)
   return atlas_shape_layer_get_n_cached_tiles (self->offline_layer);
 }
 
+/* How many precision circles are made, for the tests. */
+guint
+_atlas_map_view_count_circles (AtlasMapView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), 0);
+
+  return atlas_shape_layer_get_n_shapes (self->precision_layer);
+}
+
 /* Whether the shape layers draw panning frames from tiles cached for the
- * zoom level and the pins from bodies drawn once (the default), or all
- * afresh, as an exported image and the tests' reference need.
+ * zoom level and the pins from bodies drawn once, or all afresh, as an
+ * exported image and the tests' reference need.
  */
 void
 _atlas_map_view_set_cached (AtlasMapView *self,
                             gboolean      cached)
 {
-  g_autoptr(GList) pins = NULL;
-
   g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
 
-  self->cached = cached;
-  atlas_shape_layer_set_cached (self->offline_layer, cached);
-  atlas_shape_layer_set_cached (self->area_layer, cached);
-  atlas_shape_layer_set_cached (self->precision_layer, cached);
-
-  pins = shumate_marker_layer_get_markers (self->pin_layer);
-  for (GList *l = pins; l != NULL; l = l->next)
-    atlas_pin_set_vector (l->data, !cached);
+  set_shapes_cached (self, cached);
+  set_pins_vector (self, !cached);
 }
 
 /* Tests want the camera where it is going, not on its way. */
@@ -1151,6 +1477,9 @@ atlas_map_view_dispose (GObject *object)
   AtlasMapView *self = ATLAS_MAP_VIEW (object);
 
   remove_base_layer (self);
+  if (self->pins_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->pins_tick_id);
+  self->pins_tick_id = 0;
   g_clear_object (&self->dataset);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_MAP_VIEW);
 
@@ -1165,7 +1494,10 @@ atlas_map_view_finalize (GObject *object)
   g_clear_pointer (&self->tile_url, g_free);
   g_clear_pointer (&self->basemap, g_free);
   g_clear_pointer (&self->selected_places, g_ptr_array_unref);
-  g_clear_pointer (&self->pin_groups, g_ptr_array_unref);
+  g_clear_pointer (&self->pin_groups, g_array_unref);
+  g_clear_pointer (&self->group_places, g_ptr_array_unref);
+  g_clear_pointer (&self->spare_pins, g_ptr_array_unref);
+  g_clear_pointer (&self->points, g_array_unref);
 
   G_OBJECT_CLASS (atlas_map_view_parent_class)->finalize (object);
 }
@@ -1306,7 +1638,11 @@ atlas_map_view_init (AtlasMapView *self)
 
   self->basemap = g_strdup ("automatic");
   self->selected_places = g_ptr_array_new_with_free_func (g_object_unref);
-  self->pin_groups = g_ptr_array_new_with_free_func (pin_group_free);
+  self->points = g_array_new (FALSE, FALSE, sizeof (PlacePoint));
+  g_array_set_clear_func (self->points, clear_place_point);
+  self->pin_groups = g_array_new (FALSE, FALSE, sizeof (PinGroup));
+  self->group_places = g_ptr_array_new ();
+  self->spare_pins = g_ptr_array_new ();
   self->reachable = TRUE;
   self->animated = TRUE;
   self->grouped_at_zoom = -1;
@@ -1339,7 +1675,7 @@ atlas_map_view_init (AtlasMapView *self)
    * (tests/e2e/test_present.py on Debian 13), and the cause is not found.
    * _atlas_map_view_set_cached (self, TRUE) turns them on.
    */
-  _atlas_map_view_set_cached (self, FALSE);
+  set_shapes_cached (self, FALSE);
 
   g_signal_connect_object (viewport, "notify::zoom-level",
                            G_CALLBACK (on_zoom_changed), self, G_CONNECT_SWAPPED);

@@ -36,6 +36,7 @@ struct _AtlasPin
   ShumateMarker  parent_instance;
 
   GPtrArray     *places;       /* AtlasPlace; one unless a group */
+  char          *tooltip;
   GtkWidget     *image;
   GtkWidget     *count_label;
   gboolean       highlighted;
@@ -322,6 +323,23 @@ on_pressed (GtkGestureClick *gesture,
     g_signal_emit (self, signals[ACTIVATE], 0);
 }
 
+static gboolean
+atlas_pin_query_tooltip (GtkWidget  *widget,
+                         int         x,
+                         int         y,
+                         gboolean    keyboard_mode,
+                         GtkTooltip *tooltip)
+{
+  AtlasPin *self = ATLAS_PIN (widget);
+
+  /* Told by atlas_pin_set_places(). */
+  if (self->tooltip == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, self->tooltip);
+  return TRUE;
+}
+
 static void
 atlas_pin_dispose (GObject *object)
 {
@@ -339,6 +357,7 @@ atlas_pin_finalize (GObject *object)
   AtlasPin *self = ATLAS_PIN (object);
 
   g_clear_pointer (&self->places, g_ptr_array_unref);
+  g_clear_pointer (&self->tooltip, g_free);
 
   G_OBJECT_CLASS (atlas_pin_parent_class)->finalize (object);
 }
@@ -356,6 +375,7 @@ atlas_pin_class_init (AtlasPinClass *klass)
   widget_class->measure = atlas_pin_measure;
   widget_class->size_allocate = atlas_pin_size_allocate;
   widget_class->contains = atlas_pin_contains;
+  widget_class->query_tooltip = atlas_pin_query_tooltip;
 
   signals[ACTIVATE] =
     g_signal_new ("activate",
@@ -385,6 +405,9 @@ atlas_pin_init (AtlasPin *self)
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "pointer");
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+
+  self->places = g_ptr_array_new_with_free_func (g_object_unref);
 
   self->image = gtk_image_new ();
   gtk_image_set_pixel_size (GTK_IMAGE (self->image), ICON_SIZE);
@@ -416,63 +439,92 @@ set_location_to_centre (AtlasPin *self)
                                  longitude / self->places->len);
 }
 
-AtlasPin *
-atlas_pin_new_for_place (AtlasPlace *place)
+/* The tooltip is given when asked for: gtk_widget_set_tooltip_text() asks
+ * the display where the pointer is, a round trip to the X server for every
+ * pin moved on to another place. What it would tell a screen reader is
+ * said here too.
+ */
+static void
+set_tooltip (AtlasPin   *self,
+             const char *text)
 {
-  AtlasPin *self;
-  g_autofree char *description = NULL;
-
-  g_return_val_if_fail (ATLAS_IS_PLACE (place), NULL);
-
-  self = g_object_new (ATLAS_TYPE_PIN, NULL);
-  self->places = g_ptr_array_new_with_free_func (g_object_unref);
-  g_ptr_array_add (self->places, g_object_ref (place));
-  set_location_to_centre (self);
-
-  gtk_image_set_from_icon_name (GTK_IMAGE (self->image),
-                                kind_icons[atlas_place_get_kind (place)]);
-  gtk_widget_set_visible (self->count_label, FALSE);
-
-  description = describe_place (place);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self),
-                               atlas_text_get (atlas_place_get_name (place),
-                                               atlas_i18n_get_content_language ()));
+  g_free (self->tooltip);
+  self->tooltip = g_strdup (text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
-
-  return self;
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
 }
 
-/* A badge for places too close to tell apart; takes nothing, refs them. */
-AtlasPin *
-atlas_pin_new_for_group (GPtrArray *places)
+static void
+show_place (AtlasPin *self)
 {
-  AtlasPin *self;
-  g_autofree char *count = NULL;
+  AtlasPlace *place = first_place (self);
+  const char *icon_name = kind_icons[atlas_place_get_kind (place)];
+  g_autofree char *description = describe_place (place);
+
+  if (g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (self->image)), icon_name) != 0)
+    gtk_image_set_from_icon_name (GTK_IMAGE (self->image), icon_name);
+  gtk_widget_set_visible (self->image, TRUE);
+  gtk_widget_set_visible (self->count_label, FALSE);
+
+  set_tooltip (self, atlas_text_get (atlas_place_get_name (place),
+                                     atlas_i18n_get_content_language ()));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+}
+
+static void
+show_group (AtlasPin *self)
+{
+  guint n = self->places->len;
+  g_autofree char *count = g_strdup_printf ("%u", n);
   g_autofree char *description = NULL;
 
-  g_return_val_if_fail (places != NULL && places->len > 1, NULL);
-
-  self = g_object_new (ATLAS_TYPE_PIN, NULL);
-  self->places = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < places->len; i++)
-    g_ptr_array_add (self->places, g_object_ref (g_ptr_array_index (places, i)));
-  set_location_to_centre (self);
-
-  count = g_strdup_printf ("%u", places->len);
   gtk_label_set_label (GTK_LABEL (self->count_label), count);
+  gtk_widget_set_visible (self->count_label, TRUE);
   gtk_widget_set_visible (self->image, FALSE);
 
   description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                               "%u place, zoom in to see it",
                                               "%u places, zoom in to tell them apart",
-                                              places->len),
-                                 places->len);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), description);
+                                              n),
+                                 n);
+  set_tooltip (self, description);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+}
 
-  return self;
+/* Makes the pin stand for these places: a place, or a badge for several
+ * too close to tell apart; refs them. The map moves its markers on to other
+ * places rather than making new ones: a new widget costs hundreds of times
+ * more, most of it in styling it.
+ */
+void
+atlas_pin_set_places (AtlasPin          *self,
+                      AtlasPlace *const *places,
+                      guint              n_places)
+{
+  gboolean was_group;
+
+  g_return_if_fail (ATLAS_IS_PIN (self));
+  g_return_if_fail (places != NULL && n_places > 0);
+
+  was_group = self->places->len > 1;
+  for (guint i = 0; i < n_places; i++)
+    g_object_ref (places[i]);
+  g_ptr_array_set_size (self->places, 0);
+  for (guint i = 0; i < n_places; i++)
+    g_ptr_array_add (self->places, places[i]);
+  set_location_to_centre (self);
+
+  if (n_places > 1)
+    show_group (self);
+  else
+    show_place (self);
+
+  /* A group's badge stands where a pin's tip would. */
+  if (was_group != (n_places > 1))
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* The place of a single pin; NULL for a group. */
@@ -529,6 +581,15 @@ atlas_pin_set_vector (AtlasPin *self,
 
   self->vector = !!vector;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* What the pin's tooltip says: the place's name, or how many places. */
+const char *
+atlas_pin_get_tooltip (AtlasPin *self)
+{
+  g_return_val_if_fail (ATLAS_IS_PIN (self), NULL);
+
+  return self->tooltip;
 }
 
 gboolean

@@ -17,14 +17,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AtlasPin, atlas_pin, ATLAS, PIN, ShumateMarker)
 
-AtlasPin   *atlas_pin_new_for_place     (AtlasPlace *place);
-AtlasPin   *atlas_pin_new_for_group     (GPtrArray  *places);
+void        atlas_pin_set_places        (AtlasPin          *self,
+                                         AtlasPlace *const *places,
+                                         guint              n_places);
 AtlasPlace *atlas_pin_get_place         (AtlasPin   *self);
 GPtrArray  *atlas_pin_get_places        (AtlasPin   *self);
 gboolean    atlas_pin_is_group          (AtlasPin   *self);
 void        atlas_pin_set_highlighted   (AtlasPin   *self,
                                          gboolean    highlighted);
 gboolean    atlas_pin_get_highlighted   (AtlasPin   *self);
+const char *atlas_pin_get_tooltip       (AtlasPin   *self);
 void        atlas_pin_set_vector        (AtlasPin   *self,
                                          gboolean    vector);
 const char *atlas_place_kind_get_icon_name (AtlasPlaceKind kind);

@@ -48,6 +48,8 @@ struct _AtlasShape
   char            *label;
   Projected        label_at;
   GPtrArray       *rings;         /* GArray of Projected */
+  double           circle_m;      /* a circle's radius while its ring is unmade */
+  AtlasPoint       centre;
   AtlasShapeStyle  style;
   AtlasPoint       south_west;
   AtlasPoint       north_east;
@@ -99,6 +101,8 @@ struct _AtlasShapeLayer
 };
 
 G_DEFINE_FINAL_TYPE (AtlasShapeLayer, atlas_shape_layer, SHUMATE_TYPE_LAYER)
+
+static void ensure_rings (AtlasShape *shape);
 
 static void
 project (double     latitude,
@@ -480,6 +484,7 @@ draw_shapes (AtlasShapeLayer       *self,
         continue;
 
       drawn = TRUE;
+      ensure_rings (shape);
       trace_shape (cr, matrix, shape);
       gdk_cairo_set_source_rgba (cr, &shape->style.fill);
       cairo_fill_preserve (cr);
@@ -863,8 +868,9 @@ atlas_shape_layer_pick (AtlasShapeLayer *self,
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
   for (guint i = self->shapes->len; i > 0 && found == NULL; i--)
     {
-      const AtlasShape *shape = g_ptr_array_index (self->shapes, i - 1);
+      AtlasShape *shape = g_ptr_array_index (self->shapes, i - 1);
 
+      ensure_rings (shape);
       trace_shape (cr, &matrix, shape);
       if (cairo_in_fill (cr, x, y))
         found = shape;
@@ -924,19 +930,20 @@ atlas_shape_layer_get_n_cached_tiles (AtlasShapeLayer *self)
   return g_hash_table_size (self->tiles);
 }
 
-/* A circle of radius_m metres around a point, as a polygon: how far a place
- * may really be from its pin.
+#define EARTH_RADIUS_M 6371008.8
+#define CIRCLE_POINTS 49
+
+/* The ring of a circle of radius_m metres around a point: a polygon whose
+ * last point is its first.
  */
-AtlasShape *
-atlas_shape_new_circle (const char *id,
-                        double      latitude,
-                        double      longitude,
-                        double      radius_m)
+static void
+add_circle_ring (AtlasShape *shape,
+                 double      latitude,
+                 double      longitude,
+                 double      radius_m)
 {
-  AtlasShape *shape = atlas_shape_new (id, NULL, latitude, longitude);
-  AtlasPoint points[49];
-  const double earth_radius_m = 6371008.8;
-  double angular = radius_m / earth_radius_m;
+  AtlasPoint points[CIRCLE_POINTS];
+  double angular = radius_m / EARTH_RADIUS_M;
   double lat = latitude * G_PI / 180;
   double lon = longitude * G_PI / 180;
 
@@ -952,6 +959,57 @@ atlas_shape_new_circle (const char *id,
     }
 
   atlas_shape_add_ring (shape, points, G_N_ELEMENTS (points));
+}
+
+/* A circle's ring is made the first time it is drawn or picked: a dataset
+ * with thousands of imprecise places would otherwise spend most of its
+ * swap into the map on circles that no view has shown yet.
+ */
+static void
+ensure_rings (AtlasShape *shape)
+{
+  double radius_m = shape->circle_m;
+
+  if (radius_m <= 0)
+    return;
+
+  shape->circle_m = 0;
+  add_circle_ring (shape, shape->centre.latitude, shape->centre.longitude, radius_m);
+}
+
+/* A circle of radius_m metres around a point, as a polygon: how far a place
+ * may really be from its pin. Its box is known at once; the polygon is made
+ * when first needed.
+ */
+AtlasShape *
+atlas_shape_new_circle (const char *id,
+                        double      latitude,
+                        double      longitude,
+                        double      radius_m)
+{
+  AtlasShape *shape = atlas_shape_new (id, NULL, latitude, longitude);
+  double angular = radius_m / EARTH_RADIUS_M;
+  double lat = latitude * G_PI / 180;
+  double reach;
+
+  /* Around a pole or over half the Earth, no box is simpler than the ring. */
+  if (angular >= G_PI / 2 || sin (angular) >= cos (lat))
+    {
+      add_circle_ring (shape, latitude, longitude, radius_m);
+      return shape;
+    }
+
+  /* Its northernmost and southernmost points are due north and south, as
+   * are two of the ring's; no point of the ring is further east or west
+   * than the circle's widest reach.
+   */
+  reach = asin (sin (angular) / cos (lat)) * 180 / G_PI;
+  shape->south_west = (AtlasPoint) { longitude - reach, latitude - angular * 180 / G_PI };
+  shape->north_east = (AtlasPoint) { longitude + reach, latitude + angular * 180 / G_PI };
+  project (shape->north_east.latitude, shape->south_west.longitude, &shape->top_left);
+  project (shape->south_west.latitude, shape->north_east.longitude, &shape->bottom_right);
+  shape->centre = (AtlasPoint) { longitude, latitude };
+  shape->circle_m = radius_m;
 
   return shape;
 }
