@@ -351,7 +351,7 @@ clip_segment (double  x0,
 }
 
 /* Draws the part in the band from row @top to @bottom of the edge from
- * @a to @b, its dashes starting @start along the outline. The pixels are
+ * @a to @b, @length long, its dashes starting @start along the outline. The pixels are
  * taken along the line's longer axis; each one's share of the line is how
  * near its centre is across the line, times how much of its length along
  * the line is dashed on.
@@ -360,11 +360,11 @@ static void
 stroke_edge_band (AtlasShapeRaster *self,
                   const double     *a,
                   const double     *b,
+                  double            length,
                   double            start,
                   int               top,
                   int               bottom)
 {
-  double length = hypot (b[0] - a[0], b[1] - a[1]);
   double ux = length > 0 ? (b[0] - a[0]) / length : 1;
   double uy = length > 0 ? (b[1] - a[1]) / length : 0;
   gboolean along_x = fabs (ux) >= fabs (uy);
@@ -442,7 +442,10 @@ stroke_band (AtlasShapeRaster *self,
 
       if (MAX (a[1], b[1]) < top - margin || MIN (a[1], b[1]) > bottom + margin)
         continue;
-      stroke_edge_band (self, a, b, along[i], top, bottom);
+      stroke_edge_band (self, a, b,
+                        i + 1 < n_points ? along[i + 1] - along[i]
+                                         : hypot (b[0] - a[0], b[1] - a[1]),
+                        along[i], top, bottom);
     }
 }
 
