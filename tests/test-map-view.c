@@ -15,6 +15,7 @@
 #include "atlas-dataset-loader.h"
 #include "atlas-map-export.h"
 #include "atlas-offline-map.h"
+#include "atlas-shape-layer.h"
 #include "atlas-test-map.h"
 
 typedef struct
@@ -1109,6 +1110,123 @@ test_circles_when_shown (Fixture       *fixture,
     }
 }
 
+/* The layer alone, as a window draws it, over nothing. */
+static GdkTexture *
+render_layer (GtkWidget *layer)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (layer);
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GdkTexture *texture;
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (layer),
+                          gtk_widget_get_height (layer));
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  g_assert_true (gsk_renderer_realize (renderer, gtk_native_get_surface (gtk_widget_get_native (layer)),
+                                       NULL));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (layer),
+                                                              gtk_widget_get_height (layer)));
+  gsk_renderer_unrealize (renderer);
+
+  return texture;
+}
+
+/* Pixels at least this opaque: the circles' outlines, not their fills. */
+static guint
+count_opaque (GdkTexture *texture,
+              guint       alpha)
+{
+  g_autofree guint32 *pixels = download (texture);
+  gsize n_pixels = (gsize) gdk_texture_get_width (texture) * gdk_texture_get_height (texture);
+  guint n = 0;
+
+  for (gsize i = 0; i < n_pixels; i++)
+    n += pixels[i] >> 24 >= alpha;
+
+  return n;
+}
+
+/* A layer of alike shapes (the precision circles) moves its last image when
+ * the view pans at the same zoom, and draws only what that uncovers: what
+ * it shows stays what a fresh drawing shows, after moves of a pixel, of
+ * most of the view, and diagonally, and after a zoom.
+ */
+static void
+test_alike_shapes_panned (void)
+{
+  static const double circles[][3] = {
+    { 21.95, 106.3667, 20000 }, { 21.95, 106.3667, 5000 }, { 21.9006, 106.3154, 3000 },
+    { 21.88, 106.40, 2000 }, { 21.97, 106.28, 1000 }, { 21.86, 106.30, 10000 },
+  };
+  /* Back and forth, the circles' outlines always in view. */
+  static const double moves[][2] = { { 3, 0 }, { 0, -2 }, { 37, -23 }, { -300, 150 },
+                                     { 0, -411 }, { 650, -5 }, { 1, 1 } };
+  g_autoptr(ShumateViewport) viewport = shumate_viewport_new ();
+  g_autoptr(ShumateRasterRenderer) source =
+    shumate_raster_renderer_new_from_url ("http://127.0.0.1:9/{z}/{x}/{y}.png");
+  AtlasShapeLayer *layer = atlas_shape_layer_new (viewport);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  shumate_viewport_set_reference_map_source (viewport, SHUMATE_MAP_SOURCE (source));
+  shumate_viewport_set_zoom_level (viewport, 12);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), 21.92, 106.34);
+  atlas_shape_layer_set_alike (layer, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (circles); i++)
+    {
+      AtlasShape *shape = atlas_shape_new_circle ("circle", circles[i][0], circles[i][1],
+                                                  circles[i][2]);
+
+      atlas_shape_set_style (shape, &(AtlasShapeStyle) {
+        .fill = { 0.24, 0.22, 0.27, 0.08 },
+        .stroke = { 0.24, 0.22, 0.27, 0.35 },
+        .stroke_width = 1,
+        .dashed = TRUE,
+        .min_zoom = 11,
+      });
+      atlas_shape_layer_add (layer, shape);
+    }
+
+  gtk_window_set_default_size (window, 900, 650);
+  gtk_window_set_child (window, GTK_WIDGET (layer));
+  gtk_window_present (window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  for (guint m = 0; m <= G_N_ELEMENTS (moves); m++)
+    {
+      g_autoptr(GdkTexture) screen = NULL;
+      g_autoptr(GdkTexture) fresh = NULL;
+      double latitude, longitude;
+
+      if (m == G_N_ELEMENTS (moves))
+        shumate_viewport_set_zoom_level (viewport, 12.5);
+      else
+        {
+          shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (layer),
+                                                      gtk_widget_get_width (GTK_WIDGET (layer)) / 2.0 + moves[m][0],
+                                                      gtk_widget_get_height (GTK_WIDGET (layer)) / 2.0 + moves[m][1],
+                                                      &latitude, &longitude);
+          shumate_location_set_location (SHUMATE_LOCATION (viewport), latitude, longitude);
+        }
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      screen = render_layer (GTK_WIDGET (layer));
+
+      /* Drawn afresh, as for an image of this scale. */
+      atlas_shape_layer_set_draw_scale (layer, 1);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      fresh = render_layer (GTK_WIDGET (layer));
+      atlas_shape_layer_set_draw_scale (layer, 0);
+
+      g_test_message ("move %u: %u outline pixels", m, count_opaque (fresh, 60));
+      g_assert_cmpuint (count_opaque (fresh, 60), >, 500);
+      g_assert_cmpuint (count_far (screen, fresh, 2), ==, 0);
+    }
+
+  gtk_window_destroy (window);
+}
+
 /* Before it is shown, the map has nothing to give. */
 static void
 test_render_unshown (void)
@@ -1256,6 +1374,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/map-view/circles-when-shown", Fixture, NULL, fixture_set_up,
               test_circles_when_shown, fixture_tear_down);
+  g_test_add_func ("/map-view/alike-shapes-panned", test_alike_shapes_panned);
   g_test_add ("/map-view/copy-image", Fixture, NULL, fixture_set_up, test_copy_image,
               fixture_tear_down);
 

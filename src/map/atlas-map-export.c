@@ -61,7 +61,7 @@ atlas_map_view_render (AtlasMapView  *view,
     {
       snapshot = gtk_snapshot_new ();
       gtk_snapshot_scale (snapshot, scale, scale);
-      _atlas_map_view_snapshot_content (view, snapshot);
+      _atlas_map_view_snapshot_content (view, snapshot, scale);
       node = gtk_snapshot_free_to_node (snapshot);
     }
 

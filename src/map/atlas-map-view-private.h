@@ -20,7 +20,8 @@ void       _atlas_map_view_click            (AtlasMapView *self,
                                              double        x,
                                              double        y);
 void       _atlas_map_view_snapshot_content (AtlasMapView *self,
-                                             GtkSnapshot  *snapshot);
+                                             GtkSnapshot  *snapshot,
+                                             int           scale);
 void       _atlas_map_view_set_cached       (AtlasMapView *self,
                                              gboolean      cached);
 guint      _atlas_map_view_count_cached_tiles (AtlasMapView *self);

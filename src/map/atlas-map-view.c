@@ -1389,10 +1389,13 @@ set_pins_vector (AtlasMapView *self,
  * layers, the note on approximate borders (a border drawn too coarsely must
  * not leave without it), the scale and the attribution. The zoom and layers
  * controls and the banner are about this window, not the map: they stay out.
+ * @scale is the image's pixels per pixel of the map, for what the map draws
+ * as images itself.
  */
 void
 _atlas_map_view_snapshot_content (AtlasMapView *self,
-                                  GtkSnapshot  *snapshot)
+                                  GtkSnapshot  *snapshot,
+                                  int           scale)
 {
   GtkWidget *overlay = GTK_WIDGET (self->overlay);
   GtkWidget *content[] = {
@@ -1416,6 +1419,7 @@ _atlas_map_view_snapshot_content (AtlasMapView *self,
   was_vector = self->vector_pins;
   set_shapes_cached (self, FALSE);
   set_pins_vector (self, TRUE);
+  atlas_shape_layer_set_draw_scale (self->precision_layer, scale);
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, bounds.size.width,
                                                          bounds.size.height));
   gtk_snapshot_save (snapshot);
@@ -1424,6 +1428,7 @@ _atlas_map_view_snapshot_content (AtlasMapView *self,
     gtk_widget_snapshot_child (overlay, content[i], snapshot);
   gtk_snapshot_restore (snapshot);
   gtk_snapshot_pop (snapshot);
+  atlas_shape_layer_set_draw_scale (self->precision_layer, 0);
   set_pins_vector (self, was_vector);
   set_shapes_cached (self, was_cached);
 }
@@ -1665,6 +1670,7 @@ atlas_map_view_init (AtlasMapView *self)
   self->area_layer = atlas_shape_layer_new (viewport);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->area_layer));
   self->precision_layer = atlas_shape_layer_new (viewport);
+  atlas_shape_layer_set_alike (self->precision_layer, TRUE);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->precision_layer));
   self->pin_layer = shumate_marker_layer_new_full (viewport, GTK_SELECTION_NONE);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->pin_layer));

@@ -8,8 +8,10 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "atlas-shape-layer.h"
+#include "atlas-shape-raster.h"
 
 /* Polygons with labels drawn by the app itself: the offline base map (land,
  * borders, provinces) and the geopark areas above any base map. libshumate
@@ -27,6 +29,10 @@
 
 /* Side of the cached tiles, in widget pixels. */
 #define TILE_PX 256
+
+/* Dashed outlines: so many pixels on, so many off. */
+#define DASH_ON 4.0
+#define DASH_OFF 3.0
 
 /* Room around a shape's box for its stroke, and around a label for its halo. */
 #define STROKE_MARGIN_PX 4.0
@@ -86,6 +92,18 @@ struct _AtlasShapeLayer
   GPtrArray    *shapes;           /* AtlasShape */
   GdkRGBA       background;
   gboolean      has_background;
+
+  /* Shapes of one style drawn at once by our own rasterizer, and the scale
+   * of the image being exported (0 for the screen's).
+   */
+  gboolean      alike;
+  AtlasShapeRaster *raster;
+  GArray       *device_points;    /* a ring's points in pixels, for the raster */
+  int           draw_scale;
+  cairo_surface_t *alike_images[2]; /* the screen's, see snapshot_alike() */
+  int           alike_current;
+  cairo_matrix_t alike_matrix;    /* where the current one was drawn */
+  int           alike_scale;
 
   /* The tile cache: panning only moves tiles drawn once for this zoom
    * level, scale factor, font and content; anything else draws afresh.
@@ -230,6 +248,8 @@ invalidate_tiles (AtlasShapeLayer *self)
   g_hash_table_remove_all (self->tiles);
   g_ptr_array_set_size (self->labels, 0);
   self->tiles_zoom = -1;
+  /* The alike shapes' last image is drawn afresh. */
+  self->alike_scale = 0;
 }
 
 /* Where projected points fall in the widget now: asked of libshumate at the
@@ -453,21 +473,32 @@ draw_label (cairo_t              *cr,
   return TRUE;
 }
 
+static gboolean draw_alike_shapes (AtlasShapeLayer       *self,
+                                   cairo_t               *cr,
+                                   const cairo_matrix_t  *matrix,
+                                   const graphene_rect_t *area,
+                                   int                    scale);
+
 /* Draws the shapes and labels that meet @area (in @matrix's coordinates)
- * on @cr; @labels are made for those shapes when NULL. FALSE if there was
- * nothing to draw.
+ * on @cr; @labels are made for those shapes when NULL. Alike shapes are
+ * drawn as an image of @scale pixels per unit. FALSE if there was nothing
+ * to draw.
  */
 static gboolean
 draw_shapes (AtlasShapeLayer       *self,
              cairo_t               *cr,
              const cairo_matrix_t  *matrix,
              const graphene_rect_t *area,
+             int                    scale,
              GPtrArray             *labels)
 {
   double zoom = shumate_viewport_get_zoom_level (shumate_layer_get_viewport (SHUMATE_LAYER (self)));
   g_autoptr(GPtrArray) own_labels = NULL;
-  static const double dashes[] = { 4, 3 };
+  static const double dashes[] = { DASH_ON, DASH_OFF };
   gboolean drawn = FALSE;
+
+  if (self->alike)
+    return draw_alike_shapes (self, cr, matrix, area, scale);
 
   if (labels == NULL)
     labels = own_labels = g_ptr_array_new_with_free_func ((GDestroyNotify) label_free);
@@ -508,6 +539,222 @@ draw_shapes (AtlasShapeLayer       *self,
   return drawn;
 }
 
+/* Draws the shapes that meet @area, all of one style, at once, into
+ * @width × @height premultiplied pixels at @data, @stride bytes a row, at
+ * @scale pixels per unit: their fills add up as cairo's would, their
+ * outlines are drawn over all of them. FALSE if none meets it (the pixels
+ * are then left as they were).
+ */
+static gboolean
+raster_alike_shapes (AtlasShapeLayer       *self,
+                     const cairo_matrix_t  *matrix,
+                     const graphene_rect_t *area,
+                     int                    scale,
+                     guchar                *data,
+                     int                    stride,
+                     int                    width,
+                     int                    height)
+{
+  double zoom = shumate_viewport_get_zoom_level (shumate_layer_get_viewport (SHUMATE_LAYER (self)));
+  cairo_matrix_t to_image = { scale, 0, 0, scale, -area->origin.x * scale,
+                              -area->origin.y * scale };
+  const AtlasShapeStyle *style = NULL;
+  cairo_matrix_t matrix_in_image;
+
+  cairo_matrix_multiply (&matrix_in_image, matrix, &to_image);
+
+  for (guint i = 0; i < self->shapes->len; i++)
+    {
+      AtlasShape *shape = g_ptr_array_index (self->shapes, i);
+
+      if (!shape_meets (shape, zoom, matrix, area))
+        continue;
+
+      /* The first shape drawn gives the style of all. */
+      if (style == NULL)
+        {
+          double dashes[2] = { DASH_ON * scale, DASH_OFF * scale };
+
+          style = &shape->style;
+          atlas_shape_raster_begin (self->raster, width, height, style->stroke_width * scale,
+                                    dashes, style->dashed ? G_N_ELEMENTS (dashes) : 0);
+        }
+
+      ensure_rings (shape);
+      for (guint r = 0; r < shape->rings->len; r++)
+        {
+          GArray *ring = g_ptr_array_index (shape->rings, r);
+          const Projected *points = (const Projected *) (void *) ring->data;
+          double *xy;
+
+          g_array_set_size (self->device_points, 2 * ring->len);
+          xy = (double *) (void *) self->device_points->data;
+          for (guint p = 0; p < ring->len; p++)
+            {
+              xy[2 * p] = points[p].x;
+              xy[2 * p + 1] = points[p].y;
+              cairo_matrix_transform_point (&matrix_in_image, &xy[2 * p], &xy[2 * p + 1]);
+            }
+
+          atlas_shape_raster_add (self->raster, xy, ring->len, style->fill.alpha > 0,
+                                  style->stroke_width > 0 && style->stroke.alpha > 0);
+        }
+    }
+
+  if (style == NULL)
+    return FALSE;
+
+  atlas_shape_raster_finish (self->raster, &style->fill, &style->stroke, data, stride);
+  return TRUE;
+}
+
+/* The alike shapes that meet @area, as an image painted on @cr. */
+static gboolean
+draw_alike_shapes (AtlasShapeLayer       *self,
+                   cairo_t               *cr,
+                   const cairo_matrix_t  *matrix,
+                   const graphene_rect_t *area,
+                   int                    scale)
+{
+  int width = (int) ceil (area->size.width * scale);
+  int height = (int) ceil (area->size.height * scale);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  gboolean drawn;
+
+  cairo_surface_flush (surface);
+  drawn = raster_alike_shapes (self, matrix, area, scale, cairo_image_surface_get_data (surface),
+                               cairo_image_surface_get_stride (surface), width, height);
+  cairo_surface_mark_dirty (surface);
+  if (drawn)
+    {
+      cairo_surface_set_device_scale (surface, scale, scale);
+      cairo_save (cr);
+      cairo_set_source_surface (cr, surface, area->origin.x, area->origin.y);
+      cairo_paint (cr);
+      cairo_restore (cr);
+    }
+  cairo_surface_destroy (surface);
+
+  return drawn;
+}
+
+/* Draws the alike shapes in the part of @image from (x, y), @width ×
+ * @height pixels, which shows the layer from @origin in its units.
+ */
+static void
+raster_alike_part (AtlasShapeLayer      *self,
+                   const cairo_matrix_t *matrix,
+                   cairo_surface_t      *image,
+                   int                   scale,
+                   int                   x,
+                   int                   y,
+                   int                   width,
+                   int                   height)
+{
+  int stride = cairo_image_surface_get_stride (image);
+  guchar *data = cairo_image_surface_get_data (image) + (gsize) y * stride + 4 * x;
+  graphene_rect_t area = GRAPHENE_RECT_INIT ((double) x / scale, (double) y / scale,
+                                             (double) width / scale, (double) height / scale);
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  if (!raster_alike_shapes (self, matrix, &area, scale, data, stride, width, height))
+    for (int row = 0; row < height; row++)
+      memset (data + (gsize) row * stride, 0, (gsize) width * 4);
+}
+
+/* The screen's image of alike shapes, made again only where panning at the
+ * same zoom uncovered the map: the rest is the last frame's image, moved by
+ * the whole pixels the view moved. Two images take turns, so that the one
+ * drawn into is no longer one a frame being shown still holds.
+ */
+static void
+snapshot_alike (AtlasShapeLayer      *self,
+                GtkSnapshot          *snapshot,
+                const cairo_matrix_t *matrix,
+                double                width,
+                double                height)
+{
+  double zoom = shumate_viewport_get_zoom_level (shumate_layer_get_viewport (SHUMATE_LAYER (self)));
+  graphene_rect_t area = GRAPHENE_RECT_INIT (0, 0, width, height);
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  int image_width = (int) ceil (width * scale);
+  int image_height = (int) ceil (height * scale);
+  cairo_surface_t *last = self->alike_scale > 0 ? self->alike_images[self->alike_current] : NULL;
+  cairo_surface_t *image = self->alike_images[1 - self->alike_current];
+  gboolean moved = last != NULL && self->alike_scale == scale &&
+                   cairo_image_surface_get_width (last) == image_width &&
+                   cairo_image_surface_get_height (last) == image_height &&
+                   matrix->xy == 0 && matrix->yx == 0 && matrix->xx == self->alike_matrix.xx &&
+                   matrix->yy == self->alike_matrix.yy;
+  gboolean any = FALSE;
+  int dx = 0, dy = 0;
+  cairo_t *cr;
+
+  for (guint i = 0; i < self->shapes->len && !any; i++)
+    any = shape_meets (g_ptr_array_index (self->shapes, i), zoom, matrix, &area);
+  if (!any)
+    {
+      self->alike_scale = 0;
+      return;
+    }
+
+  if (moved)
+    {
+      /* Without rotation the offsets are whole pixels (get_transform()). */
+      dx = (int) round ((matrix->x0 - self->alike_matrix.x0) * scale);
+      dy = (int) round ((matrix->y0 - self->alike_matrix.y0) * scale);
+      moved = ABS (dx) < image_width && ABS (dy) < image_height;
+    }
+
+  if (moved && dx == 0 && dy == 0)
+    image = last;
+  else
+    {
+      if (image == NULL || cairo_image_surface_get_width (image) != image_width ||
+          cairo_image_surface_get_height (image) != image_height)
+        {
+          g_clear_pointer (&image, cairo_surface_destroy);
+          image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, image_width, image_height);
+        }
+      /* Copies it first if a frame still holds it. */
+      cairo_surface_flush (image);
+
+      if (moved)
+        {
+          int stride = cairo_image_surface_get_stride (image);
+          int x_from = MAX (dx, 0), x_to = image_width + MIN (dx, 0);
+          int y_from = MAX (dy, 0), y_to = image_height + MIN (dy, 0);
+
+          for (int y = y_from; y < y_to; y++)
+            memcpy (cairo_image_surface_get_data (image) + (gsize) y * stride + 4 * x_from,
+                    cairo_image_surface_get_data (last) + (gsize) (y - dy) * stride +
+                      4 * (x_from - dx),
+                    (gsize) (x_to - x_from) * 4);
+          raster_alike_part (self, matrix, image, scale, 0, 0, image_width, y_from);
+          raster_alike_part (self, matrix, image, scale, 0, y_to, image_width, image_height - y_to);
+          raster_alike_part (self, matrix, image, scale, 0, y_from, x_from, y_to - y_from);
+          raster_alike_part (self, matrix, image, scale, x_to, y_from, image_width - x_to,
+                             y_to - y_from);
+        }
+      else
+        raster_alike_part (self, matrix, image, scale, 0, 0, image_width, image_height);
+
+      cairo_surface_mark_dirty (image);
+      cairo_surface_set_device_scale (image, scale, scale);
+      self->alike_images[1 - self->alike_current] = image;
+      self->alike_current = 1 - self->alike_current;
+      self->alike_matrix = *matrix;
+      self->alike_scale = scale;
+    }
+
+  cr = gtk_snapshot_append_cairo (snapshot, &area);
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+}
+
 static void
 snapshot_directly (AtlasShapeLayer      *self,
                    GtkSnapshot          *snapshot,
@@ -538,7 +785,10 @@ snapshot_directly (AtlasShapeLayer      *self,
       gdk_cairo_set_source_rgba (cr, &self->background);
       cairo_paint (cr);
     }
-  draw_shapes (self, cr, matrix, &area, NULL);
+  draw_shapes (self, cr, matrix, &area,
+               self->draw_scale > 0 ? self->draw_scale
+                                    : gtk_widget_get_scale_factor (GTK_WIDGET (self)),
+               NULL);
   cairo_destroy (cr);
 }
 
@@ -603,7 +853,7 @@ render_tile (AtlasShapeLayer *self,
       gdk_cairo_set_source_rgba (cr, &self->background);
       cairo_paint (cr);
     }
-  if (!draw_shapes (self, cr, &matrix, &area, self->labels) && !self->has_background)
+  if (!draw_shapes (self, cr, &matrix, &area, scale, self->labels) && !self->has_background)
     g_clear_pointer (&tile->surface, cairo_surface_destroy);
   cairo_destroy (cr);
   if (tile->surface != NULL)
@@ -745,6 +995,8 @@ atlas_shape_layer_snapshot (GtkWidget   *widget,
         reset_tiles (self, zoom, &matrix);
       snapshot_tiles (self, snapshot, &matrix, width, height);
     }
+  else if (self->alike && self->draw_scale == 0)
+    snapshot_alike (self, snapshot, &matrix, width, height);
   else
     snapshot_directly (self, snapshot, &matrix, width, height);
 }
@@ -769,6 +1021,10 @@ atlas_shape_layer_finalize (GObject *object)
   g_clear_pointer (&self->tiles, g_hash_table_unref);
   g_clear_pointer (&self->labels, g_ptr_array_unref);
   g_clear_pointer (&self->shapes, g_ptr_array_unref);
+  g_clear_pointer (&self->raster, atlas_shape_raster_free);
+  g_clear_pointer (&self->alike_images[0], cairo_surface_destroy);
+  g_clear_pointer (&self->alike_images[1], cairo_surface_destroy);
+  g_clear_pointer (&self->device_points, g_array_unref);
 
   G_OBJECT_CLASS (atlas_shape_layer_parent_class)->finalize (object);
 }
@@ -792,6 +1048,8 @@ atlas_shape_layer_init (AtlasShapeLayer *self)
   self->tiles = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
                                        (GDestroyNotify) tile_free);
   self->labels = g_ptr_array_new_with_free_func ((GDestroyNotify) label_free);
+  self->raster = atlas_shape_raster_new ();
+  self->device_points = g_array_new (FALSE, FALSE, sizeof (double));
   self->tiles_zoom = -1;
   self->last_zoom = -1;
   /* Clicks go to the map and the pins; shapes are picked by the map view. */
@@ -910,6 +1168,43 @@ atlas_shape_layer_set_cached (AtlasShapeLayer *self,
 
   /* The tiles stay: they are checked against the view when used again. */
   self->cached = cached;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Tells the layer that its shapes are convex rings sharing one style and
+ * no labels, such as the uncertainty circles of many places: it then draws
+ * them all at once, their fills adding up as cairo's would and their
+ * outlines over them, in a small part of the time cairo takes for
+ * hundreds of overlapping shapes.
+ */
+void
+atlas_shape_layer_set_alike (AtlasShapeLayer *self,
+                             gboolean         alike)
+{
+  g_return_if_fail (ATLAS_IS_SHAPE_LAYER (self));
+
+  self->alike = !!alike;
+  invalidate_tiles (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The scale of an image the layer is drawn into, where its own drawing is
+ * an image too (alike shapes), or 0 for the screen's.
+ */
+void
+atlas_shape_layer_set_draw_scale (AtlasShapeLayer *self,
+                                  int              scale)
+{
+  g_return_if_fail (ATLAS_IS_SHAPE_LAYER (self));
+  g_return_if_fail (scale >= 0);
+
+  if (self->draw_scale == scale)
+    return;
+
+  /* Drawn again: a widget that was not queued is snapshot from its last
+   * drawing, here the screen's image.
+   */
+  self->draw_scale = scale;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -66,6 +66,10 @@ void              atlas_shape_layer_set_background (AtlasShapeLayer *self,
 void              atlas_shape_layer_set_cached     (AtlasShapeLayer *self,
                                                     gboolean         cached);
 gboolean          atlas_shape_layer_get_cached     (AtlasShapeLayer *self);
+void              atlas_shape_layer_set_alike      (AtlasShapeLayer *self,
+                                                    gboolean         alike);
+void              atlas_shape_layer_set_draw_scale (AtlasShapeLayer *self,
+                                                    int              scale);
 guint             atlas_shape_layer_get_n_cached_tiles (AtlasShapeLayer *self);
 AtlasShape       *atlas_shape_new_circle           (const char      *id,
                                                     double           latitude,

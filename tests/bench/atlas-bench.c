@@ -544,11 +544,13 @@ links (const char *dir)
 typedef struct
 {
   AtlasDatasetSource *source;
+  AtlasMapView       *map_view;
   GArray             *loading;    /* frame intervals while loading, ms */
   GArray             *after;      /* the intervals of the frames after it */
   gint64              last_frame;
   gint64              loaded;
   gint64              shown;
+  double              map_ms;     /* the map taking the new places */
 } Opening;
 
 static gboolean
@@ -571,6 +573,25 @@ opening_tick (GtkWidget     *widget,
     opening->shown = now;
 
   return G_SOURCE_CONTINUE;
+}
+
+/* The map's part of the swap, timed where it happens: its own handler of
+ * the places' change is blocked, and this one, connected after the
+ * window's, gives the map the dataset again, which makes it take the new
+ * places just as that handler would have.
+ */
+static void
+on_places_swapped (GListModel *places,
+                   guint       position,
+                   guint       removed,
+                   guint       added,
+                   Opening    *opening)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  g_signal_handlers_disconnect_by_func (places, on_places_swapped, opening);
+  atlas_map_view_set_dataset (opening->map_view, atlas_dataset_source_get_dataset (opening->source));
+  opening->map_ms = (g_get_monotonic_time () - start) / 1000.0;
 }
 
 static void
@@ -609,7 +630,8 @@ open_folder (const char *dir)
   g_autoptr(GArray) after = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(AtlasDatasetSource) source = NULL;
   g_autoptr(GFile) folder = g_file_new_for_commandline_arg (dir);
-  Opening opening = { NULL, loading, after, 0, 0, 0 };
+  Opening opening = { NULL, NULL, loading, after, 0, 0, 0, 0 };
+  GListModel *places;
   AtlasWindow *window;
   gint64 started;
   gint64 deadline;
@@ -633,6 +655,10 @@ open_folder (const char *dir)
   wait_ms (3000);
 
   before_kib = peak_rss_kib ();
+  opening.map_view = window->map_view;
+  places = atlas_dataset_get_places (atlas_dataset_source_get_dataset (source));
+  g_signal_handlers_block_matched (places, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, window->map_view);
+  g_signal_connect (places, "items-changed", G_CALLBACK (on_places_swapped), &opening);
   g_signal_connect (source, "notify::loading", G_CALLBACK (on_loading_changed), &opening);
   gtk_widget_add_tick_callback (GTK_WIDGET (window), opening_tick, &opening, NULL);
   started = g_get_monotonic_time ();
@@ -663,6 +689,8 @@ open_folder (const char *dir)
            loading->len > 0 ? percentile (loading, 100) : 0.0,
            percentile (after, 100), n_long,
            peak_rss_kib () / 1024.0, before_kib / 1024.0);
+
+  g_print ("open %s: the map's part of the swap %.1f ms\n", dir, opening.map_ms);
 
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;
