@@ -101,6 +101,7 @@ struct _AtlasShapeLayer
   GArray       *device_points;    /* a ring's points in pixels, for the raster */
   int           draw_scale;
   cairo_surface_t *alike_images[2]; /* the screen's, see snapshot_alike() */
+  GdkRectangle  alike_boxes[2];   /* what each holds, in its pixels */
   int           alike_current;
   cairo_matrix_t alike_matrix;    /* where the current one was drawn */
   int           alike_scale;
@@ -543,7 +544,8 @@ draw_shapes (AtlasShapeLayer       *self,
  * @width × @height premultiplied pixels at @data, @stride bytes a row, at
  * @scale pixels per unit: their fills add up as cairo's would, their
  * outlines are drawn over all of them. FALSE if none meets it (the pixels
- * are then left as they were).
+ * are then left as they were); else @drawn is the box of the pixels that
+ * may not be empty.
  */
 static gboolean
 raster_alike_shapes (AtlasShapeLayer       *self,
@@ -553,8 +555,10 @@ raster_alike_shapes (AtlasShapeLayer       *self,
                      guchar                *data,
                      int                    stride,
                      int                    width,
-                     int                    height)
+                     int                    height,
+                     GdkRectangle          *drawn)
 {
+  double left = G_MAXDOUBLE, top = G_MAXDOUBLE, right = -G_MAXDOUBLE, bottom = -G_MAXDOUBLE;
   double zoom = shumate_viewport_get_zoom_level (shumate_layer_get_viewport (SHUMATE_LAYER (self)));
   cairo_matrix_t to_image = { scale, 0, 0, scale, -area->origin.x * scale,
                               -area->origin.y * scale };
@@ -594,6 +598,10 @@ raster_alike_shapes (AtlasShapeLayer       *self,
               xy[2 * p] = points[p].x;
               xy[2 * p + 1] = points[p].y;
               cairo_matrix_transform_point (&matrix_in_image, &xy[2 * p], &xy[2 * p + 1]);
+              left = MIN (left, xy[2 * p]);
+              right = MAX (right, xy[2 * p]);
+              top = MIN (top, xy[2 * p + 1]);
+              bottom = MAX (bottom, xy[2 * p + 1]);
             }
 
           atlas_shape_raster_add (self->raster, xy, ring->len, style->fill.alpha > 0,
@@ -605,6 +613,14 @@ raster_alike_shapes (AtlasShapeLayer       *self,
     return FALSE;
 
   atlas_shape_raster_finish (self->raster, &style->fill, &style->stroke, data, stride);
+
+  /* With room for the outline and its antialiasing. */
+  left = CLAMP (floor (left - style->stroke_width * scale - 2), 0, width);
+  top = CLAMP (floor (top - style->stroke_width * scale - 2), 0, height);
+  right = CLAMP (ceil (right + style->stroke_width * scale + 2), 0, width);
+  bottom = CLAMP (ceil (bottom + style->stroke_width * scale + 2), 0, height);
+  *drawn = (GdkRectangle) { left, top, right - left, bottom - top };
+
   return TRUE;
 }
 
@@ -619,11 +635,12 @@ draw_alike_shapes (AtlasShapeLayer       *self,
   int width = (int) ceil (area->size.width * scale);
   int height = (int) ceil (area->size.height * scale);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  GdkRectangle box;
   gboolean drawn;
 
   cairo_surface_flush (surface);
   drawn = raster_alike_shapes (self, matrix, area, scale, cairo_image_surface_get_data (surface),
-                               cairo_image_surface_get_stride (surface), width, height);
+                               cairo_image_surface_get_stride (surface), width, height, &box);
   cairo_surface_mark_dirty (surface);
   if (drawn)
     {
@@ -638,10 +655,27 @@ draw_alike_shapes (AtlasShapeLayer       *self,
   return drawn;
 }
 
+/* The smallest box holding both; an empty one holds nothing. */
+static GdkRectangle
+box_union (const GdkRectangle *a,
+           const GdkRectangle *b)
+{
+  GdkRectangle both;
+
+  if (a->width <= 0 || a->height <= 0)
+    return *b;
+  if (b->width <= 0 || b->height <= 0)
+    return *a;
+
+  gdk_rectangle_union (a, b, &both);
+  return both;
+}
+
 /* Draws the alike shapes in the part of @image from (x, y), @width ×
- * @height pixels, which shows the layer from @origin in its units.
+ * @height pixels, which shows the layer from there in its units; returns
+ * the box of what it drew there, in the image's pixels.
  */
-static void
+static GdkRectangle
 raster_alike_part (AtlasShapeLayer      *self,
                    const cairo_matrix_t *matrix,
                    cairo_surface_t      *image,
@@ -655,19 +689,22 @@ raster_alike_part (AtlasShapeLayer      *self,
   guchar *data = cairo_image_surface_get_data (image) + (gsize) y * stride + 4 * x;
   graphene_rect_t area = GRAPHENE_RECT_INIT ((double) x / scale, (double) y / scale,
                                              (double) width / scale, (double) height / scale);
+  GdkRectangle drawn = { 0, 0, 0, 0 };
 
-  if (width <= 0 || height <= 0)
-    return;
+  if (width <= 0 || height <= 0 ||
+      !raster_alike_shapes (self, matrix, &area, scale, data, stride, width, height, &drawn))
+    return (GdkRectangle) { 0, 0, 0, 0 };
 
-  if (!raster_alike_shapes (self, matrix, &area, scale, data, stride, width, height))
-    for (int row = 0; row < height; row++)
-      memset (data + (gsize) row * stride, 0, (gsize) width * 4);
+  drawn.x += x;
+  drawn.y += y;
+  return drawn;
 }
 
 /* The screen's image of alike shapes, made again only where panning at the
  * same zoom uncovered the map: the rest is the last frame's image, moved by
  * the whole pixels the view moved. Two images take turns, so that the one
- * drawn into is no longer one a frame being shown still holds.
+ * drawn into is no longer one a frame being shown still holds. Only the box
+ * of what they hold is copied and shown: a few small circles cost little.
  */
 static void
 snapshot_alike (AtlasShapeLayer      *self,
@@ -688,6 +725,7 @@ snapshot_alike (AtlasShapeLayer      *self,
                    cairo_image_surface_get_height (last) == image_height &&
                    matrix->xy == 0 && matrix->yx == 0 && matrix->xx == self->alike_matrix.xx &&
                    matrix->yy == self->alike_matrix.yy;
+  GdkRectangle box = { 0, 0, 0, 0 };
   gboolean any = FALSE;
   int dx = 0, dy = 0;
   cairo_t *cr;
@@ -709,7 +747,10 @@ snapshot_alike (AtlasShapeLayer      *self,
     }
 
   if (moved && dx == 0 && dy == 0)
-    image = last;
+    {
+      image = last;
+      box = self->alike_boxes[self->alike_current];
+    }
   else
     {
       if (image == NULL || cairo_image_surface_get_width (image) != image_width ||
@@ -726,32 +767,58 @@ snapshot_alike (AtlasShapeLayer      *self,
           int stride = cairo_image_surface_get_stride (image);
           int x_from = MAX (dx, 0), x_to = image_width + MIN (dx, 0);
           int y_from = MAX (dy, 0), y_to = image_height + MIN (dy, 0);
+          GdkRectangle kept = self->alike_boxes[self->alike_current];
+          GdkRectangle strip;
 
-          for (int y = y_from; y < y_to; y++)
-            memcpy (cairo_image_surface_get_data (image) + (gsize) y * stride + 4 * x_from,
+          kept.x += dx;
+          kept.y += dy;
+          if (!gdk_rectangle_intersect (&kept, &(GdkRectangle) { x_from, y_from, x_to - x_from,
+                                                                 y_to - y_from }, &kept))
+            kept = (GdkRectangle) { 0, 0, 0, 0 };
+          for (int y = kept.y; y < kept.y + kept.height; y++)
+            memcpy (cairo_image_surface_get_data (image) + (gsize) y * stride + 4 * kept.x,
                     cairo_image_surface_get_data (last) + (gsize) (y - dy) * stride +
-                      4 * (x_from - dx),
-                    (gsize) (x_to - x_from) * 4);
-          raster_alike_part (self, matrix, image, scale, 0, 0, image_width, y_from);
-          raster_alike_part (self, matrix, image, scale, 0, y_to, image_width, image_height - y_to);
-          raster_alike_part (self, matrix, image, scale, 0, y_from, x_from, y_to - y_from);
-          raster_alike_part (self, matrix, image, scale, x_to, y_from, image_width - x_to,
-                             y_to - y_from);
+                      4 * (kept.x - dx),
+                    (gsize) kept.width * 4);
+
+          box = kept;
+          strip = raster_alike_part (self, matrix, image, scale, 0, 0, image_width, y_from);
+          box = box_union (&box, &strip);
+          strip = raster_alike_part (self, matrix, image, scale, 0, y_to, image_width,
+                                     image_height - y_to);
+          box = box_union (&box, &strip);
+          strip = raster_alike_part (self, matrix, image, scale, 0, y_from, x_from,
+                                     y_to - y_from);
+          box = box_union (&box, &strip);
+          strip = raster_alike_part (self, matrix, image, scale, x_to, y_from,
+                                     image_width - x_to, y_to - y_from);
+          box = box_union (&box, &strip);
         }
       else
-        raster_alike_part (self, matrix, image, scale, 0, 0, image_width, image_height);
+        box = raster_alike_part (self, matrix, image, scale, 0, 0, image_width, image_height);
 
       cairo_surface_mark_dirty (image);
       cairo_surface_set_device_scale (image, scale, scale);
       self->alike_images[1 - self->alike_current] = image;
+      self->alike_boxes[1 - self->alike_current] = box;
       self->alike_current = 1 - self->alike_current;
       self->alike_matrix = *matrix;
       self->alike_scale = scale;
     }
 
-  cr = gtk_snapshot_append_cairo (snapshot, &area);
+  /* Outside the box the image holds what an older frame left there. */
+  if (box.width <= 0 || box.height <= 0)
+    return;
+
+  cr = gtk_snapshot_append_cairo (snapshot,
+                                  &GRAPHENE_RECT_INIT ((double) box.x / scale,
+                                                       (double) box.y / scale,
+                                                       (double) box.width / scale,
+                                                       (double) box.height / scale));
   cairo_set_source_surface (cr, image, 0, 0);
-  cairo_paint (cr);
+  cairo_rectangle (cr, (double) box.x / scale, (double) box.y / scale,
+                   (double) box.width / scale, (double) box.height / scale);
+  cairo_fill (cr);
   cairo_destroy (cr);
 }
 

@@ -25,6 +25,27 @@ int LLVMFuzzerTestOneInput (const uint8_t *data,
 
 static GBytes *bundled[ATLAS_DATASET_N_FILES];
 
+/* Whether the text holds a run of digits that may be an integer beyond 64
+ * bits: we read such a number as a double (tests/test-json.c), json-glib
+ * 1.6 as the 64-bit integer its scanner wrapped it to (-1 for
+ * 3333333333333333333333).
+ */
+static gboolean
+has_huge_integer (const char *text,
+                  gsize       length)
+{
+  gsize run = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      run = g_ascii_isdigit (text[i]) ? run + 1 : 0;
+      if (run >= 19)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 compare_with_json_glib (const char *text,
                         gsize       length)
@@ -32,7 +53,7 @@ compare_with_json_glib (const char *text,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonNode) ours = NULL;
 
-  if (!g_utf8_validate_len (text, length, NULL))
+  if (!g_utf8_validate_len (text, length, NULL) || has_huge_integer (text, length))
     return;
 
   ours = atlas_json_parse (text, length, NULL, NULL, NULL, NULL, NULL);
