@@ -7,10 +7,13 @@
 
 #pragma once
 
+#include <string.h>
+
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "atlas-dataset-loader.h"
 #include "atlas-dataset-source.h"
 
 /* A fresh folder holding a copy of the fixture dataset `name`. */
@@ -33,6 +36,47 @@ atlas_test_copy_dataset (const char *name)
     }
 
   return g_steal_pointer (&dir);
+}
+
+/* The bundled dataset's file, as a JSON tree to edit. */
+static inline JsonNode *
+atlas_test_bundled_json (AtlasDatasetFile file)
+{
+  g_autofree char *path = g_strconcat (RESOURCE_PREFIX "/dataset/",
+                                       atlas_dataset_file_get_name (file), NULL);
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+
+  g_assert_nonnull (bytes);
+  return json_from_string (g_bytes_get_data (bytes, NULL), NULL);
+}
+
+/* The bundled dataset with one file's contents replaced by root, loaded
+ * without a problem.
+ */
+static inline AtlasDataset *
+atlas_test_load_bundled_with (AtlasDatasetFile  replaced,
+                              JsonNode         *root)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  g_autofree char *text = json_to_string (root, FALSE);
+  GBytes *files[ATLAS_DATASET_N_FILES];
+  AtlasDataset *dataset;
+
+  for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
+    {
+      g_autofree char *path = g_strconcat (RESOURCE_PREFIX "/dataset/",
+                                           atlas_dataset_file_get_name (f), NULL);
+
+      files[f] = f == replaced ? g_bytes_new (text, strlen (text)) :
+                                 g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+    }
+
+  dataset = atlas_dataset_load_bytes ((GBytes * const *) files, problems);
+  g_assert_cmpuint (problems->len, ==, 0);
+  for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
+    g_bytes_unref (files[f]);
+
+  return dataset;
 }
 
 /* A folder of n news items, each a copy of the valid fixture's first. */

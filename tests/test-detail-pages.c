@@ -16,6 +16,7 @@
 #include "atlas-geopark-page.h"
 #include "atlas-i18n.h"
 #include "atlas-place-page.h"
+#include "atlas-test-utils.h"
 #include "atlas-wrap-box.h"
 
 /* The detail pages with the bundled dataset, each in a real window, read
@@ -529,25 +530,10 @@ test_geopark_page (Fixture       *fixture,
 static AtlasDataset *
 load_with_many_places (guint n)
 {
-  GBytes *files[ATLAS_DATASET_N_FILES];
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *first = NULL;
-  g_autofree char *text = NULL;
-  JsonArray *items;
-  AtlasDataset *dataset;
+  g_autoptr(JsonNode) root = atlas_test_bundled_json (ATLAS_DATASET_FILE_PLACES);
+  JsonArray *items = json_object_get_array_member (json_node_get_object (root), "items");
+  g_autofree char *first = json_to_string (json_array_get_element (items, 0), FALSE);
 
-  for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
-    {
-      g_autofree char *path = g_strconcat (RESOURCE_PREFIX "/dataset/",
-                                           atlas_dataset_file_get_name (f), NULL);
-
-      files[f] = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-    }
-
-  root = json_from_string (g_bytes_get_data (files[ATLAS_DATASET_FILE_PLACES], NULL), NULL);
-  items = json_object_get_array_member (json_node_get_object (root), "items");
-  first = json_to_string (json_array_get_element (items, 0), FALSE);
   for (guint i = 0; i < n; i++)
     {
       JsonNode *copy = json_from_string (first, NULL);
@@ -558,16 +544,8 @@ load_with_many_places (guint n)
       json_object_set_string_member (json_node_get_object (copy), "id", id);
       json_array_add_element (items, copy);
     }
-  text = json_to_string (root, FALSE);
-  g_bytes_unref (files[ATLAS_DATASET_FILE_PLACES]);
-  files[ATLAS_DATASET_FILE_PLACES] = g_bytes_new (text, strlen (text));
 
-  dataset = atlas_dataset_load_bytes ((GBytes * const *) files, problems);
-  g_assert_cmpuint (problems->len, ==, 0);
-  for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
-    g_bytes_unref (files[f]);
-
-  return dataset;
+  return atlas_test_load_bundled_with (ATLAS_DATASET_FILE_PLACES, root);
 }
 
 /* A geopark with thousands of places lists the first ones; the rest are

@@ -17,6 +17,7 @@
 #include "atlas-offline-map.h"
 #include "atlas-shape-layer.h"
 #include "atlas-test-map.h"
+#include "atlas-test-utils.h"
 
 typedef struct
 {
@@ -611,24 +612,10 @@ load_with_grid (guint    n,
                 gboolean precise)
 {
   static const char *kinds[] = { "geology", "landscape", "culture", "biology", "venue" };
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
   g_autoptr(GRand) rand = g_rand_new_with_seed (9);
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
-  GBytes *files[ATLAS_DATASET_N_FILES];
-  JsonArray *items;
-  AtlasDataset *dataset;
+  g_autoptr(JsonNode) root = atlas_test_bundled_json (ATLAS_DATASET_FILE_PLACES);
+  JsonArray *items = json_object_get_array_member (json_node_get_object (root), "items");
 
-  for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
-    {
-      g_autofree char *path = g_strconcat (RESOURCE_PREFIX "/dataset/",
-                                           atlas_dataset_file_get_name (f), NULL);
-
-      files[f] = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-    }
-
-  root = json_from_string (g_bytes_get_data (files[ATLAS_DATASET_FILE_PLACES], NULL), NULL);
-  items = json_object_get_array_member (json_node_get_object (root), "items");
   for (guint i = 0; i < n; i++)
     {
       JsonObject *place = json_object_new ();
@@ -655,16 +642,8 @@ load_with_grid (guint    n,
       json_object_set_string_member (place, "country", "VN");
       json_array_add_object_element (items, place);
     }
-  text = json_to_string (root, FALSE);
-  g_bytes_unref (files[ATLAS_DATASET_FILE_PLACES]);
-  files[ATLAS_DATASET_FILE_PLACES] = g_bytes_new (text, strlen (text));
 
-  dataset = atlas_dataset_load_bytes ((GBytes * const *) files, problems);
-  g_assert_cmpuint (problems->len, ==, 0);
-  for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
-    g_bytes_unref (files[f]);
-
-  return dataset;
+  return atlas_test_load_bundled_with (ATLAS_DATASET_FILE_PLACES, root);
 }
 
 /* Whether the place's point is inside the map, @margin pixels from its edges. */
