@@ -731,8 +731,8 @@ main (int   argc,
   ADD ("/browse/keyboard", test_keyboard);
   ADD ("/browse/state-round-trip", test_state_round_trip);
   ADD ("/browse/present-on-monitor", test_present_on_monitor);
-  ADD ("/browse/rows-for-every-item", test_rows_for_every_item);
-  ADD ("/browse/search-across-datasets", test_search_across_datasets);
+  ADD ("/browse/swap/rows-for-every-item", test_rows_for_every_item);
+  ADD ("/browse/swap/search-across-datasets", test_search_across_datasets);
 #undef ADD
   g_test_add_func ("/browse/other-language-marked", test_other_language_marked);
 
