@@ -937,6 +937,48 @@ join_problems (GPtrArray *problems)
   return g_string_free (joined, FALSE);
 }
 
+typedef AtlasDataset *(*LoadFunc) (gconstpointer data,
+                                   GPtrArray    *problems);
+
+/* The dataset is refused with exactly the problems expected, whether its
+ * files are read in one thread or shared out between two or three.
+ */
+static void
+assert_refused_in_any_threads (LoadFunc       load,
+                               gconstpointer  data,
+                               const char    *expected)
+{
+  for (guint n_threads = 0; n_threads <= 3; n_threads++)
+    {
+      g_autoptr(GPtrArray) problems = new_problems ();
+      g_autoptr(AtlasDataset) dataset = NULL;
+      g_autofree char *actual = NULL;
+
+      _atlas_dataset_loader_set_n_threads (n_threads);
+      dataset = load (data, problems);
+      actual = join_problems (problems);
+
+      g_test_message ("%u threads", n_threads);
+      g_assert_null (dataset);
+      g_assert_cmpstr (actual, ==, expected);
+    }
+  _atlas_dataset_loader_set_n_threads (0);
+}
+
+static AtlasDataset *
+load_folder (gconstpointer  folder,
+             GPtrArray     *problems)
+{
+  return atlas_dataset_load_directory ((GFile *) folder, problems);
+}
+
+static AtlasDataset *
+load_files (gconstpointer  files,
+            GPtrArray     *problems)
+{
+  return atlas_dataset_load_bytes ((GBytes * const *) files, problems);
+}
+
 /* Each bad dataset is refused, with exactly the problems expected, whether
  * its files are read in one thread or shared out between two or three
  * (even a file of one or two items: some readers then have none).
@@ -954,21 +996,7 @@ test_bad_dataset (gconstpointer data)
   g_autoptr(GString) expected = g_string_new (g_strstrip (expected_text));
 
   g_string_replace (expected, "{dir}", dir, 0);
-  for (guint n_threads = 0; n_threads <= 3; n_threads++)
-    {
-      g_autoptr(GPtrArray) problems = new_problems ();
-      g_autoptr(AtlasDataset) dataset = NULL;
-      g_autofree char *actual = NULL;
-
-      _atlas_dataset_loader_set_n_threads (n_threads);
-      dataset = atlas_dataset_load_directory (folder, problems);
-      actual = join_problems (problems);
-
-      g_test_message ("%u threads", n_threads);
-      g_assert_null (dataset);
-      g_assert_cmpstr (actual, ==, expected->str);
-    }
-  _atlas_dataset_loader_set_n_threads (0);
+  assert_refused_in_any_threads (load_folder, folder, expected->str);
 
   remove_case (dir);
 }
@@ -1082,6 +1110,13 @@ load_many (gboolean   with_problems,
   return dataset;
 }
 
+static AtlasDataset *
+load_many_with_problems (gconstpointer  unused,
+                         GPtrArray     *problems)
+{
+  return load_many (TRUE, problems);
+}
+
 /* Read in parts, a large file's problems are those of one reader, in the
  * same order: each duplicate id found where its second definition is, and
  * said to be a duplicate of the first in the file, whichever part of the
@@ -1108,21 +1143,7 @@ test_threads_same_problems (void)
     "conservation, education, community, tourism, cooperation, events\n"
     "news.json: $.items[5000].places[0]: unknown place “nowhere”";
 
-  for (guint n_threads = 0; n_threads <= 3; n_threads++)
-    {
-      g_autoptr(GPtrArray) problems = new_problems ();
-      g_autoptr(AtlasDataset) dataset = NULL;
-      g_autofree char *actual = NULL;
-
-      _atlas_dataset_loader_set_n_threads (n_threads);
-      dataset = load_many (TRUE, problems);
-      actual = join_problems (problems);
-
-      g_test_message ("%u threads", n_threads);
-      g_assert_null (dataset);
-      g_assert_cmpstr (actual, ==, expected);
-    }
-  _atlas_dataset_loader_set_n_threads (0);
+  assert_refused_in_any_threads (load_many_with_problems, NULL, expected);
 }
 
 /* Spoils the character after the first occurrence of text in the news:
@@ -1172,21 +1193,7 @@ test_threads_not_utf8 (void)
         files[f] = read_fixture_file (name);
     }
 
-  for (guint n_threads = 0; n_threads <= 3; n_threads++)
-    {
-      g_autoptr(GPtrArray) problems = new_problems ();
-      g_autoptr(AtlasDataset) dataset = NULL;
-      g_autofree char *actual = NULL;
-
-      _atlas_dataset_loader_set_n_threads (n_threads);
-      dataset = atlas_dataset_load_bytes ((GBytes * const *) files, problems);
-      actual = join_problems (problems);
-
-      g_test_message ("%u threads", n_threads);
-      g_assert_null (dataset);
-      g_assert_cmpstr (actual, ==, expected);
-    }
-  _atlas_dataset_loader_set_n_threads (0);
+  assert_refused_in_any_threads (load_files, files, expected);
 
   for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
     g_bytes_unref (files[f]);
