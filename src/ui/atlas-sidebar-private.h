@@ -32,7 +32,6 @@ struct _AtlasSidebar
   GListStore          *places_by_file;   /* the dataset's order */
   GtkFilter           *news_filter;
   GtkFilter           *places_filter;
-  gboolean             filters_set;
   gboolean             filters_pass_all;  /* no function: nothing filters */
   GtkSorter           *places_sorter;
   GListModel          *news_model;

@@ -798,10 +798,9 @@ update_filter_funcs (AtlasSidebar *self)
 {
   gboolean all = atlas_browse_filter_is_empty (self->filter);
 
-  if (self->filters_set && all == self->filters_pass_all)
+  if (all == self->filters_pass_all)
     return FALSE;
 
-  self->filters_set = TRUE;
   self->filters_pass_all = all;
   gtk_custom_filter_set_filter_func (GTK_CUSTOM_FILTER (self->news_filter),
                                      all ? NULL : filter_article, all ? NULL : self, NULL);
@@ -967,8 +966,10 @@ atlas_sidebar_set_up (AtlasSidebar      *self,
    */
   self->sort_language = atlas_i18n_get_content_language ();
 
+  /* Without a function they pass everything: right until something filters. */
   self->news_filter = GTK_FILTER (gtk_custom_filter_new (NULL, NULL, NULL));
   self->places_filter = GTK_FILTER (gtk_custom_filter_new (NULL, NULL, NULL));
+  self->filters_pass_all = TRUE;
   update_filter_funcs (self);
   self->places_sorter = GTK_SORTER (gtk_custom_sorter_new (sort_places, self, NULL));
   update_geopark_ranks (self);
