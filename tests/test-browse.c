@@ -393,7 +393,9 @@ test_search_highlights (Fixture       *fixture,
   g_assert_false (row_has_highlight (first_article_row (list)));
 }
 
-/* The filter menus: each narrows the news, the count says how far. */
+/* The filter menus: each narrows the news, the count says how far. They are
+ * built when first opened, showing the filter as it is then.
+ */
 static void
 test_filter_menus (Fixture       *fixture,
                    gconstpointer  data)
@@ -411,6 +413,18 @@ test_filter_menus (Fixture       *fixture,
       expected += (atlas_article_get_topics (article) & ATLAS_TOPIC_EDUCATION) != 0;
     }
   g_assert_cmpuint (expected, >, 0);
+
+  atlas_browse_filter_set_geopark_id (fixture->window->filter, CAO_BANG);
+  g_assert_null (sidebar->filter_popover);
+  gtk_menu_button_popup (sidebar->filter_button);
+  g_assert_nonnull (sidebar->filter_popover);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sidebar->filter_popover)));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (sidebar->geopark_dropdown)),
+                    ==, 1 + g_list_model_get_n_items (atlas_dataset_get_geoparks (fixture->dataset)));
+  g_assert_cmpuint (gtk_drop_down_get_selected (sidebar->geopark_dropdown), >, 0);
+  g_assert_cmpuint (gtk_drop_down_get_selected (sidebar->topic_dropdown), ==, 0);
+  atlas_browse_filter_set_geopark_id (fixture->window->filter, NULL);
+  g_assert_cmpuint (gtk_drop_down_get_selected (sidebar->geopark_dropdown), ==, 0);
 
   /* The first topic after "All Topics" is Recognition, then Conservation, Education. */
   gtk_drop_down_set_selected (sidebar->topic_dropdown, 3);

@@ -108,6 +108,9 @@ test_window_lists_bundled_dataset (void)
   g_assert_cmpuint (g_list_model_get_n_items (places), >=, 45);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "browse");
   g_assert_false (gtk_revealer_get_reveal_child (window->problems_revealer));
+  /* The pages for a folder loading or failing wait until one is needed. */
+  g_assert_null (window->loading_page);
+  g_assert_null (window->error_page);
 
   close_window (window);
 }
@@ -227,6 +230,23 @@ test_window_error_page (void)
   iterate ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "browse");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar->news_stack), ==, "list");
+
+  /* The same page says what is wrong with the next folder that fails. */
+  atlas_test_write (dir, "news.json", "{\"items\": [{\"id\": \"Other Bad Id\"}]}");
+  atlas_dataset_source_set_folder (source, folder);
+  atlas_test_wait_loaded (source);
+  iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "error");
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (window->error_problems_view);
+    GtkTextIter start, end;
+    g_autofree char *text = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_nonnull (strstr (text, "“Other Bad Id” is not a valid id"));
+    g_assert_null (strstr (text, "“Bad Id”"));
+  }
 
   close_window (window);
   atlas_test_remove_dataset (dir);

@@ -54,16 +54,18 @@ struct _AtlasSidebar
   GArray              *year_choices;     /* int, 0 first for "all" */
   gboolean             syncing;
 
+  /* The filter menu: NULL until it is first opened (add_filter_popover). */
+  GtkPopover          *filter_popover;
+  GtkDropDown         *geopark_dropdown;
+  GtkDropDown         *topic_dropdown;
+  GtkDropDown         *year_dropdown;
+
   /* Template widgets */
   AdwViewSwitcherTitle *switcher_title;
   GtkMenuButton       *primary_menu_button;
   GMenuModel          *primary_menu;
   GtkSearchEntry      *search_entry;
   GtkMenuButton       *filter_button;
-  GtkPopover          *filter_popover;
-  GtkDropDown         *geopark_dropdown;
-  GtkDropDown         *topic_dropdown;
-  GtkDropDown         *year_dropdown;
   AtlasWrapBox        *chips_box;
   GtkLabel            *count_label;
   AdwViewStack        *stack;

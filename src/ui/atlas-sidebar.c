@@ -584,27 +584,46 @@ update_chips (AtlasSidebar *self)
 
 /* Filter menus ---------------------------------------------------------- */
 
+/* The choices of the menus: what each entry stands for, the first "all". */
 static void
 fill_choices (AtlasSidebar *self)
 {
-  AtlasLanguage language = atlas_i18n_get_content_language ();
   GListModel *geoparks = atlas_dataset_get_geoparks (self->dataset);
-  g_autoptr(GtkStringList) geopark_names = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) topic_names = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) year_names = gtk_string_list_new (NULL);
   g_autoptr(GArray) years = atlas_dataset_get_article_years (self->dataset);
   int all = 0;
 
-  self->syncing = TRUE;
-
   g_ptr_array_set_size (self->geopark_choices, 0);
   g_ptr_array_add (self->geopark_choices, NULL);
-  gtk_string_list_append (geopark_names, _("All Geoparks"));
   for (guint i = 0; i < g_list_model_get_n_items (geoparks); i++)
     {
       g_autoptr(AtlasGeopark) geopark = g_list_model_get_item (geoparks, i);
 
       g_ptr_array_add (self->geopark_choices, g_strdup (atlas_geopark_get_id (geopark)));
+    }
+
+  g_array_set_size (self->year_choices, 0);
+  g_array_append_val (self->year_choices, all);
+  g_array_append_vals (self->year_choices, years->data, years->len);
+}
+
+/* The menus' entries, once the menus are built. */
+static void
+fill_dropdowns (AtlasSidebar *self)
+{
+  AtlasLanguage language = atlas_i18n_get_content_language ();
+  g_autoptr(GtkStringList) geopark_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) topic_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) year_names = gtk_string_list_new (NULL);
+
+  if (self->filter_popover == NULL)
+    return;
+
+  gtk_string_list_append (geopark_names, _("All Geoparks"));
+  for (guint i = 1; i < self->geopark_choices->len; i++)
+    {
+      const char *id = g_ptr_array_index (self->geopark_choices, i);
+      AtlasGeopark *geopark = atlas_dataset_lookup_geopark (self->dataset, id);
+
       gtk_string_list_append (geopark_names,
                               atlas_text_get (atlas_geopark_get_short_name (geopark), language));
     }
@@ -613,21 +632,18 @@ fill_choices (AtlasSidebar *self)
   for (guint i = 0; i < G_N_ELEMENTS (topics); i++)
     gtk_string_list_append (topic_names, atlas_topic_get_label (topics[i]));
 
-  g_array_set_size (self->year_choices, 0);
-  g_array_append_val (self->year_choices, all);
   gtk_string_list_append (year_names, _("All Years"));
-  for (guint i = 0; i < years->len; i++)
+  for (guint i = 1; i < self->year_choices->len; i++)
     {
-      g_autofree char *label = g_strdup_printf ("%d", g_array_index (years, int, i));
+      g_autofree char *label = g_strdup_printf ("%d", g_array_index (self->year_choices, int, i));
 
-      g_array_append_val (self->year_choices, g_array_index (years, int, i));
       gtk_string_list_append (year_names, label);
     }
 
+  self->syncing = TRUE;
   gtk_drop_down_set_model (self->geopark_dropdown, G_LIST_MODEL (geopark_names));
   gtk_drop_down_set_model (self->topic_dropdown, G_LIST_MODEL (topic_names));
   gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (year_names));
-
   self->syncing = FALSE;
 }
 
@@ -639,6 +655,11 @@ sync_dropdowns (AtlasSidebar *self)
   AtlasTopics topic = atlas_browse_filter_get_topic (self->filter);
   int year = atlas_browse_filter_get_year (self->filter);
   guint geopark_choice = 0, topic_choice = 0, year_choice = 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.clear-filters",
+                                 !atlas_browse_filter_is_empty (self->filter));
+  if (self->filter_popover == NULL)
+    return;
 
   for (guint i = 1; i < self->geopark_choices->len; i++)
     if (g_strcmp0 (g_ptr_array_index (self->geopark_choices, i), geopark_id) == 0)
@@ -655,9 +676,6 @@ sync_dropdowns (AtlasSidebar *self)
   gtk_drop_down_set_selected (self->topic_dropdown, topic_choice);
   gtk_drop_down_set_selected (self->year_dropdown, year_choice);
   self->syncing = FALSE;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.clear-filters",
-                                 !atlas_browse_filter_is_empty (self->filter));
 }
 
 static void
@@ -785,7 +803,8 @@ clear_filters_action (GtkWidget  *widget,
   AtlasSidebar *self = ATLAS_SIDEBAR (widget);
 
   atlas_browse_filter_clear (self->filter);
-  gtk_popover_popdown (self->filter_popover);
+  if (self->filter_popover != NULL)
+    gtk_popover_popdown (self->filter_popover);
 }
 
 /* With nothing to filter by, the filters have no function: GTK's filter
@@ -880,6 +899,7 @@ on_dataset_changed (AtlasSidebar *self)
   update_geopark_ranks (self);
   gtk_sorter_changed (self->places_sorter, GTK_SORTER_CHANGE_DIFFERENT);
   fill_choices (self);
+  fill_dropdowns (self);
   /* The filter models have just filtered the new items, with the new
    * search index (the dataset swaps it in before its lists): filtering
    * 55,000 items again would only lengthen the frame that shows them.
@@ -1037,6 +1057,9 @@ atlas_sidebar_dispose (GObject *object)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->places_list), self->places_growth);
   self->news_growth = self->places_growth = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_SIDEBAR);
+  /* The filter menu went with its button. */
+  self->filter_popover = NULL;
+  self->geopark_dropdown = self->topic_dropdown = self->year_dropdown = NULL;
 
   g_clear_object (&self->news_rows);
   g_clear_object (&self->places_rows);
@@ -1155,10 +1178,6 @@ atlas_sidebar_class_init (AtlasSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasSidebar, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, AtlasSidebar, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AtlasSidebar, filter_button);
-  gtk_widget_class_bind_template_child (widget_class, AtlasSidebar, filter_popover);
-  gtk_widget_class_bind_template_child (widget_class, AtlasSidebar, geopark_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, AtlasSidebar, topic_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, AtlasSidebar, year_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AtlasSidebar, chips_box);
   gtk_widget_class_bind_template_child (widget_class, AtlasSidebar, count_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasSidebar, stack);
@@ -1169,7 +1188,6 @@ atlas_sidebar_class_init (AtlasSidebarClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
-  gtk_widget_class_bind_template_callback (widget_class, on_dropdown_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_news_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_places_activate);
@@ -1192,6 +1210,41 @@ add_primary_menu (GtkMenuButton *button,
     gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
+/* So is the filter menu, with its three drop-downs: it then shows the
+ * dataset's choices and the filter as they are when it opens.
+ */
+static void
+add_filter_popover (GtkMenuButton *button,
+                    gpointer       user_data)
+{
+  AtlasSidebar *self = user_data;
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkDropDown *dropdowns[3];
+
+  if (self->filter_popover != NULL)
+    return;
+
+  builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/atlas-filter-popover.ui");
+  self->filter_popover = GTK_POPOVER (gtk_builder_get_object (builder, "filter_popover"));
+  self->geopark_dropdown = GTK_DROP_DOWN (gtk_builder_get_object (builder, "geopark_dropdown"));
+  self->topic_dropdown = GTK_DROP_DOWN (gtk_builder_get_object (builder, "topic_dropdown"));
+  self->year_dropdown = GTK_DROP_DOWN (gtk_builder_get_object (builder, "year_dropdown"));
+  gtk_menu_button_set_popover (button, GTK_WIDGET (self->filter_popover));
+
+  if (self->dataset != NULL)
+    {
+      fill_dropdowns (self);
+      sync_dropdowns (self);
+    }
+
+  dropdowns[0] = self->geopark_dropdown;
+  dropdowns[1] = self->topic_dropdown;
+  dropdowns[2] = self->year_dropdown;
+  for (guint i = 0; i < G_N_ELEMENTS (dropdowns); i++)
+    g_signal_connect_object (dropdowns[i], "notify::selected", G_CALLBACK (on_dropdown_selected),
+                             self, G_CONNECT_SWAPPED);
+}
+
 static void
 atlas_sidebar_init (AtlasSidebar *self)
 {
@@ -1203,6 +1256,7 @@ atlas_sidebar_init (AtlasSidebar *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_menu_button_set_create_popup_func (self->primary_menu_button, add_primary_menu, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->filter_button, add_filter_popover, self, NULL);
 
   keys = gtk_event_controller_key_new ();
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_search_key_pressed), self,

@@ -58,17 +58,19 @@ struct _AtlasWindow
   GtkWidget            *place_page;
   GtkWidget            *geopark_page;
 
-  /* Template widgets */
-  GtkStack             *main_stack;
-  GtkWidget            *error_box;
-  AdwStatusPage        *error_page;
-  GtkWidget            *loading_box;
+  /* A first load's page and a failed folder's, in the main stack: NULL
+   * until one is first needed (atlas-window-pages.ui).
+   */
   AdwStatusPage        *loading_page;
   AdwWindowTitle       *loading_title;
   GtkProgressBar       *loading_progress;
-  GtkProgressBar       *reload_progress;
+  AdwStatusPage        *error_page;
   GtkTextView          *error_problems_view;
   GtkWidget            *use_bundled_button;
+
+  /* Template widgets */
+  GtkStack             *main_stack;
+  GtkProgressBar       *reload_progress;
   AdwLeaflet           *leaflet;
   AtlasSidebar         *sidebar;
   GtkWidget            *content;

@@ -125,6 +125,56 @@ join_problems (const char * const *problems)
 
 static void restore_browsing (AtlasWindow *self);
 
+/* Builds one of the pages of atlas-window-pages.ui into the main stack. Most
+ * starts need neither page: building them with the window was work before
+ * its first frame (a GtkTextView among it).
+ */
+static GtkBuilder *
+add_page (AtlasWindow *self,
+          const char  *id,
+          const char  *name)
+{
+  GtkBuilder *builder = gtk_builder_new ();
+  const char *ids[] = { id, NULL };
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_builder_add_objects_from_resource (builder, RESOURCE_PREFIX "/atlas-window-pages.ui",
+                                              ids, &error))
+    g_error ("%s", error->message);
+  gtk_stack_add_named (self->main_stack, GTK_WIDGET (gtk_builder_get_object (builder, id)), name);
+
+  return builder;
+}
+
+static void
+ensure_loading_page (AtlasWindow *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (self->loading_page != NULL)
+    return;
+
+  builder = add_page (self, "loading_box", "loading");
+  self->loading_page = ADW_STATUS_PAGE (gtk_builder_get_object (builder, "loading_page"));
+  self->loading_title = ADW_WINDOW_TITLE (gtk_builder_get_object (builder, "loading_title"));
+  self->loading_progress = GTK_PROGRESS_BAR (gtk_builder_get_object (builder, "loading_progress"));
+}
+
+static void
+ensure_error_page (AtlasWindow *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (self->error_page != NULL)
+    return;
+
+  builder = add_page (self, "error_box", "error");
+  self->error_page = ADW_STATUS_PAGE (gtk_builder_get_object (builder, "error_page"));
+  self->error_problems_view = GTK_TEXT_VIEW (gtk_builder_get_object (builder,
+                                                                     "error_problems_view"));
+  self->use_bundled_button = GTK_WIDGET (gtk_builder_get_object (builder, "use_bundled_button"));
+}
+
 /* A folder's first load fills the loading page's bar; a reload, the thin
  * bar over the content, while the data it replaces stays in use.
  */
@@ -135,7 +185,8 @@ on_loading_changed (AtlasWindow *self)
   double progress = atlas_dataset_source_get_progress (self->source);
   gboolean first = atlas_dataset_source_get_status (self->source) == ATLAS_DATASET_STATUS_LOADING;
 
-  gtk_progress_bar_set_fraction (self->loading_progress, progress);
+  if (self->loading_progress != NULL)
+    gtk_progress_bar_set_fraction (self->loading_progress, progress);
   gtk_progress_bar_set_fraction (self->reload_progress, progress);
   gtk_widget_set_visible (GTK_WIDGET (self->reload_progress), loading && !first);
 }
@@ -152,23 +203,22 @@ on_status_changed (AtlasWindow *self)
   const char * const *problems = atlas_dataset_source_get_problems (self->source);
   GFile *folder = atlas_dataset_source_get_folder (self->source);
   g_autofree char *folder_name = folder != NULL ? g_file_get_basename (folder) : NULL;
-  g_autofree char *joined = join_problems (problems);
   guint n_problems = g_strv_length ((char **) problems);
 
   adw_window_title_set_subtitle (self->window_title, folder_name != NULL ? folder_name : "");
-  adw_window_title_set_subtitle (self->loading_title, folder_name != NULL ? folder_name : "");
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->error_problems_view), joined, -1);
-  on_loading_changed (self);
 
   if (status == ATLAS_DATASET_STATUS_LOADING)
     {
       g_autofree char *path = g_file_get_parse_name (folder);
 
+      ensure_loading_page (self);
+      adw_window_title_set_subtitle (self->loading_title, folder_name);
       adw_status_page_set_description (self->loading_page, path);
-      gtk_widget_set_visible (self->loading_box, TRUE);
+      on_loading_changed (self);
       gtk_stack_set_visible_child_name (self->main_stack, "loading");
       return;
     }
+  on_loading_changed (self);
 
   if (self->restore_pending && status != ATLAS_DATASET_STATUS_FAILED)
     {
@@ -179,6 +229,7 @@ on_status_changed (AtlasWindow *self)
   if (status == ATLAS_DATASET_STATUS_FAILED)
     {
       g_autofree char *path = g_file_get_parse_name (folder);
+      g_autofree char *joined = join_problems (problems);
       g_autofree char *description = NULL;
 
       description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -190,8 +241,9 @@ on_status_changed (AtlasWindow *self)
                                                   "to the dataset that comes with the app.",
                                                   n_problems),
                                      path, n_problems);
+      ensure_error_page (self);
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->error_problems_view), joined, -1);
       adw_status_page_set_description (self->error_page, description);
-      gtk_widget_set_visible (self->error_box, TRUE);
       gtk_stack_set_visible_child_name (self->main_stack, "error");
       gtk_window_set_focus (GTK_WINDOW (self), self->use_bundled_button);
       return;
@@ -902,6 +954,12 @@ atlas_window_dispose (GObject *object)
   g_clear_object (&self->presentation);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
+  /* The loading and error pages went with the main stack. */
+  self->loading_page = self->error_page = NULL;
+  self->loading_title = NULL;
+  self->loading_progress = NULL;
+  self->error_problems_view = NULL;
+  self->use_bundled_button = NULL;
 
   g_clear_object (&self->settings);
   g_clear_object (&self->source);
@@ -1014,15 +1072,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/atlas-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, error_box);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, error_page);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, loading_box);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, loading_page);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, loading_title);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, loading_progress);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, reload_progress);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, error_problems_view);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, use_bundled_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, back_button);
