@@ -321,6 +321,84 @@ test_window_closed_while_loading (void)
   atlas_test_remove_dataset (dir);
 }
 
+/* What the news list shows in the window's first frame. */
+typedef struct
+{
+  GtkWidget *list;
+  gboolean   painted;
+  int        list_height;
+  int        rows_bottom;
+  guint      n_rows;
+} FirstFrame;
+
+static void
+on_first_frame_painted (GdkFrameClock *clock,
+                        FirstFrame    *frame)
+{
+  if (frame->painted)
+    return;
+
+  frame->painted = TRUE;
+  frame->list_height = gtk_widget_get_height (frame->list);
+  for (GtkWidget *row = gtk_widget_get_first_child (frame->list);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      graphene_rect_t bounds;
+
+      if (gtk_widget_get_child_visible (row) &&
+          gtk_widget_compute_bounds (row, frame->list, &bounds))
+        {
+          frame->n_rows++;
+          frame->rows_bottom = MAX (frame->rows_bottom, bounds.origin.y + bounds.size.height);
+        }
+    }
+}
+
+/* The list is full from the first frame, whatever the window's height:
+ * only the rows below it come later (atlas-sidebar.c, "Rows").
+ */
+static void
+test_window_first_frame_rows (void)
+{
+  const struct { int height; gboolean maximized; } cases[] = {
+    { 500, FALSE }, { 790, FALSE }, { 500, TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GSettings) settings = new_settings ();
+      g_autoptr(AtlasDatasetSource) source = atlas_dataset_source_new ();
+      AtlasWindow *window;
+      FirstFrame frame = { NULL, };
+      gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+      g_settings_set_int (settings, "window-width", 1000);
+      g_settings_set_int (settings, "window-height", cases[i].height);
+      g_settings_set_boolean (settings, "window-maximized", cases[i].maximized);
+      window = _atlas_window_new_with_settings (NULL, settings, source);
+      frame.list = GTK_WIDGET (window->sidebar->news_list);
+      gtk_window_present (GTK_WINDOW (window));
+      g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                        G_CALLBACK (on_first_frame_painted), &frame);
+      while (!frame.painted && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, TRUE);
+
+      g_test_message ("window %d px%s: list %d px, %u rows down to %d px", cases[i].height,
+                      cases[i].maximized ? " (maximized)" : "", frame.list_height, frame.n_rows,
+                      frame.rows_bottom);
+      g_assert_true (frame.painted);
+      g_assert_cmpint (frame.list_height, >, 100);
+      /* Fewer rows than items: the test is about the slice. */
+      g_assert_cmpuint (frame.n_rows, <, 42);
+      g_assert_cmpint (frame.rows_bottom, >=, frame.list_height);
+
+      g_signal_handlers_disconnect_by_data (gtk_widget_get_frame_clock (GTK_WIDGET (window)),
+                                            &frame);
+      close_window (window);
+    }
+}
+
 static void
 test_window_narrow (void)
 {
@@ -514,6 +592,7 @@ main (int   argc,
   g_test_add_func ("/window/search", test_window_search);
   g_test_add_func ("/window/error-page", test_window_error_page);
   g_test_add_func ("/window/loading-page", test_window_loading_page);
+  g_test_add_func ("/window/first-frame-rows", test_window_first_frame_rows);
   g_test_add_func ("/window/closed-while-loading", test_window_closed_while_loading);
   g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/size-round-trip", test_window_size_round_trip);

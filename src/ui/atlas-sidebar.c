@@ -287,13 +287,38 @@ hold_of (AtlasSidebar *self,
   return list == self->places_list ? &self->places_hold : &self->news_hold;
 }
 
-/* As many rows as the tallest monitor could show, at their smallest. */
-static guint
-rows_in_a_screenful (GtkWidget *widget)
+/* The height the lists can have at most, before they are first laid out:
+ * the window's less what stands above them in the sidebar, or the tallest
+ * monitor's for a window that fills it or has no size yet.
+ */
+static int
+lists_height_at_most (AtlasSidebar *self)
 {
-  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (widget));
-  int height = 0;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *stack = GTK_WIDGET (self->stack);
+  GListModel *monitors;
+  int width, height = 0;
 
+  if (GTK_IS_WINDOW (root) && !gtk_window_is_maximized (GTK_WINDOW (root)) &&
+      !gtk_window_is_fullscreen (GTK_WINDOW (root)))
+    gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+
+  if (height > 0)
+    {
+      for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_parent (stack));
+           child != stack;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          int above = 0;
+
+          if (gtk_widget_get_visible (child))
+            gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, -1, &above, NULL, NULL, NULL);
+          height -= above;
+        }
+      return height;
+    }
+
+  monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
   for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
     {
       g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
@@ -303,7 +328,22 @@ rows_in_a_screenful (GtkWidget *widget)
       height = MAX (height, geometry.height);
     }
 
-  return (guint) (height > 0 ? height : 1080) / ROW_MIN_HEIGHT + 1;
+  return height > 0 ? height : 1080;
+}
+
+/* As many rows as the list could show, at their smallest: once it is laid
+ * out, its own height says.
+ */
+static guint
+rows_in_a_screenful (AtlasSidebar *self,
+                     GtkListView  *list)
+{
+  int height = gtk_widget_get_height (GTK_WIDGET (list));
+
+  if (height <= 0)
+    height = lists_height_at_most (self);
+
+  return (guint) MAX (height, 0) / ROW_MIN_HEIGHT + 1;
 }
 
 /* Every item, rows made or not: the growing is over. */
@@ -356,7 +396,7 @@ start_rows (AtlasSidebar *self,
 {
   guint *growth = growth_of (self, list);
 
-  gtk_slice_list_model_set_size (rows_of (self, list), rows_in_a_screenful (GTK_WIDGET (list)));
+  gtk_slice_list_model_set_size (rows_of (self, list), rows_in_a_screenful (self, list));
   *hold_of (self, list) = TRUE;
   if (*growth == 0)
     *growth = gtk_widget_add_tick_callback (GTK_WIDGET (list), grow_rows, self, NULL);
@@ -877,7 +917,7 @@ replace_items (AtlasSidebar *self,
                gpointer     *items,
                guint         n_items)
 {
-  if (n_items > rows_in_a_screenful (GTK_WIDGET (list)))
+  if (n_items > rows_in_a_screenful (self, list))
     start_rows (self, list);
   g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)), items, n_items);
 }
