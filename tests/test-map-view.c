@@ -30,6 +30,10 @@ static void
 wait_for_draw (Fixture *fixture)
 {
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  /* A first drawing made in a worker thread draws the map again. */
+  while (_atlas_map_view_get_picture_pending (fixture->view))
+    g_main_context_iteration (NULL, TRUE);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
   while (g_main_context_iteration (NULL, FALSE))
     ;
 }
@@ -1206,6 +1210,58 @@ test_alike_shapes_panned (void)
   gtk_window_destroy (window);
 }
 
+/* A layer's first drawing is made in a worker thread (the base map's, at
+ * start-up), then shown as long as the view stays: it shows what drawing
+ * directly shows, and once the view moves the layer is drawn directly.
+ */
+static void
+test_first_picture (void)
+{
+  g_autoptr(ShumateViewport) viewport = shumate_viewport_new ();
+  g_autoptr(ShumateRasterRenderer) source =
+    shumate_raster_renderer_new_from_url ("http://127.0.0.1:9/{z}/{x}/{y}.png");
+  AtlasShapeLayer *layer = atlas_shape_layer_new (viewport);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  shumate_viewport_set_reference_map_source (viewport, SHUMATE_MAP_SOURCE (source));
+  shumate_viewport_set_zoom_level (viewport, 7);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), 21.5, 105.5);
+  atlas_offline_map_populate (layer, ATLAS_LANGUAGE_VI, FALSE);
+
+  gtk_window_set_default_size (window, 700, 500);
+  gtk_window_set_child (window, GTK_WIDGET (layer));
+  gtk_window_present (window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  for (guint move = 0; move < 2; move++)
+    {
+      g_autoptr(GdkTexture) screen = NULL;
+      g_autoptr(GdkTexture) fresh = NULL;
+
+      /* The picture comes a frame or a few later. */
+      while (move == 0 && !atlas_shape_layer_get_picture_shown (layer) &&
+             g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_true (atlas_shape_layer_get_picture_shown (layer) == (move == 0));
+      screen = render_layer (GTK_WIDGET (layer));
+
+      atlas_shape_layer_set_draw_scale (layer, 1);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      fresh = render_layer (GTK_WIDGET (layer));
+      atlas_shape_layer_set_draw_scale (layer, 0);
+
+      g_test_message ("view %u: %u colours", move, count_colours (fresh));
+      g_assert_cmpuint (count_colours (fresh), >, 50);
+      g_assert_cmpuint (count_far (screen, fresh, 1), ==, 0);
+
+      shumate_location_set_location (SHUMATE_LOCATION (viewport), 21.6, 105.7);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+    }
+
+  gtk_window_destroy (window);
+}
+
 /* Before it is shown, the map has nothing to give. */
 static void
 test_render_unshown (void)
@@ -1218,6 +1274,41 @@ test_render_unshown (void)
   texture = atlas_map_view_render (view, 1, &error);
   g_assert_error (error, ATLAS_MAP_EXPORT_ERROR, ATLAS_MAP_EXPORT_ERROR_NOT_SHOWN);
   g_assert_null (texture);
+}
+
+/* An image asked for while the base map's first drawing is still being
+ * made in a worker thread has the base map all the same.
+ */
+static void
+test_render_at_once (void)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_load_bundled (problems);
+  AtlasMapView *view = g_object_new (ATLAS_TYPE_MAP_VIEW, NULL);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  g_autoptr(GdkTexture) at_once = NULL;
+  g_autoptr(GdkTexture) settled = NULL;
+
+  atlas_map_view_set_tile_url (view, "http://127.0.0.1:9/{z}/{x}/{y}.png");
+  atlas_map_view_set_basemap (view, "offline");
+  _atlas_map_view_set_animated (view, FALSE);
+  atlas_map_view_set_dataset (view, dataset);
+  gtk_window_set_default_size (window, 1000, 700);
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  gtk_window_present (window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  g_assert_true (_atlas_map_view_get_picture_pending (view));
+  at_once = atlas_map_view_render (view, 1, NULL);
+
+  while (_atlas_map_view_get_picture_pending (view))
+    g_main_context_iteration (NULL, TRUE);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  settled = atlas_map_view_render (view, 1, NULL);
+  g_assert_cmpuint (count_colours (settled), >, 50);
+  g_assert_cmpuint (count_far (at_once, settled, 1), ==, 0);
+
+  gtk_window_destroy (window);
 }
 
 static void
@@ -1342,6 +1433,7 @@ main (int   argc,
   g_test_add ("/map-view/render-without-controls", Fixture, NULL, fixture_set_up,
               test_render_without_controls, fixture_tear_down);
   g_test_add_func ("/map-view/render-unshown", test_render_unshown);
+  g_test_add_func ("/map-view/render-at-once", test_render_at_once);
   g_test_add_func ("/map-view/offline-preload", test_offline_preload);
   g_test_add ("/map-view/tile-cache", Fixture, NULL, fixture_set_up, test_tile_cache,
               fixture_tear_down);
@@ -1354,6 +1446,7 @@ main (int   argc,
   g_test_add ("/map-view/circles-when-shown", Fixture, NULL, fixture_set_up,
               test_circles_when_shown, fixture_tear_down);
   g_test_add_func ("/map-view/alike-shapes-panned", test_alike_shapes_panned);
+  g_test_add_func ("/map-view/first-picture", test_first_picture);
   g_test_add ("/map-view/copy-image", Fixture, NULL, fixture_set_up, test_copy_image,
               fixture_tear_down);
 

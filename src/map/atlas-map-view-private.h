@@ -25,6 +25,7 @@ void       _atlas_map_view_snapshot_content (AtlasMapView *self,
 void       _atlas_map_view_set_cached       (AtlasMapView *self,
                                              gboolean      cached);
 guint      _atlas_map_view_count_cached_tiles (AtlasMapView *self);
+gboolean   _atlas_map_view_get_picture_pending (AtlasMapView *self);
 guint      _atlas_map_view_count_circles      (AtlasMapView *self);
 
 /* atlas-map-export.c */

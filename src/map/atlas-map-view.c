@@ -1419,6 +1419,9 @@ _atlas_map_view_snapshot_content (AtlasMapView *self,
   was_vector = self->vector_pins;
   set_shapes_cached (self, FALSE);
   set_pins_vector (self, TRUE);
+  /* Drawn here, at the image's scale: not a first picture on its way. */
+  atlas_shape_layer_set_draw_scale (self->offline_layer, scale);
+  atlas_shape_layer_set_draw_scale (self->area_layer, scale);
   atlas_shape_layer_set_draw_scale (self->precision_layer, scale);
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, bounds.size.width,
                                                          bounds.size.height));
@@ -1428,9 +1431,24 @@ _atlas_map_view_snapshot_content (AtlasMapView *self,
     gtk_widget_snapshot_child (overlay, content[i], snapshot);
   gtk_snapshot_restore (snapshot);
   gtk_snapshot_pop (snapshot);
+  atlas_shape_layer_set_draw_scale (self->offline_layer, 0);
+  atlas_shape_layer_set_draw_scale (self->area_layer, 0);
   atlas_shape_layer_set_draw_scale (self->precision_layer, 0);
   set_pins_vector (self, was_vector);
   set_shapes_cached (self, was_cached);
+}
+
+/* Whether a layer's first drawing is still being made in a worker thread:
+ * the map is drawn again when it is done. For the tests.
+ */
+gboolean
+_atlas_map_view_get_picture_pending (AtlasMapView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), FALSE);
+
+  return atlas_shape_layer_get_picture_pending (self->offline_layer) ||
+         atlas_shape_layer_get_picture_pending (self->area_layer) ||
+         atlas_shape_layer_get_picture_pending (self->precision_layer);
 }
 
 /* How many tiles the base map holds, for the tests. */

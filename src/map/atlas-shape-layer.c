@@ -117,6 +117,16 @@ struct _AtlasShapeLayer
   int           tiles_scale_factor;
   guint         tiles_font_serial;
   double        last_zoom;
+
+  /* The first drawing, made in a worker thread: see snapshot_first_picture(). */
+  gboolean         pictured;      /* done with, or given up: draw directly */
+  GCancellable    *picture_drawing; /* while the worker draws it */
+  cairo_surface_t *picture;
+  gboolean         picture_shown;  /* by the last drawing */
+  cairo_matrix_t   picture_matrix;
+  double           picture_width;
+  double           picture_height;
+  int              picture_scale;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasShapeLayer, atlas_shape_layer, SHUMATE_TYPE_LAYER)
@@ -243,9 +253,26 @@ tile_free (Tile *tile)
   g_free (tile);
 }
 
+/* A first picture, made or on its way, no longer shows the shapes: from
+ * now on they are drawn directly.
+ */
+static void
+forget_picture (AtlasShapeLayer *self)
+{
+  if (self->picture_drawing == NULL && self->picture == NULL)
+    return;
+
+  self->pictured = TRUE;
+  if (self->picture_drawing != NULL)
+    g_cancellable_cancel (self->picture_drawing);
+  g_clear_object (&self->picture_drawing);
+  g_clear_pointer (&self->picture, cairo_surface_destroy);
+}
+
 static void
 invalidate_tiles (AtlasShapeLayer *self)
 {
+  forget_picture (self);
   g_hash_table_remove_all (self->tiles);
   g_ptr_array_set_size (self->labels, 0);
   self->tiles_zoom = -1;
@@ -485,24 +512,20 @@ static gboolean draw_alike_shapes (AtlasShapeLayer       *self,
  * drawn as an image of @scale pixels per unit. FALSE if there was nothing
  * to draw.
  */
+/* Fills and outlines the shapes that meet @area, unless @paint is FALSE;
+ * adds their labels to @labels, unless it is NULL. TRUE if any meets it.
+ */
 static gboolean
-draw_shapes (AtlasShapeLayer       *self,
-             cairo_t               *cr,
-             const cairo_matrix_t  *matrix,
-             const graphene_rect_t *area,
-             int                    scale,
-             GPtrArray             *labels)
+draw_outlines (AtlasShapeLayer       *self,
+               cairo_t               *cr,
+               const cairo_matrix_t  *matrix,
+               const graphene_rect_t *area,
+               gboolean               paint,
+               GPtrArray             *labels)
 {
   double zoom = shumate_viewport_get_zoom_level (shumate_layer_get_viewport (SHUMATE_LAYER (self)));
-  g_autoptr(GPtrArray) own_labels = NULL;
   static const double dashes[] = { DASH_ON, DASH_OFF };
   gboolean drawn = FALSE;
-
-  if (self->alike)
-    return draw_alike_shapes (self, cr, matrix, area, scale);
-
-  if (labels == NULL)
-    labels = own_labels = g_ptr_array_new_with_free_func ((GDestroyNotify) label_free);
 
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
@@ -516,26 +539,66 @@ draw_shapes (AtlasShapeLayer       *self,
         continue;
 
       drawn = TRUE;
-      ensure_rings (shape);
-      trace_shape (cr, matrix, shape);
-      gdk_cairo_set_source_rgba (cr, &shape->style.fill);
-      cairo_fill_preserve (cr);
-      if (shape->style.stroke_width > 0)
+      if (paint)
         {
-          cairo_set_dash (cr, dashes, shape->style.dashed ? G_N_ELEMENTS (dashes) : 0, 0);
-          cairo_set_line_width (cr, shape->style.stroke_width);
-          gdk_cairo_set_source_rgba (cr, &shape->style.stroke);
-          cairo_stroke (cr);
+          ensure_rings (shape);
+          trace_shape (cr, matrix, shape);
+          gdk_cairo_set_source_rgba (cr, &shape->style.fill);
+          cairo_fill_preserve (cr);
+          if (shape->style.stroke_width > 0)
+            {
+              cairo_set_dash (cr, dashes, shape->style.dashed ? G_N_ELEMENTS (dashes) : 0, 0);
+              cairo_set_line_width (cr, shape->style.stroke_width);
+              gdk_cairo_set_source_rgba (cr, &shape->style.stroke);
+              cairo_stroke (cr);
+            }
+          cairo_new_path (cr);
         }
-      cairo_new_path (cr);
 
-      if (own_labels != NULL && (label = make_label (self, shape, zoom, matrix)) != NULL)
-        g_ptr_array_add (own_labels, label);
+      if (labels != NULL && (label = make_label (self, shape, zoom, matrix)) != NULL)
+        g_ptr_array_add (labels, label);
     }
 
   cairo_set_dash (cr, NULL, 0, 0);
+  return drawn;
+}
+
+static gboolean
+draw_labels (cairo_t               *cr,
+             const cairo_matrix_t  *matrix,
+             const graphene_rect_t *area,
+             GPtrArray             *labels)
+{
+  gboolean drawn = FALSE;
+
   for (guint i = 0; i < labels->len; i++)
     drawn |= draw_label (cr, matrix, g_ptr_array_index (labels, i), area);
+
+  return drawn;
+}
+
+/* Draws the shapes that meet @area, then @labels, or their own labels when
+ * @labels is NULL. TRUE if anything was drawn.
+ */
+static gboolean
+draw_shapes (AtlasShapeLayer       *self,
+             cairo_t               *cr,
+             const cairo_matrix_t  *matrix,
+             const graphene_rect_t *area,
+             int                    scale,
+             GPtrArray             *labels)
+{
+  g_autoptr(GPtrArray) own_labels = NULL;
+  gboolean drawn;
+
+  if (self->alike)
+    return draw_alike_shapes (self, cr, matrix, area, scale);
+
+  if (labels == NULL)
+    labels = own_labels = g_ptr_array_new_with_free_func ((GDestroyNotify) label_free);
+
+  drawn = draw_outlines (self, cr, matrix, area, TRUE, own_labels);
+  drawn |= draw_labels (cr, matrix, area, labels);
 
   return drawn;
 }
@@ -822,6 +885,166 @@ snapshot_alike (AtlasShapeLayer      *self,
   cairo_destroy (cr);
 }
 
+/* The first picture -------------------------------------------------------
+ *
+ * A layer's first drawing is rasterized in a worker thread. At start-up that
+ * is the base map's, whose outlines are the largest part of the window's
+ * first frame (about 57 M of its 228 M instructions): that frame records
+ * the fills and outlines, as GTK would, and shows the layer's background;
+ * the worker draws the recording into an image, which the frame after it
+ * shows, the labels drawn over it. The image serves as long as the view
+ * stays where it was; once the view or the shapes change, the layer draws
+ * directly, as always.
+ */
+
+typedef struct
+{
+  cairo_surface_t *recording;
+  int              width;
+  int              height;
+  int              scale;
+} PictureJob;
+
+static void
+picture_job_free (PictureJob *job)
+{
+  cairo_surface_destroy (job->recording);
+  g_free (job);
+}
+
+static void
+draw_picture_in_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  PictureJob *job = task_data;
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                       job->width * job->scale,
+                                                       job->height * job->scale);
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (image, job->scale, job->scale);
+  cr = cairo_create (image);
+  cairo_set_source_surface (cr, job->recording, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+
+  g_task_return_pointer (task, image, (GDestroyNotify) cairo_surface_destroy);
+}
+
+static void
+on_picture_drawn (GObject      *source_object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  AtlasShapeLayer *self = ATLAS_SHAPE_LAYER (source_object);
+  cairo_surface_t *image = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* Forgotten meanwhile. */
+  if (image == NULL)
+    return;
+
+  g_clear_object (&self->picture_drawing);
+  self->picture = image;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+is_picture_view (AtlasShapeLayer      *self,
+                 const cairo_matrix_t *matrix,
+                 double                width,
+                 double                height,
+                 int                   scale)
+{
+  return width == self->picture_width && height == self->picture_height &&
+         scale == self->picture_scale &&
+         memcmp (matrix, &self->picture_matrix, sizeof *matrix) == 0;
+}
+
+static void
+snapshot_background (AtlasShapeLayer       *self,
+                     GtkSnapshot           *snapshot,
+                     const graphene_rect_t *area)
+{
+  if (self->has_background)
+    gtk_snapshot_append_color (snapshot, &self->background, area);
+}
+
+/* Starts the first picture, shows it, or says (FALSE) to draw directly. */
+static gboolean
+snapshot_first_picture (AtlasShapeLayer      *self,
+                        GtkSnapshot          *snapshot,
+                        const cairo_matrix_t *matrix,
+                        double                width,
+                        double                height)
+{
+  graphene_rect_t area = GRAPHENE_RECT_INIT (0, 0, width, height);
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  g_autoptr(GTask) task = NULL;
+  PictureJob *job;
+  cairo_t *cr;
+
+  self->picture_shown = FALSE;
+  if (self->pictured || self->draw_scale > 0)
+    return FALSE;
+
+  if (self->picture_drawing != NULL)
+    {
+      snapshot_background (self, snapshot, &area);
+      return TRUE;
+    }
+
+  if (self->picture != NULL)
+    {
+      g_autoptr(GPtrArray) labels = NULL;
+
+      if (!is_picture_view (self, matrix, width, height, scale))
+        {
+          forget_picture (self);
+          return FALSE;
+        }
+
+      labels = g_ptr_array_new_with_free_func ((GDestroyNotify) label_free);
+      cr = gtk_snapshot_append_cairo (snapshot, &area);
+      cairo_set_source_surface (cr, self->picture, 0, 0);
+      cairo_paint (cr);
+      draw_outlines (self, cr, matrix, &area, FALSE, labels);
+      draw_labels (cr, matrix, &area, labels);
+      cairo_destroy (cr);
+      self->picture_shown = TRUE;
+      return TRUE;
+    }
+
+  job = g_new0 (PictureJob, 1);
+  job->recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
+                                                   &(cairo_rectangle_t) { 0, 0, width, height });
+  job->width = (int) ceil (width);
+  job->height = (int) ceil (height);
+  job->scale = scale;
+  cr = cairo_create (job->recording);
+  if (self->has_background)
+    {
+      gdk_cairo_set_source_rgba (cr, &self->background);
+      cairo_paint (cr);
+    }
+  draw_outlines (self, cr, matrix, &area, TRUE, NULL);
+  cairo_destroy (cr);
+
+  self->picture_matrix = *matrix;
+  self->picture_width = width;
+  self->picture_height = height;
+  self->picture_scale = scale;
+  self->picture_drawing = g_cancellable_new ();
+  task = g_task_new (self, self->picture_drawing, on_picture_drawn, NULL);
+  g_task_set_source_tag (task, snapshot_first_picture);
+  g_task_set_task_data (task, job, (GDestroyNotify) picture_job_free);
+  g_task_run_in_thread (task, draw_picture_in_thread);
+
+  snapshot_background (self, snapshot, &area);
+  return TRUE;
+}
+
 static void
 snapshot_directly (AtlasShapeLayer      *self,
                    GtkSnapshot          *snapshot,
@@ -838,10 +1061,12 @@ snapshot_directly (AtlasShapeLayer      *self,
     any = shape_meets (g_ptr_array_index (self->shapes, i), zoom, matrix, &area);
   if (!any)
     {
-      if (self->has_background)
-        gtk_snapshot_append_color (snapshot, &self->background, &area);
+      snapshot_background (self, snapshot, &area);
       return;
     }
+
+  if (snapshot_first_picture (self, snapshot, matrix, width, height))
+    return;
 
   /* The background in the same drawing, as on a tile: the edges of the
    * shapes blend with it alike, whichever way the frame is drawn.
@@ -1085,6 +1310,7 @@ atlas_shape_layer_finalize (GObject *object)
 {
   AtlasShapeLayer *self = ATLAS_SHAPE_LAYER (object);
 
+  forget_picture (self);
   g_clear_pointer (&self->tiles, g_hash_table_unref);
   g_clear_pointer (&self->labels, g_ptr_array_unref);
   g_clear_pointer (&self->shapes, g_ptr_array_unref);
@@ -1290,6 +1516,26 @@ atlas_shape_layer_get_n_cached_tiles (AtlasShapeLayer *self)
   g_return_val_if_fail (ATLAS_IS_SHAPE_LAYER (self), 0);
 
   return g_hash_table_size (self->tiles);
+}
+
+/* Whether a worker thread is drawing the first picture (see
+ * snapshot_first_picture()): the layer is drawn again once it is done.
+ */
+gboolean
+atlas_shape_layer_get_picture_pending (AtlasShapeLayer *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SHAPE_LAYER (self), FALSE);
+
+  return self->picture_drawing != NULL;
+}
+
+/* Whether the last drawing showed the first picture, for tests. */
+gboolean
+atlas_shape_layer_get_picture_shown (AtlasShapeLayer *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SHAPE_LAYER (self), FALSE);
+
+  return self->picture_shown;
 }
 
 #define EARTH_RADIUS_M 6371008.8

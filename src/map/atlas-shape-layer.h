@@ -71,6 +71,8 @@ void              atlas_shape_layer_set_alike      (AtlasShapeLayer *self,
 void              atlas_shape_layer_set_draw_scale (AtlasShapeLayer *self,
                                                     int              scale);
 guint             atlas_shape_layer_get_n_cached_tiles (AtlasShapeLayer *self);
+gboolean          atlas_shape_layer_get_picture_pending (AtlasShapeLayer *self);
+gboolean          atlas_shape_layer_get_picture_shown  (AtlasShapeLayer *self);
 AtlasShape       *atlas_shape_new_circle           (const char      *id,
                                                     double           latitude,
                                                     double           longitude,
