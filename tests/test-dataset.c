@@ -1001,6 +1001,59 @@ test_bad_dataset (gconstpointer data)
   remove_case (dir);
 }
 
+/* A name given twice in an object is one member, as json-glib reads it:
+ * where it first appears, with its last value; the same for the root's
+ * "items". In a small object and in one with many members alike.
+ */
+static void
+test_duplicate_members (void)
+{
+  g_autoptr(GString) news = g_string_new (
+    "{\"items\": [\"not this list\"],\n"
+    " \"items\": [\n"
+    "  {\"id\": \"first-id\", \"date\": \"2025-06-02\", \"date_precision\": \"day\",\n"
+    "   \"title\": {\"vi\": 5, \"en\": \"Title\", \"vi\": \"Tiêu đề\"},\n"
+    "   \"summary\": {\"xx\": 1, \"en\": \"Summary\", \"xx\": \"again\"},\n"
+    "   \"geoparks\": [\"caobang\"], \"places\": [\"cb-01\"], \"topics\": [\"events\"],\n"
+    "   \"extra\": 1, \"id\": \"Second Id\", \"extra\": [], \"date\": \"2025-02-30\"},\n"
+    "  {\"id\": \"many-members\", \"date\": \"2025-06-02\", \"date_precision\": \"day\",\n"
+    "   \"title\": {\"en\": \"Title\"}, \"summary\": {\"en\": \"Summary\"},\n"
+    "   \"geoparks\": [], \"places\": [], \"topics\": [\"events\"]");
+  g_autoptr(GString) expected = g_string_new (
+    "news.json: $.items[0].extra: unknown field “extra”\n"
+    "news.json: $.items[0].id: “Second Id” is not a valid id: use up to 80 lowercase letters, "
+    "digits and hyphens\n"
+    "news.json: $.items[0].date: 2025-02-30 is not a day that exists\n"
+    "news.json: $.items[0].summary.xx: unknown language “xx”: use “vi” or “en”");
+  GBytes *files[ATLAS_DATASET_N_FILES];
+
+  /* 40 unknown fields, each twice, and the id again: over 32 members. */
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < 40; i++)
+      g_string_append_printf (news, ", \"u%u\": %u", (i * 3) % 40, round);
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (expected, "\nnews.json: $.items[1].u%u: unknown field “u%u”",
+                            (i * 3) % 40, (i * 3) % 40);
+  g_string_append (news, ", \"id\": \"Many Again\"}\n]}\n");
+  g_string_append (expected, "\nnews.json: $.items[1].id: “Many Again” is not a valid id: use up "
+                   "to 80 lowercase letters, digits and hyphens");
+
+  for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
+    {
+      g_autofree char *name = g_build_filename ("valid", atlas_dataset_file_get_name (f), NULL);
+
+      if (f == ATLAS_DATASET_FILE_NEWS)
+        files[f] = g_bytes_new (news->str, news->len);
+      else
+        files[f] = read_fixture_file (name);
+    }
+
+  assert_refused_in_any_threads (load_files, files, expected->str);
+
+  for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
+    g_bytes_unref (files[f]);
+}
+
 /* Many news about the valid fixture's places, for a load large enough to
  * be read in parts: about 1,100 bytes each, some in Vietnamese, the dates
  * spread over ten years so that many tie.
@@ -1479,6 +1532,7 @@ main (int   argc,
   g_test_add_func ("/dataset/links/bundled", test_bundled_links);
   g_test_add_func ("/dataset/links/bundled-geopark", test_bundled_geopark_links);
   g_test_add_func ("/dataset/links/take-contents", test_take_contents_links);
+  g_test_add_func ("/dataset/duplicate-members", test_duplicate_members);
   g_test_add_func ("/dataset/threads/same-problems", test_threads_same_problems);
   g_test_add_func ("/dataset/threads/same-dataset", test_threads_same_dataset);
   g_test_add_func ("/dataset/threads/not-utf8", test_threads_not_utf8);
