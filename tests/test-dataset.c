@@ -1054,6 +1054,55 @@ test_duplicate_members (void)
     g_bytes_unref (files[f]);
 }
 
+/* Text made only of what g_strstrip() strips (g_ascii_isspace(): not the
+ * vertical tab) is empty, written with any of JSON's escapes; a no-break
+ * space or a vertical tab is text.
+ */
+static void
+test_blank_text (void)
+{
+  static const char *title = "\"Lễ trao bằng công nhận Công viên địa chất toàn cầu UNESCO Lạng Sơn\"";
+  static const struct {
+    const char *json;
+    const char *problems;
+  } cases[] = {
+    { "\" \\t\\n\\r\\f \"", "news.json: $.items[0].title.vi: must not be empty" },
+    { "\" \\t\\u00a0\\n\"", "" },
+    { "\"\\u000b\"", "" },
+  };
+  GBytes *files[ATLAS_DATASET_N_FILES];
+
+  for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
+    {
+      g_autofree char *name = g_build_filename ("valid", atlas_dataset_file_get_name (f), NULL);
+
+      files[f] = read_fixture_file (name);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) problems = new_problems ();
+      g_autoptr(AtlasDataset) dataset = NULL;
+      g_autoptr(GString) news = g_string_new_len (g_bytes_get_data (files[ATLAS_DATASET_FILE_NEWS],
+                                                                    NULL),
+                                                  g_bytes_get_size (files[ATLAS_DATASET_FILE_NEWS]));
+      GBytes *edited[ATLAS_DATASET_N_FILES];
+      g_autofree char *actual = NULL;
+
+      g_assert_cmpuint (g_string_replace (news, title, cases[i].json, 1), ==, 1);
+      memcpy (edited, files, sizeof edited);
+      edited[ATLAS_DATASET_FILE_NEWS] = g_bytes_new (news->str, news->len);
+      dataset = atlas_dataset_load_bytes (edited, problems);
+      g_bytes_unref (edited[ATLAS_DATASET_FILE_NEWS]);
+
+      actual = join_problems (problems);
+      g_assert_cmpstr (actual, ==, cases[i].problems);
+    }
+
+  for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
+    g_bytes_unref (files[f]);
+}
+
 /* Many news about the valid fixture's places, for a load large enough to
  * be read in parts: about 1,100 bytes each, some in Vietnamese, the dates
  * spread over ten years so that many tie.
@@ -1533,6 +1582,7 @@ main (int   argc,
   g_test_add_func ("/dataset/links/bundled-geopark", test_bundled_geopark_links);
   g_test_add_func ("/dataset/links/take-contents", test_take_contents_links);
   g_test_add_func ("/dataset/duplicate-members", test_duplicate_members);
+  g_test_add_func ("/dataset/blank-text", test_blank_text);
   g_test_add_func ("/dataset/threads/same-problems", test_threads_same_problems);
   g_test_add_func ("/dataset/threads/same-dataset", test_threads_same_dataset);
   g_test_add_func ("/dataset/threads/not-utf8", test_threads_not_utf8);
