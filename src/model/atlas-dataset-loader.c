@@ -416,6 +416,21 @@ is_surely_nfc (const char *text)
   return TRUE;
 }
 
+/* Whether text is empty once stripped of the spaces g_strstrip() strips,
+ * without copying it.
+ */
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (!g_ascii_isspace (*p))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* A string, normalized to NFC: text typed on some keyboards arrives
  * decomposed, and "Đồng Văn" must equal "Đồng Văn" whatever the keyboard.
  */
@@ -424,7 +439,6 @@ expect_string (Reader               *r,
                const AtlasJsonValue *node)
 {
   g_autofree char *found = NULL;
-  g_autofree char *stripped = NULL;
   const char *string;
 
   if (node->type != ATLAS_JSON_STRING)
@@ -443,8 +457,7 @@ expect_string (Reader               *r,
       return NULL;
     }
 
-  stripped = g_strstrip (g_strdup (string));
-  if (*stripped == '\0')
+  if (is_blank (string))
     {
       report (r, ATLAS_DATASET_ERROR_VALUE, _("must not be empty"));
       return NULL;
