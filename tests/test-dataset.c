@@ -1001,6 +1001,108 @@ test_bad_dataset (gconstpointer data)
   remove_case (dir);
 }
 
+/* A name given twice in an object is one member, as json-glib reads it:
+ * where it first appears, with its last value; the same for the root's
+ * "items". In a small object and in one with many members alike.
+ */
+static void
+test_duplicate_members (void)
+{
+  g_autoptr(GString) news = g_string_new (
+    "{\"items\": [\"not this list\"],\n"
+    " \"items\": [\n"
+    "  {\"id\": \"first-id\", \"date\": \"2025-06-02\", \"date_precision\": \"day\",\n"
+    "   \"title\": {\"vi\": 5, \"en\": \"Title\", \"vi\": \"Tiêu đề\"},\n"
+    "   \"summary\": {\"xx\": 1, \"en\": \"Summary\", \"xx\": \"again\"},\n"
+    "   \"geoparks\": [\"caobang\"], \"places\": [\"cb-01\"], \"topics\": [\"events\"],\n"
+    "   \"extra\": 1, \"id\": \"Second Id\", \"extra\": [], \"date\": \"2025-02-30\"},\n"
+    "  {\"id\": \"many-members\", \"date\": \"2025-06-02\", \"date_precision\": \"day\",\n"
+    "   \"title\": {\"en\": \"Title\"}, \"summary\": {\"en\": \"Summary\"},\n"
+    "   \"geoparks\": [], \"places\": [], \"topics\": [\"events\"]");
+  g_autoptr(GString) expected = g_string_new (
+    "news.json: $.items[0].extra: unknown field “extra”\n"
+    "news.json: $.items[0].id: “Second Id” is not a valid id: use up to 80 lowercase letters, "
+    "digits and hyphens\n"
+    "news.json: $.items[0].date: 2025-02-30 is not a day that exists\n"
+    "news.json: $.items[0].summary.xx: unknown language “xx”: use “vi” or “en”");
+  GBytes *files[ATLAS_DATASET_N_FILES];
+
+  /* 40 unknown fields, each twice, and the id again: over 32 members. */
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < 40; i++)
+      g_string_append_printf (news, ", \"u%u\": %u", (i * 3) % 40, round);
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (expected, "\nnews.json: $.items[1].u%u: unknown field “u%u”",
+                            (i * 3) % 40, (i * 3) % 40);
+  g_string_append (news, ", \"id\": \"Many Again\"}\n]}\n");
+  g_string_append (expected, "\nnews.json: $.items[1].id: “Many Again” is not a valid id: use up "
+                   "to 80 lowercase letters, digits and hyphens");
+
+  for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
+    {
+      g_autofree char *name = g_build_filename ("valid", atlas_dataset_file_get_name (f), NULL);
+
+      if (f == ATLAS_DATASET_FILE_NEWS)
+        files[f] = g_bytes_new (news->str, news->len);
+      else
+        files[f] = read_fixture_file (name);
+    }
+
+  assert_refused_in_any_threads (load_files, files, expected->str);
+
+  for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
+    g_bytes_unref (files[f]);
+}
+
+/* Text made only of what g_strstrip() strips (g_ascii_isspace(): not the
+ * vertical tab) is empty, written with any of JSON's escapes; a no-break
+ * space or a vertical tab is text.
+ */
+static void
+test_blank_text (void)
+{
+  static const char *title = "\"Lễ trao bằng công nhận Công viên địa chất toàn cầu UNESCO Lạng Sơn\"";
+  static const struct {
+    const char *json;
+    const char *problems;
+  } cases[] = {
+    { "\" \\t\\n\\r\\f \"", "news.json: $.items[0].title.vi: must not be empty" },
+    { "\" \\t\\u00a0\\n\"", "" },
+    { "\"\\u000b\"", "" },
+  };
+  GBytes *files[ATLAS_DATASET_N_FILES];
+
+  for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
+    {
+      g_autofree char *name = g_build_filename ("valid", atlas_dataset_file_get_name (f), NULL);
+
+      files[f] = read_fixture_file (name);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) problems = new_problems ();
+      g_autoptr(AtlasDataset) dataset = NULL;
+      g_autoptr(GString) news = g_string_new_len (g_bytes_get_data (files[ATLAS_DATASET_FILE_NEWS],
+                                                                    NULL),
+                                                  g_bytes_get_size (files[ATLAS_DATASET_FILE_NEWS]));
+      GBytes *edited[ATLAS_DATASET_N_FILES];
+      g_autofree char *actual = NULL;
+
+      g_assert_cmpuint (g_string_replace (news, title, cases[i].json, 1), ==, 1);
+      memcpy (edited, files, sizeof edited);
+      edited[ATLAS_DATASET_FILE_NEWS] = g_bytes_new (news->str, news->len);
+      dataset = atlas_dataset_load_bytes (edited, problems);
+      g_bytes_unref (edited[ATLAS_DATASET_FILE_NEWS]);
+
+      actual = join_problems (problems);
+      g_assert_cmpstr (actual, ==, cases[i].problems);
+    }
+
+  for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
+    g_bytes_unref (files[f]);
+}
+
 /* Many news about the valid fixture's places, for a load large enough to
  * be read in parts: about 1,100 bytes each, some in Vietnamese, the dates
  * spread over ten years so that many tie.
@@ -1479,6 +1581,8 @@ main (int   argc,
   g_test_add_func ("/dataset/links/bundled", test_bundled_links);
   g_test_add_func ("/dataset/links/bundled-geopark", test_bundled_geopark_links);
   g_test_add_func ("/dataset/links/take-contents", test_take_contents_links);
+  g_test_add_func ("/dataset/duplicate-members", test_duplicate_members);
+  g_test_add_func ("/dataset/blank-text", test_blank_text);
   g_test_add_func ("/dataset/threads/same-problems", test_threads_same_problems);
   g_test_add_func ("/dataset/threads/same-dataset", test_threads_same_dataset);
   g_test_add_func ("/dataset/threads/not-utf8", test_threads_not_utf8);

@@ -61,6 +61,7 @@ test_json_same_as_json_glib (void)
     "{\"unicode\": \"\\u0110\\u1ed3ng V\\u0103n \\u00e9 \\ud83c\\udf0b\"}",
     "{\"raw\": \"Đồng Văn, Non nước Cao Bằng, Đắk Nông — “quoted” 🌋\"}",
     "{\"same\": 1, \"same\": 2}",
+    "{\"b\": 1, \"a\": 2, \"b\": [3], \"c\": {}, \"a\": null, \"d\": {\"x\": 1, \"x\": {}}}",
     "\"just a string\"",
     "42",
   };
@@ -115,6 +116,7 @@ test_json_deferred_items (void)
   static const char *elements[] = {
     "{\"id\": \"a\"}", "[1, 2]", "\"x\"", "{\"nested\": {\"items\": [1]}}",
   };
+  const AtlasJsonValue *root_value;
   JsonObject *object;
 
   root = atlas_json_parse (text, strlen (text), "items", spans, NULL, NULL, &error);
@@ -123,6 +125,22 @@ test_json_deferred_items (void)
   g_assert_cmpstr (json_object_get_string_member (object, "$schema"), ==, "news.schema.json");
   g_assert_true (json_object_get_boolean_member (object, "after"));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "items")), ==, 0);
+
+  {
+    g_autoptr(AtlasJsonDocument) document = atlas_json_document_new ();
+    g_autoptr(GArray) again = g_array_new (FALSE, FALSE, sizeof (AtlasJsonSpan));
+    const AtlasJsonValue *items;
+
+    root_value = atlas_json_document_parse (document, text, strlen (text), "items", again, NULL,
+                                            NULL, &error);
+    g_assert_no_error (error);
+    items = atlas_json_value_get_member (root_value, "items");
+    g_assert_cmpint (items->type, ==, ATLAS_JSON_ARRAY);
+    g_assert_cmpuint (items->length, ==, 0);
+    g_assert_cmpuint (again->len, ==, G_N_ELEMENTS (elements));
+    g_assert_cmpmem (again->data, again->len * sizeof (AtlasJsonSpan),
+                     spans->data, spans->len * sizeof (AtlasJsonSpan));
+  }
 
   g_assert_cmpuint (spans->len, ==, G_N_ELEMENTS (elements));
   for (guint i = 0; i < spans->len; i++)
@@ -295,6 +313,181 @@ test_json_string_runs (void)
         }
 }
 
+/* What a document holds, read straight from it. */
+static void
+test_json_document_values (void)
+{
+  const char *text = "{\"s\": \"Đồng Văn\", \"e\": \"a\\u0110\\n\\\"b\\ud83c\\udf0b\", "
+                     "\"i\": -42, \"d\": 2.5, \"big\": 99999999999999999999, \"t\": true, "
+                     "\"f\": false, \"n\": null, \"empty\": \"\", \"list\": [1, \"two\", [], {}], "
+                     "\"object\": {\"inner\": [[21.5, 105.3]]}}";
+  g_autoptr(AtlasJsonDocument) document = atlas_json_document_new ();
+  g_autoptr(GError) error = NULL;
+  const AtlasJsonValue *root, *value, *list, *inner;
+
+  root = atlas_json_document_parse (document, text, strlen (text), NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (root->type, ==, ATLAS_JSON_OBJECT);
+  g_assert_cmpuint (root->length, ==, 11);
+  g_assert_cmpstr (root->members[0].name.string, ==, "s");
+  g_assert_cmpstr (root->members[10].name.string, ==, "object");
+
+  value = atlas_json_value_get_member (root, "s");
+  g_assert_cmpint (value->type, ==, ATLAS_JSON_STRING);
+  g_assert_cmpstr (value->string, ==, "Đồng Văn");
+  g_assert_cmpuint (value->length, ==, strlen ("Đồng Văn"));
+
+  value = atlas_json_value_get_member (root, "e");
+  g_assert_cmpstr (value->string, ==, "aĐ\n\"b🌋");
+  g_assert_cmpuint (value->length, ==, strlen ("aĐ\n\"b🌋"));
+
+  value = atlas_json_value_get_member (root, "i");
+  g_assert_cmpint (value->type, ==, ATLAS_JSON_INTEGER);
+  g_assert_cmpint (value->integer, ==, -42);
+  value = atlas_json_value_get_member (root, "d");
+  g_assert_cmpint (value->type, ==, ATLAS_JSON_DOUBLE);
+  g_assert_cmpfloat (value->number, ==, 2.5);
+  value = atlas_json_value_get_member (root, "big");
+  g_assert_cmpint (value->type, ==, ATLAS_JSON_DOUBLE);
+  g_assert_cmpfloat (value->number, ==, 1e20);
+
+  value = atlas_json_value_get_member (root, "t");
+  g_assert_cmpint (value->type, ==, ATLAS_JSON_BOOLEAN);
+  g_assert_true (value->boolean);
+  value = atlas_json_value_get_member (root, "f");
+  g_assert_cmpint (value->type, ==, ATLAS_JSON_BOOLEAN);
+  g_assert_false (value->boolean);
+  g_assert_cmpint (atlas_json_value_get_member (root, "n")->type, ==, ATLAS_JSON_NULL);
+  value = atlas_json_value_get_member (root, "empty");
+  g_assert_cmpstr (value->string, ==, "");
+  g_assert_cmpuint (value->length, ==, 0);
+
+  list = atlas_json_value_get_member (root, "list");
+  g_assert_cmpint (list->type, ==, ATLAS_JSON_ARRAY);
+  g_assert_cmpuint (list->length, ==, 4);
+  g_assert_cmpint (list->elements[0].integer, ==, 1);
+  g_assert_cmpstr (list->elements[1].string, ==, "two");
+  g_assert_cmpint (list->elements[2].type, ==, ATLAS_JSON_ARRAY);
+  g_assert_cmpuint (list->elements[2].length, ==, 0);
+  g_assert_cmpint (list->elements[3].type, ==, ATLAS_JSON_OBJECT);
+  g_assert_cmpuint (list->elements[3].length, ==, 0);
+  g_assert_null (atlas_json_value_get_member (&list->elements[3], "s"));
+
+  inner = atlas_json_value_get_member (atlas_json_value_get_member (root, "object"), "inner");
+  g_assert_cmpuint (inner->length, ==, 1);
+  g_assert_cmpuint (inner->elements[0].length, ==, 2);
+  g_assert_cmpfloat (inner->elements[0].elements[1].number, ==, 105.3);
+
+  g_assert_null (atlas_json_value_get_member (root, "missing"));
+  g_assert_null (atlas_json_value_get_member (root, "S"));
+}
+
+/* A name given twice is one member, as in json-glib: where it first
+ * appears, with its last value. Objects of more than a few dozen members
+ * find their duplicates another way: the same result.
+ */
+static void
+test_json_document_duplicates (void)
+{
+  /* Around 32, where the way changes; none a multiple of 7. */
+  static const guint sizes[] = { 1, 2, 5, 16, 31, 32, 33, 80 };
+  g_autoptr(AtlasJsonDocument) document = atlas_json_document_new ();
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      guint n_names = sizes[s];
+      g_autoptr(GString) text = g_string_new ("{");
+      g_autoptr(GError) error = NULL;
+      const AtlasJsonValue *root;
+
+      /* Every name three times, the values counting up; the names in an
+       * order of their own (7 and n_names have no common factor).
+       */
+      for (guint round = 0, value = 0; round < 3; round++)
+        for (guint i = 0; i < n_names; i++, value++)
+          g_string_append_printf (text, "%s\"name%u\": %u", value > 0 ? ", " : "",
+                                  (i * 7) % n_names, value);
+      g_string_append_c (text, '}');
+
+      g_test_message ("%u names", n_names);
+      root = atlas_json_document_parse (document, text->str, text->len, NULL, NULL, NULL, NULL,
+                                        &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (root->length, ==, n_names);
+      for (guint i = 0; i < n_names; i++)
+        {
+          g_autofree char *name = g_strdup_printf ("name%u", (i * 7) % n_names);
+
+          g_assert_cmpstr (root->members[i].name.string, ==, name);
+          g_assert_cmpint (root->members[i].value.integer, ==, 2 * n_names + i);
+        }
+
+      assert_same_tree (text->str, text->len);
+    }
+}
+
+/* A document parsed again forgets what it held, whatever the sizes and
+ * whatever went wrong the time before.
+ */
+static void
+test_json_document_reuse (void)
+{
+  g_autoptr(AtlasJsonDocument) document = atlas_json_document_new ();
+  g_autoptr(GString) large = g_string_new ("[");
+  g_autoptr(GString) long_string = g_string_new ("\"");
+  const char *small = "{\"a\": [\"b\", {\"c\": \"d\"}]}";
+  const AtlasJsonValue *root;
+
+  /* Many blocks' worth of values and strings; then a string longer than
+   * a block.
+   */
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (large, "%s{\"id\": \"item-%u\", \"n\": %u}", i > 0 ? ", " : "", i, i);
+  g_string_append_c (large, ']');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (long_string, 'a' + i % 26);
+  g_string_append_c (long_string, '"');
+
+  for (guint round = 0; round < 3; round++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      root = atlas_json_document_parse (document, large->str, large->len, NULL, NULL, NULL, NULL,
+                                        &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (root->length, ==, 20000);
+      for (guint i = 0; i < 20000; i += 997)
+        {
+          g_autofree char *id = g_strdup_printf ("item-%u", i);
+
+          g_assert_cmpstr (atlas_json_value_get_member (&root->elements[i], "id")->string, ==, id);
+          g_assert_cmpint (atlas_json_value_get_member (&root->elements[i], "n")->integer, ==, i);
+        }
+
+      root = atlas_json_document_parse (document, "[1, {\"a\": [2, ", 15, NULL, NULL, NULL, NULL,
+                                        &error);
+      g_assert_null (root);
+      g_assert_error (error, ATLAS_JSON_ERROR, ATLAS_JSON_ERROR_SYNTAX);
+      g_clear_error (&error);
+
+      root = atlas_json_document_parse (document, small, strlen (small), NULL, NULL, NULL, NULL,
+                                        &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (root->length, ==, 1);
+      g_assert_cmpstr (root->members[0].name.string, ==, "a");
+      g_assert_cmpstr (root->members[0].value.elements[0].string, ==, "b");
+      g_assert_cmpstr (atlas_json_value_get_member (&root->members[0].value.elements[1], "c")->string,
+                       ==, "d");
+
+      root = atlas_json_document_parse (document, long_string->str, long_string->len, NULL, NULL,
+                                        NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (root->length, ==, 100000);
+      g_assert_cmpuint (strlen (root->string), ==, 100000);
+      g_assert_true (strncmp (root->string, long_string->str + 1, 100000) == 0);
+    }
+}
+
 static void
 test_json_depth (void)
 {
@@ -333,6 +526,9 @@ main (int   argc,
   g_test_add_func ("/json/deferred-last-wins", test_json_deferred_last_wins);
   g_test_add_func ("/json/errors", test_json_errors);
   g_test_add_func ("/json/string-runs", test_json_string_runs);
+  g_test_add_func ("/json/document/values", test_json_document_values);
+  g_test_add_func ("/json/document/duplicates", test_json_document_duplicates);
+  g_test_add_func ("/json/document/reuse", test_json_document_reuse);
   g_test_add_func ("/json/depth", test_json_depth);
 
   return g_test_run ();

@@ -303,23 +303,29 @@ run_in_threads (GThreadFunc  func,
 
 /* A short, language-neutral picture of a JSON value for messages. */
 static char *
-describe (JsonNode *node)
+describe (const AtlasJsonValue *value)
 {
+  g_autoptr(JsonNode) node = NULL;
   g_autofree char *text = NULL;
 
-  switch (JSON_NODE_TYPE (node))
+  switch (value->type)
     {
-    case JSON_NODE_OBJECT:
+    case ATLAS_JSON_OBJECT:
       return g_strdup ("{…}");
 
-    case JSON_NODE_ARRAY:
+    case ATLAS_JSON_ARRAY:
       return g_strdup ("[…]");
 
-    case JSON_NODE_NULL:
+    case ATLAS_JSON_NULL:
       return g_strdup ("null");
 
-    case JSON_NODE_VALUE:
+    case ATLAS_JSON_BOOLEAN:
+    case ATLAS_JSON_INTEGER:
+    case ATLAS_JSON_DOUBLE:
+    case ATLAS_JSON_STRING:
     default:
+      /* Only for a problem: written as json-glib writes it. */
+      node = atlas_json_value_to_node (value);
       text = json_to_string (node, FALSE);
       if (g_utf8_strlen (text, -1) > 40)
         {
@@ -331,46 +337,37 @@ describe (JsonNode *node)
     }
 }
 
-static gboolean
-holds (JsonNode *node,
-       GType     type)
-{
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
-}
-
-static JsonObject *
-expect_object (Reader   *r,
-               JsonNode *node)
+static const AtlasJsonValue *
+expect_object (Reader               *r,
+               const AtlasJsonValue *node)
 {
   g_autofree char *found = NULL;
 
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return json_node_get_object (node);
+  if (node->type == ATLAS_JSON_OBJECT)
+    return node;
 
   found = describe (node);
   report (r, ATLAS_DATASET_ERROR_TYPE, _("must be an object, not %s"), found);
   return NULL;
 }
 
-static JsonArray *
-expect_array (Reader   *r,
-              JsonNode *node,
-              guint     min_length,
-              guint     max_length)
+static const AtlasJsonValue *
+expect_array (Reader               *r,
+              const AtlasJsonValue *node,
+              guint                 min_length,
+              guint                 max_length)
 {
   g_autofree char *found = NULL;
-  JsonArray *array;
   guint length;
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (node->type != ATLAS_JSON_ARRAY)
     {
       found = describe (node);
       report (r, ATLAS_DATASET_ERROR_TYPE, _("must be an array, not %s"), found);
       return NULL;
     }
 
-  array = json_node_get_array (node);
-  length = json_array_get_length (array);
+  length = node->length;
   if (length < min_length)
     {
       report (r, ATLAS_DATASET_ERROR_VALUE,
@@ -386,7 +383,7 @@ expect_array (Reader   *r,
       return NULL;
     }
 
-  return array;
+  return node;
 }
 
 /* Whether text, valid UTF-8, is NFC already without asking GLib, which
@@ -419,35 +416,48 @@ is_surely_nfc (const char *text)
   return TRUE;
 }
 
+/* Whether text is empty once stripped of the spaces g_strstrip() strips,
+ * without copying it.
+ */
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (!g_ascii_isspace (*p))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* A string, normalized to NFC: text typed on some keyboards arrives
  * decomposed, and "Đồng Văn" must equal "Đồng Văn" whatever the keyboard.
  */
 static char *
-expect_string (Reader   *r,
-               JsonNode *node)
+expect_string (Reader               *r,
+               const AtlasJsonValue *node)
 {
   g_autofree char *found = NULL;
-  g_autofree char *stripped = NULL;
   const char *string;
 
-  if (!holds (node, G_TYPE_STRING))
+  if (node->type != ATLAS_JSON_STRING)
     {
       found = describe (node);
       report (r, ATLAS_DATASET_ERROR_TYPE, _("must be a string, not %s"), found);
       return NULL;
     }
 
-  string = json_node_get_string (node);
+  string = node->string;
   /* A character takes at least one byte: count them only when it matters. */
-  if (strlen (string) > MAX_TEXT_LENGTH && g_utf8_strlen (string, -1) > MAX_TEXT_LENGTH)
+  if (node->length > MAX_TEXT_LENGTH && g_utf8_strlen (string, -1) > MAX_TEXT_LENGTH)
     {
       report (r, ATLAS_DATASET_ERROR_TOO_LARGE,
               _("is longer than %u characters"), MAX_TEXT_LENGTH);
       return NULL;
     }
 
-  stripped = g_strstrip (g_strdup (string));
-  if (*stripped == '\0')
+  if (is_blank (string))
     {
       report (r, ATLAS_DATASET_ERROR_VALUE, _("must not be empty"));
       return NULL;
@@ -460,22 +470,22 @@ expect_string (Reader   *r,
 }
 
 static gboolean
-expect_number (Reader   *r,
-               JsonNode *node,
-               double    min,
-               double    max,
-               double   *value)
+expect_number (Reader               *r,
+               const AtlasJsonValue *node,
+               double                min,
+               double                max,
+               double               *value)
 {
   g_autofree char *found = NULL;
 
-  if (!holds (node, G_TYPE_DOUBLE) && !holds (node, G_TYPE_INT64))
+  if (node->type != ATLAS_JSON_DOUBLE && node->type != ATLAS_JSON_INTEGER)
     {
       found = describe (node);
       report (r, ATLAS_DATASET_ERROR_TYPE, _("must be a number, not %s"), found);
       return FALSE;
     }
 
-  *value = json_node_get_double (node);
+  *value = node->type == ATLAS_JSON_INTEGER ? (double) node->integer : node->number;
   if (!(*value >= min && *value <= max))
     {
       report (r, ATLAS_DATASET_ERROR_RANGE, _("%.10g is out of range (%.10g to %.10g)"), *value, min, max);
@@ -486,39 +496,39 @@ expect_number (Reader   *r,
 }
 
 static gboolean
-expect_boolean (Reader   *r,
-                JsonNode *node,
-                gboolean *value)
+expect_boolean (Reader               *r,
+                const AtlasJsonValue *node,
+                gboolean             *value)
 {
   g_autofree char *found = NULL;
 
-  if (!holds (node, G_TYPE_BOOLEAN))
+  if (node->type != ATLAS_JSON_BOOLEAN)
     {
       found = describe (node);
       report (r, ATLAS_DATASET_ERROR_TYPE, _("must be true or false, not %s"), found);
       return FALSE;
     }
 
-  *value = json_node_get_boolean (node);
+  *value = node->boolean;
   return TRUE;
 }
 
 static gboolean
-expect_year (Reader   *r,
-             JsonNode *node,
-             int      *year)
+expect_year (Reader               *r,
+             const AtlasJsonValue *node,
+             int                  *year)
 {
   g_autofree char *found = NULL;
   gint64 value;
 
-  if (!holds (node, G_TYPE_INT64))
+  if (node->type != ATLAS_JSON_INTEGER)
     {
       found = describe (node);
       report (r, ATLAS_DATASET_ERROR_TYPE, _("must be a whole number, not %s"), found);
       return FALSE;
     }
 
-  value = json_node_get_int (node);
+  value = node->integer;
   if (value < MIN_YEAR || value > MAX_YEAR)
     {
       report (r, ATLAS_DATASET_ERROR_RANGE, _("year %d is out of range (%d to %d)"),
@@ -532,15 +542,13 @@ expect_year (Reader   *r,
 
 /* Reports every member that is not one of known. */
 static void
-check_fields (Reader             *r,
-              JsonObject         *object,
-              const char * const *known)
+check_fields (Reader               *r,
+              const AtlasJsonValue *object,
+              const char * const   *known)
 {
-  g_autoptr(GList) members = json_object_get_members (object);
-
-  for (const GList *l = members; l != NULL; l = l->next)
+  for (guint i = 0; i < object->length; i++)
     {
-      const char *name = l->data;
+      const char *name = object->members[i].name.string;
 
       if (!g_strv_contains (known, name))
         {
@@ -553,13 +561,13 @@ check_fields (Reader             *r,
 }
 
 /* The member, or NULL (reporting it when required). */
-static JsonNode *
-member (Reader     *r,
-        JsonObject *object,
-        const char *key,
-        gboolean    required)
+static const AtlasJsonValue *
+member (Reader               *r,
+        const AtlasJsonValue *object,
+        const char           *key,
+        gboolean              required)
 {
-  JsonNode *node = json_object_get_member (object, key);
+  const AtlasJsonValue *node = atlas_json_value_get_member (object, key);
 
   if (node == NULL && required)
     report (r, ATLAS_DATASET_ERROR_MISSING, _("missing required field “%s”"), key);
@@ -571,16 +579,16 @@ member (Reader     *r,
  * until pop (r, mark). NULL, with the path unchanged, when there is no such
  * object (reported when it matters).
  */
-static JsonObject *
-enter_object (Reader             *r,
-              JsonObject         *parent,
-              const char         *key,
-              gboolean            required,
-              const char * const *known,
-              gsize              *mark)
+static const AtlasJsonValue *
+enter_object (Reader               *r,
+              const AtlasJsonValue *parent,
+              const char           *key,
+              gboolean              required,
+              const char * const   *known,
+              gsize                *mark)
 {
-  JsonNode *node = member (r, parent, key, required);
-  JsonObject *object;
+  const AtlasJsonValue *node = member (r, parent, key, required);
+  const AtlasJsonValue *object;
 
   if (node == NULL)
     return NULL;
@@ -598,12 +606,12 @@ enter_object (Reader             *r,
 }
 
 static char *
-read_string (Reader     *r,
-             JsonObject *object,
-             const char *key,
-             gboolean    required)
+read_string (Reader               *r,
+             const AtlasJsonValue *object,
+             const char           *key,
+             gboolean              required)
 {
-  JsonNode *node = member (r, object, key, required);
+  const AtlasJsonValue *node = member (r, object, key, required);
   char *string;
   gsize mark;
 
@@ -618,14 +626,14 @@ read_string (Reader     *r,
 }
 
 static gboolean
-read_number (Reader     *r,
-             JsonObject *object,
-             const char *key,
-             double      min,
-             double      max,
-             double     *value)
+read_number (Reader               *r,
+             const AtlasJsonValue *object,
+             const char           *key,
+             double                min,
+             double                max,
+             double               *value)
 {
-  JsonNode *node = member (r, object, key, TRUE);
+  const AtlasJsonValue *node = member (r, object, key, TRUE);
   gboolean ok;
   gsize mark;
 
@@ -640,12 +648,12 @@ read_number (Reader     *r,
 }
 
 static void
-read_boolean (Reader     *r,
-              JsonObject *object,
-              const char *key,
-              gboolean   *value)
+read_boolean (Reader               *r,
+              const AtlasJsonValue *object,
+              const char           *key,
+              gboolean             *value)
 {
-  JsonNode *node = member (r, object, key, TRUE);
+  const AtlasJsonValue *node = member (r, object, key, TRUE);
   gsize mark;
 
   if (node == NULL)
@@ -658,16 +666,15 @@ read_boolean (Reader     *r,
 
 /* {"vi": "…", "en": "…"} with at least one of them. */
 static AtlasText *
-read_text (Reader     *r,
-           JsonObject *object,
-           const char *key,
-           gboolean    required)
+read_text (Reader               *r,
+           const AtlasJsonValue *object,
+           const char           *key,
+           gboolean              required)
 {
-  JsonNode *node = member (r, object, key, required);
+  const AtlasJsonValue *node = member (r, object, key, required);
   char *strings[ATLAS_N_LANGUAGES] = { NULL, };
-  g_autoptr(GList) members = NULL;
   AtlasText *result = NULL;
-  JsonObject *text;
+  const AtlasJsonValue *text;
   gboolean complete = TRUE;
   gsize mark;
 
@@ -682,10 +689,9 @@ read_text (Reader     *r,
       return NULL;
     }
 
-  members = json_object_get_members (text);
-  for (const GList *l = members; l != NULL; l = l->next)
+  for (guint i = 0; i < text->length; i++)
     {
-      const char *code = l->data;
+      const char *code = text->members[i].name.string;
       AtlasLanguage language;
       gsize language_mark = push_member (r, code);
 
@@ -698,7 +704,7 @@ read_text (Reader     *r,
       else
         {
           g_free (strings[language]);
-          strings[language] = expect_string (r, json_object_get_member (text, code));
+          strings[language] = expect_string (r, &text->members[i].value);
           complete &= strings[language] != NULL;
         }
       pop (r, language_mark);
@@ -740,8 +746,8 @@ is_valid_id (const char *id)
 
 /* An identifier in the value at the current path. */
 static char *
-expect_id (Reader   *r,
-           JsonNode *node)
+expect_id (Reader               *r,
+           const AtlasJsonValue *node)
 {
   g_autofree char *id = expect_string (r, node);
 
@@ -763,10 +769,10 @@ expect_id (Reader   *r,
  * be checked by check_new_ids() in file order.
  */
 static char *
-read_own_id (Reader     *r,
-             JsonObject *object)
+read_own_id (Reader               *r,
+             const AtlasJsonValue *object)
 {
-  JsonNode *node = member (r, object, "id", TRUE);
+  const AtlasJsonValue *node = member (r, object, "id", TRUE);
   g_autofree char *id = NULL;
   gsize mark;
 
@@ -841,15 +847,15 @@ add_reference (Reader     *r,
 
 /* A list of references to geoparks or places: ["caobang", …] */
 static char **
-read_references (Reader     *r,
-                 JsonObject *object,
-                 const char *key,
-                 GType       type)
+read_references (Reader               *r,
+                 const AtlasJsonValue *object,
+                 const char           *key,
+                 GType                 type)
 {
-  JsonNode *node = member (r, object, key, TRUE);
+  const AtlasJsonValue *node = member (r, object, key, TRUE);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  JsonArray *array;
+  const AtlasJsonValue *array;
   gsize mark;
 
   if (node == NULL)
@@ -857,10 +863,10 @@ read_references (Reader     *r,
 
   mark = push_member (r, key);
   array = expect_array (r, node, 0, MAX_LIST_LENGTH);
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+  for (guint i = 0; array != NULL && i < array->length; i++)
     {
       gsize item_mark = push_index (r, i);
-      g_autofree char *id = expect_id (r, json_array_get_element (array, i));
+      g_autofree char *id = expect_id (r, &array->elements[i]);
 
       if (id != NULL && g_hash_table_contains (seen, id))
         {
@@ -903,12 +909,12 @@ parse_iso_date (const char *string,
 
 /* "2025-06-29", a day that exists, in a sensible range. */
 static gboolean
-read_date (Reader     *r,
-           JsonObject *object,
-           const char *key,
-           GDate      *date)
+read_date (Reader               *r,
+           const AtlasJsonValue *object,
+           const char           *key,
+           GDate                *date)
 {
-  JsonNode *node = member (r, object, key, TRUE);
+  const AtlasJsonValue *node = member (r, object, key, TRUE);
   g_autofree char *string = NULL;
   int year, month, day;
   gboolean ok = FALSE;
@@ -951,10 +957,10 @@ join_names (const char * const *names,
 }
 
 static gboolean
-read_date_precision (Reader             *r,
-                     JsonObject         *object,
-                     const char         *key,
-                     AtlasDatePrecision *precision)
+read_date_precision (Reader               *r,
+                     const AtlasJsonValue *object,
+                     const char           *key,
+                     AtlasDatePrecision   *precision)
 {
   g_autofree char *string = read_string (r, object, key, TRUE);
   const char *names[ATLAS_N_DATE_PRECISIONS];
@@ -1010,13 +1016,13 @@ typedef struct
 
 /* {"lat": …, "lon": …, "precision_m": …} */
 static gboolean
-read_location (Reader     *r,
-               JsonObject *object,
-               const char *key,
-               Location   *location)
+read_location (Reader               *r,
+               const AtlasJsonValue *object,
+               const char           *key,
+               Location             *location)
 {
   static const char *known[] = { "lat", "lon", "precision_m", NULL };
-  JsonObject *value;
+  const AtlasJsonValue *value;
   gboolean ok = TRUE;
   gsize mark;
 
@@ -1090,17 +1096,19 @@ validate_utf8 (const char  *data,
   return TRUE;
 }
 
-/* Checks the bytes of one file and parses them; NULL (reported) if it
- * cannot be read as JSON at all. The elements of the root's "items" array
- * are only checked and located in items, to be read one at a time.
+/* Checks the bytes of one file and parses them into document; NULL
+ * (reported) if it cannot be read as JSON at all. The elements of the
+ * root's "items" array are only checked and located in items, to be read
+ * one at a time.
  */
-static JsonNode *
-parse_file (Reader *r,
-            GBytes *bytes,
-            GArray *items)
+static const AtlasJsonValue *
+parse_file (Reader            *r,
+            AtlasJsonDocument *document,
+            GBytes            *bytes,
+            GArray            *items)
 {
   g_autoptr(GError) error = NULL;
-  JsonNode *root;
+  const AtlasJsonValue *root;
   const char *data;
   const char *end;
   guint line = 0;
@@ -1130,7 +1138,8 @@ parse_file (Reader *r,
       return NULL;
     }
 
-  root = atlas_json_parse (data, size, "items", items, &line, &column, &error);
+  root = atlas_json_document_parse (document, data, size, "items", items, &line, &column,
+                                    &error);
   if (root == NULL)
     report (r, ATLAS_DATASET_ERROR_SYNTAX, _("not valid JSON at line %u, column %u: %s"),
             line, column, error->message);
@@ -1138,38 +1147,43 @@ parse_file (Reader *r,
   return root;
 }
 
-/* The item that span locates, checked by parse_file already. */
-static JsonNode *
+/* The item that span locates, checked by parse_file already, parsed into
+ * document.
+ */
+static const AtlasJsonValue *
 parse_item (Reader              *r,
+            AtlasJsonDocument   *document,
             GBytes              *bytes,
             const AtlasJsonSpan *span)
 {
   const char *data = g_bytes_get_data (bytes, NULL);
   g_autoptr(GError) error = NULL;
-  JsonNode *node;
+  const AtlasJsonValue *node;
 
-  node = atlas_json_parse (data + span->offset, span->length, NULL, NULL, NULL, NULL, &error);
+  node = atlas_json_document_parse (document, data + span->offset, span->length, NULL, NULL,
+                                    NULL, NULL, &error);
   if (node == NULL)
     report (r, ATLAS_DATASET_ERROR_SYNTAX, _("not valid JSON: %s"), error->message);
 
   return node;
 }
 
-typedef gpointer (*ReadItemFunc) (Reader     *r,
-                                  JsonObject *item);
+typedef gpointer (*ReadItemFunc) (Reader               *r,
+                                  const AtlasJsonValue *item);
 
 /* A run of items, [first, end) of spans, read by a reader of its own, in a
  * thread of its own unless it is the first.
  */
 typedef struct
 {
-  Reader        reader;
-  GBytes       *bytes;
-  GArray       *spans;
-  guint         first;
-  guint         end;
-  ReadItemFunc  read_item;
-  GPtrArray    *items;
+  Reader             reader;
+  AtlasJsonDocument *document;   /* each item in turn */
+  GBytes            *bytes;
+  GArray            *spans;
+  guint              first;
+  guint              end;
+  ReadItemFunc       read_item;
+  GPtrArray         *items;
 } Share;
 
 /* A part's reader shares nothing with the others that it could change but
@@ -1194,6 +1208,7 @@ share_init (Share        *share,
     r->tally, reports_progress,
   };
   g_array_set_clear_func (share->reader.new_ids, new_id_clear);
+  share->document = atlas_json_document_new ();
   share->bytes = bytes;
   share->spans = spans;
   share->first = first;
@@ -1210,6 +1225,7 @@ share_clear (Share *share)
   g_clear_pointer (&share->reader.new_ids, g_array_unref);
   g_clear_pointer (&share->reader.references, g_ptr_array_unref);
   g_clear_pointer (&share->items, g_ptr_array_unref);
+  g_clear_pointer (&share->document, atlas_json_document_free);
 }
 
 static gpointer
@@ -1222,8 +1238,8 @@ read_share (gpointer data)
     {
       const AtlasJsonSpan *span = &g_array_index (share->spans, AtlasJsonSpan, i);
       gsize item_mark = push_index (r, i);
-      g_autoptr(JsonNode) item = parse_item (r, share->bytes, span);
-      JsonObject *item_object = item != NULL ? expect_object (r, item) : NULL;
+      const AtlasJsonValue *item = parse_item (r, share->document, share->bytes, span);
+      const AtlasJsonValue *item_object = item != NULL ? expect_object (r, item) : NULL;
 
       if (item_object != NULL)
         g_ptr_array_add (share->items, share->read_item (r, item_object));
@@ -1306,22 +1322,22 @@ read_shares (Reader       *r,
 
 /* {"$schema": "…", "items": [ … ]}: reads every item, keeping the ones
  * that could be read at all so that references to them can be checked.
- * The items were left out of root by parse_file; each is built from its
- * span of bytes, read and freed before the next, so that a large file
- * never lives in memory as a whole tree. NULL when the file has no list of
+ * The items were left out of root by parse_file; each is parsed from its
+ * span of bytes and read before the next, so that a large file never lives
+ * in memory as a whole. NULL when the file has no list of
  * items to speak of.
  */
 static GPtrArray *
-read_items (Reader       *r,
-            JsonNode     *root,
-            GBytes       *bytes,
-            GArray       *spans,
-            ReadItemFunc  read_item)
+read_items (Reader               *r,
+            const AtlasJsonValue *root,
+            GBytes               *bytes,
+            GArray               *spans,
+            ReadItemFunc          read_item)
 {
   static const char *known[] = { "$schema", "items", NULL };
   g_autoptr(GPtrArray) items = NULL;
-  JsonObject *object = expect_object (r, root);
-  JsonNode *node;
+  const AtlasJsonValue *object = expect_object (r, root);
+  const AtlasJsonValue *node;
   gsize mark;
 
   if (object == NULL)
@@ -1347,8 +1363,8 @@ read_items (Reader       *r,
 }
 
 static gpointer
-read_place (Reader     *r,
-            JsonObject *item)
+read_place (Reader               *r,
+            const AtlasJsonValue *item)
 {
   static const char *known[] = {
     "id", "kind", "geopark", "name", "location", "approximate", "description", "source",
@@ -1358,7 +1374,7 @@ read_place (Reader     *r,
   g_autofree char *kind = NULL;
   g_autofree char *country = NULL;
   Location location = { 0, };
-  JsonNode *geopark;
+  const AtlasJsonValue *geopark;
   gsize mark;
 
   check_fields (r, item, known);
@@ -1381,7 +1397,7 @@ read_place (Reader     *r,
 
   /* Partner geoparks abroad belong to none of ours: absent or null. */
   geopark = member (r, item, "geopark", FALSE);
-  if (geopark != NULL && !JSON_NODE_HOLDS_NULL (geopark))
+  if (geopark != NULL && geopark->type != ATLAS_JSON_NULL)
     {
       mark = push_member (r, "geopark");
       place->geopark_id = expect_id (r, geopark);
@@ -1416,12 +1432,12 @@ read_place (Reader     *r,
 }
 
 static AtlasTopics
-read_topics (Reader     *r,
-             JsonObject *item)
+read_topics (Reader               *r,
+             const AtlasJsonValue *item)
 {
-  JsonNode *node = member (r, item, "topics", TRUE);
+  const AtlasJsonValue *node = member (r, item, "topics", TRUE);
   AtlasTopics topics = 0;
-  JsonArray *array;
+  const AtlasJsonValue *array;
   gsize mark;
 
   if (node == NULL)
@@ -1429,10 +1445,10 @@ read_topics (Reader     *r,
 
   mark = push_member (r, "topics");
   array = expect_array (r, node, 1, ATLAS_N_TOPICS);
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+  for (guint i = 0; array != NULL && i < array->length; i++)
     {
       gsize item_mark = push_index (r, i);
-      g_autofree char *name = expect_string (r, json_array_get_element (array, i));
+      g_autofree char *name = expect_string (r, &array->elements[i]);
       AtlasTopics topic;
 
       if (name == NULL)
@@ -1460,8 +1476,8 @@ read_topics (Reader     *r,
 }
 
 static gpointer
-read_article (Reader     *r,
-              JsonObject *item)
+read_article (Reader               *r,
+              const AtlasJsonValue *item)
 {
   static const char *known[] = {
     "id", "date", "date_precision", "date_note", "title", "summary", "body", "geoparks",
@@ -1487,9 +1503,9 @@ read_article (Reader     *r,
 }
 
 static void
-read_colour (Reader     *r,
-             JsonObject *item,
-             GdkRGBA    *colour)
+read_colour (Reader               *r,
+             const AtlasJsonValue *item,
+             GdkRGBA              *colour)
 {
   g_autofree char *string = read_string (r, item, "colour", TRUE);
   gboolean ok;
@@ -1512,12 +1528,12 @@ read_colour (Reader     *r,
 
 /* {"date": …, "date_precision": …, "note": …, "source": …} */
 static void
-read_designation (Reader       *r,
-                  JsonObject   *item,
-                  AtlasGeopark *geopark)
+read_designation (Reader               *r,
+                  const AtlasJsonValue *item,
+                  AtlasGeopark         *geopark)
 {
   static const char *known[] = { "date", "date_precision", "note", "source", NULL };
-  JsonObject *object;
+  const AtlasJsonValue *object;
   gsize mark;
 
   if ((object = enter_object (r, item, "designated", TRUE, known, &mark)) == NULL)
@@ -1531,24 +1547,24 @@ read_designation (Reader       *r,
   pop (r, mark);
 }
 
-typedef void (*ReadObjectFunc) (Reader     *r,
-                                JsonObject *object,
-                                gpointer    user_data);
+typedef void (*ReadObjectFunc) (Reader               *r,
+                                const AtlasJsonValue *object,
+                                gpointer              user_data);
 
 /* [{…}, …] at key: checks each object's fields and hands it to read_object,
  * with the path pointing into it.
  */
 static void
-read_object_list (Reader             *r,
-                  JsonObject         *parent,
-                  const char         *key,
-                  guint               min_length,
-                  const char * const *known,
-                  ReadObjectFunc      read_object,
-                  gpointer            user_data)
+read_object_list (Reader               *r,
+                  const AtlasJsonValue *parent,
+                  const char           *key,
+                  guint                 min_length,
+                  const char * const   *known,
+                  ReadObjectFunc        read_object,
+                  gpointer              user_data)
 {
-  JsonNode *node = member (r, parent, key, min_length > 0);
-  JsonArray *array;
+  const AtlasJsonValue *node = member (r, parent, key, min_length > 0);
+  const AtlasJsonValue *array;
   gsize mark;
 
   if (node == NULL)
@@ -1556,10 +1572,10 @@ read_object_list (Reader             *r,
 
   mark = push_member (r, key);
   array = expect_array (r, node, min_length, MAX_LIST_LENGTH);
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+  for (guint i = 0; array != NULL && i < array->length; i++)
     {
       gsize item_mark = push_index (r, i);
-      JsonObject *object = expect_object (r, json_array_get_element (array, i));
+      const AtlasJsonValue *object = expect_object (r, &array->elements[i]);
 
       if (object != NULL)
         {
@@ -1573,13 +1589,13 @@ read_object_list (Reader             *r,
 
 /* {"year": …, "note": …, "source": …} */
 static void
-read_revalidation (Reader     *r,
-                   JsonObject *object,
-                   gpointer    user_data)
+read_revalidation (Reader               *r,
+                   const AtlasJsonValue *object,
+                   gpointer              user_data)
 {
   AtlasGeopark *geopark = user_data;
   AtlasRevalidation revalidation = { 0, };
-  JsonNode *year;
+  const AtlasJsonValue *year;
 
   if ((year = member (r, object, "year", TRUE)) != NULL)
     {
@@ -1595,9 +1611,9 @@ read_revalidation (Reader     *r,
 
 /* {"km2": …, "note": …, "source": …} */
 static void
-read_area (Reader     *r,
-           JsonObject *object,
-           gpointer    user_data)
+read_area (Reader               *r,
+           const AtlasJsonValue *object,
+           gpointer              user_data)
 {
   AtlasGeopark *geopark = user_data;
   AtlasAreaFigure area = { 0, };
@@ -1609,12 +1625,12 @@ read_area (Reader     *r,
 }
 
 static void
-read_province (Reader       *r,
-               JsonObject   *item,
-               AtlasGeopark *geopark)
+read_province (Reader               *r,
+               const AtlasJsonValue *item,
+               AtlasGeopark         *geopark)
 {
   static const char *known[] = { "current", "before_2025", NULL };
-  JsonObject *object;
+  const AtlasJsonValue *object;
   gsize mark;
 
   if ((object = enter_object (r, item, "province", TRUE, known, &mark)) == NULL)
@@ -1627,12 +1643,12 @@ read_province (Reader       *r,
 
 /* [[lon, lat], …], a closed ring */
 static void
-read_polygon (Reader     *r,
-              JsonObject *object,
-              GArray     *points)
+read_polygon (Reader               *r,
+              const AtlasJsonValue *object,
+              GArray               *points)
 {
-  JsonNode *node = member (r, object, "polygon", TRUE);
-  JsonArray *array;
+  const AtlasJsonValue *node = member (r, object, "polygon", TRUE);
+  const AtlasJsonValue *array;
   gboolean complete = TRUE;
   gsize mark;
 
@@ -1641,15 +1657,13 @@ read_polygon (Reader     *r,
 
   mark = push_member (r, "polygon");
   array = expect_array (r, node, 4, MAX_OUTLINE_POINTS);
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+  for (guint i = 0; array != NULL && i < array->length; i++)
     {
       gsize point_mark = push_index (r, i);
-      JsonNode *element = json_array_get_element (array, i);
+      const AtlasJsonValue *element = &array->elements[i];
       AtlasPoint point;
-      JsonArray *pair;
 
-      if (!JSON_NODE_HOLDS_ARRAY (element) ||
-          json_array_get_length (pair = json_node_get_array (element)) != 2)
+      if (element->type != ATLAS_JSON_ARRAY || element->length != 2)
         {
           g_autofree char *found = describe (element);
 
@@ -1661,12 +1675,10 @@ read_polygon (Reader     *r,
         {
           gsize lon_mark = push_index (r, 0);
 
-          complete &= expect_number (r, json_array_get_element (pair, 0), -180, 180,
-                                     &point.longitude);
+          complete &= expect_number (r, &element->elements[0], -180, 180, &point.longitude);
           pop (r, lon_mark);
           lon_mark = push_index (r, 1);
-          complete &= expect_number (r, json_array_get_element (pair, 1), -90, 90,
-                                     &point.latitude);
+          complete &= expect_number (r, &element->elements[1], -90, 90, &point.latitude);
           pop (r, lon_mark);
           g_array_append_val (points, point);
         }
@@ -1686,12 +1698,12 @@ read_polygon (Reader     *r,
 }
 
 static void
-read_outline (Reader       *r,
-              JsonObject   *item,
-              AtlasGeopark *geopark)
+read_outline (Reader               *r,
+              const AtlasJsonValue *item,
+              AtlasGeopark         *geopark)
 {
   static const char *known[] = { "approximate", "note", "source", "polygon", NULL };
-  JsonObject *object;
+  const AtlasJsonValue *object;
   gboolean approximate;
   gsize mark;
 
@@ -1706,13 +1718,13 @@ read_outline (Reader       *r,
 }
 
 static char **
-read_string_list (Reader     *r,
-                  JsonObject *item,
-                  const char *key)
+read_string_list (Reader               *r,
+                  const AtlasJsonValue *item,
+                  const char           *key)
 {
-  JsonNode *node = member (r, item, key, FALSE);
+  const AtlasJsonValue *node = member (r, item, key, FALSE);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  JsonArray *array;
+  const AtlasJsonValue *array;
   gsize mark;
 
   if (node == NULL)
@@ -1720,10 +1732,10 @@ read_string_list (Reader     *r,
 
   mark = push_member (r, key);
   array = expect_array (r, node, 0, MAX_LIST_LENGTH);
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+  for (guint i = 0; array != NULL && i < array->length; i++)
     {
       gsize item_mark = push_index (r, i);
-      g_autofree char *string = expect_string (r, json_array_get_element (array, i));
+      g_autofree char *string = expect_string (r, &array->elements[i]);
 
       if (string != NULL)
         g_strv_builder_add (builder, string);
@@ -1735,8 +1747,8 @@ read_string_list (Reader     *r,
 }
 
 static gpointer
-read_geopark (Reader     *r,
-              JsonObject *item)
+read_geopark (Reader               *r,
+              const AtlasJsonValue *item)
 {
   static const char *known[] = {
     "id", "name", "short_name", "colour", "designated", "revalidations", "area", "province",
@@ -1773,21 +1785,21 @@ read_geopark (Reader     *r,
 
 /* dataset.json: what the folder is, and in which format. */
 static void
-read_dataset_info (Reader   *r,
-                   JsonNode *root)
+read_dataset_info (Reader               *r,
+                   const AtlasJsonValue *root)
 {
   static const char *known[] = {
     "$schema", "format", "title", "description", "licence", "attribution", "languages",
     "updated", NULL
   };
-  JsonObject *object = expect_object (r, root);
+  const AtlasJsonValue *object = expect_object (r, root);
   g_autoptr(AtlasText) title = NULL;
   g_autoptr(AtlasText) description = NULL;
   g_autoptr(AtlasText) attribution = NULL;
   g_autofree char *schema = NULL;
   g_autofree char *licence = NULL;
   g_auto(GStrv) languages = NULL;
-  JsonNode *format;
+  const AtlasJsonValue *format;
   GDate updated;
 
   if (object == NULL)
@@ -1800,7 +1812,7 @@ read_dataset_info (Reader   *r,
     {
       gsize mark = push_member (r, "format");
 
-      if (!holds (format, G_TYPE_INT64) || json_node_get_int (format) != ATLAS_DATASET_FORMAT)
+      if (format->type != ATLAS_JSON_INTEGER || format->integer != ATLAS_DATASET_FORMAT)
         {
           g_autofree char *found = describe (format);
 
@@ -1834,7 +1846,7 @@ read_dataset_info (Reader   *r,
     }
 
   g_date_clear (&updated, 1);
-  if (json_object_has_member (object, "updated"))
+  if (atlas_json_value_get_member (object, "updated") != NULL)
     read_date (r, object, "updated", &updated);
 }
 
@@ -1905,6 +1917,7 @@ load_bytes (GBytes * const             *files,
   g_autoptr(GPtrArray) references = g_ptr_array_new_with_free_func (reference_free);
   g_autoptr(GString) path = g_string_new (NULL);
   g_autoptr(GArray) new_ids = g_array_new (FALSE, FALSE, sizeof (NewId));
+  g_autoptr(AtlasJsonDocument) document = atlas_json_document_new ();
   guint n_problems = problems->len;
   gboolean all_files = TRUE;
   Tally tally = { progress, 0, 0, 0 };
@@ -1917,14 +1930,14 @@ load_bytes (GBytes * const             *files,
 
   for (guint f = 0; f < ATLAS_DATASET_N_FILES && !cancelled (&r); f++)
     {
-      g_autoptr(JsonNode) root = NULL;
+      const AtlasJsonValue *root = NULL;
       g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (AtlasJsonSpan));
 
       items[f] = g_ptr_array_new_with_free_func (g_object_unref);
       r.file = file_names[f];
       g_string_assign (path, "$");
       all_files &= files[f] != NULL;
-      if (files[f] == NULL || (root = parse_file (&r, files[f], spans)) == NULL)
+      if (files[f] == NULL || (root = parse_file (&r, document, files[f], spans)) == NULL)
         {
           unreadable_types[f] = item_types[f];
           continue;

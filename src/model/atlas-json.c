@@ -13,12 +13,21 @@
 
 #include "atlas-json.h"
 
-/* A strict JSON reader (RFC 8259) that builds json-glib nodes, for the
- * dataset loader. Ten years of news is a 100 MB file; json-glib's parser
- * reads it a character at a time and holds the whole tree, four times the
- * size of the text. This one reads a few bytes at a time, and can leave the
- * elements of one array of the root object unbuilt: it checks them and says
- * where each lies, so the loader builds, reads and frees one item at a time.
+/* A strict JSON reader (RFC 8259) for the dataset loader. Ten years of news
+ * is a 100 MB file; json-glib's parser reads it a character at a time and
+ * holds the whole tree, four times the size of the text. This one reads a
+ * few bytes at a time, and can leave the elements of one array of the root
+ * object unbuilt: it checks them and says where each lies, so the loader
+ * reads one item at a time.
+ *
+ * What it builds is not a json-glib tree, whose every value, array and
+ * object is allocated, hashed and freed on its own (a quarter of a large
+ * load), but plain AtlasJsonValue structures: the elements of an array, or
+ * the members of an object, side by side in blocks of memory that the
+ * document keeps from one parse to the next, strings NUL-terminated in the
+ * same blocks. Reading one item after another with the same document
+ * allocates nothing once the blocks are as large as the largest item.
+ * atlas_json_value_to_node() makes the json-glib tree when one is wanted.
  *
  * The text must be valid UTF-8; the loader checks that first. Unlike
  * json-glib, comments and control characters inside strings are refused, as
@@ -32,18 +41,49 @@ G_DEFINE_QUARK (atlas-json-error-quark, atlas_json_error)
  */
 #define MAX_DEPTH 64
 
+/* The document's memory comes in blocks of at least this many bytes. */
+#define BLOCK_SIZE (64 * 1024)
+
+/* Objects with more members than this find their duplicate names with a
+ * hash table rather than by comparing every name with every other.
+ */
+#define MAX_MEMBERS_COMPARED 32
+
 typedef struct
 {
-  const char *data;
-  const char *p;
-  const char *end;
-  guint       depth;
-  const char *deferred;
-  GArray     *spans;
-  GString    *scratch;
-  guint      *error_line;
-  guint      *error_column;
-  GError    **error;
+  gsize size;
+  char  data[];
+} Block;
+
+struct _AtlasJsonDocument
+{
+  GPtrArray      *blocks;     /* Block, kept from one parse to the next */
+  guint           block;      /* the one being filled */
+  gsize           used;       /* how many of its bytes are taken */
+
+  /* The elements and members of the arrays and objects being read, the
+   * innermost last: each is moved into a block once it is complete.
+   */
+  GArray         *elements;   /* AtlasJsonValue */
+  GArray         *members;    /* AtlasJsonMember */
+
+  GString        *scratch;    /* a string with escapes, while it is decoded */
+  GHashTable     *names;      /* name → index, in one large object at a time */
+  AtlasJsonValue  root;
+};
+
+typedef struct
+{
+  const char        *data;
+  const char        *p;
+  const char        *end;
+  guint              depth;
+  const char        *deferred;
+  GArray            *spans;
+  AtlasJsonDocument *document;
+  guint             *error_line;
+  guint             *error_column;
+  GError           **error;
 } Parser;
 
 G_GNUC_PRINTF (4, 5)
@@ -260,20 +300,66 @@ skip_plain (const char *p,
   return p;
 }
 
-/* A string at parser->p (on its opening quote); its text replaces what out
- * holds, unless out is NULL, when it is only checked.
+/* size bytes of the document's memory, aligned for any value. */
+static gpointer
+allocate (AtlasJsonDocument *document,
+          gsize              size)
+{
+  Block *block;
+
+  size = (size + 7) & ~(gsize) 7;
+
+  /* The next block that has room, or a new one. */
+  while (document->block < document->blocks->len)
+    {
+      block = g_ptr_array_index (document->blocks, document->block);
+      if (block->size - document->used >= size)
+        {
+          gpointer memory = block->data + document->used;
+
+          document->used += size;
+          return memory;
+        }
+      document->block++;
+      document->used = 0;
+    }
+
+  block = g_malloc (sizeof (Block) + MAX (size, BLOCK_SIZE));
+  block->size = MAX (size, BLOCK_SIZE);
+  g_ptr_array_add (document->blocks, block);
+  document->used = size;
+
+  return block->data;
+}
+
+/* Makes out the string of length bytes at text, copied into the document. */
+static void
+set_string (Parser         *parser,
+            AtlasJsonValue *out,
+            const char     *text,
+            gsize           length)
+{
+  char *copy = allocate (parser->document, length + 1);
+
+  memcpy (copy, text, length);
+  copy[length] = '\0';
+  out->type = ATLAS_JSON_STRING;
+  out->length = (guint) length;
+  out->string = copy;
+}
+
+/* A string at parser->p (on its opening quote); made into out unless out
+ * is NULL, when it is only checked.
  */
 static gboolean
-read_string (Parser  *parser,
-             GString *out)
+read_string (Parser         *parser,
+             AtlasJsonValue *out)
 {
-  parser->p++;
-  if (out != NULL)
-    g_string_truncate (out, 0);
+  GString *escaped = NULL;
+  const char *run = ++parser->p;
 
   for (;;)
     {
-      const char *run = parser->p;
       guchar c;
 
       parser->p = skip_plain (parser->p, parser->end);
@@ -282,19 +368,37 @@ read_string (Parser  *parser,
         return fail (parser, parser->p, ATLAS_JSON_ERROR_SYNTAX,
                      _("the file ends inside a string"));
 
-      if (out != NULL)
-        g_string_append_len (out, run, parser->p - run);
-
-      c = *parser->p++;
+      c = *parser->p;
       if (c == '"')
-        return TRUE;
+        {
+          /* Most strings have no escape: copied straight from the text. */
+          if (out != NULL && escaped == NULL)
+            set_string (parser, out, run, parser->p - run);
+          else if (out != NULL)
+            {
+              g_string_append_len (escaped, run, parser->p - run);
+              set_string (parser, out, escaped->str, escaped->len);
+            }
+          parser->p++;
+          return TRUE;
+        }
 
       if (c != '\\')
-        return fail (parser, parser->p - 1, ATLAS_JSON_ERROR_SYNTAX,
+        return fail (parser, parser->p, ATLAS_JSON_ERROR_SYNTAX,
                      _("a line break or control character inside a string must be written as an escape such as \\n"));
 
-      if (!read_escape (parser, out))
+      if (out != NULL && escaped == NULL)
+        {
+          escaped = parser->document->scratch;
+          g_string_truncate (escaped, 0);
+        }
+      if (escaped != NULL)
+        g_string_append_len (escaped, run, parser->p - run);
+
+      parser->p++;
+      if (!read_escape (parser, escaped))
         return FALSE;
+      run = parser->p;
     }
 }
 
@@ -310,8 +414,8 @@ skip_digits (Parser *parser)
 }
 
 static gboolean
-read_number (Parser    *parser,
-             JsonNode **node)
+read_number (Parser         *parser,
+             AtlasJsonValue *out)
 {
   const char *start = parser->p;
   gboolean integer = TRUE;
@@ -345,7 +449,7 @@ read_number (Parser    *parser,
         return fail (parser, start, ATLAS_JSON_ERROR_SYNTAX, _("a number needs digits in its exponent"));
     }
 
-  if (node == NULL)
+  if (out == NULL)
     return TRUE;
 
   length = parser->p - start;
@@ -366,13 +470,15 @@ read_number (Parser    *parser,
       value = g_ascii_strtoll (text, NULL, 10);
       if (errno == 0)
         {
-          *node = json_node_init_int (json_node_alloc (), value);
+          out->type = ATLAS_JSON_INTEGER;
+          out->integer = value;
           return TRUE;
         }
       /* Too large for an integer: json-glib reads it as a double too. */
     }
 
-  *node = json_node_init_double (json_node_alloc (), g_ascii_strtod (text, NULL));
+  out->type = ATLAS_JSON_DOUBLE;
+  out->number = g_ascii_strtod (text, NULL);
   return TRUE;
 }
 
@@ -390,8 +496,8 @@ read_word (Parser     *parser,
   return TRUE;
 }
 
-static gboolean read_value (Parser    *parser,
-                            JsonNode **node);
+static gboolean read_value (Parser         *parser,
+                            AtlasJsonValue *out);
 
 typedef enum
 {
@@ -476,22 +582,23 @@ locate_elements (Parser *parser)
 }
 
 static gboolean
-read_array (Parser    *parser,
-            JsonNode **node)
+read_array (Parser         *parser,
+            AtlasJsonValue *out)
 {
-  g_autoptr(JsonArray) array = node != NULL ? json_array_new () : NULL;
+  GArray *elements = parser->document->elements;
+  guint first = elements->len;
   Next next;
 
   if (!open_is_empty (parser, ']'))
     {
       for (;;)
         {
-          JsonNode *element = NULL;
+          AtlasJsonValue element;
 
-          if (!read_value (parser, array != NULL ? &element : NULL))
+          if (!read_value (parser, out != NULL ? &element : NULL))
             return FALSE;
-          if (array != NULL)
-            json_array_add_element (array, element);
+          if (out != NULL)
+            g_array_append_val (elements, element);
 
           next = read_separator (parser, ']');
           if (next == NEXT_FAILED)
@@ -501,16 +608,89 @@ read_array (Parser    *parser,
         }
     }
 
-  if (node != NULL)
-    *node = json_node_init_array (json_node_alloc (), array);
+  if (out != NULL)
+    {
+      /* The elements of arrays inside this one are in their blocks already:
+       * this one's are the last.
+       */
+      guint n = elements->len - first;
+      AtlasJsonValue *copy = NULL;
+
+      if (n > 0)
+        {
+          copy = allocate (parser->document, n * sizeof (AtlasJsonValue));
+          memcpy (copy, &g_array_index (elements, AtlasJsonValue, first),
+                  n * sizeof (AtlasJsonValue));
+          g_array_set_size (elements, first);
+        }
+      out->type = ATLAS_JSON_ARRAY;
+      out->length = n;
+      out->elements = copy;
+    }
+
   return TRUE;
 }
 
 static gboolean
-read_object (Parser    *parser,
-             JsonNode **node)
+same_name (const AtlasJsonMember *a,
+           const AtlasJsonMember *b)
 {
-  g_autoptr(JsonObject) object = node != NULL ? json_object_new () : NULL;
+  return a->name.length == b->name.length &&
+         memcmp (a->name.string, b->name.string, a->name.length) == 0;
+}
+
+/* Gives each name of the n members once, as json-glib's objects do: where
+ * it first appears, with the value it has last. Returns how many are left.
+ */
+static guint
+merge_duplicates (AtlasJsonDocument *document,
+                  AtlasJsonMember   *members,
+                  guint              n)
+{
+  guint kept = 0;
+
+  if (n <= MAX_MEMBERS_COMPARED)
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          guint same = 0;
+
+          while (same < kept && !same_name (&members[same], &members[i]))
+            same++;
+          if (same < kept)
+            members[same].value = members[i].value;
+          else
+            members[kept++] = members[i];
+        }
+
+      return kept;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      gpointer same;
+
+      /* The names are in the document's blocks: they stay where they are. */
+      if (g_hash_table_lookup_extended (document->names, members[i].name.string, NULL, &same))
+        members[GPOINTER_TO_UINT (same)].value = members[i].value;
+      else
+        {
+          g_hash_table_insert (document->names, (gpointer) members[i].name.string,
+                               GUINT_TO_POINTER (kept));
+          members[kept++] = members[i];
+        }
+    }
+  g_hash_table_remove_all (document->names);
+
+  return kept;
+}
+
+static gboolean
+read_object (Parser         *parser,
+             AtlasJsonValue *out)
+{
+  GArray *members = parser->document->members;
+  guint first = members->len;
   gboolean root = parser->depth == 1;
   Next next;
 
@@ -518,34 +698,32 @@ read_object (Parser    *parser,
     {
       for (;;)
         {
-          g_autofree char *name = NULL;
-          JsonNode *member = NULL;
+          AtlasJsonMember member;
 
           if (parser->p >= parser->end || *parser->p != '"')
             return expected (parser, _("a name in double quotes"));
-          if (!read_string (parser, parser->scratch))
+          if (!read_string (parser, out != NULL ? &member.name : NULL))
             return FALSE;
-          name = g_strndup (parser->scratch->str, parser->scratch->len);
           skip_space (parser);
           if (parser->p >= parser->end || *parser->p != ':')
             return expected (parser, "“:”");
           parser->p++;
           skip_space (parser);
 
-          if (root && parser->deferred != NULL && g_str_equal (name, parser->deferred) &&
+          if (root && out != NULL && parser->deferred != NULL &&
+              strcmp (member.name.string, parser->deferred) == 0 &&
               parser->p < parser->end && *parser->p == '[')
             {
               /* Its elements are read later, one at a time. */
               if (!locate_elements (parser))
                 return FALSE;
-              if (object != NULL)
-                member = json_node_init_array (json_node_alloc (), json_array_new ());
+              member.value = (AtlasJsonValue) { .type = ATLAS_JSON_ARRAY, .elements = NULL };
             }
-          else if (!read_value (parser, object != NULL ? &member : NULL))
+          else if (!read_value (parser, out != NULL ? &member.value : NULL))
             return FALSE;
 
-          if (object != NULL)
-            json_object_set_member (object, name, member);
+          if (out != NULL)
+            g_array_append_val (members, member);
 
           next = read_separator (parser, '}');
           if (next == NEXT_FAILED)
@@ -555,17 +733,34 @@ read_object (Parser    *parser,
         }
     }
 
-  if (node != NULL)
-    *node = json_node_init_object (json_node_alloc (), object);
+  if (out != NULL)
+    {
+      guint n = members->len - first;
+      AtlasJsonMember *copy = NULL;
+
+      if (n > 0)
+        {
+          AtlasJsonMember *own = &g_array_index (members, AtlasJsonMember, first);
+
+          n = merge_duplicates (parser->document, own, n);
+          copy = allocate (parser->document, n * sizeof (AtlasJsonMember));
+          memcpy (copy, own, n * sizeof (AtlasJsonMember));
+          g_array_set_size (members, first);
+        }
+      out->type = ATLAS_JSON_OBJECT;
+      out->length = n;
+      out->members = copy;
+    }
+
   return TRUE;
 }
 
-/* A value at parser->p; built into *node unless node is NULL, when it is
- * only checked.
+/* A value at parser->p; made into out unless out is NULL, when it is only
+ * checked.
  */
 static gboolean
-read_value (Parser    *parser,
-            JsonNode **node)
+read_value (Parser         *parser,
+            AtlasJsonValue *out)
 {
   gboolean ok;
 
@@ -580,39 +775,37 @@ read_value (Parser    *parser,
         return fail (parser, parser->p, ATLAS_JSON_ERROR_DEPTH,
                      _("nested more than %u levels deep"), MAX_DEPTH);
       parser->depth++;
-      ok = *parser->p == '{' ? read_object (parser, node) : read_array (parser, node);
+      ok = *parser->p == '{' ? read_object (parser, out) : read_array (parser, out);
       parser->depth--;
       return ok;
 
     case '"':
-      if (!read_string (parser, node != NULL ? parser->scratch : NULL))
-        return FALSE;
-      if (node != NULL)
-        *node = json_node_init_string (json_node_alloc (), parser->scratch->str);
-      return TRUE;
+      return read_string (parser, out);
 
     case 't':
       ok = read_word (parser, "true");
-      if (ok && node != NULL)
-        *node = json_node_init_boolean (json_node_alloc (), TRUE);
+      if (ok && out != NULL)
+        *out = (AtlasJsonValue) { .type = ATLAS_JSON_BOOLEAN, .boolean = TRUE };
       return ok;
 
     case 'f':
       ok = read_word (parser, "false");
-      if (ok && node != NULL)
-        *node = json_node_init_boolean (json_node_alloc (), FALSE);
+      if (ok && out != NULL)
+        *out = (AtlasJsonValue) { .type = ATLAS_JSON_BOOLEAN, .boolean = FALSE };
       return ok;
 
     case 'n':
       ok = read_word (parser, "null");
-      if (ok && node != NULL)
-        *node = json_node_init_null (json_node_alloc ());
+      if (ok && out != NULL)
+        *out = (AtlasJsonValue) { .type = ATLAS_JSON_NULL };
       return ok;
 
     case '-':
     case '0': case '1': case '2': case '3': case '4':
     case '5': case '6': case '7': case '8': case '9':
-      return read_number (parser, node);
+      if (out != NULL)
+        out->length = 0;
+      return read_number (parser, out);
 
     default:
       return expected (parser, _("a value"));
@@ -620,7 +813,41 @@ read_value (Parser    *parser,
 }
 
 /**
- * atlas_json_parse:
+ * atlas_json_document_new:
+ *
+ * Returns: (transfer full): a document to parse JSON into, again and again
+ */
+AtlasJsonDocument *
+atlas_json_document_new (void)
+{
+  AtlasJsonDocument *document = g_new0 (AtlasJsonDocument, 1);
+
+  document->blocks = g_ptr_array_new_with_free_func (g_free);
+  document->elements = g_array_new (FALSE, FALSE, sizeof (AtlasJsonValue));
+  document->members = g_array_new (FALSE, FALSE, sizeof (AtlasJsonMember));
+  document->scratch = g_string_new (NULL);
+  document->names = g_hash_table_new (g_str_hash, g_str_equal);
+
+  return document;
+}
+
+void
+atlas_json_document_free (AtlasJsonDocument *document)
+{
+  if (document == NULL)
+    return;
+
+  g_ptr_array_unref (document->blocks);
+  g_array_unref (document->elements);
+  g_array_unref (document->members);
+  g_string_free (document->scratch, TRUE);
+  g_hash_table_unref (document->names);
+  g_free (document);
+}
+
+/**
+ * atlas_json_document_parse:
+ * @document: where to put the values, replacing those of its last parse
  * @data: JSON text, valid UTF-8
  * @length: its length in bytes
  * @deferred: (nullable): the name of a member of the root object whose
@@ -631,8 +858,137 @@ read_value (Parser    *parser,
  * @error_line: (out) (optional): on error, the line of the problem, from 1
  * @error_column: (out) (optional): on error, its column, in characters from 1
  *
- * Reads one JSON value. The deferred array, if any, is left empty in the
- * tree; its elements can each be read with another call on their spans.
+ * Reads one JSON value. The deferred array, if any, is left empty; its
+ * elements can each be read with another call on their spans.
+ *
+ * Returns: (transfer none) (nullable): the value, valid until @document
+ *   parses again or is freed; or %NULL with @error set
+ */
+const AtlasJsonValue *
+atlas_json_document_parse (AtlasJsonDocument  *document,
+                           const char         *data,
+                           gsize               length,
+                           const char         *deferred,
+                           GArray             *deferred_spans,
+                           guint              *error_line,
+                           guint              *error_column,
+                           GError            **error)
+{
+  Parser parser = {
+    data, data, data + length, 0, deferred, deferred_spans, document,
+    error_line, error_column, error,
+  };
+
+  g_return_val_if_fail (document != NULL, NULL);
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  /* Lengths of strings, arrays and objects are guint. */
+  g_return_val_if_fail (length < G_MAXUINT, NULL);
+  g_return_val_if_fail (deferred == NULL || deferred_spans != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* What the last parse made, or left half made, goes. */
+  document->block = 0;
+  document->used = 0;
+  g_array_set_size (document->elements, 0);
+  g_array_set_size (document->members, 0);
+  g_hash_table_remove_all (document->names);
+
+  skip_space (&parser);
+  if (!read_value (&parser, &document->root))
+    return NULL;
+
+  skip_space (&parser);
+  if (parser.p < parser.end)
+    {
+      g_autofree char *found = found_here (&parser);
+
+      fail (&parser, parser.p, ATLAS_JSON_ERROR_SYNTAX,
+            _("found “%s” after the end of the JSON value"), found);
+      return NULL;
+    }
+
+  return &document->root;
+}
+
+/**
+ * atlas_json_value_get_member:
+ * @object: an object
+ * @name: the name of one of its members
+ *
+ * Returns: (transfer none) (nullable): the member's value, or %NULL
+ */
+const AtlasJsonValue *
+atlas_json_value_get_member (const AtlasJsonValue *object,
+                             const char           *name)
+{
+  g_return_val_if_fail (object != NULL && object->type == ATLAS_JSON_OBJECT, NULL);
+
+  /* A handful of members: a hash table would cost more than it saves. */
+  for (guint i = 0; i < object->length; i++)
+    {
+      if (strcmp (object->members[i].name.string, name) == 0)
+        return &object->members[i].value;
+    }
+
+  return NULL;
+}
+
+/**
+ * atlas_json_value_to_node:
+ * @value: a value of a document
+ *
+ * Returns: (transfer full): the same value as a json-glib tree, the one
+ *   json-glib's parser makes of the same text
+ */
+JsonNode *
+atlas_json_value_to_node (const AtlasJsonValue *value)
+{
+  JsonNode *node = json_node_alloc ();
+
+  switch (value->type)
+    {
+    case ATLAS_JSON_NULL:
+      return json_node_init_null (node);
+
+    case ATLAS_JSON_BOOLEAN:
+      return json_node_init_boolean (node, value->boolean);
+
+    case ATLAS_JSON_INTEGER:
+      return json_node_init_int (node, value->integer);
+
+    case ATLAS_JSON_DOUBLE:
+      return json_node_init_double (node, value->number);
+
+    case ATLAS_JSON_STRING:
+      return json_node_init_string (node, value->string);
+
+    case ATLAS_JSON_ARRAY:
+      {
+        g_autoptr(JsonArray) array = json_array_sized_new (value->length);
+
+        for (guint i = 0; i < value->length; i++)
+          json_array_add_element (array, atlas_json_value_to_node (&value->elements[i]));
+        return json_node_init_array (node, array);
+      }
+
+    case ATLAS_JSON_OBJECT:
+    default:
+      {
+        g_autoptr(JsonObject) object = json_object_new ();
+
+        for (guint i = 0; i < value->length; i++)
+          json_object_set_member (object, value->members[i].name.string,
+                                  atlas_json_value_to_node (&value->members[i].value));
+        return json_node_init_object (node, object);
+      }
+    }
+}
+
+/**
+ * atlas_json_parse:
+ *
+ * atlas_json_document_parse() with a document of its own, made into a
+ * json-glib tree: for text read once, such as the base map.
  *
  * Returns: (transfer full) (nullable): the value, or %NULL with @error set
  */
@@ -645,34 +1001,11 @@ atlas_json_parse (const char  *data,
                   guint       *error_column,
                   GError     **error)
 {
-  g_autoptr(GString) scratch = g_string_new (NULL);
-  Parser parser = {
-    data, data, data + length, 0, deferred, deferred_spans, scratch,
-    error_line, error_column, error,
-  };
-  JsonNode *root = NULL;
+  g_autoptr(AtlasJsonDocument) document = atlas_json_document_new ();
+  const AtlasJsonValue *root;
 
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
-  g_return_val_if_fail (deferred == NULL || deferred_spans != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  root = atlas_json_document_parse (document, data, length, deferred, deferred_spans,
+                                    error_line, error_column, error);
 
-  skip_space (&parser);
-  if (!read_value (&parser, &root))
-    {
-      g_clear_pointer (&root, json_node_unref);
-      return NULL;
-    }
-
-  skip_space (&parser);
-  if (parser.p < parser.end)
-    {
-      g_autofree char *found = found_here (&parser);
-
-      json_node_unref (root);
-      fail (&parser, parser.p, ATLAS_JSON_ERROR_SYNTAX,
-            _("found “%s” after the end of the JSON value"), found);
-      return NULL;
-    }
-
-  return root;
+  return root != NULL ? atlas_json_value_to_node (root) : NULL;
 }
