@@ -7,7 +7,6 @@
 
 #include "config.h"
 
-#include <json-glib/json-glib.h>
 
 #include "atlas-json.h"
 #include "atlas-offline-map.h"
@@ -74,53 +73,76 @@ style_for (Style            style,
   gdk_rgba_parse (&shape_style->label_halo, halos[dark ? 1 : 0]);
 }
 
-static void
-add_ring (AtlasShape *shape,
-          JsonArray  *ring)
+/* A number of the base map's: GeoJSON writes whole degrees without a point. */
+static double
+number_of (const AtlasJsonValue *value)
 {
-  guint n_points = json_array_get_length (ring);
-  g_autofree AtlasPoint *points = g_new (AtlasPoint, n_points);
+  if (value == NULL)
+    return 0;
 
-  for (guint i = 0; i < n_points; i++)
+  return value->type == ATLAS_JSON_INTEGER ? (double) value->integer :
+         value->type == ATLAS_JSON_DOUBLE ? value->number : 0;
+}
+
+static const char *
+string_member (const AtlasJsonValue *object,
+               const char           *name)
+{
+  const AtlasJsonValue *member = atlas_json_value_get_member (object, name);
+
+  return member != NULL && member->type == ATLAS_JSON_STRING ? member->string : NULL;
+}
+
+/* [[longitude, latitude], …] */
+static void
+add_ring (AtlasShape           *shape,
+          const AtlasJsonValue *ring)
+{
+  g_autofree AtlasPoint *points = g_new (AtlasPoint, ring->length);
+
+  for (guint i = 0; i < ring->length; i++)
     {
-      JsonArray *pair = json_array_get_array_element (ring, i);
+      const AtlasJsonValue *pair = &ring->elements[i];
 
-      points[i].longitude = json_array_get_double_element (pair, 0);
-      points[i].latitude = json_array_get_double_element (pair, 1);
+      g_assert (pair->type == ATLAS_JSON_ARRAY && pair->length >= 2);
+      points[i].longitude = number_of (&pair->elements[0]);
+      points[i].latitude = number_of (&pair->elements[1]);
     }
 
-  atlas_shape_add_ring (shape, points, n_points);
+  atlas_shape_add_ring (shape, points, ring->length);
 }
 
 /* Polygon: [ring, …]; MultiPolygon: [[ring, …], …] */
 static void
-add_geometry (AtlasShape *shape,
-              JsonObject *geometry)
+add_geometry (AtlasShape           *shape,
+              const AtlasJsonValue *geometry)
 {
-  const char *type = json_object_get_string_member (geometry, "type");
-  JsonArray *coordinates = json_object_get_array_member (geometry, "coordinates");
+  const char *type = string_member (geometry, "type");
+  const AtlasJsonValue *coordinates = atlas_json_value_get_member (geometry, "coordinates");
 
-  for (guint i = 0; i < json_array_get_length (coordinates); i++)
+  g_assert (coordinates != NULL && coordinates->type == ATLAS_JSON_ARRAY);
+  for (guint i = 0; i < coordinates->length; i++)
     {
-      JsonArray *element = json_array_get_array_element (coordinates, i);
+      const AtlasJsonValue *element = &coordinates->elements[i];
 
+      g_assert (element->type == ATLAS_JSON_ARRAY);
       if (g_strcmp0 (type, "MultiPolygon") == 0)
-        for (guint r = 0; r < json_array_get_length (element); r++)
-          add_ring (shape, json_array_get_array_element (element, r));
+        for (guint r = 0; r < element->length; r++)
+          add_ring (shape, &element->elements[r]);
       else
         add_ring (shape, element);
     }
 }
 
 static Style
-style_of (JsonObject *properties,
-          Style       default_style)
+style_of (const AtlasJsonValue *properties,
+          Style                 default_style)
 {
-  const char *kind = json_object_get_string_member_with_default (properties, "kind", "");
+  const char *kind = string_member (properties, "kind");
 
-  if (g_str_equal (kind, "archipelago"))
+  if (g_strcmp0 (kind, "archipelago") == 0)
     return STYLE_ARCHIPELAGO;
-  if (g_str_equal (kind, "province"))
+  if (g_strcmp0 (kind, "province") == 0)
     return STYLE_PROVINCE;
 
   return default_style;
@@ -147,21 +169,22 @@ typedef struct
 static GThread *preload_thread;
 static AtlasLanguage preload_language;
 
-static JsonNode *
-parse_file (const char *name)
+static const AtlasJsonValue *
+parse_file (AtlasJsonDocument *document,
+            const char        *name)
 {
   g_autofree char *path = g_strconcat (RESOURCE_PREFIX "/basemap/", name, NULL);
   g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   g_autoptr(GError) error = NULL;
-  JsonNode *root;
+  const AtlasJsonValue *root;
 
   /* Bundled and checked by the tests: anything else is a packaging bug.
-   * Read with the dataset's parser, which builds the same tree as
-   * json-glib's at a quarter of the cost or less.
+   * Read with the dataset's parser, into values of its own: no json-glib
+   * tree to build and free.
    */
   g_assert (bytes != NULL);
-  root = atlas_json_parse (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                           NULL, NULL, NULL, NULL, &error);
+  root = atlas_json_document_parse (document, g_bytes_get_data (bytes, NULL),
+                                    g_bytes_get_size (bytes), NULL, NULL, NULL, NULL, &error);
   if (root == NULL)
     g_error ("The bundled base map %s is not valid JSON: %s", name, error->message);
 
@@ -169,31 +192,37 @@ parse_file (const char *name)
 }
 
 static void
-read_features (JsonNode      *root,
-               Style          default_style,
-               AtlasLanguage  language,
-               GArray        *shapes)
+read_features (const AtlasJsonValue *root,
+               Style                 default_style,
+               AtlasLanguage         language,
+               GArray               *shapes)
 {
-  JsonArray *features = json_object_get_array_member (json_node_get_object (root), "features");
+  const AtlasJsonValue *features = atlas_json_value_get_member (root, "features");
+  const char *key = language == ATLAS_LANGUAGE_VI ? "name_vi" : "name_en";
 
-  for (guint i = 0; i < json_array_get_length (features); i++)
+  g_assert (features != NULL && features->type == ATLAS_JSON_ARRAY);
+  for (guint i = 0; i < features->length; i++)
     {
-      JsonObject *feature = json_array_get_object_element (features, i);
-      JsonObject *properties = json_object_get_object_member (feature, "properties");
-      const char *key = language == ATLAS_LANGUAGE_VI ? "name_vi" : "name_en";
-      const char *label = json_object_get_string_member_with_default (properties, key, NULL);
-      BaseShape base = { NULL, style_of (properties, default_style) };
+      const AtlasJsonValue *feature = &features->elements[i];
+      const AtlasJsonValue *properties = atlas_json_value_get_member (feature, "properties");
+      const AtlasJsonValue *geometry = atlas_json_value_get_member (feature, "geometry");
+      const AtlasJsonValue *label_lat, *label_lon;
+      const char *label;
+      BaseShape base;
+
+      g_assert (properties != NULL && properties->type == ATLAS_JSON_OBJECT);
+      g_assert (geometry != NULL && geometry->type == ATLAS_JSON_OBJECT);
+      label = string_member (properties, key);
+      label_lat = atlas_json_value_get_member (properties, "label_lat");
+      label_lon = atlas_json_value_get_member (properties, "label_lon");
+      base.style = style_of (properties, default_style);
 
       /* Land around Vietnam gets no label until one can tell the countries apart. */
-      if (!json_object_has_member (properties, "label_lat"))
+      if (label_lat == NULL)
         label = base.style == STYLE_LAND ? label : NULL;
 
-      base.shape = atlas_shape_new (label, label,
-                                    json_object_get_double_member_with_default (properties,
-                                                                                "label_lat", 0),
-                                    json_object_get_double_member_with_default (properties,
-                                                                                "label_lon", 0));
-      add_geometry (base.shape, json_object_get_object_member (feature, "geometry"));
+      base.shape = atlas_shape_new (label, label, number_of (label_lat), number_of (label_lon));
+      add_geometry (base.shape, geometry);
       g_array_append_val (shapes, base);
     }
 }
@@ -202,14 +231,11 @@ read_features (JsonNode      *root,
 static GArray *
 read_all (AtlasLanguage language)
 {
+  g_autoptr(AtlasJsonDocument) document = atlas_json_document_new ();
   GArray *shapes = g_array_new (FALSE, FALSE, sizeof (BaseShape));
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
-    {
-      g_autoptr(JsonNode) root = parse_file (files[i].name);
-
-      read_features (root, files[i].style, language, shapes);
-    }
+    read_features (parse_file (document, files[i].name), files[i].style, language, shapes);
 
   return shapes;
 }
