@@ -951,6 +951,15 @@ on_picture_drawn (GObject      *source_object,
 }
 
 static gboolean
+start_picture (gpointer data)
+{
+  g_autoptr(GTask) task = data;
+
+  g_task_run_in_thread (task, draw_picture_in_thread);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
 is_picture_view (AtlasShapeLayer      *self,
                  const cairo_matrix_t *matrix,
                  double                width,
@@ -1039,7 +1048,8 @@ snapshot_first_picture (AtlasShapeLayer      *self,
   task = g_task_new (self, self->picture_drawing, on_picture_drawn, NULL);
   g_task_set_source_tag (task, snapshot_first_picture);
   g_task_set_task_data (task, job, (GDestroyNotify) picture_job_free);
-  g_task_run_in_thread (task, draw_picture_in_thread);
+  /* Once this frame is drawn: the worker would compete with it. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, start_picture, g_steal_pointer (&task), NULL);
 
   snapshot_background (self, snapshot, &area);
   return TRUE;
