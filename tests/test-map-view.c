@@ -1005,6 +1005,28 @@ count_unmasked (const guint8 *mask,
   return n;
 }
 
+/* A map view of its own in a 1000 × 700 window, on the offline base map,
+ * with the dataset, once the window has drawn its first frame.
+ */
+static AtlasMapView *
+show_offline_map (AtlasDataset  *dataset,
+                  GtkWindow    **window)
+{
+  AtlasMapView *view = g_object_new (ATLAS_TYPE_MAP_VIEW, NULL);
+
+  *window = GTK_WINDOW (gtk_window_new ());
+  atlas_map_view_set_tile_url (view, "http://127.0.0.1:9/{z}/{x}/{y}.png");
+  atlas_map_view_set_basemap (view, "offline");
+  _atlas_map_view_set_animated (view, FALSE);
+  atlas_map_view_set_dataset (view, dataset);
+  gtk_window_set_default_size (*window, 1000, 700);
+  gtk_window_set_child (*window, GTK_WIDGET (view));
+  gtk_window_present (*window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (*window));
+
+  return view;
+}
+
 /* The map of a dataset with the grid's places swapped in, in a new view of
  * the fixture's size, at @zoom over the middle of the grid; with the
  * number of precision circles made once it is drawn.
@@ -1019,18 +1041,9 @@ render_grid (Fixture  *fixture,
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
   g_autoptr(AtlasDataset) dataset = atlas_dataset_load_bundled (problems);
   g_autoptr(AtlasDataset) grid = load_with_grid (600, precise);
-  AtlasMapView *view = g_object_new (ATLAS_TYPE_MAP_VIEW, NULL);
-  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWindow *window = NULL;
+  AtlasMapView *view = show_offline_map (dataset, &window);
   GdkTexture *texture;
-
-  atlas_map_view_set_tile_url (view, "http://127.0.0.1:9/{z}/{x}/{y}.png");
-  atlas_map_view_set_basemap (view, "offline");
-  _atlas_map_view_set_animated (view, FALSE);
-  atlas_map_view_set_dataset (view, dataset);
-  gtk_window_set_default_size (window, 1000, 700);
-  gtk_window_set_child (window, GTK_WIDGET (view));
-  gtk_window_present (window);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
   /* Swapped in as a reload does: far out, no circle is made yet. */
   atlas_map_view_fit_bounds (view, 22.7, 106.1, 22.8, 106.2, FALSE);
@@ -1284,19 +1297,10 @@ test_render_at_once (void)
 {
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
   g_autoptr(AtlasDataset) dataset = atlas_dataset_load_bundled (problems);
-  AtlasMapView *view = g_object_new (ATLAS_TYPE_MAP_VIEW, NULL);
-  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWindow *window = NULL;
+  AtlasMapView *view = show_offline_map (dataset, &window);
   g_autoptr(GdkTexture) at_once = NULL;
   g_autoptr(GdkTexture) settled = NULL;
-
-  atlas_map_view_set_tile_url (view, "http://127.0.0.1:9/{z}/{x}/{y}.png");
-  atlas_map_view_set_basemap (view, "offline");
-  _atlas_map_view_set_animated (view, FALSE);
-  atlas_map_view_set_dataset (view, dataset);
-  gtk_window_set_default_size (window, 1000, 700);
-  gtk_window_set_child (window, GTK_WIDGET (view));
-  gtk_window_present (window);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
   g_assert_true (_atlas_map_view_get_picture_pending (view));
   at_once = atlas_map_view_render (view, 1, NULL);

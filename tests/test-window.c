@@ -198,6 +198,17 @@ test_window_problems_banner (void)
   atlas_test_remove_dataset (dir);
 }
 
+/* The problems the error page lists. */
+static char *
+error_page_problems (AtlasWindow *window)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (window->error_problems_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
 /* A folder that cannot be opened gets a page that says why. */
 static void
 test_window_error_page (void)
@@ -206,6 +217,7 @@ test_window_error_page (void)
   g_autoptr(AtlasDatasetSource) source = atlas_dataset_source_new ();
   g_autofree char *dir = atlas_test_copy_dataset ("valid");
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autofree char *problems = NULL;
   AtlasWindow *window;
 
   atlas_test_write (dir, "news.json", "{\"items\": [{\"id\": \"Bad Id\"}]}");
@@ -214,15 +226,8 @@ test_window_error_page (void)
   window = show_window_with_source (settings, source);
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "error");
-  {
-    GtkTextBuffer *buffer = gtk_text_view_get_buffer (window->error_problems_view);
-    GtkTextIter start, end;
-    g_autofree char *text = NULL;
-
-    gtk_text_buffer_get_bounds (buffer, &start, &end);
-    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-    g_assert_nonnull (strstr (text, "news.json: $.items[0].id: “Bad Id” is not a valid id"));
-  }
+  problems = error_page_problems (window);
+  g_assert_nonnull (strstr (problems, "news.json: $.items[0].id: “Bad Id” is not a valid id"));
   g_assert_nonnull (strstr (adw_status_page_get_description (window->error_page), dir));
 
   /* Going back to the bundled dataset brings the window back. */
@@ -237,16 +242,10 @@ test_window_error_page (void)
   atlas_test_wait_loaded (source);
   iterate ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "error");
-  {
-    GtkTextBuffer *buffer = gtk_text_view_get_buffer (window->error_problems_view);
-    GtkTextIter start, end;
-    g_autofree char *text = NULL;
-
-    gtk_text_buffer_get_bounds (buffer, &start, &end);
-    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-    g_assert_nonnull (strstr (text, "“Other Bad Id” is not a valid id"));
-    g_assert_null (strstr (text, "“Bad Id”"));
-  }
+  g_free (problems);
+  problems = error_page_problems (window);
+  g_assert_nonnull (strstr (problems, "“Other Bad Id” is not a valid id"));
+  g_assert_null (strstr (problems, "“Bad Id”"));
 
   close_window (window);
   atlas_test_remove_dataset (dir);
