@@ -507,13 +507,9 @@ static gboolean draw_alike_shapes (AtlasShapeLayer       *self,
                                    const graphene_rect_t *area,
                                    int                    scale);
 
-/* Draws the shapes and labels that meet @area (in @matrix's coordinates)
- * on @cr; @labels are made for those shapes when NULL. Alike shapes are
- * drawn as an image of @scale pixels per unit. FALSE if there was nothing
- * to draw.
- */
-/* Fills and outlines the shapes that meet @area, unless @paint is FALSE;
- * adds their labels to @labels, unless it is NULL. TRUE if any meets it.
+/* Fills and outlines the shapes that meet @area (in @matrix's coordinates)
+ * on @cr, unless @paint is FALSE; adds their labels to @labels, unless it is
+ * NULL. TRUE if any meets it.
  */
 static gboolean
 draw_outlines (AtlasShapeLayer       *self,
@@ -577,8 +573,10 @@ draw_labels (cairo_t               *cr,
   return drawn;
 }
 
-/* Draws the shapes that meet @area, then @labels, or their own labels when
- * @labels is NULL. TRUE if anything was drawn.
+/* Draws the shapes and labels that meet @area (in @matrix's coordinates)
+ * on @cr; @labels are made for those shapes when NULL. Alike shapes are
+ * drawn as an image of @scale pixels per unit. FALSE if there was nothing
+ * to draw.
  */
 static gboolean
 draw_shapes (AtlasShapeLayer       *self,
