@@ -80,6 +80,15 @@ def test_browse_and_link():
         click(chip)
         wait_for("the chip to go", lambda: find_button(sidebar, f"Bỏ bộ lọc: {ban_gioc}") is None)
 
+        # The filter menu, made when first opened: its three menus, then gone with Escape.
+        click(wait_for("the Filter button", lambda: find_button(sidebar, "Lọc")))
+        for menu in ("Công viên địa chất", "Chủ đề", "Năm"):
+            wait_for(f"the {menu} menu",
+                     lambda: find(app.accessible, menu, (pyatspi.ROLE_COMBO_BOX,)))
+        keys("Escape")
+        wait_for("the filter menu to close",
+                 lambda: find(app.accessible, "Chủ đề", (pyatspi.ROLE_COMBO_BOX,)) is None)
+
         # An article: its places are selected on the map.
         entry.queryEditableText().setTextContents("")
         click(wait_for("the News tab", lambda: find(sidebar, "Tin tức", (pyatspi.ROLE_PAGE_TAB,))))
