@@ -118,9 +118,9 @@ struct _AtlasShapeLayer
   guint         tiles_font_serial;
   double        last_zoom;
 
-  /* The first drawing, made in a worker thread: see snapshot_first_picture(). */
+  /* The first drawing, made after the first frame: see snapshot_first_picture(). */
   gboolean         pictured;      /* done with, or given up: draw directly */
-  GCancellable    *picture_drawing; /* while the worker draws it */
+  struct _PictureJob *picture_job;  /* on its way, once the frame is drawn */
   cairo_surface_t *picture;
   gboolean         picture_shown;  /* by the last drawing */
   cairo_matrix_t   picture_matrix;
@@ -259,13 +259,12 @@ tile_free (Tile *tile)
 static void
 forget_picture (AtlasShapeLayer *self)
 {
-  if (self->picture_drawing == NULL && self->picture == NULL)
+  if (self->picture_job == NULL && self->picture == NULL)
     return;
 
+  /* A job on its way is freed when its turn comes: see draw_picture(). */
   self->pictured = TRUE;
-  if (self->picture_drawing != NULL)
-    g_cancellable_cancel (self->picture_drawing);
-  g_clear_object (&self->picture_drawing);
+  self->picture_job = NULL;
   g_clear_pointer (&self->picture, cairo_surface_destroy);
 }
 
@@ -885,18 +884,28 @@ snapshot_alike (AtlasShapeLayer      *self,
 
 /* The first picture -------------------------------------------------------
  *
- * A layer's first drawing is rasterized in a worker thread. At start-up that
- * is the base map's, whose outlines are the largest part of the window's
- * first frame (about 57 M of its 228 M instructions): that frame records
- * the fills and outlines, as GTK would, and shows the layer's background;
- * the worker draws the recording into an image, which the frame after it
- * shows, the labels drawn over it. The image serves as long as the view
- * stays where it was; once the view or the shapes change, the layer draws
- * directly, as always.
+ * A layer's first drawing is rasterized once the first frame is drawn. At
+ * start-up that is the base map's, whose outlines are the largest part of
+ * the window's first frame (about 57 M of its 228 M instructions): that
+ * frame records the fills and outlines, as GTK would, and shows the layer's
+ * background; right after it, the recording is drawn into an image, which
+ * the next frame shows, the labels drawn over it. The image serves as long
+ * as the view stays where it was; once the view or the shapes change, the
+ * layer draws directly, as always.
+ *
+ * It was drawn in a worker thread at first: on Debian 13 (cairo 1.18) that
+ * made test processes crash at exit, in a library destructor, 6 to 9 times
+ * in 50 (0 in 50 without the picture), from GLib's thread pool and from a
+ * thread of its own, joined, alike. On the main thread, after the frame,
+ * it delays nothing that a person sees first.
  */
 
-typedef struct
+/* One first picture: what the frame recorded, and the size and scale of
+ * the image to draw from it. It holds the layer until it is drawn.
+ */
+typedef struct _PictureJob
 {
+  AtlasShapeLayer *layer;
   cairo_surface_t *recording;
   int              width;
   int              height;
@@ -906,54 +915,38 @@ typedef struct
 static void
 picture_job_free (PictureJob *job)
 {
-  cairo_surface_destroy (job->recording);
+  g_clear_pointer (&job->recording, cairo_surface_destroy);
+  g_object_unref (job->layer);
   g_free (job);
 }
 
-static void
-draw_picture_in_thread (GTask        *task,
-                        gpointer      source_object,
-                        gpointer      task_data,
-                        GCancellable *cancellable)
+/* Once the frame that recorded it is drawn, unless it was forgotten
+ * meanwhile: the recording drawn into an image, and the layer drawn again.
+ */
+static gboolean
+draw_picture (gpointer data)
 {
-  PictureJob *job = task_data;
-  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
-                                                       job->width * job->scale,
-                                                       job->height * job->scale);
+  PictureJob *job = data;
+  AtlasShapeLayer *self = job->layer;
+  cairo_surface_t *image;
   cairo_t *cr;
 
-  cairo_surface_set_device_scale (image, job->scale, job->scale);
-  cr = cairo_create (image);
-  cairo_set_source_surface (cr, job->recording, 0, 0);
-  cairo_paint (cr);
-  cairo_destroy (cr);
+  if (self->picture_job == job)
+    {
+      image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, job->width * job->scale,
+                                          job->height * job->scale);
+      cairo_surface_set_device_scale (image, job->scale, job->scale);
+      cr = cairo_create (image);
+      cairo_set_source_surface (cr, job->recording, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
 
-  g_task_return_pointer (task, image, (GDestroyNotify) cairo_surface_destroy);
-}
+      self->picture_job = NULL;
+      self->picture = image;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+  picture_job_free (job);
 
-static void
-on_picture_drawn (GObject      *source_object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  AtlasShapeLayer *self = ATLAS_SHAPE_LAYER (source_object);
-  cairo_surface_t *image = g_task_propagate_pointer (G_TASK (result), NULL);
-
-  /* Forgotten meanwhile. */
-  if (image == NULL)
-    return;
-
-  g_clear_object (&self->picture_drawing);
-  self->picture = image;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static gboolean
-start_picture (gpointer data)
-{
-  g_autoptr(GTask) task = data;
-
-  g_task_run_in_thread (task, draw_picture_in_thread);
   return G_SOURCE_REMOVE;
 }
 
@@ -988,7 +981,6 @@ snapshot_first_picture (AtlasShapeLayer      *self,
 {
   graphene_rect_t area = GRAPHENE_RECT_INIT (0, 0, width, height);
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  g_autoptr(GTask) task = NULL;
   PictureJob *job;
   cairo_t *cr;
 
@@ -996,7 +988,7 @@ snapshot_first_picture (AtlasShapeLayer      *self,
   if (self->pictured || self->draw_scale > 0)
     return FALSE;
 
-  if (self->picture_drawing != NULL)
+  if (self->picture_job != NULL)
     {
       snapshot_background (self, snapshot, &area);
       return TRUE;
@@ -1024,6 +1016,7 @@ snapshot_first_picture (AtlasShapeLayer      *self,
     }
 
   job = g_new0 (PictureJob, 1);
+  job->layer = g_object_ref (self);
   job->recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
                                                    &(cairo_rectangle_t) { 0, 0, width, height });
   job->width = (int) ceil (width);
@@ -1042,12 +1035,8 @@ snapshot_first_picture (AtlasShapeLayer      *self,
   self->picture_width = width;
   self->picture_height = height;
   self->picture_scale = scale;
-  self->picture_drawing = g_cancellable_new ();
-  task = g_task_new (self, self->picture_drawing, on_picture_drawn, NULL);
-  g_task_set_source_tag (task, snapshot_first_picture);
-  g_task_set_task_data (task, job, (GDestroyNotify) picture_job_free);
-  /* Once this frame is drawn: the worker would compete with it. */
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, start_picture, g_steal_pointer (&task), NULL);
+  self->picture_job = job;
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, draw_picture, job, NULL);
 
   snapshot_background (self, snapshot, &area);
   return TRUE;
@@ -1526,15 +1515,15 @@ atlas_shape_layer_get_n_cached_tiles (AtlasShapeLayer *self)
   return g_hash_table_size (self->tiles);
 }
 
-/* Whether a worker thread is drawing the first picture (see
- * snapshot_first_picture()): the layer is drawn again once it is done.
+/* Whether the first picture is still to be drawn (see
+ * snapshot_first_picture()): the layer is drawn again once it is.
  */
 gboolean
 atlas_shape_layer_get_picture_pending (AtlasShapeLayer *self)
 {
   g_return_val_if_fail (ATLAS_IS_SHAPE_LAYER (self), FALSE);
 
-  return self->picture_drawing != NULL;
+  return self->picture_job != NULL;
 }
 
 /* Whether the last drawing showed the first picture, for tests. */
