@@ -120,7 +120,7 @@ struct _AtlasShapeLayer
 
   /* The first drawing, made after the first frame: see snapshot_first_picture(). */
   gboolean         pictured;      /* done with, or given up: draw directly */
-  struct _PictureJob *picture_job;  /* on its way, once the frame is drawn */
+  guint            picture_idle;   /* to draw it, once the frame is drawn */
   cairo_surface_t *picture;
   gboolean         picture_shown;  /* by the last drawing */
   cairo_matrix_t   picture_matrix;
@@ -259,12 +259,11 @@ tile_free (Tile *tile)
 static void
 forget_picture (AtlasShapeLayer *self)
 {
-  if (self->picture_job == NULL && self->picture == NULL)
+  if (self->picture_idle == 0 && self->picture == NULL)
     return;
 
-  /* A job on its way is freed when its turn comes: see draw_picture(). */
   self->pictured = TRUE;
-  self->picture_job = NULL;
+  g_clear_handle_id (&self->picture_idle, g_source_remove);
   g_clear_pointer (&self->picture, cairo_surface_destroy);
 }
 
@@ -887,9 +886,9 @@ snapshot_alike (AtlasShapeLayer      *self,
  * A layer's first drawing is rasterized once the first frame is drawn. At
  * start-up that is the base map's, whose outlines are the largest part of
  * the window's first frame (about 57 M of its 228 M instructions): that
- * frame records the fills and outlines, as GTK would, and shows the layer's
- * background; right after it, the recording is drawn into an image, which
- * the next frame shows, the labels drawn over it. The image serves as long
+ * frame shows the layer's background only; right after it, the shapes are
+ * drawn into an image for that frame's view, which the next frame shows,
+ * the labels drawn over it. The image serves as long
  * as the view stays where it was; once the view or the shapes change, the
  * layer draws directly, as always.
  *
@@ -900,52 +899,35 @@ snapshot_alike (AtlasShapeLayer      *self,
  * it delays nothing that a person sees first.
  */
 
-/* One first picture: what the frame recorded, and the size and scale of
- * the image to draw from it. It holds the layer until it is drawn.
- */
-typedef struct _PictureJob
-{
-  AtlasShapeLayer *layer;
-  cairo_surface_t *recording;
-  int              width;
-  int              height;
-  int              scale;
-} PictureJob;
-
-static void
-picture_job_free (PictureJob *job)
-{
-  g_clear_pointer (&job->recording, cairo_surface_destroy);
-  g_object_unref (job->layer);
-  g_free (job);
-}
-
-/* Once the frame that recorded it is drawn, unless it was forgotten
- * meanwhile: the recording drawn into an image, and the layer drawn again.
+/* Once the frame that asked for it is drawn, unless it was forgotten
+ * meanwhile (which removes this source): the shapes drawn into an image,
+ * for the view of that frame, and the layer drawn again.
  */
 static gboolean
 draw_picture (gpointer data)
 {
-  PictureJob *job = data;
-  AtlasShapeLayer *self = job->layer;
+  AtlasShapeLayer *self = data;
+  graphene_rect_t area = GRAPHENE_RECT_INIT (0, 0, self->picture_width, self->picture_height);
+  int scale = self->picture_scale;
   cairo_surface_t *image;
   cairo_t *cr;
 
-  if (self->picture_job == job)
+  self->picture_idle = 0;
+  image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                      (int) ceil (self->picture_width) * scale,
+                                      (int) ceil (self->picture_height) * scale);
+  cairo_surface_set_device_scale (image, scale, scale);
+  cr = cairo_create (image);
+  if (self->has_background)
     {
-      image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, job->width * job->scale,
-                                          job->height * job->scale);
-      cairo_surface_set_device_scale (image, job->scale, job->scale);
-      cr = cairo_create (image);
-      cairo_set_source_surface (cr, job->recording, 0, 0);
+      gdk_cairo_set_source_rgba (cr, &self->background);
       cairo_paint (cr);
-      cairo_destroy (cr);
-
-      self->picture_job = NULL;
-      self->picture = image;
-      gtk_widget_queue_draw (GTK_WIDGET (self));
     }
-  picture_job_free (job);
+  draw_outlines (self, cr, &self->picture_matrix, &area, TRUE, NULL);
+  cairo_destroy (cr);
+
+  self->picture = image;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 
   return G_SOURCE_REMOVE;
 }
@@ -981,14 +963,13 @@ snapshot_first_picture (AtlasShapeLayer      *self,
 {
   graphene_rect_t area = GRAPHENE_RECT_INIT (0, 0, width, height);
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  PictureJob *job;
   cairo_t *cr;
 
   self->picture_shown = FALSE;
   if (self->pictured || self->draw_scale > 0)
     return FALSE;
 
-  if (self->picture_job != NULL)
+  if (self->picture_idle != 0)
     {
       snapshot_background (self, snapshot, &area);
       return TRUE;
@@ -1015,28 +996,11 @@ snapshot_first_picture (AtlasShapeLayer      *self,
       return TRUE;
     }
 
-  job = g_new0 (PictureJob, 1);
-  job->layer = g_object_ref (self);
-  job->recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
-                                                   &(cairo_rectangle_t) { 0, 0, width, height });
-  job->width = (int) ceil (width);
-  job->height = (int) ceil (height);
-  job->scale = scale;
-  cr = cairo_create (job->recording);
-  if (self->has_background)
-    {
-      gdk_cairo_set_source_rgba (cr, &self->background);
-      cairo_paint (cr);
-    }
-  draw_outlines (self, cr, matrix, &area, TRUE, NULL);
-  cairo_destroy (cr);
-
   self->picture_matrix = *matrix;
   self->picture_width = width;
   self->picture_height = height;
   self->picture_scale = scale;
-  self->picture_job = job;
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, draw_picture, job, NULL);
+  self->picture_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, draw_picture, self, NULL);
 
   snapshot_background (self, snapshot, &area);
   return TRUE;
@@ -1523,7 +1487,7 @@ atlas_shape_layer_get_picture_pending (AtlasShapeLayer *self)
 {
   g_return_val_if_fail (ATLAS_IS_SHAPE_LAYER (self), FALSE);
 
-  return self->picture_job != NULL;
+  return self->picture_idle != 0;
 }
 
 /* Whether the last drawing showed the first picture, for tests. */
