@@ -6,10 +6,11 @@
 #
 #   build-aux/ci-debian13.sh
 #
-# Needs root (debootstrap, chroot, mount) and the debootstrap package. The
-# chroot, with the packages of build-aux/packages.txt installed, is kept in
-# $ATLAS_CI_CACHE (default /var/cache/geopark-atlas-ci) and made again only
-# when the package list changes, or with ATLAS_CI_FRESH=1.
+# Needs root (debootstrap, chroot, mount); installs debootstrap and the
+# Python that counts the tests when they are missing. The chroot, with the
+# packages of build-aux/packages.txt installed, is kept in $ATLAS_CI_CACHE
+# (default /var/cache/geopark-atlas-ci) and made again only when the
+# package list changes, or with ATLAS_CI_FRESH=1.
 #
 # Copyright 2026 The Geopark Atlas developers
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -25,7 +26,7 @@ log() { printf '\033[1m==> debian13: %s\033[0m\n' "$*"; }
 die() { printf 'debian13: %s\n' "$*" >&2; exit 1; }
 
 [ "$(id -u)" -eq 0 ] || die "run as root: debootstrap, chroot and mount need it"
-command -v debootstrap >/dev/null || die "debootstrap is missing: apt-get install debootstrap"
+"$top/build-aux/install-missing.sh" debootstrap python3
 
 mkdir -p "$cache"
 cache=$(realpath "$cache")

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Geopark Atlas developer entry point.
 #
-#   build-aux/dev.sh run    install what is missing, build, start the app
+#   build-aux/dev.sh run    install what is missing, build, install into
+#                           _build/_install and start the app from there
 #   build-aux/dev.sh test   install what is missing, build, run every test suite
 #   build-aux/dev.sh suites the unit, ui, e2e and validate suites only, without
 #                           the sanitizer and fuzzing stages (the Debian 13
@@ -42,26 +43,17 @@ as_root() {
 }
 
 install_missing_packages() {
-  local missing=()
-  for pkg in "${packages[@]}"; do
-    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
-      missing+=("$pkg")
-    fi
-  done
+  local wanted=("${packages[@]}")
   # Node.js for the JSON Schema validator; any install of it will do.
   if ! command -v npm >/dev/null; then
-    missing+=(nodejs npm)
+    wanted+=(nodejs npm)
   fi
-  [ ${#missing[@]} -eq 0 ] && return 0
-
-  log "Installing ${missing[*]}"
-  as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive \
-    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  "$top/build-aux/install-missing.sh" "${wanted[@]}"
 }
 
-# The live language switch is tested under the locales people have: C.UTF-8,
-# en_US.UTF-8 and vi_VN.UTF-8. A minimal Debian has only the first.
+# The locales people have: C.UTF-8, en_US.UTF-8 and vi_VN.UTF-8. A minimal
+# Debian has only the first; the app runs and the language switch is tested
+# under all three.
 install_locales() {
   local wanted
   for wanted in en_US vi_VN; do
@@ -103,10 +95,28 @@ in_virtual_display() {
     dbus-run-session -- "$top/build-aux/with-wm.sh" "$@"
 }
 
+# The app as it will be installed: into the build's own prefix, with its
+# translations, GSettings schema, icons and desktop file where a desktop
+# looks for them, and started from there, as GNOME Builder runs an app.
+prefix_dir=$top/$build_dir/_install
+
+install_into_prefix() {
+  local prefix
+  prefix=$(meson introspect --buildoptions "$build_dir" |
+    /usr/bin/python3 -c 'import json, sys; print(next(o["value"] for o in json.load(sys.stdin) if o["name"] == "prefix"))')
+  if [ "$prefix" != "$prefix_dir" ]; then
+    meson configure "$build_dir" --prefix="$prefix_dir" >/dev/null
+  fi
+  log "Installing into $build_dir/_install"
+  meson install -C "$build_dir" --no-rebuild --quiet
+}
+
 run_app() {
   build
+  install_into_prefix
   log "Starting Geopark Atlas"
-  exec meson devenv -C "$build_dir" "$top/$build_dir/src/geopark-atlas" "$@"
+  exec env XDG_DATA_DIRS="$prefix_dir/share:${XDG_DATA_DIRS:-/usr/local/share:/usr/share}" \
+    "$prefix_dir/bin/geopark-atlas" "$@"
 }
 
 run_tests() {
@@ -239,11 +249,8 @@ bench_first_content() {
     log "Time to first content: skipped (tests/bench/ttfc needs Xlib and XDamage)"
     return 0
   fi
-  if [ "${ATLAS_BENCH_INSTALL_GNOME_MAPS:-0}" = 1 ] && ! command -v gnome-maps >/dev/null &&
-    [ ! -x /usr/games/gnome-maps ]; then
-    log "Installing gnome-maps to compare against"
-    as_root env DEBIAN_FRONTEND=noninteractive \
-      apt-get install -y -qq --no-install-recommends gnome-maps >/dev/null
+  if [ "${ATLAS_BENCH_INSTALL_GNOME_MAPS:-0}" = 1 ]; then
+    "$top/build-aux/install-missing.sh" gnome-maps
   fi
   gnome_maps=$(command -v gnome-maps || true)
   [ -z "$gnome_maps" ] && [ -x /usr/games/gnome-maps ] && gnome_maps=/usr/games/gnome-maps
@@ -261,6 +268,7 @@ main() {
   case "$command" in
     run)
       install_missing_packages
+      install_locales
       run_app "$@"
       ;;
     test)

@@ -4,6 +4,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -157,15 +158,20 @@ MENU_ITEM_ROLES = (pyatspi.ROLE_MENU_ITEM, pyatspi.ROLE_PUSH_BUTTON,
 
 
 class App:
-    """The built binary, started in a fresh home, found in the AT-SPI tree."""
+    """The built binary, started in a fresh home, found in the AT-SPI tree.
 
-    def __init__(self, extra_env=None, args=(), settings=""):
+    command replaces the built binary (its process must become the app's,
+    as a script that ends in exec does); base_env replaces this process's
+    environment as the one the app's starts from.
+    """
+
+    def __init__(self, extra_env=None, args=(), settings="", command=None, base_env=None):
         self.home = tempfile.TemporaryDirectory(prefix="atlas-e2e-")
         settings_dir = os.path.join(self.home.name, "config", "glib-2.0", "settings")
         os.makedirs(settings_dir)
         with open(os.path.join(settings_dir, "keyfile"), "w") as keyfile:
             keyfile.write(SETTINGS + settings)
-        env = dict(os.environ)
+        env = dict(os.environ if base_env is None else base_env)
         env.update({
             "GSETTINGS_BACKEND": "keyfile",
             "HOME": self.home.name,
@@ -178,14 +184,27 @@ class App:
         })
         env.pop("NO_AT_BRIDGE", None)
         env.update(extra_env or {})
-        binary = os.environ["GEOPARK_ATLAS_BINARY"]
-        self.process = subprocess.Popen([binary, *args], env=env)
+        command = command or [os.environ["GEOPARK_ATLAS_BINARY"]]
+        # A group of its own, so that kill() ends whatever a command started.
+        self.process = subprocess.Popen([*command, *args], env=env, start_new_session=True)
         self.accessible = wait_for("the application on the accessibility bus", self._find_app)
+
+    def _started_by_us(self, pid):
+        """Whether pid is our process or one it started."""
+        while pid > 1:
+            if pid == self.process.pid:
+                return True
+            try:
+                with open(f"/proc/{pid}/stat") as stat:
+                    pid = int(stat.read().rpartition(")")[2].split()[1])
+            except (OSError, ValueError, IndexError):
+                return False
+        return False
 
     def _find_app(self):
         desktop = pyatspi.Registry.getDesktop(0)
         for app in desktop:
-            if app is not None and app.get_process_id() == self.process.pid:
+            if app is not None and self._started_by_us(app.get_process_id()):
                 return app
         return None
 
@@ -242,9 +261,11 @@ class App:
             raise TestFailure("the application did not quit")
 
     def kill(self):
-        if self.process.poll() is None:
-            self.process.kill()
-            self.process.wait()
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.process.wait()
         self.home.cleanup()
 
 
