@@ -165,10 +165,15 @@ in_chroot() {
 # every run: the host's may change. The chroot's ca-certificates package
 # rebuilds its bundle from /usr/local/share/ca-certificates too.
 copy_host_config() {
-  cp -L /etc/resolv.conf "$root/etc/resolv.conf"
-  cp -L /etc/hosts "$root/etc/hosts"
-  mkdir -p "$root/etc/ssl/certs" "$root/usr/local/share/ca-certificates"
-  cp -L /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/ca-certificates.crt"
+  local file
+  # A minimal Debian may have none of them.
+  for file in /etc/resolv.conf /etc/hosts /etc/ssl/certs/ca-certificates.crt; do
+    if [ -e "$file" ]; then
+      mkdir -p "$(dirname "$root$file")"
+      cp -L "$file" "$root$file"
+    fi
+  done
+  mkdir -p "$root/usr/local/share/ca-certificates"
   if compgen -G '/usr/local/share/ca-certificates/*' >/dev/null; then
     cp -rL /usr/local/share/ca-certificates/. "$root/usr/local/share/ca-certificates/"
   fi
