@@ -9,6 +9,7 @@
 
 #include "atlas-article-row.h"
 #include "atlas-search.h"
+#include "atlas-test-gtk.h"
 #include "atlas-test-map.h"
 #include "atlas-test-utils.h"
 #include "atlas-test-window.h"
@@ -731,8 +732,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  atlas_test_init_gtk (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/browse/pin-opens-place", test_pin_opens_place);

@@ -16,6 +16,7 @@
 #include "atlas-geopark-page.h"
 #include "atlas-i18n.h"
 #include "atlas-place-page.h"
+#include "atlas-test-gtk.h"
 #include "atlas-test-utils.h"
 #include "atlas-wrap-box.h"
 
@@ -659,8 +660,7 @@ main (int   argc,
   /* The strings compared below are the untranslated ones. */
   g_setenv ("LANGUAGE", "en", TRUE);
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  atlas_test_init_gtk (&argc, &argv);
   gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
                                     RESOURCE_PREFIX "/icons");
 

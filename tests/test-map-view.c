@@ -16,6 +16,7 @@
 #include "atlas-map-export.h"
 #include "atlas-offline-map.h"
 #include "atlas-shape-layer.h"
+#include "atlas-test-gtk.h"
 #include "atlas-test-map.h"
 #include "atlas-test-utils.h"
 
@@ -1417,8 +1418,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  atlas_test_init_gtk (&argc, &argv);
   /* A banner fading in or out would be half on screen when a test looks. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),

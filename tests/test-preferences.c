@@ -12,6 +12,7 @@
 #include <gio/gsettingsbackend.h>
 
 #include "atlas-preferences-dialog.h"
+#include "atlas-test-gtk.h"
 
 /* The first widget of this type in the dialog, depth first. */
 static gpointer
@@ -97,8 +98,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  atlas_test_init_gtk (&argc, &argv);
 
   g_test_add_func ("/preferences/tile-url-validated", test_tile_url_validated);
   g_test_add_func ("/preferences/language-and-auto-advance", test_language_and_auto_advance);

@@ -15,6 +15,7 @@
 #include <gdk/x11/gdkx.h>
 #endif
 
+#include "atlas-test-gtk.h"
 #include "atlas-test-map.h"
 #include "atlas-test-utils.h"
 #include "atlas-test-window.h"
@@ -581,8 +582,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  atlas_test_init_gtk (&argc, &argv);
 
   g_test_add_func ("/window/regions", test_window_regions);
   g_test_add_func ("/window/empty-states", test_window_empty_states);
