@@ -152,6 +152,38 @@ def click(accessible):
     action.doAction(0)
 
 
+# X keysyms of the keys the tests press, and the modifier masks they hold.
+KEYSYMS = {
+    "BackSpace": 0xFF08, "Tab": 0xFF09, "Return": 0xFF0D, "Escape": 0xFF1B,
+    "Home": 0xFF50, "Left": 0xFF51, "Up": 0xFF52, "Right": 0xFF53, "Down": 0xFF54,
+    "Prior": 0xFF55, "Next": 0xFF56, "End": 0xFF57, "space": 0x20,
+    **{f"F{n}": 0xFFBE + n - 1 for n in range(1, 13)},
+}
+MODIFIERS = {"shift": 1 << 0, "ctrl": 1 << 2, "alt": 1 << 3}
+
+
+def keys(*names):
+    """Presses keys as a keyboard would, such as "F5", "b" or "ctrl+f".
+
+    Through the accessibility bus, which finds each key in the X server's
+    keymap at its plain level: xdotool sends F5 with Alt held on the
+    keymaps of newer xkeyboard-config, where the F keys have more levels.
+    """
+    for name in names:
+        *held, key = name.split("+")
+        mask = 0
+        for modifier in held:
+            mask |= MODIFIERS[modifier]
+        if mask:
+            pyatspi.Registry.generateKeyboardEvent(mask, None, pyatspi.KEY_LOCKMODIFIERS)
+        try:
+            keysym = KEYSYMS[key] if key in KEYSYMS else ord(key)
+            pyatspi.Registry.generateKeyboardEvent(keysym, None, pyatspi.KEY_SYM)
+        finally:
+            if mask:
+                pyatspi.Registry.generateKeyboardEvent(mask, None, pyatspi.KEY_UNLOCKMODIFIERS)
+
+
 BUTTON_ROLES = (pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON)
 MENU_ITEM_ROLES = (pyatspi.ROLE_MENU_ITEM, pyatspi.ROLE_PUSH_BUTTON,
                    pyatspi.ROLE_CHECK_MENU_ITEM, pyatspi.ROLE_RADIO_MENU_ITEM)

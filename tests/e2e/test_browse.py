@@ -8,13 +8,12 @@
 
 import json
 import os
-import subprocess
 import sys
 
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(__file__))
-from atlas_a11y import App, TestFailure, click, find, find_button, run, wait_for  # noqa: E402
+from atlas_a11y import App, TestFailure, click, find, find_button, keys, run, wait_for  # noqa: E402
 
 DATASET = os.path.join(os.path.dirname(__file__), "..", "..", "data", "dataset")
 SETTINGS = """sidebar-page='places'
@@ -29,11 +28,6 @@ def load(name):
 
 def region(window, name):
     return wait_for(f"the {name} region", lambda: find(window, name))
-
-
-def keys(*names):
-    """Keys pressed on the focused window, as a person at the keyboard."""
-    subprocess.run(["xdotool", "key", "--clearmodifiers", *names], check=True)
 
 
 def mouse_button(app, window, button):

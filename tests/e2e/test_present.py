@@ -7,13 +7,12 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import os
-import subprocess
 import sys
 
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(__file__))
-from atlas_a11y import App, TestFailure, find, run, wait_for  # noqa: E402
+from atlas_a11y import App, TestFailure, find, keys, run, wait_for  # noqa: E402
 
 # Cao Bằng's places, Nguom Ngao open, the map on the geopark; offline.
 SETTINGS = """window-width=1100
@@ -26,10 +25,6 @@ map-latitude=22.7
 map-longitude=106.3
 basemap='offline'
 """
-
-
-def keys(*names):
-    subprocess.run(["xdotool", "key", "--clearmodifiers", *names], check=True)
 
 
 def extents(accessible):
