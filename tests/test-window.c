@@ -578,6 +578,68 @@ test_window_copy_map_image (void)
   close_window (window);
 }
 
+/* Keeps frames coming until the frame clock has run for the time given. */
+static gboolean
+run_frames (GtkWidget     *widget,
+            GdkFrameClock *clock,
+            gpointer       user_data)
+{
+  gint64 *until = user_data;
+
+  if (*until == 0)
+    *until = gdk_frame_clock_get_frame_time (clock) + 2 * G_USEC_PER_SEC;
+  else if (gdk_frame_clock_get_frame_time (clock) >= *until)
+    *until = -1;
+
+  return *until < 0 ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
+}
+
+/* Escape while the map still flies to a step of the tour: the map goes
+ * back where it was, and is still there once the flight would have ended
+ * (by the frame clock, which times the flight too).
+ */
+static void
+test_window_stop_presenting_mid_flight (void)
+{
+  g_autoptr(GSettings) settings = new_settings ();
+  AtlasWindow *window;
+  ShumateViewport *viewport;
+  double latitude, longitude, zoom;
+  gint64 until = 0;
+
+  g_settings_set_string (settings, "basemap", "offline");
+  g_settings_set_string (settings, "sidebar-page", "places");
+  g_settings_set_string (settings, "filter-geopark", "caobang");
+  g_settings_set_double (settings, "map-zoom", 9.0);
+  g_settings_set_double (settings, "map-latitude", 22.7);
+  g_settings_set_double (settings, "map-longitude", 106.3);
+  window = show_window (settings);
+  viewport = atlas_map_view_get_viewport (window->map_view);
+  latitude = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  longitude = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  zoom = shumate_viewport_get_zoom_level (viewport);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
+  g_assert_nonnull (window->presentation);
+  atlas_presentation_next (window->presentation);
+  wait_until_zoom_differs (viewport, zoom);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), !=, zoom);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
+  g_assert_null (window->presentation);
+  gtk_widget_add_tick_callback (GTK_WIDGET (window), run_frames, &until, NULL);
+  while (until >= 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                                  latitude, 1e-9);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                                  longitude, 1e-9);
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), zoom, 1e-9);
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -585,6 +647,7 @@ main (int   argc,
   atlas_test_init_gtk (&argc, &argv);
 
   g_test_add_func ("/window/regions", test_window_regions);
+  g_test_add_func ("/window/stop-presenting-mid-flight", test_window_stop_presenting_mid_flight);
   g_test_add_func ("/window/empty-states", test_window_empty_states);
   g_test_add_func ("/window/lists-bundled-dataset", test_window_lists_bundled_dataset);
   g_test_add_func ("/window/problems-banner", test_window_problems_banner);

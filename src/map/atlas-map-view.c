@@ -431,6 +431,20 @@ go_to (AtlasMapView *self,
   shumate_map_center_on (self->map, latitude, longitude);
 }
 
+/* Puts the map there at once: a flight still under way ends first, or it
+ * would carry the view on to where it was going.
+ */
+void
+atlas_map_view_set_view (AtlasMapView *self,
+                         double        latitude,
+                         double        longitude,
+                         double        zoom)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  go_to (self, latitude, longitude, zoom, FALSE);
+}
+
 /* libshumate has no fit-to-bounds: the largest zoom at which the box fits
  * the map with room for the pins, centred in Mercator space.
  */

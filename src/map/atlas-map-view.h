@@ -34,6 +34,10 @@ void             atlas_map_view_set_fit_insets  (AtlasMapView    *self,
                                                  const GtkBorder *insets);
 void             atlas_map_view_set_fit_max_zoom (AtlasMapView *self,
                                                   double        zoom);
+void             atlas_map_view_set_view        (AtlasMapView *self,
+                                                 double        latitude,
+                                                 double        longitude,
+                                                 double        zoom);
 void             atlas_map_view_zoom_in         (AtlasMapView *self);
 void             atlas_map_view_zoom_out        (AtlasMapView *self);
 void             atlas_map_view_fit_bounds      (AtlasMapView *self,

@@ -346,7 +346,6 @@ _atlas_window_stop_presenting (AtlasWindow *self)
   g_autoptr(AtlasPresentation) presentation = g_steal_pointer (&self->presentation);
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
   AtlasPresentationReturn *back;
-  ShumateViewport *viewport;
   GObject *item;
 
   if (presentation == NULL)
@@ -380,9 +379,8 @@ _atlas_window_stop_presenting (AtlasWindow *self)
   else
     _atlas_window_close_item (self);
 
-  viewport = atlas_map_view_get_viewport (self->map_view);
-  shumate_viewport_set_zoom_level (viewport, back->zoom);
-  shumate_location_set_location (SHUMATE_LOCATION (viewport), back->latitude, back->longitude);
+  /* Escape may come while the map still flies to the last step. */
+  atlas_map_view_set_view (self->map_view, back->latitude, back->longitude, back->zoom);
 }
 
 /* What to tour: an open geopark's places, else the list the sidebar shows. */

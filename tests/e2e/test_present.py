@@ -44,9 +44,6 @@ def caption(window):
 
 
 def selected_pin(window):
-    # What the app's tree holds now, not what this client cached of it: the
-    # map's markers come and go as the view moves.
-    window.clearCache()
     return pyatspi.findDescendant(
         window, lambda a: a is not None and a.getRole() == pyatspi.ROLE_PUSH_BUTTON
         and a.getState().contains(pyatspi.STATE_SELECTED) and ", " in (a.name or ""))
