@@ -21,9 +21,7 @@ if [ ! -x "$top/_build/src/geopark-atlas" ]; then
   echo "Build the app first: meson setup _build && ninja -C _build" >&2
   exit 1
 fi
-for tool in convert xvfb-run; do
-  command -v "$tool" >/dev/null || { echo "$tool is needed" >&2; exit 1; }
-done
+"$top/build-aux/install-missing.sh" imagemagick xvfb xauth dbus
 
 # Without a window manager GTK draws a 5 px frame around the window: the
 # screen is that much larger than the picture, and the frame is cut away.
