@@ -5,8 +5,8 @@
 #                           _build/_install and start the app from there
 #   build-aux/dev.sh test   install what is missing, build, run every test suite
 #   build-aux/dev.sh suites the unit, ui, e2e and validate suites only, without
-#                           the sanitizer and fuzzing stages (the Debian 13
-#                           chroot of build-aux/ci-debian13.sh runs this)
+#                           the sanitizer and fuzzing stages (the chroots of
+#                           build-aux/ci-chroot.sh run this)
 #   build-aux/dev.sh bench  build, generate the benchmark datasets, print the figures
 #                           of docs/PERFORMANCE.md (not part of `test`);
 #                           `bench first-content` runs only the start-up timing
@@ -26,15 +26,17 @@ fuzz_dir=_build-fuzz
 fuzz_seconds=${ATLAS_FUZZ_SECONDS:-60}
 
 # Build tools, libraries, and what the tests drive the app with: the list
-# build-aux/ci-debian13.sh installs in its Debian 13 chroot too, with the
-# packages marked for this release.
+# build-aux/ci-chroot.sh installs in its chroots too, with the packages
+# marked for that release. Debian testing and unstable have no VERSION_ID:
+# they get what forky, the testing release, gets.
 debian_release() {
   local version_id=12
-  [ -r /etc/os-release ] && version_id=$(. /etc/os-release && echo "${VERSION_ID:-12}")
+  if [ -r /etc/os-release ]; then
+    version_id=$(. /etc/os-release && echo "${VERSION_ID:-14}")
+  fi
   echo "debian${version_id%%.*}"
 }
-mapfile -t packages < <(awk -v release="$(debian_release)" \
-  '!/^#/ && NF && (NF == 1 || $2 == release) { print $1 }' "$top/build-aux/packages.txt")
+mapfile -t packages < <("$top/build-aux/packages.sh" "$(debian_release)")
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -86,13 +88,9 @@ build() {
   meson compile -C "$build_dir"
 }
 
-# X first, then the session bus: in the other order AT-SPI input does nothing.
-# A window manager, as on a desktop, for maximizing and full screen.
-# ATLAS_XVFB_SERVERNUM: the first display number to try (xvfb-run's default
-# is 99); a chroot sets one far from the host's, whose X sockets it shares.
+# Xvfb, a session bus and a window manager (build-aux/virtual-display.sh).
 in_virtual_display() {
-  xvfb-run -a ${ATLAS_XVFB_SERVERNUM:+-n "$ATLAS_XVFB_SERVERNUM"} -s "-screen 0 1280x800x24" \
-    dbus-run-session -- "$top/build-aux/with-wm.sh" "$@"
+  "$top/build-aux/virtual-display.sh" "$@"
 }
 
 # The app as it will be installed: into the build's own prefix, with its

@@ -13,6 +13,7 @@ import time
 import pyatspi
 
 TIMEOUT = 20.0
+APPLICATION_ID = "io.github.geoparkatlas.GeoparkAtlas"
 
 # Tests never reach outside this machine: tiles come from a closed port.
 SETTINGS = """[io/github/geoparkatlas/GeoparkAtlas]
@@ -193,16 +194,21 @@ class App:
     """The built binary, started in a fresh home, found in the AT-SPI tree.
 
     command replaces the built binary (its process must become the app's,
-    as a script that ends in exec does); base_env replaces this process's
-    environment as the one the app's starts from.
+    as a script that ends in exec does, or start it); base_env replaces this
+    process's environment as the one the app's starts from. A sandboxed app
+    (flatpak run) reaches the accessibility bus through a proxy that is no
+    child of ours: it is found by its name, the only one of that name.
     """
 
-    def __init__(self, extra_env=None, args=(), settings="", command=None, base_env=None):
+    def __init__(self, extra_env=None, args=(), settings="", command=None, base_env=None,
+                 sandboxed=False):
         self.home = tempfile.TemporaryDirectory(prefix="atlas-e2e-")
-        settings_dir = os.path.join(self.home.name, "config", "glib-2.0", "settings")
-        os.makedirs(settings_dir)
-        with open(os.path.join(settings_dir, "keyfile"), "w") as keyfile:
-            keyfile.write(SETTINGS + settings)
+        # Where the app keeps its settings, and where its Flatpak does.
+        for config in (("config",), (".var", "app", APPLICATION_ID, "config")):
+            settings_dir = os.path.join(self.home.name, *config, "glib-2.0", "settings")
+            os.makedirs(settings_dir)
+            with open(os.path.join(settings_dir, "keyfile"), "w") as keyfile:
+                keyfile.write(SETTINGS + settings)
         env = dict(os.environ if base_env is None else base_env)
         env.update({
             "GSETTINGS_BACKEND": "keyfile",
@@ -216,6 +222,7 @@ class App:
         })
         env.pop("NO_AT_BRIDGE", None)
         env.update(extra_env or {})
+        self.sandboxed = sandboxed
         command = command or [os.environ["GEOPARK_ATLAS_BINARY"]]
         # A group of its own, so that kill() ends whatever a command started.
         self.process = subprocess.Popen([*command, *args], env=env, start_new_session=True)
@@ -235,6 +242,9 @@ class App:
 
     def _find_app(self):
         desktop = pyatspi.Registry.getDesktop(0)
+        if self.sandboxed:
+            found = [app for app in desktop if app is not None and app.name == "geopark-atlas"]
+            return found[0] if len(found) == 1 else None
         for app in desktop:
             if app is not None and self._started_by_us(app.get_process_id()):
                 return app

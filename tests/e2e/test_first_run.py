@@ -1,9 +1,10 @@
 #!/usr/bin/python3
 # The README's first command, as a new user runs it: `build-aux/dev.sh run`
 # installs the app into the build's prefix and starts it from there, and the
-# window speaks the session's language: every label Vietnamese under
-# LANGUAGE=vi, LANG=vi_VN.UTF-8 and LANG=C.UTF-8 LANGUAGE=vi, and English
-# under LANG=en_US.UTF-8.
+# window shows the bundled data and speaks the session's language: every
+# label Vietnamese under LANGUAGE=vi, LANG=vi_VN.UTF-8 and LANG=C.UTF-8
+# LANGUAGE=vi, and English under LANG=en_US.UTF-8. test_flatpak.py checks
+# `flatpak run` the same way.
 #
 # The app gets none of the test suites' variables (GEOPARK_ATLAS_LOCALEDIR,
 # GSETTINGS_SCHEMA_DIR, ...): only what a desktop session has (display,
@@ -16,6 +17,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import ast
+import json
 import os
 import re
 import sys
@@ -29,14 +31,17 @@ SOURCE = os.path.realpath(os.path.join(os.path.dirname(__file__), "..", ".."))
 SESSION = ("PATH", "DISPLAY", "XAUTHORITY", "DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR", "TERM")
 
 # What the window must say in each language: its title, the sidebar's tabs,
-# the search entry, and the notice that the online map cannot be reached.
+# the search entry, and the credit of the offline map, which it shows with
+# the online map out of reach (or, in a sandbox whose portal reports no
+# network, from the start).
 WINDOW = {
     "vi": ("Atlas Công viên địa chất", ("Tin tức", "Địa điểm"), "Tìm kiếm",
-           "Không kết nối được bản đồ trực tuyến: đang hiển thị bản đồ ngoại tuyến có sẵn."),
-    "en": ("Geopark Atlas", ("News", "Places"), "Search",
-           "The online map cannot be reached: showing the built-in offline map."),
+           "Bản đồ ngoại tuyến: Natural Earth"),
+    "en": ("Geopark Atlas", ("News", "Places"), "Search", "Offline map: Natural Earth"),
 }
 QUIT = {"vi": ("Trình đơn chính", "Thoát"), "en": ("Main Menu", "Quit")}
+# A news item of the bundled dataset that the list shows at the start.
+ARTICLE = "2025-06-28-lang-son-receives-unesco-title"
 
 
 def catalog():
@@ -83,6 +88,11 @@ def other_language(language):
     return patterns
 
 
+def bundled_article():
+    with open(os.path.join(SOURCE, "data", "dataset", "news.json"), encoding="utf-8") as f:
+        return next(a for a in json.load(f)["items"] if a["id"] == ARTICLE)
+
+
 def texts_on_screen(root):
     """The names and texts a person can see in root, hidden pages left out."""
     texts = []
@@ -104,17 +114,16 @@ def texts_on_screen(root):
     return set(texts)
 
 
-def start_as_the_readme_does(language_env):
+def check_first_run(command, language_env, language, sandboxed=False):
+    """Starts command as a person in a desktop session would, in the
+    language language_env asks for, and checks that the window speaks
+    language ("vi" or "en") and nothing else, then quits it from its menu.
+    """
+    title, tabs, search, credit = WINDOW[language]
+    other = other_language(language)
     environment = {name: os.environ[name] for name in SESSION if name in os.environ}
     environment.update(language_env)
-    return App(command=[os.path.join(SOURCE, "build-aux", "dev.sh"), "run"],
-               base_env=environment)
-
-
-def check_first_run(language_env, language):
-    title, tabs, search, notice = WINDOW[language]
-    other = other_language(language)
-    app = start_as_the_readme_does(language_env)
+    app = App(command=command, base_env=environment, sandboxed=sandboxed)
     try:
         window = wait_for(f"the window called {title!r}", lambda: next(
             (w for w in app.windows() if w.getRole() == pyatspi.ROLE_FRAME and w.name == title),
@@ -122,7 +131,10 @@ def check_first_run(language_env, language):
         for tab in tabs:
             wait_for(f"the {tab} tab", lambda: find(window, tab, (pyatspi.ROLE_PAGE_TAB,)))
         wait_for(f"the search entry called {search!r}", lambda: find(window, search))
-        wait_for("the offline map's notice", lambda: find(window, notice, (pyatspi.ROLE_LABEL,)))
+        wait_for("the offline map's credit", lambda: find(window, credit, (pyatspi.ROLE_LABEL,)))
+        heading = bundled_article()["title"][language]
+        wait_for(f"the bundled news item {heading!r}",
+                 lambda: find(window, heading, (pyatspi.ROLE_LABEL,)))
         wrong = sorted(text for text in texts_on_screen(window)
                        if any(p.fullmatch(text) for p in other))
         if wrong:
@@ -135,19 +147,24 @@ def check_first_run(language_env, language):
         app.kill()
 
 
-def test_first_run_speaks_the_session_language():
+def check_every_language(command, sandboxed=False):
     for language_env in ({"LANGUAGE": "vi"},
                          {"LANG": "vi_VN.UTF-8"},
                          {"LANG": "C.UTF-8", "LANGUAGE": "vi"}):
-        check_first_run(language_env, "vi")
-    check_first_run({"LANG": "en_US.UTF-8"}, "en")
+        check_first_run(command, language_env, "vi", sandboxed)
+    check_first_run(command, {"LANG": "en_US.UTF-8"}, "en", sandboxed)
 
 
-# The README's command builds and installs _build: this test belongs to that
-# build directory, and skips (exit 77) in any other.
-build_root = os.path.dirname(os.path.dirname(os.path.realpath(os.environ["GEOPARK_ATLAS_BINARY"])))
-if build_root != os.path.join(SOURCE, "_build"):
-    print(f"1..0 # SKIP runs in {SOURCE}/_build only, not in {build_root}")
-    sys.exit(77)
+def test_first_run_speaks_the_session_language():
+    check_every_language([os.path.join(SOURCE, "build-aux", "dev.sh"), "run"])
 
-run(test_first_run_speaks_the_session_language)
+
+if __name__ == "__main__":
+    # The README's command builds and installs _build: this test belongs to
+    # that build directory, and skips (exit 77) in any other.
+    binary = os.path.realpath(os.environ["GEOPARK_ATLAS_BINARY"])
+    build_root = os.path.dirname(os.path.dirname(binary))
+    if build_root != os.path.join(SOURCE, "_build"):
+        print(f"1..0 # SKIP runs in {SOURCE}/_build only, not in {build_root}")
+        sys.exit(77)
+    run(test_first_run_speaks_the_session_language)

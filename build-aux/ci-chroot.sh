@@ -1,29 +1,68 @@
 #!/usr/bin/env bash
-# The newer GNOME stack in CI: builds Geopark Atlas with -Dwerror=true in a
-# Debian 13 "trixie" chroot (GTK 4.18, libadwaita 1.7, as in the GNOME 48
-# runtime of the Flatpak) and runs the unit, ui, e2e and validate suites there
-# under Xvfb, as build-aux/dev.sh does on Debian 12.
+# The newer GNOME stacks in CI: builds Geopark Atlas with -Dwerror=true in a
+# Debian chroot and runs the unit, ui, e2e and validate suites there under
+# Xvfb, as build-aux/dev.sh does on Debian 12.
 #
-#   build-aux/ci-debian13.sh
+#   build-aux/ci-chroot.sh trixie   Debian 13: GTK 4.18, libadwaita 1.7,
+#                                   libshumate 1.4, what source builders on
+#                                   Debian stable have
+#   build-aux/ci-chroot.sh forky    Debian testing: GTK 4.24, libadwaita 1.10,
+#                                   libshumate 1.7, the stack of the GNOME 51
+#                                   runtime that Flatpak users have
+#   build-aux/ci-chroot.sh forky flatpak
+#                                   the Flatpak, built, tested and run on a
+#                                   stand-in runtime made from that chroot
+#                                   (build-aux/flatpak-standin.sh)
 #
 # Needs root (debootstrap, chroot, mount); installs debootstrap and the
 # Python that counts the tests when they are missing. The chroot, with the
 # packages of build-aux/packages.txt installed, is kept in $ATLAS_CI_CACHE
 # (default /var/cache/geopark-atlas-ci) and made again only when the
-# package list changes, or with ATLAS_CI_FRESH=1.
+# package list changes, or with ATLAS_CI_FRESH=1. It ends with a line such as
+# "debian13: tests: 35 passed, 0 failed, 0 skipped".
 #
 # Copyright 2026 The Geopark Atlas developers
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -euo pipefail
 
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-release=trixie
+release=${1:-}
+what=${2:-suites}
 cache=${ATLAS_CI_CACHE:-/var/cache/geopark-atlas-ci}
 # Bump when the chroot's set-up below changes, so that caches are made again.
-setup_version=1
+setup_version=2
 
-log() { printf '\033[1m==> debian13: %s\033[0m\n' "$*"; }
-die() { printf 'debian13: %s\n' "$*" >&2; exit 1; }
+# For each release: the label of its output, the word that marks its
+# packages in build-aux/packages.txt, debootstrap's script for it, and its
+# apt suites. Testing has no -updates, and its Release file outlives its
+# Valid-Until between uploads.
+case "$release" in
+  trixie)
+    label=debian13 marker=debian13 script=trixie
+    suites="trixie trixie-updates" security_suite=trixie-security
+    apt_options=()
+    ;;
+  forky)
+    label=forky marker=debian14 script=sid
+    suites=forky security_suite=
+    apt_options=('Acquire::Check-Valid-Until "false";')
+    ;;
+  *)
+    echo "usage: $0 trixie|forky [flatpak]" >&2
+    exit 2
+    ;;
+esac
+case "$what" in
+  suites) ;;
+  flatpak) label="$label flatpak" ;;
+  *)
+    echo "usage: $0 trixie|forky [flatpak]" >&2
+    exit 2
+    ;;
+esac
+
+log() { printf '\033[1m==> %s: %s\033[0m\n' "$label" "$*"; }
+die() { printf '%s: %s\n' "$label" "$*" >&2; exit 1; }
 
 [ "$(id -u)" -eq 0 ] || die "run as root: debootstrap, chroot and mount need it"
 "$top/build-aux/install-missing.sh" debootstrap python3
@@ -32,7 +71,7 @@ mkdir -p "$cache"
 cache=$(realpath "$cache")
 root=$cache/$release-chroot
 stamp=$cache/$release-chroot.stamp
-run_log=$cache/$release-last-run.log
+run_log=$cache/$release-$what-last-run.log
 
 # One run at a time per cache.
 exec 9>"$cache/lock"
@@ -41,8 +80,7 @@ if ! flock -n 9; then
   flock 9
 fi
 
-mapfile -t packages < <(awk -v release=debian13 \
-  '!/^#/ && NF && (NF == 1 || $2 == release) { print $1 }' "$top/build-aux/packages.txt")
+mapfile -t packages < <("$top/build-aux/packages.sh" "$marker")
 
 # The Debian mirror this machine's apt already uses (it may be the only one
 # the network lets through), or ATLAS_CI_MIRROR.
@@ -106,7 +144,7 @@ unmount_all() {
     umount "$point" 2>/dev/null || umount -l "$point" || true
   done < <(mounts_under_root)
   if [ -n "$(mounts_under_root)" ]; then
-    echo "debian13: still mounted under $root:" >&2
+    echo "$label: still mounted under $root:" >&2
     mounts_under_root >&2
     return 1
   fi
@@ -144,6 +182,17 @@ unmount_all || die "leftover mounts under $root"
 
 # --- the chroot -------------------------------------------------------------
 
+# How a command enters the chroot. The kernel refuses a user namespace to a
+# chrooted process, and Flatpak's sandbox needs one: for the Flatpak, the
+# chroot is entered with bubblewrap, whose pivot_root leaves nothing
+# chrooted.
+if [ "$what" = flatpak ]; then
+  "$top/build-aux/install-missing.sh" bubblewrap
+  enter=(bwrap --dev-bind "$root" / --)
+else
+  enter=(chroot "$root")
+fi
+
 # in_chroot COMMAND...: runs it in the chroot with a clean environment (none
 # of the host's display, bus or runtime directory), plus chroot_env.
 chroot_env=()
@@ -158,7 +207,7 @@ in_chroot() {
   for name in http_proxy https_proxy no_proxy HTTP_PROXY HTTPS_PROXY NO_PROXY; do
     [ -n "${!name:-}" ] && env+=("$name=${!name}")
   done
-  env -i "${env[@]}" "${chroot_env[@]}" chroot "$root" "$@"
+  env -i "${env[@]}" "${chroot_env[@]}" "${enter[@]}" "$@"
 }
 
 # Name resolution and this workplace's TLS authority (it intercepts TLS), on
@@ -178,6 +227,7 @@ copy_host_config() {
     cp -rL /usr/local/share/ca-certificates/. "$root/usr/local/share/ca-certificates/"
   fi
   printf '%s\n' "$host_apt_conf" > "$root/etc/apt/apt.conf.d/01host"
+  printf '%s\n' "${apt_options[@]}" > "$root/etc/apt/apt.conf.d/02release"
 }
 
 stamp_text() {
@@ -189,24 +239,20 @@ bootstrap() {
   log "debootstrap --variant=minbase $release from $mirror"
   remove_root
   mkdir -p "$root"
-  debootstrap --variant=minbase "$release" "$root" "$mirror"
+  debootstrap --variant=minbase "$release" "$root" "$mirror" "$script"
   touch "$root/.atlas-bootstrapped"
 }
 
 install_packages() {
   log "installing ${#packages[@]} packages and the en_US and vi_VN locales"
   rm -f "$root/etc/apt/sources.list"
-  cat > "$root/etc/apt/sources.list.d/debian.sources" <<EOF
-Types: deb
-URIs: $mirror
-Suites: $release $release-updates
-Components: main
-
-Types: deb
-URIs: $security_mirror
-Suites: $release-security
-Components: main
-EOF
+  {
+    printf 'Types: deb\nURIs: %s\nSuites: %s\nComponents: main\n' "$mirror" "$suites"
+    if [ -n "$security_suite" ]; then
+      printf '\nTypes: deb\nURIs: %s\nSuites: %s\nComponents: main\n' \
+        "$security_mirror" "$security_suite"
+    fi
+  } > "$root/etc/apt/sources.list.d/debian.sources"
   # No services start inside the chroot.
   printf '#!/bin/sh\nexit 101\n' > "$root/usr/sbin/policy-rc.d"
   chmod 755 "$root/usr/sbin/policy-rc.d"
@@ -267,8 +313,23 @@ free_display() {
 }
 
 summary() {
-  /usr/bin/python3 "$top/build-aux/count-tests.py" --label debian13 \
+  /usr/bin/python3 "$top/build-aux/count-tests.py" --label "$label" \
     "$root/src/geopark-atlas/_build"
+}
+
+# The Flatpak on a stand-in runtime, with its own closing line: its two
+# steps are the manifest's run-tests in the build sandbox (a failure stops
+# the build) and the installed app under `flatpak run`.
+run_flatpak() {
+  local status=0 built=0
+  log "the Flatpak on a stand-in runtime made from this chroot (Xvfb :$display and up)"
+  in_chroot /bin/bash -c 'cd /src/geopark-atlas && exec build-aux/flatpak-standin.sh' 2>&1 |
+    tee "$run_log" || status=$?
+  kill_chroot_processes
+  grep -q '==> flatpak: running it' "$run_log" && built=1
+  echo "flatpak: $((built + (status == 0 ? 1 : 0))) passed, $((status == 0 ? 0 : 2 - built)) failed"
+  log "$((SECONDS / 60)) min $((SECONDS % 60)) s in all"
+  return $status
 }
 
 main() {
@@ -278,8 +339,13 @@ main() {
   log "$(in_chroot pkg-config --modversion gtk4 libadwaita-1 shumate-1.0 glib-2.0 json-glib-1.0 | paste -sd' ' | awk '{ printf "GTK %s, libadwaita %s, libshumate %s, GLib %s, json-glib %s", $1, $2, $3, $4, $5 }')"
 
   display=$(free_display)
-  log "building with -Dwerror=true and running the suites (Xvfb :$display and up)"
   chroot_env=(ATLAS_XVFB_SERVERNUM="$display")
+  if [ "$what" = flatpak ]; then
+    run_flatpak
+    return
+  fi
+
+  log "building with -Dwerror=true and running the suites (Xvfb :$display and up)"
   in_chroot /bin/bash -c 'cd /src/geopark-atlas && exec build-aux/dev.sh suites' 2>&1 |
     tee "$run_log" || status=$?
   kill_chroot_processes
@@ -289,7 +355,7 @@ main() {
   # test log has the output of every test, not only of those that failed.
   local test_log=$root/src/geopark-atlas/_build/meson-logs/testlog.txt
   if grep -i -E '(warning|critical).*deprecat' "$run_log" "$test_log" 2>/dev/null; then
-    echo "debian13: deprecation warnings above (logs: $run_log, $test_log)"
+    echo "$label: deprecation warnings above (logs: $run_log, $test_log)"
     status=1
   fi
   summary || status=1
