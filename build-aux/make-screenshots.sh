@@ -5,7 +5,8 @@
 #
 #   build-aux/make-screenshots.sh [NAME…]    all of them, or only those named
 #
-# Each picture is 1280×800 (one is 420×800, to show that the window adapts).
+# Each picture is 1000×700, the most Flathub shows of a window (one is
+# 400×700, to show that the window adapts).
 # Look at every one before committing it.
 #
 # Copyright 2026 The Geopark Atlas developers
@@ -72,7 +73,7 @@ names=("$@")
 mkdir -p "$out_dir"
 
 # The news beside the map, an article open, its place picked out on the map.
-shot main-window 1280x800 light "
+shot main-window 1000x700 light "
 sidebar-page='news'
 last-selection='2025-06-28-lang-son-celebrates-unesco-title'
 map-zoom=8.9
@@ -80,7 +81,7 @@ map-latitude=21.75
 map-longitude=106.5"
 
 # A place found by typing without accents.
-shot place 1280x800 light "
+shot place 1000x700 light "
 sidebar-page='places'
 search-text='ban gioc'
 last-selection='cb-01'
@@ -89,7 +90,7 @@ map-latitude=22.35
 map-longitude=106.45"
 
 # A geopark: its places listed, its area on the map.
-shot geopark 1280x800 light "
+shot geopark 1000x700 light "
 sidebar-page='places'
 filter-geopark='caobang'
 last-selection='caobang'
@@ -98,7 +99,7 @@ map-latitude=22.7
 map-longitude=106.2"
 
 # The dark style.
-shot dark 1280x800 dark "
+shot dark 1000x700 dark "
 sidebar-page='news'
 last-selection='2024-09-13-cao-bang-khorat-cooperation'
 map-zoom=5.5
@@ -106,12 +107,12 @@ map-latitude=15.5
 map-longitude=109.5"
 
 # Presenting: full screen, a caption card over the map.
-shot present 1280x800 light "
+shot present 1000x700 light "
 sidebar-page='news'
 last-selection='2025-06-28-lang-son-receives-unesco-title'" --present
 
 # A narrow window: one pane at a time.
-shot narrow 420x800 light "
+shot narrow 400x700 light "
 sidebar-page='places'
 last-selection='dv-03'
 map-zoom=7.6

@@ -28,7 +28,7 @@ def test_app_starts_and_about_opens():
         app.open_menu_item(window, "Main Menu", "About Geopark Atlas")
         about = wait_for("the About window",
                          lambda: next((w for w in app.windows() if w != window
-                                       and find(w, "0.1.0", must_show=False)), None))
+                                       and find(w, "0.2.0", must_show=False)), None))
         names = find_all_text(about)
         if "Geopark Atlas" not in names:
             raise TestFailure(f"About does not name the app: {names}")
