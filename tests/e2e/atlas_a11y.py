@@ -279,7 +279,16 @@ class App:
         For widgets of our own, to which GTK 4.8 gives no accessible action,
         and for the mouse's back and forward buttons (8 and 9).
         """
-        extents = accessible.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+        # Where it is once the layout has settled: a list that has just been
+        # filtered may still move its rows.
+        def settled():
+            first = accessible.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+            time.sleep(0.1)
+            second = accessible.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+            same = (first.x, first.y, first.width, first.height) == \
+                (second.x, second.y, second.width, second.height)
+            return second if same else None
+        extents = wait_for("its place on screen to settle", settled)
         # The app's largest window: a tooltip or popover is a window too.
         windows = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid",
                                   str(self.process.pid)],
