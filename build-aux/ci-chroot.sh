@@ -336,7 +336,7 @@ main() {
   local status=0 display
   prepare_chroot
   copy_source
-  log "$(in_chroot pkg-config --modversion gtk4 libadwaita-1 shumate-1.0 glib-2.0 json-glib-1.0 | paste -sd' ' | awk '{ printf "GTK %s, libadwaita %s, libshumate %s, GLib %s, json-glib %s", $1, $2, $3, $4, $5 }')"
+  log "$(in_chroot /src/geopark-atlas/build-aux/dev.sh versions)"
 
   display=$(free_display)
   chroot_env=(ATLAS_XVFB_SERVERNUM="$display")

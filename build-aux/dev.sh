@@ -7,6 +7,8 @@
 #   build-aux/dev.sh suites the unit, ui, e2e and validate suites only, without
 #                           the sanitizer and fuzzing stages (the chroots of
 #                           build-aux/ci-chroot.sh run this)
+#   build-aux/dev.sh versions  the GTK, libadwaita, libshumate, GLib and json-glib
+#                           the app builds against
 #   build-aux/dev.sh bench  build, generate the benchmark datasets, print the figures
 #                           of docs/PERFORMANCE.md (not part of `test`);
 #                           `bench first-content` runs only the start-up timing
@@ -117,8 +119,15 @@ run_app() {
     "$prefix_dir/bin/geopark-atlas" "$@"
 }
 
+# The stack the app is built against, as CI reports it.
+stack_versions() {
+  pkg-config --modversion gtk4 libadwaita-1 shumate-1.0 glib-2.0 json-glib-1.0 | paste -sd' ' |
+    awk '{ printf "GTK %s, libadwaita %s, libshumate %s, GLib %s, json-glib %s", $1, $2, $3, $4, $5 }'
+}
+
 run_tests() {
   build
+  log "$(debian_release): $(stack_versions)"
   log "Running the test suites (unit, ui, e2e, validate)"
   in_virtual_display meson test -C "$build_dir" --print-errorlogs
 
@@ -281,6 +290,10 @@ main() {
       install_node_modules
       run_suites
       ;;
+    versions)
+      stack_versions
+      echo
+      ;;
     bench)
       install_missing_packages
       if [ "${1:-}" = first-content ]; then
@@ -291,7 +304,7 @@ main() {
       fi
       ;;
     *)
-      echo "usage: $0 run|test|suites|bench" >&2
+      echo "usage: $0 run|test|suites|bench|versions" >&2
       exit 2
       ;;
   esac
