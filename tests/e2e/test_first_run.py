@@ -30,6 +30,13 @@ from atlas_a11y import App, TestFailure, find, run, showing, wait_for  # noqa: E
 SOURCE = os.path.realpath(os.path.join(os.path.dirname(__file__), "..", ".."))
 SESSION = ("PATH", "DISPLAY", "XAUTHORITY", "DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR", "TERM")
 
+
+def session_environment(language_env):
+    """What a desktop session gives a program it starts, in these languages."""
+    environment = {name: os.environ[name] for name in SESSION if name in os.environ}
+    environment.update(language_env)
+    return environment
+
 # What the window must say in each language: its title, the sidebar's tabs
 # and the search entry. Every other label, the offline map's notice and
 # credit among them, is held to the catalog below.
@@ -119,9 +126,7 @@ def check_first_run(command, language_env, language, sandboxed=False):
     """
     title, tabs, search = WINDOW[language]
     other = other_language(language)
-    environment = {name: os.environ[name] for name in SESSION if name in os.environ}
-    environment.update(language_env)
-    app = App(command=command, base_env=environment, sandboxed=sandboxed)
+    app = App(command=command, base_env=session_environment(language_env), sandboxed=sandboxed)
     try:
         window = wait_for(f"the window called {title!r}", lambda: next(
             (w for w in app.windows() if w.getRole() == pyatspi.ROLE_FRAME and w.name == title),

@@ -18,7 +18,7 @@ import pyatspi
 sys.path.insert(0, os.path.dirname(__file__))
 from atlas_a11y import (APPLICATION_ID, App, BUTTON_ROLES, TestFailure, click, find,  # noqa: E402
                         run, wait_for)
-from test_first_run import SESSION, check_every_language  # noqa: E402
+from test_first_run import check_every_language, session_environment  # noqa: E402
 
 COMMAND = ["flatpak", "run", APPLICATION_ID]
 
@@ -35,9 +35,8 @@ def portal_dialog():
 
 
 def check_open_dataset_through_the_portal():
-    environment = {name: os.environ[name] for name in SESSION if name in os.environ}
-    environment["LANG"] = "en_US.UTF-8"
-    app = App(command=COMMAND, base_env=environment, sandboxed=True)
+    app = App(command=COMMAND, base_env=session_environment({"LANG": "en_US.UTF-8"}),
+              sandboxed=True)
     try:
         window = app.main_window()
         app.open_menu_item(window, "Main Menu", "Open Dataset…")
