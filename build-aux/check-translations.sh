@@ -15,7 +15,7 @@ trap 'rm -rf "$work"' EXIT
 
 grep -v '^#' po/POTFILES.in | sed '/^$/d' | sort > "$work/listed"
 {
-  grep -lE '(^|[^A-Za-z0-9_])(N?C?_|g_dngettext|ngettext)\(' src/*.c src/*/*.c 2>/dev/null || true
+  grep -lE '(^|[^A-Za-z0-9_])(N?C?_|g_dngettext|ngettext) ?\(' src/*.c src/*/*.c 2>/dev/null || true
   grep -l 'translatable="yes"' src/*.ui src/*/*.ui 2>/dev/null || true
   ls data/*.desktop.in data/*.metainfo.xml.in data/*.gschema.xml
 } | sort -u > "$work/needed"

@@ -12,6 +12,7 @@
 #define G_SETTINGS_ENABLE_BACKEND
 #include <gio/gsettingsbackend.h>
 
+#include "atlas-presenter-private.h"
 #include "atlas-sidebar-private.h"
 #include "atlas-window-private.h"
 

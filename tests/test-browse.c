@@ -193,7 +193,7 @@ test_pin_opens_place (Fixture       *fixture,
 
   g_assert_cmpstr (open_id (fixture), ==, DIA_TREN);
   g_assert_true (gtk_stack_get_visible_child (fixture->window->detail_stack) ==
-                 fixture->window->place_page);
+                 gtk_stack_get_child_by_name (fixture->window->detail_stack, "place"));
   g_assert_cmpstr (atlas_browse_filter_get_place_id (fixture->window->filter), ==, DIA_TREN);
   g_assert_cmpuint (n_news (fixture), ==, mentions->len);
   for (guint i = 0; i < n_news (fixture); i++)
@@ -541,6 +541,7 @@ test_present_on_monitor (Fixture       *fixture,
                          gconstpointer  data)
 {
   AtlasWindow *window = fixture->window;
+  GtkWidget *caption_card = _atlas_presenter_get_caption_card (window->presenter);
   GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (window)));
   GMenuModel *menu = gtk_menu_button_get_menu_model (window->present_monitor_button);
   guint n_monitors = g_list_model_get_n_items (monitors);
@@ -551,17 +552,17 @@ test_present_on_monitor (Fixture       *fixture,
 
   _atlas_window_open_id (window, DIA_TREN);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.present-on-monitor", "i", n_monitors - 1);
-  g_assert_true (_atlas_window_is_presenting (window));
+  g_assert_true (atlas_presenter_get_presenting (window->presenter));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->sidebar)));
-  g_assert_true (gtk_widget_get_visible (window->caption_card));
+  g_assert_true (gtk_widget_get_visible (caption_card));
   /* The place open is not in the news listed: the tour starts at their top. */
-  g_assert_true (atlas_item_view_get_item (ATLAS_ITEM_VIEW (window->caption_card)) ==
+  g_assert_true (atlas_item_view_get_item (ATLAS_ITEM_VIEW (caption_card)) ==
                  nth (window->sidebar->news_model, 0));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
-  g_assert_false (_atlas_window_is_presenting (window));
+  g_assert_false (atlas_presenter_get_presenting (window->presenter));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->sidebar)));
-  g_assert_false (gtk_widget_get_visible (window->caption_card));
+  g_assert_false (gtk_widget_get_visible (caption_card));
   g_assert_cmpstr (open_id (fixture), ==, DIA_TREN);
 }
 

@@ -110,8 +110,8 @@ test_window_lists_bundled_dataset (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "browse");
   g_assert_false (gtk_revealer_get_reveal_child (window->problems_revealer));
   /* The pages for a folder loading or failing wait until one is needed. */
-  g_assert_null (window->loading_page);
-  g_assert_null (window->error_page);
+  g_assert_null (window->status_pages.loading_page);
+  g_assert_null (window->status_pages.error_page);
 
   close_window (window);
 }
@@ -203,7 +203,8 @@ test_window_problems_banner (void)
 static char *
 error_page_problems (AtlasWindow *window)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (window->error_problems_view);
+  AtlasWindowStatusPages *pages = &window->status_pages;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (pages->error_problems_view);
   GtkTextIter start, end;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -229,7 +230,8 @@ test_window_error_page (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "error");
   problems = error_page_problems (window);
   g_assert_nonnull (strstr (problems, "news.json: $.items[0].id: “Bad Id” is not a valid id"));
-  g_assert_nonnull (strstr (adw_status_page_get_description (window->error_page), dir));
+  g_assert_nonnull (strstr (adw_status_page_get_description (window->status_pages.error_page),
+                           dir));
 
   /* Going back to the bundled dataset brings the window back. */
   atlas_dataset_source_set_folder (source, NULL);
@@ -272,14 +274,16 @@ test_window_loading_page (void)
   gtk_window_present (GTK_WINDOW (window));
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "loading");
-  g_assert_nonnull (strstr (adw_status_page_get_description (window->loading_page), dir));
+  g_assert_nonnull (strstr (adw_status_page_get_description (window->status_pages.loading_page),
+                           dir));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->reload_progress)));
   g_assert_null (atlas_history_get_current (window->history));
 
   atlas_test_wait_loaded (source);
   iterate ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "browse");
-  g_assert_cmpfloat (gtk_progress_bar_get_fraction (window->loading_progress), ==, 1.0);
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (window->status_pages.loading_progress),
+                     ==, 1.0);
   g_assert_cmpuint (g_list_model_get_n_items (window->sidebar->news_model), ==, 3);
   g_assert_cmpstr (atlas_history_get_current (window->history), ==, "cb-14");
 
@@ -620,13 +624,13 @@ test_window_stop_presenting_mid_flight (void)
   zoom = shumate_viewport_get_zoom_level (viewport);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
-  g_assert_nonnull (window->presentation);
-  atlas_presentation_next (window->presentation);
+  g_assert_nonnull (atlas_presenter_get_presentation (window->presenter));
+  atlas_presentation_next (atlas_presenter_get_presentation (window->presenter));
   wait_until_zoom_differs (viewport, zoom);
   g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), !=, zoom);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
-  g_assert_null (window->presentation);
+  g_assert_null (atlas_presenter_get_presentation (window->presenter));
   gtk_widget_add_tick_callback (GTK_WIDGET (window), run_frames, &until, NULL);
   while (until >= 0)
     g_main_context_iteration (NULL, TRUE);

@@ -11,7 +11,7 @@
 #include "atlas-dataset-source.h"
 #include "atlas-history.h"
 #include "atlas-map-view.h"
-#include "atlas-presentation.h"
+#include "atlas-presenter.h"
 #include "atlas-sidebar.h"
 #include "atlas-window.h"
 
@@ -25,69 +25,62 @@ typedef enum {
   ATLAS_OPEN_REVEAL       = 1 << 3,  /* show the detail panel, and the map on a narrow window */
 } AtlasOpenFlags;
 
-struct _AtlasWindow
+/* A first load's page and a failed folder's (atlas-window-pages.ui): most
+ * starts need neither. The detail panel's pages, one per kind of item, are
+ * found in the detail stack by name.
+ */
+typedef struct
 {
-  AdwApplicationWindow  parent_instance;
-
-  GSettings            *settings;
-  AtlasDatasetSource   *source;
-
-  /* What the lists show, and what was opened in turn. */
-  AtlasBrowseFilter    *filter;
-  AtlasHistory         *history;
-
-  /* Presenting: the tour, its caption over the map, and what keeps the
-   * room's screen awake and the pointer out of sight.
-   */
-  AtlasPresentation    *presentation;
-  GtkWidget            *caption_card;
-  guint                 inhibit_cookie;
-  guint                 cursor_timeout_id;
-  guint                 advance_timeout_id;
-  guint                 tick_id;
-  int                   framed_width;
-  int                   framed_height;
-
-  /* The open item and filters of the last run wait for the folder that
-   * holds them to load.
-   */
-  gboolean              restore_pending;
-
-  /* The detail panel's pages, one per kind of item. */
-  GtkWidget            *article_page;
-  GtkWidget            *place_page;
-  GtkWidget            *geopark_page;
-
-  /* A first load's page and a failed folder's, in the main stack: NULL
-   * until one is first needed (atlas-window-pages.ui).
-   */
   AdwStatusPage        *loading_page;
   AdwWindowTitle       *loading_title;
   GtkProgressBar       *loading_progress;
   AdwStatusPage        *error_page;
   GtkTextView          *error_problems_view;
   GtkWidget            *use_bundled_button;
+} AtlasWindowStatusPages;
+
+struct _AtlasWindow
+{
+  AdwApplicationWindow  parent_instance;
 
   /* Template widgets */
   GtkStack             *main_stack;
   GtkProgressBar       *reload_progress;
   AdwLeaflet           *leaflet;
   AtlasSidebar         *sidebar;
+  GtkWidget            *sidebar_separator;
   GtkWidget            *content;
+  GtkWidget            *content_header;
   AdwWindowTitle       *window_title;
   GtkWidget            *back_button;
   GtkWidget            *forward_button;
+  GtkMenuButton        *present_monitor_button;
   GtkRevealer          *problems_revealer;
   GtkLabel             *problems_label;
   AdwFlap              *detail_flap;
+  GtkWidget            *map_overlay;
   AtlasMapView         *map_view;
+  GtkWidget            *presentation_blank;
   GtkWidget            *detail_panel;
   GtkStack             *detail_stack;
-  GtkWidget            *content_header;
-  GtkWidget            *map_overlay;
-  GtkWidget            *presentation_blank;
-  GtkMenuButton        *present_monitor_button;
-  GtkWidget            *sidebar_separator;
+
+  /* Borrowed references: built when first needed, owned by the main stack */
+  AtlasWindowStatusPages status_pages;
+
+  /* Owned references: the application's settings and dataset, shared by its
+   * windows; what the lists show and what was opened in turn, handed on to a
+   * window that replaces this one; and presenting.
+   */
+  GSettings            *settings;
+  AtlasDatasetSource   *source;
+  AtlasBrowseFilter    *filter;
+  AtlasHistory         *history;
+  AtlasPresenter       *presenter;
+
+  /* The open item and filters of the last run wait for the folder that
+   * holds them to load.
+   */
+  gboolean              restore_pending;
 };
 
 AtlasWindow *_atlas_window_new_with_settings (AtlasApplication   *application,
@@ -101,14 +94,11 @@ void         _atlas_window_open_item         (AtlasWindow        *self,
 GObject     *_atlas_window_lookup_item       (AtlasWindow        *self,
                                               const char         *id);
 void         _atlas_window_close_item        (AtlasWindow        *self);
+char        *_atlas_window_dup_problems_text (AtlasWindow        *self);
 
-/* atlas-window-present.c */
-void         _atlas_window_class_init_presenting (GtkWidgetClass *widget_class);
-void         _atlas_window_init_presenting   (AtlasWindow        *self);
-void         _atlas_window_present           (AtlasWindow        *self,
-                                              AtlasPresentation  *presentation,
-                                              GdkMonitor         *monitor);
-void         _atlas_window_stop_presenting   (AtlasWindow        *self);
-gboolean     _atlas_window_is_presenting     (AtlasWindow        *self);
+/* atlas-window-actions.c */
+void         _atlas_window_class_actions_init (AtlasWindowClass  *klass);
+void         _atlas_window_actions_init      (AtlasWindow        *self);
+void         _atlas_window_actions_update    (AtlasWindow        *self);
 
 G_END_DECLS

@@ -5,12 +5,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "atlas-window"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "atlas-article-page.h"
-#include "atlas-caption-card.h"
 #include "atlas-geopark-page.h"
 #include "atlas-map-view.h"
 #include "atlas-place-page.h"
@@ -94,7 +95,7 @@ atlas_window_new_replacing (AtlasWindow *old)
     adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->sidebar));
 
   /* A presenter who pressed L goes on presenting, at the same step. */
-  if (old->presentation != NULL)
+  if (atlas_presenter_get_presenting (old->presenter))
     {
       GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (old));
       GdkMonitor *monitor = surface != NULL ?
@@ -102,7 +103,8 @@ atlas_window_new_replacing (AtlasWindow *old)
                                                                 surface) :
                             NULL;
 
-      _atlas_window_present (self, old->presentation, monitor);
+      atlas_presenter_start (self->presenter, atlas_presenter_get_presentation (old->presenter),
+                             monitor);
     }
 
   return self;
@@ -117,10 +119,12 @@ atlas_window_get_source (AtlasWindow *self)
 }
 
 /* One problem a paragraph: they are long, and often wrap. */
-static char *
-join_problems (const char * const *problems)
+char *
+_atlas_window_dup_problems_text (AtlasWindow *self)
 {
-  return g_strjoinv ("\n\n", (char **) problems);
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  return g_strjoinv ("\n\n", (char **) atlas_dataset_source_get_problems (self->source));
 }
 
 static void restore_browsing (AtlasWindow *self);
@@ -149,30 +153,34 @@ add_page (AtlasWindow *self,
 static void
 ensure_loading_page (AtlasWindow *self)
 {
+  AtlasWindowStatusPages *pages = &self->status_pages;
   g_autoptr(GtkBuilder) builder = NULL;
 
-  if (self->loading_page != NULL)
+  if (pages->loading_page != NULL)
     return;
 
   builder = add_page (self, "loading_box", "loading");
-  self->loading_page = ADW_STATUS_PAGE (gtk_builder_get_object (builder, "loading_page"));
-  self->loading_title = ADW_WINDOW_TITLE (gtk_builder_get_object (builder, "loading_title"));
-  self->loading_progress = GTK_PROGRESS_BAR (gtk_builder_get_object (builder, "loading_progress"));
+  pages->loading_page = ADW_STATUS_PAGE (gtk_builder_get_object (builder, "loading_page"));
+  pages->loading_title = ADW_WINDOW_TITLE (gtk_builder_get_object (builder, "loading_title"));
+  pages->loading_progress = GTK_PROGRESS_BAR (gtk_builder_get_object (builder,
+                                                                      "loading_progress"));
 }
 
 static void
 ensure_error_page (AtlasWindow *self)
 {
+  AtlasWindowStatusPages *pages = &self->status_pages;
   g_autoptr(GtkBuilder) builder = NULL;
 
-  if (self->error_page != NULL)
+  if (pages->error_page != NULL)
     return;
 
   builder = add_page (self, "error_box", "error");
-  self->error_page = ADW_STATUS_PAGE (gtk_builder_get_object (builder, "error_page"));
-  self->error_problems_view = GTK_TEXT_VIEW (gtk_builder_get_object (builder,
-                                                                     "error_problems_view"));
-  self->use_bundled_button = GTK_WIDGET (gtk_builder_get_object (builder, "use_bundled_button"));
+  pages->error_page = ADW_STATUS_PAGE (gtk_builder_get_object (builder, "error_page"));
+  pages->error_problems_view = GTK_TEXT_VIEW (gtk_builder_get_object (builder,
+                                                                      "error_problems_view"));
+  pages->use_bundled_button = GTK_WIDGET (gtk_builder_get_object (builder,
+                                                                  "use_bundled_button"));
 }
 
 /* A folder's first load fills the loading page's bar; a reload, the thin
@@ -185,8 +193,10 @@ on_loading_changed (AtlasWindow *self)
   double progress = atlas_dataset_source_get_progress (self->source);
   gboolean first = atlas_dataset_source_get_status (self->source) == ATLAS_DATASET_STATUS_LOADING;
 
-  if (self->loading_progress != NULL)
-    gtk_progress_bar_set_fraction (self->loading_progress, progress);
+  g_assert (ATLAS_IS_WINDOW (self));
+
+  if (self->status_pages.loading_progress != NULL)
+    gtk_progress_bar_set_fraction (self->status_pages.loading_progress, progress);
   gtk_progress_bar_set_fraction (self->reload_progress, progress);
   gtk_widget_set_visible (GTK_WIDGET (self->reload_progress), loading && !first);
 }
@@ -204,6 +214,9 @@ on_status_changed (AtlasWindow *self)
   GFile *folder = atlas_dataset_source_get_folder (self->source);
   g_autofree char *folder_name = folder != NULL ? g_file_get_basename (folder) : NULL;
   guint n_problems = g_strv_length ((char **) problems);
+  AtlasWindowStatusPages *pages = &self->status_pages;
+
+  g_assert (ATLAS_IS_WINDOW (self));
 
   adw_window_title_set_subtitle (self->window_title, folder_name != NULL ? folder_name : "");
 
@@ -212,8 +225,8 @@ on_status_changed (AtlasWindow *self)
       g_autofree char *path = g_file_get_parse_name (folder);
 
       ensure_loading_page (self);
-      adw_window_title_set_subtitle (self->loading_title, folder_name);
-      adw_status_page_set_description (self->loading_page, path);
+      adw_window_title_set_subtitle (pages->loading_title, folder_name);
+      adw_status_page_set_description (pages->loading_page, path);
       on_loading_changed (self);
       gtk_stack_set_visible_child_name (self->main_stack, "loading");
       return;
@@ -229,7 +242,7 @@ on_status_changed (AtlasWindow *self)
   if (status == ATLAS_DATASET_STATUS_FAILED)
     {
       g_autofree char *path = g_file_get_parse_name (folder);
-      g_autofree char *joined = join_problems (problems);
+      g_autofree char *joined = _atlas_window_dup_problems_text (self);
       g_autofree char *description = NULL;
 
       description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -242,10 +255,10 @@ on_status_changed (AtlasWindow *self)
                                                   n_problems),
                                      path, n_problems);
       ensure_error_page (self);
-      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->error_problems_view), joined, -1);
-      adw_status_page_set_description (self->error_page, description);
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (pages->error_problems_view), joined, -1);
+      adw_status_page_set_description (pages->error_page, description);
       gtk_stack_set_visible_child_name (self->main_stack, "error");
-      gtk_window_set_focus (GTK_WINDOW (self), self->use_bundled_button);
+      gtk_window_set_focus (GTK_WINDOW (self), pages->use_bundled_button);
       return;
     }
 
@@ -264,40 +277,6 @@ on_status_changed (AtlasWindow *self)
                                  n_problems);
       gtk_label_set_label (self->problems_label, message);
     }
-}
-
-static void
-show_problems_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  AtlasWindow *self = ATLAS_WINDOW (widget);
-  g_autofree char *joined = join_problems (atlas_dataset_source_get_problems (self->source));
-  GtkWidget *dialog;
-  GtkWidget *scrolled;
-  GtkWidget *label;
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Problems in the Dataset"), NULL);
-  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
-                               _("Fix these in the dataset’s files; the app reloads them when "
-                                 "they are saved."));
-  label = g_object_new (GTK_TYPE_LABEL,
-                        "label", joined,
-                        "selectable", TRUE,
-                        "wrap", TRUE,
-                        "wrap-mode", PANGO_WRAP_WORD_CHAR,
-                        "xalign", 0.0f,
-                        NULL);
-  gtk_widget_add_css_class (label, "problems");
-  scrolled = g_object_new (GTK_TYPE_SCROLLED_WINDOW,
-                           "child", label,
-                           "hscrollbar-policy", GTK_POLICY_NEVER,
-                           "propagate-natural-height", TRUE,
-                           "max-content-height", 300,
-                           NULL);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Opening an item ------------------------------------------------------- */
@@ -370,19 +349,20 @@ frame_article (AtlasWindow  *self,
  */
 static void
 show_in_page (AtlasWindow  *self,
-              GtkWidget   **page,
               GtkWidget  *(*page_new) (AtlasDataset *dataset),
               const char   *name,
               GObject      *item)
 {
-  if (*page == NULL)
+  GtkWidget *page = gtk_stack_get_child_by_name (self->detail_stack, name);
+
+  if (page == NULL)
     {
-      *page = page_new (atlas_dataset_source_get_dataset (self->source));
-      gtk_stack_add_named (self->detail_stack, *page, name);
+      page = page_new (atlas_dataset_source_get_dataset (self->source));
+      gtk_stack_add_named (self->detail_stack, page, name);
     }
 
-  atlas_item_view_set_item (ATLAS_ITEM_VIEW (*page), item);
-  gtk_stack_set_visible_child (self->detail_stack, *page);
+  atlas_item_view_set_item (ATLAS_ITEM_VIEW (page), item);
+  gtk_stack_set_visible_child (self->detail_stack, page);
 }
 
 void
@@ -398,7 +378,7 @@ _atlas_window_open_item (AtlasWindow    *self,
     {
       g_autoptr(GPtrArray) places = article_places (self, ATLAS_ARTICLE (item));
 
-      show_in_page (self, &self->article_page, atlas_article_page_new, "article", item);
+      show_in_page (self, atlas_article_page_new, "article", item);
       atlas_map_view_select_places (self->map_view, places);
       if (flags & ATLAS_OPEN_MOVE_MAP)
         frame_article (self, ATLAS_ARTICLE (item), places);
@@ -407,7 +387,7 @@ _atlas_window_open_item (AtlasWindow    *self,
     {
       AtlasPlace *place = ATLAS_PLACE (item);
 
-      show_in_page (self, &self->place_page, atlas_place_page_new, "place", item);
+      show_in_page (self, atlas_place_page_new, "place", item);
       atlas_map_view_select_place (self->map_view, place);
       if (flags & ATLAS_OPEN_FILTER)
         atlas_browse_filter_set_place_id (self->filter, id);
@@ -421,7 +401,7 @@ _atlas_window_open_item (AtlasWindow    *self,
     }
   else if (ATLAS_IS_GEOPARK (item))
     {
-      show_in_page (self, &self->geopark_page, atlas_geopark_page_new, "geopark", item);
+      show_in_page (self, atlas_geopark_page_new, "geopark", item);
       atlas_map_view_select_places (self->map_view, NULL);
       if (flags & ATLAS_OPEN_FILTER)
         {
@@ -485,6 +465,8 @@ static void
 on_item_activated (AtlasWindow *self,
                    GObject     *item)
 {
+  g_assert (ATLAS_IS_WINDOW (self));
+
   _atlas_window_open_item (self, item, OPEN_BY_USER);
 }
 
@@ -493,6 +475,8 @@ static void
 on_place_activated (AtlasWindow *self,
                     AtlasPlace  *place)
 {
+  g_assert (ATLAS_IS_WINDOW (self));
+
   _atlas_window_open_item (self, G_OBJECT (place), OPEN_BY_USER & ~ATLAS_OPEN_MOVE_MAP);
 }
 
@@ -500,110 +484,9 @@ static void
 on_geopark_activated (AtlasWindow  *self,
                       AtlasGeopark *geopark)
 {
+  g_assert (ATLAS_IS_WINDOW (self));
+
   _atlas_window_open_item (self, G_OBJECT (geopark), OPEN_BY_USER);
-}
-
-static void
-open_item_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  _atlas_window_open_id (ATLAS_WINDOW (widget), g_variant_get_string (parameter, NULL));
-}
-
-/* "Show all news" of a geopark: the news list, filtered to it. */
-/* The sidebar's news or places, filtered to a geopark. */
-static void
-show_geopark_list (AtlasWindow *self,
-                   GVariant    *geopark_id,
-                   const char  *page)
-{
-  atlas_browse_filter_set_geopark_id (self->filter, g_variant_get_string (geopark_id, NULL));
-  atlas_sidebar_set_page (self->sidebar, page);
-  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->sidebar));
-}
-
-static void
-filter_geopark_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  show_geopark_list (ATLAS_WINDOW (widget), parameter, "news");
-}
-
-static void
-show_geopark_places_action (GtkWidget  *widget,
-                            const char *action_name,
-                            GVariant   *parameter)
-{
-  show_geopark_list (ATLAS_WINDOW (widget), parameter, "places");
-}
-
-/* Back and forward go through what was opened, the lists' filters with it;
- * an item gone with a reload is skipped.
- */
-static void
-go_through_history (AtlasWindow *self,
-                    gboolean     forward)
-{
-  const char *id;
-
-  while ((id = forward ? atlas_history_go_forward (self->history) :
-                         atlas_history_go_back (self->history)) != NULL)
-    {
-      GObject *item = _atlas_window_lookup_item (self, id);
-
-      if (item != NULL)
-        {
-          _atlas_window_open_item (self, item, ATLAS_OPEN_MOVE_MAP | ATLAS_OPEN_FILTER);
-          return;
-        }
-    }
-}
-
-static void
-go_back_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  go_through_history (ATLAS_WINDOW (widget), FALSE);
-}
-
-static void
-go_forward_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  go_through_history (ATLAS_WINDOW (widget), TRUE);
-}
-
-static void
-update_history_actions (AtlasWindow *self)
-{
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back",
-                                 atlas_history_can_go_back (self->history));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-forward",
-                                 atlas_history_can_go_forward (self->history));
-}
-
-/* The mouse's own back and forward buttons, wherever the pointer is. */
-static void
-on_mouse_button_pressed (AtlasWindow     *self,
-                         int              n_press,
-                         double           x,
-                         double           y,
-                         GtkGestureClick *gesture)
-{
-  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
-
-  if (button == 8)
-    go_through_history (self, FALSE);
-  else if (button == 9)
-    go_through_history (self, TRUE);
-  else
-    return;
-
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
 /* A reload replaces the objects: show the new ones of the same ids, or
@@ -614,6 +497,8 @@ on_dataset_reloaded (AtlasWindow *self)
 {
   const char *current = atlas_history_get_current (self->history);
   GObject *item = current != NULL ? _atlas_window_lookup_item (self, current) : NULL;
+
+  g_assert (ATLAS_IS_WINDOW (self));
 
   if (item != NULL)
     _atlas_window_open_item (self, item, 0);
@@ -628,19 +513,7 @@ set_up_dataset (AtlasWindow *self)
 
   atlas_sidebar_set_up (self->sidebar, dataset, self->filter, self->history);
   atlas_map_view_set_dataset (self->map_view, dataset);
-
-  /* The presentation's caption, over the map and under the blank screen. */
-  self->caption_card = atlas_caption_card_new (dataset);
-  g_object_set (self->caption_card,
-                "visible", FALSE,
-                "halign", GTK_ALIGN_START,
-                "valign", GTK_ALIGN_END,
-                "margin-start", 48,
-                "margin-end", 48,
-                "margin-bottom", 64,
-                NULL);
-  gtk_overlay_add_overlay (GTK_OVERLAY (self->map_overlay), self->caption_card);
-  gtk_widget_insert_before (self->caption_card, self->map_overlay, self->presentation_blank);
+  atlas_presenter_set_dataset (self->presenter, dataset);
 
   /* Every load sets the problems, and the status with them. */
   g_signal_connect_object (self->source, "notify::problems",
@@ -767,7 +640,7 @@ static gboolean
 atlas_window_close_request (GtkWindow *window)
 {
   /* What is saved is the window as it was before presenting. */
-  _atlas_window_stop_presenting (ATLAS_WINDOW (window));
+  atlas_presenter_stop (ATLAS_WINDOW (window)->presenter);
   save_window_state (ATLAS_WINDOW (window));
 
   return GTK_WINDOW_CLASS (atlas_window_parent_class)->close_request (window);
@@ -776,107 +649,13 @@ atlas_window_close_request (GtkWindow *window)
 static void
 on_leaflet_folded_changed (AtlasWindow *self)
 {
+  g_assert (ATLAS_IS_WINDOW (self));
+
   /* A narrow window opens on the map, the heart of the app; the sidebar is
    * one button away.
    */
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->content);
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  AtlasWindow *self = ATLAS_WINDOW (widget);
-
-  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->sidebar));
-  atlas_sidebar_focus_search (self->sidebar);
-}
-
-static void
-show_sidebar_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  AtlasWindow *self = ATLAS_WINDOW (widget);
-
-  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->sidebar));
-}
-
-static void
-show_map_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  AtlasWindow *self = ATLAS_WINDOW (widget);
-
-  adw_leaflet_set_visible_child (self->leaflet, self->content);
-}
-
-static void
-toggle_details_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  AtlasWindow *self = ATLAS_WINDOW (widget);
-
-  adw_flap_set_reveal_flap (self->detail_flap, !adw_flap_get_reveal_flap (self->detail_flap));
-}
-
-static void
-zoom_in_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  atlas_map_view_zoom_in (ATLAS_WINDOW (widget)->map_view);
-}
-
-static void
-zoom_out_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  atlas_map_view_zoom_out (ATLAS_WINDOW (widget)->map_view);
-}
-
-/* The map's actions again, here where the application's shortcuts reach:
- * they act on the window, not on the focused widget. "win.X-map-image"
- * is the map's "map.X-image".
- */
-static void
-map_image_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  const char *map_action = g_str_equal (action_name, "win.export-map-image") ?
-                           "map.export-image" : "map.copy-image";
-
-  gtk_widget_activate_action (GTK_WIDGET (ATLAS_WINDOW (widget)->map_view), map_action, NULL);
-}
-
-/* The shortcuts window is built the first time it is asked for. Under the
- * name gtk/help-overlay.ui, GtkApplication would build it for every new
- * window, before the window's first frame.
- */
-static void
-show_help_overlay_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
-  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
-
-  if (overlay == NULL)
-    {
-      g_autoptr(GtkBuilder) builder = NULL;
-
-      builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/atlas-shortcuts-window.ui");
-      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
-      gtk_application_window_set_help_overlay (window, overlay);
-    }
-
-  gtk_window_present (GTK_WINDOW (overlay));
 }
 
 static void
@@ -901,9 +680,7 @@ atlas_window_constructed (GObject *object)
       self->filter = atlas_browse_filter_new ();
       self->history = atlas_history_new ();
     }
-  g_signal_connect_object (self->history, "notify",
-                           G_CALLBACK (update_history_actions), self, G_CONNECT_SWAPPED);
-  update_history_actions (self);
+  _atlas_window_actions_init (self);
 
   restore_window_state (self);
   set_up_dataset (self);
@@ -924,12 +701,6 @@ atlas_window_constructed (GObject *object)
   g_settings_bind (self->settings, "basemap",
                    self->map_view, "basemap",
                    G_SETTINGS_BIND_GET);
-  /* The layers menu's radio items. */
-  {
-    g_autoptr(GAction) basemap = g_settings_create_action (self->settings, "basemap");
-
-    g_action_map_add_action (G_ACTION_MAP (self), basemap);
-  }
   g_signal_connect_object (self->map_view, "geopark-activated",
                            G_CALLBACK (on_geopark_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->map_view, "place-activated",
@@ -941,25 +712,12 @@ atlas_window_dispose (GObject *object)
 {
   AtlasWindow *self = ATLAS_WINDOW (object);
 
-  /* A window replaced while presenting hands the tour over; the screen
-   * stays awake through the new window's own inhibition.
-   */
-  g_clear_handle_id (&self->advance_timeout_id, g_source_remove);
-  g_clear_handle_id (&self->cursor_timeout_id, g_source_remove);
-  if (self->inhibit_cookie != 0 && gtk_window_get_application (GTK_WINDOW (self)) != NULL)
-    gtk_application_uninhibit (gtk_window_get_application (GTK_WINDOW (self)), self->inhibit_cookie);
-  self->inhibit_cookie = 0;
-  if (self->presentation != NULL)
-    g_signal_handlers_disconnect_by_data (self->presentation, self);
-  g_clear_object (&self->presentation);
+  /* Presenting lets go of the window's widgets before they go. */
+  g_clear_object (&self->presenter);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
   /* The loading and error pages went with the main stack. */
-  self->loading_page = self->error_page = NULL;
-  self->loading_title = NULL;
-  self->loading_progress = NULL;
-  self->error_problems_view = NULL;
-  self->use_bundled_button = NULL;
+  self->status_pages = (AtlasWindowStatusPages) { NULL, };
 
   g_clear_object (&self->settings);
   g_clear_object (&self->source);
@@ -1093,41 +851,12 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_item_activated);
 
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
-  gtk_widget_class_install_action (widget_class, "win.show-map", NULL, show_map_action);
-  gtk_widget_class_install_action (widget_class, "win.toggle-details", NULL, toggle_details_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_in_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out_action);
-  gtk_widget_class_install_action (widget_class, "win.export-map-image", NULL,
-                                   map_image_action);
-  gtk_widget_class_install_action (widget_class, "win.copy-map-image", NULL,
-                                   map_image_action);
-  gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_action);
-  gtk_widget_class_install_action (widget_class, "win.open-item", "s", open_item_action);
-  gtk_widget_class_install_action (widget_class, "win.filter-geopark", "s", filter_geopark_action);
-  gtk_widget_class_install_action (widget_class, "win.show-geopark-places", "s",
-                                   show_geopark_places_action);
-  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
-  gtk_widget_class_install_action (widget_class, "win.go-forward", NULL, go_forward_action);
-  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
-                                   show_help_overlay_action);
-  _atlas_window_class_init_presenting (widget_class);
+  _atlas_window_class_actions_init (klass);
 }
 
 static void
 atlas_window_init (AtlasWindow *self)
 {
-  GtkGesture *buttons;
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  buttons = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (buttons), 0);
-  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (buttons), GTK_PHASE_CAPTURE);
-  g_signal_connect_object (buttons, "pressed", G_CALLBACK (on_mouse_button_pressed), self,
-                           G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (buttons));
-
-  _atlas_window_init_presenting (self);
+  self->presenter = atlas_presenter_new (self);
 }
