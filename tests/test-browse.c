@@ -76,13 +76,13 @@ open_id (Fixture *fixture)
 static guint
 n_news (Fixture *fixture)
 {
-  return g_list_model_get_n_items (fixture->window->sidebar->news_model);
+  return g_list_model_get_n_items (fixture->window->sidebar->news.shown);
 }
 
 static guint
 n_places (Fixture *fixture)
 {
-  return g_list_model_get_n_items (fixture->window->sidebar->places_model);
+  return g_list_model_get_n_items (fixture->window->sidebar->places.shown);
 }
 
 static guint
@@ -198,7 +198,7 @@ test_pin_opens_place (Fixture       *fixture,
   g_assert_cmpuint (n_news (fixture), ==, mentions->len);
   for (guint i = 0; i < n_news (fixture); i++)
     {
-      AtlasArticle *article = nth (fixture->window->sidebar->news_model, i);
+      AtlasArticle *article = nth (fixture->window->sidebar->news.shown, i);
 
       g_assert_true (g_ptr_array_find (mentions, article, NULL));
     }
@@ -262,12 +262,12 @@ test_geopark_filters_lists (Fixture       *fixture,
   g_assert_cmpuint (n_news (fixture), ==, n_geopark_news);
   for (guint i = 0; i < n_places (fixture); i++)
     {
-      AtlasPlace *place = nth (fixture->window->sidebar->places_model, i);
+      AtlasPlace *place = nth (fixture->window->sidebar->places.shown, i);
 
       g_assert_cmpstr (atlas_place_get_geopark_id (place), ==, CAO_BANG);
       /* In alphabetical order, in the language shown (English here). */
       if (i > 0)
-        g_assert_cmpstr (atlas_place_get_sort_key (nth (fixture->window->sidebar->places_model,
+        g_assert_cmpstr (atlas_place_get_sort_key (nth (fixture->window->sidebar->places.shown,
                                                         i - 1),
                                                    ATLAS_LANGUAGE_EN),
                          <, atlas_place_get_sort_key (place, ATLAS_LANGUAGE_EN));
@@ -371,7 +371,7 @@ static void
 test_search_highlights (Fixture       *fixture,
                         gconstpointer  data)
 {
-  GtkWidget *list = GTK_WIDGET (fixture->window->sidebar->news_list);
+  GtkWidget *list = GTK_WIDGET (fixture->window->sidebar->news.view);
   AtlasArticleRow *row;
 
   row = first_article_row (list);
@@ -504,8 +504,8 @@ test_keyboard (Fixture       *fixture,
   }
   focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
   g_assert_nonnull (focus);
-  g_assert_true (focus == GTK_WIDGET (sidebar->places_list) ||
-                 gtk_widget_is_ancestor (focus, GTK_WIDGET (sidebar->places_list)));
+  g_assert_true (focus == GTK_WIDGET (sidebar->places.view) ||
+                 gtk_widget_is_ancestor (focus, GTK_WIDGET (sidebar->places.view)));
 }
 
 /* The filters, the search and the open item come back on the next start. */
@@ -557,7 +557,7 @@ test_present_on_monitor (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (caption_card));
   /* The place open is not in the news listed: the tour starts at their top. */
   g_assert_true (atlas_item_view_get_item (ATLAS_ITEM_VIEW (caption_card)) ==
-                 nth (window->sidebar->news_model, 0));
+                 nth (window->sidebar->news.shown, 0));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
   g_assert_false (atlas_presenter_get_presenting (window->presenter));
@@ -597,7 +597,7 @@ row_in_view (GtkWidget *widget,
 static void
 wait_for_every_row (Fixture *fixture)
 {
-  GtkListView *list = fixture->window->sidebar->news_list;
+  GtkListView *list = fixture->window->sidebar->news.view;
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
   while (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))) < n_news (fixture) &&
@@ -608,7 +608,7 @@ wait_for_every_row (Fixture *fixture)
 }
 
 /* The list view is given a screenful of items first and the rest over the
- * next frames (atlas-sidebar.c, "Rows"): every item can still be scrolled
+ * next frames (atlas-sidebar-list.c): every item can still be scrolled
  * to, at start-up and once a large dataset has replaced the list, even
  * before the rest has come.
  */
@@ -617,7 +617,7 @@ test_rows_for_every_item (Fixture       *fixture,
                           gconstpointer  data)
 {
   AtlasDatasetSource *source = fixture->window->source;
-  GtkWidget *list = GTK_WIDGET (fixture->window->sidebar->news_list);
+  GtkWidget *list = GTK_WIDGET (fixture->window->sidebar->news.view);
   GtkWidget *scrolled = gtk_widget_get_parent (list);
   g_autofree char *dir = atlas_test_make_large_dataset (300);
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
@@ -632,7 +632,7 @@ test_rows_for_every_item (Fixture       *fixture,
   g_assert_cmpuint (n_news (fixture), ==, 300);
 
   /* At once, before the rows have grown to it. */
-  last = nth (fixture->window->sidebar->news_model, 299);
+  last = nth (fixture->window->sidebar->news.shown, 299);
   atlas_sidebar_scroll_to (fixture->window->sidebar, last);
   deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   while (row_in_view (list, scrolled, last) == NULL && g_get_monotonic_time () < deadline)
@@ -714,7 +714,7 @@ test_other_language_marked (void)
   atlas_test_wait_loaded (source);
 
   window = show_window_with_source (settings, source);
-  row = first_article_row (GTK_WIDGET (window->sidebar->news_list));
+  row = first_article_row (GTK_WIDGET (window->sidebar->news.view));
   g_assert_nonnull (row);
   for (GtkWidget *w = gtk_widget_get_first_child (gtk_widget_get_first_child (GTK_WIDGET (row)));
        w != NULL; w = gtk_widget_get_next_sibling (w))

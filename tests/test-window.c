@@ -87,10 +87,10 @@ test_window_empty_states (void)
   atlas_dataset_source_set_folder (source, folder);
   atlas_test_wait_loaded (source);
   window = show_window_with_source (settings, source);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar->news_stack), ==, "empty");
-  page = gtk_stack_get_visible_child (window->sidebar->news_stack);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar->news.stack), ==, "empty");
+  page = gtk_stack_get_visible_child (window->sidebar->news.stack);
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, "No News");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar->places_stack), ==, "empty");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar->places.stack), ==, "empty");
 
   close_window (window);
   atlas_test_remove_dataset (dir);
@@ -101,10 +101,10 @@ test_window_lists_bundled_dataset (void)
 {
   g_autoptr(GSettings) settings = new_settings ();
   AtlasWindow *window = show_window (settings);
-  GListModel *news = window->sidebar->news_model;
-  GListModel *places = window->sidebar->places_model;
+  GListModel *news = window->sidebar->news.shown;
+  GListModel *places = window->sidebar->places.shown;
 
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar->news_stack), ==, "list");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar->news.stack), ==, "list");
   g_assert_cmpuint (g_list_model_get_n_items (news), ==, 42);
   g_assert_cmpuint (g_list_model_get_n_items (places), >=, 45);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "browse");
@@ -122,8 +122,8 @@ test_window_search (void)
 {
   g_autoptr(GSettings) settings = new_settings ();
   AtlasWindow *window = show_window (settings);
-  GListModel *places = window->sidebar->places_model;
-  GListModel *news = window->sidebar->news_model;
+  GListModel *places = window->sidebar->places.shown;
+  GListModel *news = window->sidebar->news.shown;
   guint n_news = g_list_model_get_n_items (news);
 
   gtk_editable_set_text (GTK_EDITABLE (window->sidebar->search_entry), "ban gioc");
@@ -142,19 +142,19 @@ test_window_search (void)
   iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (news), >=, 1);
   g_assert_cmpuint (g_list_model_get_n_items (news), <, n_news);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar->news_stack), ==, "list");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar->news.stack), ==, "list");
 
   gtk_editable_set_text (GTK_EDITABLE (window->sidebar->search_entry), "zzzz quux");
   g_signal_emit_by_name (window->sidebar->search_entry, "search-changed");
   iterate ();
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar->news_stack), ==, "no-results");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar->places_stack), ==, "no-results");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar->news.stack), ==, "no-results");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar->places.stack), ==, "no-results");
 
   gtk_editable_set_text (GTK_EDITABLE (window->sidebar->search_entry), "");
   g_signal_emit_by_name (window->sidebar->search_entry, "search-changed");
   iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (news), ==, n_news);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar->news_stack), ==, "list");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar->news.stack), ==, "list");
 
   close_window (window);
 }
@@ -186,7 +186,7 @@ test_window_problems_banner (void)
 
   g_assert_true (gtk_revealer_get_reveal_child (window->problems_revealer));
   g_assert_nonnull (strstr (gtk_label_get_label (window->problems_label), "1 problem"));
-  g_assert_cmpuint (g_list_model_get_n_items (window->sidebar->places_model), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (window->sidebar->places.shown), ==, 4);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "browse");
 
   atlas_test_write (dir, "places.json", good);
@@ -237,7 +237,7 @@ test_window_error_page (void)
   atlas_dataset_source_set_folder (source, NULL);
   iterate ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "browse");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar->news_stack), ==, "list");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar->news.stack), ==, "list");
 
   /* The same page says what is wrong with the next folder that fails. */
   atlas_test_write (dir, "news.json", "{\"items\": [{\"id\": \"Other Bad Id\"}]}");
@@ -284,7 +284,7 @@ test_window_loading_page (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "browse");
   g_assert_cmpfloat (gtk_progress_bar_get_fraction (window->status_pages.loading_progress),
                      ==, 1.0);
-  g_assert_cmpuint (g_list_model_get_n_items (window->sidebar->news_model), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (window->sidebar->news.shown), ==, 3);
   g_assert_cmpstr (atlas_history_get_current (window->history), ==, "cb-14");
 
   atlas_dataset_source_reload (source);
@@ -381,7 +381,7 @@ test_window_first_frame_rows (void)
       g_settings_set_int (settings, "window-height", cases[i].height);
       g_settings_set_boolean (settings, "window-maximized", cases[i].maximized);
       window = _atlas_window_new_with_settings (NULL, settings, source);
-      frame.list = GTK_WIDGET (window->sidebar->news_list);
+      frame.list = GTK_WIDGET (window->sidebar->news.view);
       gtk_window_present (GTK_WINDOW (window));
       g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
                         G_CALLBACK (on_first_frame_painted), &frame);

@@ -12,53 +12,32 @@
 
 G_BEGIN_DECLS
 
+/* One list of the sidebar, news or places. */
+typedef struct
+{
+  /* Template widgets */
+  GtkStack            *stack;   /* the list, or why there is none */
+  GtkListView         *view;
+
+  /* Owned references: the items of the dataset in a store of our own, filled
+   * when it changes (the news sorted already, which at every keystroke is
+   * much cheaper than a GtkSortListModel looking each item up in the
+   * dataset's list; and both so that the views' slices shrink before a new
+   * dataset reaches them); the filter, which wraps the browse filter; what
+   * it leaves; and the slice of that the view is given.
+   */
+  GListStore          *items;
+  GtkFilter           *filter;
+  GListModel          *shown;
+  GtkSliceListModel   *rows;
+
+  guint                growth;  /* tick callback, while the rows grow */
+  gboolean             hold;    /* the next frame shows the screenful as it is */
+} AtlasSidebarList;
+
 struct _AtlasSidebar
 {
   AdwBin               parent_instance;
-
-  AtlasDataset        *dataset;
-  AtlasBrowseFilter   *filter;
-  AtlasHistory        *history;
-  gboolean             folded;
-
-  /* The lists as the filter leaves them, newest news first and places by
-   * geopark; the filters' GtkFilter wraps the browse filter. The items come
-   * from the dataset into lists of our own, filled when it changes: the news
-   * sorted already, which at every keystroke is much cheaper than a
-   * GtkSortListModel looking each item up in the dataset's list; and both
-   * so that the views' slices shrink before a new dataset reaches them.
-   */
-  GListStore          *news_by_date;
-  GListStore          *places_by_file;   /* the dataset's order */
-  GtkFilter           *news_filter;
-  GtkFilter           *places_filter;
-  gboolean             filters_pass_all;  /* no function: nothing filters */
-  GtkSorter           *places_sorter;
-  GListModel          *news_model;
-  GListModel          *places_model;
-
-  /* What each list view is given: a slice of its list that starts a
-   * screenful long and grows a few rows a frame (see "Rows").
-   */
-  GtkSliceListModel   *news_rows;
-  GtkSliceListModel   *places_rows;
-  guint                news_growth;    /* tick callbacks, while growing */
-  guint                places_growth;
-  gboolean             news_hold;      /* the next frame shows the screenful as it is */
-  gboolean             places_hold;
-
-  /* What each choice of the filter menus stands for. */
-  GPtrArray           *geopark_choices;  /* ids, NULL first for "all" */
-  GHashTable          *geopark_ranks;    /* id → 1 + its place in the dataset */
-  AtlasLanguage        sort_language;    /* the language shown, asked once */
-  GArray              *year_choices;     /* int, 0 first for "all" */
-  gboolean             syncing;
-
-  /* The filter menu: NULL until it is first opened (add_filter_popover). */
-  GtkPopover          *filter_popover;
-  GtkDropDown         *geopark_dropdown;
-  GtkDropDown         *topic_dropdown;
-  GtkDropDown         *year_dropdown;
 
   /* Template widgets */
   AdwViewSwitcherTitle *switcher_title;
@@ -69,10 +48,65 @@ struct _AtlasSidebar
   AtlasWrapBox        *chips_box;
   GtkLabel            *count_label;
   AdwViewStack        *stack;
-  GtkStack            *news_stack;
-  GtkListView         *news_list;
-  GtkStack            *places_stack;
-  GtkListView         *places_list;
+
+  /* The lists as the filter leaves them: newest news first, places by
+   * geopark. Their views and stacks are template widgets too.
+   */
+  AtlasSidebarList     news;
+  AtlasSidebarList     places;
+
+  /* Owned references: the window's */
+  AtlasDataset        *dataset;
+  AtlasBrowseFilter   *filter;
+  AtlasHistory        *history;
+
+  gboolean             folded;
+  gboolean             filters_pass_all;  /* no function: nothing filters */
+
+  /* How places are sorted: by the rank of their geopark (id → 1 + its
+   * place in the dataset), then by name in the language shown, asked once.
+   */
+  GtkSorter           *places_sorter;
+  GHashTable          *geopark_ranks;
+  AtlasLanguage        sort_language;
+
+  /* What each choice of the filter menus stands for. */
+  GPtrArray           *geopark_choices;  /* ids, NULL first for "all" */
+  GArray              *year_choices;     /* int, 0 first for "all" */
+  gboolean             syncing;
+
+  /* Borrowed references: the filter menu, NULL until it is first opened
+   * (atlas-sidebar-filters.c); its button owns it.
+   */
+  GtkPopover          *filter_popover;
+  GtkDropDown         *geopark_dropdown;
+  GtkDropDown         *topic_dropdown;
+  GtkDropDown         *year_dropdown;
 };
+
+/* atlas-sidebar-list.c */
+void _atlas_sidebar_list_set_up         (AtlasSidebarList   *list,
+                                         GType               item_type,
+                                         GtkSorter          *sorter,
+                                         GtkListItemFactory *factory);
+void _atlas_sidebar_list_attach         (AtlasSidebarList   *list);
+void _atlas_sidebar_list_show_all_rows  (AtlasSidebarList   *list);
+void _atlas_sidebar_list_replace_items  (AtlasSidebarList   *list,
+                                         gpointer           *items,
+                                         guint               n_items);
+void _atlas_sidebar_list_scroll_to      (AtlasSidebarList   *list,
+                                         gpointer            item);
+void _atlas_sidebar_list_update_page    (AtlasSidebarList   *list,
+                                         GListModel         *all);
+void _atlas_sidebar_list_clear          (AtlasSidebarList   *list,
+                                         gpointer            listener);
+
+/* atlas-sidebar-filters.c */
+void _atlas_sidebar_update_chips        (AtlasSidebar       *self);
+void _atlas_sidebar_fill_choices        (AtlasSidebar       *self);
+void _atlas_sidebar_fill_dropdowns      (AtlasSidebar       *self);
+void _atlas_sidebar_sync_dropdowns      (AtlasSidebar       *self);
+void _atlas_sidebar_add_filter_popover  (GtkMenuButton      *button,
+                                         gpointer            user_data);
 
 G_END_DECLS
