@@ -361,31 +361,30 @@ test_place_page (Fixture       *fixture,
   g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (copy_button)), ==, "edit-copy-symbolic");
 }
 
-static gboolean
-quit_cb (gpointer user_data)
-{
-  gboolean *done = user_data;
-
-  *done = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
-/* The "copied" timeout must not outlive the page. */
+/* Closing the panel right after copying: the page goes, and the "copied"
+ * icon's timeout with it, so that nothing is left to touch the button once
+ * the page is gone (which would crash the app two seconds later).
+ */
 static void
 test_place_page_copy_then_close (Fixture       *fixture,
                                  gconstpointer  data)
 {
-  gboolean done = FALSE;
+  GtkWidget *page = atlas_place_page_new (fixture->dataset);
+  gpointer gone = page;
+  GtkWidget *copy_button;
 
-  show_page (fixture, atlas_place_page_new (fixture->dataset),
-             atlas_dataset_lookup_place (fixture->dataset, "cb-01"));
-  g_signal_emit_by_name (find_copy_button (fixture->page), "clicked");
+  show_page (fixture, page, atlas_dataset_lookup_place (fixture->dataset, "cb-01"));
+  g_object_add_weak_pointer (G_OBJECT (page), &gone);
+  copy_button = find_copy_button (page);
+  g_signal_emit_by_name (copy_button, "clicked");
+  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (copy_button)), ==,
+                   "object-select-symbolic");
+  g_assert_nonnull (g_main_context_find_source_by_user_data (NULL, page));
+
   g_clear_pointer (&fixture->window, gtk_window_destroy);
-
-  g_timeout_add (2500, quit_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (gone);
+  /* The page was the timeout's data: no source may still point to it. */
+  g_assert_null (g_main_context_find_source_by_user_data (NULL, page));
 }
 
 static void
