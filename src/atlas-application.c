@@ -5,6 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "atlas-application"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -78,6 +80,7 @@ update_color_scheme (AtlasApplication *self)
   };
   guint scheme = g_settings_get_enum (self->settings, "color-scheme");
 
+  g_assert (ATLAS_IS_APPLICATION (self));
   g_assert (scheme < G_N_ELEMENTS (schemes));
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), schemes[scheme]);
@@ -94,6 +97,8 @@ update_language (AtlasApplication *self)
   g_autoptr(GList) windows = NULL;
   gboolean had_preferences = FALSE;
   GtkWindow *replacement = NULL;
+
+  g_assert (ATLAS_IS_APPLICATION (self));
 
   atlas_i18n_set_language (language);
 
@@ -134,6 +139,8 @@ atlas_application_quit_action (GSimpleAction *action,
   AtlasApplication *self = user_data;
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
 
+  g_assert (ATLAS_IS_APPLICATION (self));
+
   /* Close the windows rather than quitting outright, so that each one saves
    * its state on the way out.
    */
@@ -160,6 +167,8 @@ atlas_application_about_action (GSimpleAction *action,
   };
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   AdwAboutWindow *about;
+
+  g_assert (ATLAS_IS_APPLICATION (self));
 
   about = ADW_ABOUT_WINDOW (adw_about_window_new ());
   gtk_window_set_transient_for (GTK_WINDOW (about), window);
@@ -203,6 +212,8 @@ atlas_application_preferences_action (GSimpleAction *action,
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   AtlasPreferencesDialog *dialog;
 
+  g_assert (ATLAS_IS_APPLICATION (self));
+
   dialog = atlas_preferences_dialog_new (self->settings);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), window);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -214,6 +225,8 @@ on_folder_chosen (GtkNativeDialog  *chooser,
                   AtlasApplication *self)
 {
   g_autoptr(GFile) folder = NULL;
+
+  g_assert (ATLAS_IS_APPLICATION (self));
 
   if (response == GTK_RESPONSE_ACCEPT)
     folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -239,6 +252,8 @@ atlas_application_open_dataset_action (GSimpleAction *action,
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   GtkFileChooserNative *chooser;
 
+  g_assert (ATLAS_IS_APPLICATION (self));
+
   chooser = gtk_file_chooser_native_new (_("Open Dataset"), window,
                                          GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
                                          _("_Open"), _("_Cancel"));
@@ -253,6 +268,8 @@ atlas_application_use_bundled_dataset_action (GSimpleAction *action,
                                               gpointer       user_data)
 {
   AtlasApplication *self = user_data;
+
+  g_assert (ATLAS_IS_APPLICATION (self));
 
   atlas_dataset_source_set_folder (self->source, NULL);
   g_settings_set_string (self->settings, "dataset-folder", "");

@@ -5,6 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "test-window"
+
 #include "config.h"
 
 #include <adwaita.h>
@@ -360,7 +362,7 @@ on_first_frame_painted (GdkFrameClock *clock,
 }
 
 /* The list is full from the first frame, whatever the window's height:
- * only the rows below it come later (atlas-sidebar.c, "Rows").
+ * only the rows below it come later (atlas-sidebar-list.c).
  */
 static void
 test_window_first_frame_rows (void)

@@ -32,8 +32,8 @@
 #define CURSOR_IDLE_MS 2000
 #define TEXT_SCALE_MIN 0.5
 #define TEXT_SCALE_MAX 3.0
-/* A room wants to see where a place is, with its surroundings, not its
- * every rock.
+/* A room wants to see where a place is, with its surroundings (about
+ * 20 km across), not its every rock.
  */
 #define PRESENT_MAX_ZOOM 11.0
 

@@ -5,6 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "atlas-item-row"
+
 #include "config.h"
 
 #include "atlas-item-row.h"
@@ -66,6 +68,8 @@ update_opened (AtlasItemRow *self)
   const char *current = atlas_history_get_current (priv->history);
   g_autofree char *id = NULL;
 
+  g_assert (ATLAS_IS_ITEM_ROW (self));
+
   if (item != NULL)
     g_object_get (item, "id", &id, NULL);
 
@@ -78,6 +82,8 @@ update_opened (AtlasItemRow *self)
 static void
 on_search_changed (AtlasItemRow *self)
 {
+  g_assert (ATLAS_IS_ITEM_ROW (self));
+
   if (atlas_item_view_get_item (ATLAS_ITEM_VIEW (self)) != NULL)
     ATLAS_ITEM_VIEW_GET_CLASS (self)->update (ATLAS_ITEM_VIEW (self));
 }

@@ -5,6 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "atlas-place-page"
+
 #include "config.h"
 
 #include <adwaita.h>
@@ -266,6 +268,8 @@ static gboolean
 copied_timeout_cb (gpointer user_data)
 {
   AtlasPlacePage *self = user_data;
+
+  g_assert (ATLAS_IS_PLACE_PAGE (self));
 
   self->copied_timeout_id = 0;
   gtk_button_set_icon_name (self->copy_button, "edit-copy-symbolic");

@@ -5,6 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "atlas-preferences-dialog"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -97,6 +99,8 @@ on_tile_url_apply (AtlasPreferencesDialog *self)
   const char *url = gtk_editable_get_text (GTK_EDITABLE (self->tile_url_row));
   g_autoptr(GError) error = NULL;
 
+  g_assert (ATLAS_IS_PREFERENCES_DIALOG (self));
+
   if (!atlas_tile_source_validate_template (url, &error))
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->tile_url_row), "error");
@@ -111,6 +115,8 @@ on_tile_url_apply (AtlasPreferencesDialog *self)
 static void
 on_tile_url_changed (AtlasPreferencesDialog *self)
 {
+  g_assert (ATLAS_IS_PREFERENCES_DIALOG (self));
+
   gtk_widget_remove_css_class (GTK_WIDGET (self->tile_url_row), "error");
 }
 
@@ -118,6 +124,8 @@ static void
 on_tile_url_reset (AtlasPreferencesDialog *self)
 {
   g_autofree char *url = NULL;
+
+  g_assert (ATLAS_IS_PREFERENCES_DIALOG (self));
 
   g_settings_reset (self->settings, "tile-url");
   url = g_settings_get_string (self->settings, "tile-url");

@@ -143,7 +143,8 @@ update_count (AtlasSidebar *self)
   if (shown == NULL)
     return;
 
-  all = news ? atlas_dataset_get_articles (self->dataset) : atlas_dataset_get_places (self->dataset);
+  all = news ? atlas_dataset_get_articles (self->dataset) :
+               atlas_dataset_get_places (self->dataset);
   n_shown = g_list_model_get_n_items (shown);
   n_all = g_list_model_get_n_items (all);
 
@@ -396,7 +397,7 @@ clear_filters_action (GtkWidget  *widget,
 
 /* With nothing to filter by, the filters have no function: GTK's filter
  * models then pass every item through without asking about each, which
- * takes a large dataset's swap 15 ms less at 50,000 news. TRUE when that
+ * shortens a large dataset's swap (docs/PERFORMANCE.md). TRUE when that
  * changed, which refilters the lists.
  */
 static gboolean
@@ -478,7 +479,7 @@ on_dataset_changed (AtlasSidebar *self)
   _atlas_sidebar_fill_dropdowns (self);
   /* The filter models have just filtered the new items, with the new
    * search index (the dataset swaps it in before its lists): filtering
-   * 55,000 items again would only lengthen the frame that shows them.
+   * every item again would only lengthen the frame that shows them.
    */
   show_filter (self);
 }
@@ -740,6 +741,8 @@ add_primary_menu (GtkMenuButton *button,
                   gpointer       user_data)
 {
   AtlasSidebar *self = user_data;
+
+  g_assert (ATLAS_IS_SIDEBAR (self));
 
   if (gtk_menu_button_get_menu_model (button) == NULL)
     gtk_menu_button_set_menu_model (button, self->primary_menu);

@@ -97,11 +97,10 @@ atlas_window_new_replacing (AtlasWindow *old)
   /* A presenter who pressed L goes on presenting, at the same step. */
   if (atlas_presenter_get_presenting (old->presenter))
     {
+      GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (old));
       GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (old));
       GdkMonitor *monitor = surface != NULL ?
-                            gdk_display_get_monitor_at_surface (gtk_widget_get_display (GTK_WIDGET (old)),
-                                                                surface) :
-                            NULL;
+                            gdk_display_get_monitor_at_surface (display, surface) : NULL;
 
       atlas_presenter_start (self->presenter, atlas_presenter_get_presentation (old->presenter),
                              monitor);
@@ -569,7 +568,8 @@ save_browsing (AtlasWindow *self)
     return;
 
   g_settings_delay (self->settings);
-  g_settings_set_string (self->settings, "search-text", atlas_browse_filter_get_search (self->filter));
+  g_settings_set_string (self->settings, "search-text",
+                         atlas_browse_filter_get_search (self->filter));
   g_settings_set_string (self->settings, "filter-geopark", geopark_id != NULL ? geopark_id : "");
   g_settings_set_string (self->settings, "filter-place", place_id != NULL ? place_id : "");
   g_settings_set_string (self->settings, "filter-topic",
@@ -606,13 +606,14 @@ static void
 save_map_view (AtlasWindow *self)
 {
   ShumateViewport *viewport = atlas_map_view_get_viewport (self->map_view);
+  ShumateLocation *center = SHUMATE_LOCATION (viewport);
 
   g_settings_set_double (self->settings, "map-zoom",
                          CLAMP (shumate_viewport_get_zoom_level (viewport), 3, 18));
   g_settings_set_double (self->settings, "map-latitude",
-                         CLAMP (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), -85, 85));
+                         CLAMP (shumate_location_get_latitude (center), -85, 85));
   g_settings_set_double (self->settings, "map-longitude",
-                         CLAMP (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), -180, 180));
+                         CLAMP (shumate_location_get_longitude (center), -180, 180));
 }
 
 static void
