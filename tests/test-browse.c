@@ -568,6 +568,113 @@ test_present_on_monitor (Fixture       *fixture,
   g_assert_cmpstr (open_id (fixture), ==, DIA_TREN);
 }
 
+/* The action a key triggers among the window's shortcuts of the capture
+ * phase, where the clicker's keys are bound; NULL for none.
+ */
+static const char *
+capture_action_for_key (AtlasWindow     *window,
+                        guint            keyval,
+                        GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          gtk_event_controller_get_propagation_phase (controller) != GTK_PHASE_CAPTURE)
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) && GTK_IS_NAMED_ACTION (action) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+            return gtk_named_action_get_action_name (GTK_NAMED_ACTION (action));
+        }
+    }
+
+  return NULL;
+}
+
+/* The keys the shortcuts window lists for presenting drive the tour, and
+ * only while presenting: otherwise the lists and the map keep them.
+ */
+static void
+test_present_keys (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const struct {
+    guint            keyval;
+    GdkModifierType  modifiers;
+    const char      *action;
+  } keys[] = {
+    { GDK_KEY_Page_Down, 0, "present.next" },
+    { GDK_KEY_Right, 0, "present.next" },
+    { GDK_KEY_space, 0, "present.next" },
+    { GDK_KEY_Page_Up, 0, "present.previous" },
+    { GDK_KEY_Left, 0, "present.previous" },
+    { GDK_KEY_Home, 0, "present.first" },
+    { GDK_KEY_End, 0, "present.last" },
+    { GDK_KEY_b, 0, "present.blank" },
+    { GDK_KEY_period, 0, "present.blank" },
+    { GDK_KEY_l, 0, "present.switch-language" },
+    { GDK_KEY_plus, GDK_CONTROL_MASK, "present.text-larger" },
+    { GDK_KEY_minus, GDK_CONTROL_MASK, "present.text-smaller" },
+    { GDK_KEY_Escape, 0, "present.stop" },
+  };
+  AtlasWindow *window = fixture->window;
+  AtlasPresentation *tour;
+  guint n_steps;
+  double scale;
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_assert_cmpstr (capture_action_for_key (window, keys[i].keyval, keys[i].modifiers), ==,
+                     keys[i].action);
+
+  /* Not presenting: the tour's actions do nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "present.next", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "present.blank", NULL);
+  g_assert_false (atlas_presenter_get_presenting (window->presenter));
+  g_assert_false (gtk_widget_get_visible (window->presentation_blank));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+  tour = atlas_presenter_get_presentation (window->presenter);
+  g_assert_nonnull (tour);
+  n_steps = atlas_presentation_get_n_steps (tour);
+  g_assert_cmpuint (n_steps, >, 2);
+  g_assert_cmpuint (atlas_presentation_get_position (tour), ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "present.next", NULL);
+  g_assert_cmpuint (atlas_presentation_get_position (tour), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "present.last", NULL);
+  g_assert_cmpuint (atlas_presentation_get_position (tour), ==, n_steps - 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "present.previous", NULL);
+  g_assert_cmpuint (atlas_presentation_get_position (tour), ==, n_steps - 2);
+  gtk_widget_activate_action (GTK_WIDGET (window), "present.first", NULL);
+  g_assert_cmpuint (atlas_presentation_get_position (tour), ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "present.blank", NULL);
+  g_assert_true (gtk_widget_get_visible (window->presentation_blank));
+  gtk_widget_activate_action (GTK_WIDGET (window), "present.blank", NULL);
+  g_assert_false (gtk_widget_get_visible (window->presentation_blank));
+
+  scale = g_settings_get_double (fixture->settings, "present-text-scale");
+  gtk_widget_activate_action (GTK_WIDGET (window), "present.text-larger", NULL);
+  g_assert_cmpfloat (g_settings_get_double (fixture->settings, "present-text-scale"), >, scale);
+  gtk_widget_activate_action (GTK_WIDGET (window), "present.text-reset", NULL);
+  g_assert_cmpfloat (g_settings_get_double (fixture->settings, "present-text-scale"), ==, 1.0);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "present.stop", NULL);
+  g_assert_false (atlas_presenter_get_presenting (window->presenter));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->sidebar)));
+}
+
 /* The row showing item, when it is drawn inside the list's scrolled window. */
 static GtkWidget *
 row_in_view (GtkWidget *widget,
@@ -748,6 +855,7 @@ main (int   argc,
   ADD ("/browse/keyboard", test_keyboard);
   ADD ("/browse/state-round-trip", test_state_round_trip);
   ADD ("/browse/present-on-monitor", test_present_on_monitor);
+  ADD ("/browse/present-keys", test_present_keys);
   ADD ("/browse/swap/rows-for-every-item", test_rows_for_every_item);
   ADD ("/browse/swap/search-across-datasets", test_search_across_datasets);
 #undef ADD
