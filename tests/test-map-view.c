@@ -13,9 +13,8 @@
 #include <math.h>
 
 #include "atlas-dataset-loader.h"
-#include "atlas-map-export.h"
 #include "atlas-offline-map.h"
-#include "atlas-shape-layer.h"
+#include "atlas-shape-layer-private.h"
 #include "atlas-test-gtk.h"
 #include "atlas-test-map.h"
 #include "atlas-test-utils.h"
@@ -31,7 +30,7 @@ static void
 wait_for_draw (Fixture *fixture)
 {
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
-  /* A first drawing made in a worker thread draws the map again. */
+  /* A layer's first drawing, made after the frame, draws the map again. */
   while (_atlas_map_view_get_picture_pending (fixture->view))
     g_main_context_iteration (NULL, TRUE);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
@@ -297,6 +296,70 @@ on_geopark_activated (AtlasMapView  *view,
   *activated = geopark;
 }
 
+/* The first widget under @widget whose action is @action_name. */
+static GtkWidget *
+find_actionable (GtkWidget  *widget,
+                 const char *action_name)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The arrow keys' action pans the map by a quarter of its size while a pin
+ * (or the map) has the focus; on the zoom buttons it does nothing, and the
+ * keys move the focus as elsewhere.
+ */
+static void
+test_keyboard_pan (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  ShumateViewport *viewport = atlas_map_view_get_viewport (fixture->view);
+  GtkWidget *map = _atlas_map_view_get_map (fixture->view);
+  GtkWidget *zoom_in = find_actionable (GTK_WIDGET (fixture->view), "map.zoom-in");
+  g_autoptr(GList) pins = _atlas_map_view_get_pins (fixture->view);
+  double width = gtk_widget_get_width (map);
+  double height = gtk_widget_get_height (map);
+  double latitude, longitude, east, south;
+
+  g_assert_nonnull (zoom_in);
+  g_assert_nonnull (pins);
+  latitude = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  longitude = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+
+  g_assert_true (gtk_widget_grab_focus (zoom_in));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "map.pan", "(ii)", 1, 0);
+  g_assert_cmpfloat (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), ==, longitude);
+
+  g_assert_true (gtk_widget_grab_focus (pins->data));
+  shumate_viewport_widget_coords_to_location (viewport, map, width * 3 / 4, height / 2,
+                                              &south, &east);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "map.pan", "(ii)", 1, 0);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                                  east, 1e-6);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                                  latitude, 1e-6);
+
+  shumate_viewport_widget_coords_to_location (viewport, map, width / 2, height * 3 / 4,
+                                              &south, &east);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "map.pan", "(ii)", 0, 1);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                                  south, 1e-6);
+  g_assert_cmpfloat (south, <, latitude);
+}
+
 /* A click inside a geopark's area, away from pins, names that geopark. */
 static void
 test_area_click (Fixture       *fixture,
@@ -433,7 +496,7 @@ test_render (Fixture       *fixture,
   for (int scale = 1; scale <= 2; scale++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(GdkTexture) texture = atlas_map_view_render (fixture->view, scale, &error);
+      g_autoptr(GdkTexture) texture = _atlas_map_view_render (fixture->view, scale, &error);
       /* The pin's head, above its tip. */
       int left = (int) (x - 12) * scale, right = (int) (x + 12) * scale;
       int top = (int) (y - 40) * scale, bottom = (int) y * scale;
@@ -507,7 +570,7 @@ test_render_without_controls (Fixture       *fixture,
 
   show_ban_gioc (fixture);
   screen = render_on_screen (fixture);
-  image = atlas_map_view_render (fixture->view, 1, NULL);
+  image = _atlas_map_view_render (fixture->view, 1, NULL);
   width = gdk_texture_get_width (image);
   height = gdk_texture_get_height (image);
   g_assert_cmpint (gdk_texture_get_width (screen), ==, width);
@@ -541,71 +604,6 @@ count_far (GdkTexture *a,
     }
 
   return n;
-}
-
-/* The screen drawn from the tile cache against the same view drawn afresh. */
-static void
-assert_cache_matches (Fixture *fixture)
-{
-  g_autoptr(GdkTexture) cached = NULL;
-  g_autoptr(GdkTexture) fresh = NULL;
-  int width, height;
-
-  /* The window's own frames: the widgets keep what they drew last. */
-  _atlas_map_view_set_cached (fixture->view, FALSE);
-  wait_for_draw (fixture);
-  fresh = render_on_screen (fixture);
-
-  _atlas_map_view_set_cached (fixture->view, TRUE);
-  wait_for_draw (fixture);
-  cached = render_on_screen (fixture);
-  g_assert_cmpuint (_atlas_map_view_count_cached_tiles (fixture->view), >, 0);
-
-  /* Cairo clips a path to what it draws on, so a few antialiased edge
-   * pixels may come out a shade apart; nothing more.
-   */
-  width = gdk_texture_get_width (fresh);
-  height = gdk_texture_get_height (fresh);
-  g_assert_cmpuint (count_different (cached, fresh, 0, 0, width, height), <, width * height / 500);
-  g_assert_cmpuint (count_far (cached, fresh, 24), ==, 0);
-}
-
-/* Panning draws the shape layers from tiles made once per zoom level: what
- * they show must stay what a fresh drawing shows, after a pan by a fraction
- * of a pixel, a switch to the dark style, and a zoom.
- */
-static void
-test_tile_cache (Fixture       *fixture,
-                 gconstpointer  data)
-{
-  AdwStyleManager *style = adw_style_manager_get_default ();
-  ShumateViewport *viewport = atlas_map_view_get_viewport (fixture->view);
-  g_autoptr(GdkTexture) light = NULL;
-  g_autoptr(GdkTexture) dark = NULL;
-  double latitude, longitude;
-
-  show_ban_gioc (fixture);
-  assert_cache_matches (fixture);
-
-  latitude = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
-  longitude = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
-  shumate_location_set_location (SHUMATE_LOCATION (viewport), latitude + 0.01234,
-                                 longitude - 0.02345);
-  assert_cache_matches (fixture);
-  light = render_on_screen (fixture);
-
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  assert_cache_matches (fixture);
-  dark = render_on_screen (fixture);
-  /* A stale cache would still show the light map. */
-  g_assert_cmpuint (count_far (light, dark, 24), >,
-                    gdk_texture_get_width (dark) * gdk_texture_get_height (dark) / 2);
-
-  shumate_viewport_set_zoom_level (viewport, shumate_viewport_get_zoom_level (viewport) - 3);
-  assert_cache_matches (fixture);
-
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
-  assert_cache_matches (fixture);
 }
 
 /* The bundled dataset with @n more places in Cao Bằng, on a jittered grid
@@ -1058,7 +1056,7 @@ render_grid (Fixture  *fixture,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   while (g_main_context_iteration (NULL, FALSE))
     ;
-  texture = atlas_map_view_render (view, 1, NULL);
+  texture = _atlas_map_view_render (view, 1, NULL);
   *n_circles = _atlas_map_view_count_circles (view);
   mask_pins (view, pins_mask, gdk_texture_get_width (texture), gdk_texture_get_height (texture));
   gtk_window_destroy (window);
@@ -1224,9 +1222,10 @@ test_alike_shapes_panned (void)
   gtk_window_destroy (window);
 }
 
-/* A layer's first drawing is made in a worker thread (the base map's, at
- * start-up), then shown as long as the view stays: it shows what drawing
- * directly shows, and once the view moves the layer is drawn directly.
+/* A layer's first drawing is made on the main thread once the first frame
+ * is drawn (the base map's, at start-up), then shown as long as the view
+ * stays: it shows what drawing directly shows, and once the view moves the
+ * layer is drawn directly.
  */
 static void
 test_first_picture (void)
@@ -1254,10 +1253,10 @@ test_first_picture (void)
       g_autoptr(GdkTexture) fresh = NULL;
 
       /* The picture comes a frame or a few later. */
-      while (move == 0 && !atlas_shape_layer_get_picture_shown (layer) &&
+      while (move == 0 && !_atlas_shape_layer_get_picture_shown (layer) &&
              g_get_monotonic_time () < deadline)
         g_main_context_iteration (NULL, TRUE);
-      g_assert_true (atlas_shape_layer_get_picture_shown (layer) == (move == 0));
+      g_assert_true (_atlas_shape_layer_get_picture_shown (layer) == (move == 0));
       screen = render_layer (GTK_WIDGET (layer));
 
       atlas_shape_layer_set_draw_scale (layer, 1);
@@ -1285,13 +1284,13 @@ test_render_unshown (void)
   g_autoptr(GdkTexture) texture = NULL;
 
   atlas_map_view_set_tile_url (view, "http://127.0.0.1:9/{z}/{x}/{y}.png");
-  texture = atlas_map_view_render (view, 1, &error);
+  texture = _atlas_map_view_render (view, 1, &error);
   g_assert_error (error, ATLAS_MAP_EXPORT_ERROR, ATLAS_MAP_EXPORT_ERROR_NOT_SHOWN);
   g_assert_null (texture);
 }
 
-/* An image asked for while the base map's first drawing is still being
- * made in a worker thread has the base map all the same.
+/* An image asked for while the base map's first drawing is still to be
+ * made, after the frame, has the base map all the same.
  */
 static void
 test_render_at_once (void)
@@ -1304,12 +1303,12 @@ test_render_at_once (void)
   g_autoptr(GdkTexture) settled = NULL;
 
   g_assert_true (_atlas_map_view_get_picture_pending (view));
-  at_once = atlas_map_view_render (view, 1, NULL);
+  at_once = _atlas_map_view_render (view, 1, NULL);
 
   while (_atlas_map_view_get_picture_pending (view))
     g_main_context_iteration (NULL, TRUE);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  settled = atlas_map_view_render (view, 1, NULL);
+  settled = _atlas_map_view_render (view, 1, NULL);
   g_assert_cmpuint (count_colours (settled), >, 50);
   g_assert_cmpuint (count_far (at_once, settled, 1), ==, 0);
 
@@ -1332,7 +1331,7 @@ test_export_png (Fixture       *fixture,
   g_assert_nonnull (dir);
   show_ban_gioc (fixture);
 
-  g_assert_true (atlas_map_view_export_png (fixture->view, file, 2, &error));
+  g_assert_true (_atlas_map_view_export_png (fixture->view, file, 2, &error));
   g_assert_no_error (error);
   read_back = gdk_texture_new_from_file (file, &error);
   g_assert_no_error (error);
@@ -1340,7 +1339,7 @@ test_export_png (Fixture       *fixture,
   g_assert_cmpint (gdk_texture_get_height (read_back), ==, 2 * gtk_widget_get_height (map));
 
   /* A folder that is not there: said, not ignored. */
-  g_assert_false (atlas_map_view_export_png (fixture->view, missing_file, 1, &error));
+  g_assert_false (_atlas_map_view_export_png (fixture->view, missing_file, 1, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "map.png"));
 
@@ -1373,9 +1372,9 @@ offline_labels (AtlasShapeLayer *layer,
   GString *labels = g_string_new (NULL);
 
   atlas_offline_map_populate (layer, language, FALSE);
-  for (guint i = 0; i < atlas_shape_layer_get_n_shapes (layer); i++)
+  for (guint i = 0; i < _atlas_shape_layer_get_n_shapes (layer); i++)
     {
-      const char *id = atlas_shape_get_id (atlas_shape_layer_get_shape (layer, i));
+      const char *id = atlas_shape_get_id (_atlas_shape_layer_get_shape (layer, i));
 
       g_string_append_printf (labels, "%s\n", id != NULL ? id : "");
     }
@@ -1430,6 +1429,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/map-view/selection", Fixture, NULL, fixture_set_up, test_selection, fixture_tear_down);
   g_test_add ("/map-view/select-places", Fixture, NULL, fixture_set_up, test_select_places, fixture_tear_down);
+  g_test_add ("/map-view/keyboard-pan", Fixture, NULL, fixture_set_up, test_keyboard_pan,
+              fixture_tear_down);
   g_test_add ("/map-view/area-click", Fixture, NULL, fixture_set_up, test_area_click, fixture_tear_down);
   g_test_add ("/map-view/offline-when-unreachable", Fixture, NULL, fixture_set_up,
               test_offline_when_unreachable, fixture_tear_down);
@@ -1439,8 +1440,6 @@ main (int   argc,
   g_test_add_func ("/map-view/render-unshown", test_render_unshown);
   g_test_add_func ("/map-view/render-at-once", test_render_at_once);
   g_test_add_func ("/map-view/offline-preload", test_offline_preload);
-  g_test_add ("/map-view/tile-cache", Fixture, NULL, fixture_set_up, test_tile_cache,
-              fixture_tear_down);
   g_test_add ("/map-view/export-png", Fixture, NULL, fixture_set_up, test_export_png,
               fixture_tear_down);
   g_test_add ("/map-view/swap-many-places", Fixture, NULL, fixture_set_up, test_swap_many_places,
