@@ -228,6 +228,8 @@ on_export_file_chosen (GtkNativeDialog *chooser,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
 
+  g_assert (request != NULL && ATLAS_IS_MAP_VIEW (request->view));
+
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
@@ -288,7 +290,11 @@ export_image_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  export_image (ATLAS_MAP_VIEW (widget), 1);
+  AtlasMapView *self = (AtlasMapView *) widget;
+
+  g_assert (ATLAS_IS_MAP_VIEW (self));
+
+  export_image (self, 1);
 }
 
 static void
@@ -296,7 +302,11 @@ export_image_for_slides_action (GtkWidget  *widget,
                                 const char *action_name,
                                 GVariant   *parameter)
 {
-  export_image (ATLAS_MAP_VIEW (widget), 2);
+  AtlasMapView *self = (AtlasMapView *) widget;
+
+  g_assert (ATLAS_IS_MAP_VIEW (self));
+
+  export_image (self, 2);
 }
 
 static void
@@ -304,9 +314,11 @@ copy_image_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  AtlasMapView *self = ATLAS_MAP_VIEW (widget);
+  AtlasMapView *self = (AtlasMapView *) widget;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
+
+  g_assert (ATLAS_IS_MAP_VIEW (self));
 
   texture = _atlas_map_view_render (self, 1, &error);
   if (texture == NULL)
@@ -325,7 +337,11 @@ zoom_in_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  atlas_map_view_zoom_in (ATLAS_MAP_VIEW (widget));
+  AtlasMapView *self = (AtlasMapView *) widget;
+
+  g_assert (ATLAS_IS_MAP_VIEW (self));
+
+  atlas_map_view_zoom_in (self);
 }
 
 static void
@@ -333,7 +349,11 @@ zoom_out_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  atlas_map_view_zoom_out (ATLAS_MAP_VIEW (widget));
+  AtlasMapView *self = (AtlasMapView *) widget;
+
+  g_assert (ATLAS_IS_MAP_VIEW (self));
+
+  atlas_map_view_zoom_out (self);
 }
 
 /* Moves the map by quarters of its size, (columns, rows) of them: libshumate
@@ -344,13 +364,17 @@ pan_action (GtkWidget  *widget,
             const char *action_name,
             GVariant   *parameter)
 {
-  AtlasMapView *self = ATLAS_MAP_VIEW (widget);
-  ShumateViewport *viewport = atlas_map_view_get_viewport (self);
-  double width = gtk_widget_get_width (GTK_WIDGET (self->map));
-  double height = gtk_widget_get_height (GTK_WIDGET (self->map));
+  AtlasMapView *self = (AtlasMapView *) widget;
+  ShumateViewport *viewport;
+  double width, height;
   double latitude, longitude;
   int columns, rows;
 
+  g_assert (ATLAS_IS_MAP_VIEW (self));
+
+  viewport = atlas_map_view_get_viewport (self);
+  width = gtk_widget_get_width (GTK_WIDGET (self->map));
+  height = gtk_widget_get_height (GTK_WIDGET (self->map));
   g_variant_get (parameter, "(ii)", &columns, &rows);
   shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self->map),
                                               width / 2 + columns * width / 4,

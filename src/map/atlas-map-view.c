@@ -571,6 +571,23 @@ add_precision_circles (AtlasMapView *self)
     add_precision_circle (self, atlas_pin_groups_get_place (self->pin_groups, i));
 }
 
+/* A reload replaces the places: keep selecting those still there. */
+static void
+reselect_places (AtlasMapView *self)
+{
+  g_autoptr(GPtrArray) old = g_steal_pointer (&self->selected_places);
+
+  self->selected_places = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < old->len; i++)
+    {
+      const char *id = atlas_place_get_id (g_ptr_array_index (old, i));
+      AtlasPlace *place = atlas_dataset_lookup_place (self->dataset, id);
+
+      if (place != NULL)
+        g_ptr_array_add (self->selected_places, g_object_ref (place));
+    }
+}
+
 static void
 rebuild_dataset_layers (AtlasMapView *self)
 {
@@ -586,21 +603,7 @@ rebuild_dataset_layers (AtlasMapView *self)
       add_geopark_area (self, geopark);
     }
 
-  /* A reload replaces the places: keep selecting those still there. */
-  {
-    g_autoptr(GPtrArray) old = g_steal_pointer (&self->selected_places);
-
-    self->selected_places = g_ptr_array_new_with_free_func (g_object_unref);
-    for (guint i = 0; i < old->len; i++)
-      {
-        const char *id = atlas_place_get_id (g_ptr_array_index (old, i));
-        AtlasPlace *place = atlas_dataset_lookup_place (self->dataset, id);
-
-        if (place != NULL)
-          g_ptr_array_add (self->selected_places, g_object_ref (place));
-      }
-  }
-
+  reselect_places (self);
   _atlas_map_view_regroup_pins (self, TRUE);
 
   atlas_shape_layer_clear (self->precision_layer);

@@ -5,6 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "atlas-pin"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -317,6 +319,8 @@ on_pressed (GtkGestureClick *gesture,
             double           y,
             AtlasPin        *self)
 {
+  g_assert (ATLAS_IS_PIN (self));
+
   /* Ours: libshumate 1.0's map would zoom on a double click too. */
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
   if (n_press == 1)

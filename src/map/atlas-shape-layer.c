@@ -721,20 +721,19 @@ snapshot_alike (AtlasShapeLayer      *self,
 
 /* The first picture -------------------------------------------------------
  *
- * A layer's first drawing is rasterized once the first frame is drawn. At
- * start-up that is the base map's, whose outlines are the largest part of
- * the window's first frame (about 57 M of its 228 M instructions): that
+ * A layer's first drawing is rasterized on the main thread once the first
+ * frame is drawn. At start-up that is the base map's, whose outlines are
+ * the largest part of the window's first frame (docs/PERFORMANCE.md): that
  * frame shows the layer's background only; right after it, the shapes are
  * drawn into an image for that frame's view, which the next frame shows,
- * the labels drawn over it. The image serves as long
- * as the view stays where it was; once the view or the shapes change, the
- * layer draws directly, as always.
+ * the labels drawn over it. The image serves as long as the view stays
+ * where it was; once the view or the shapes change, the layer draws
+ * directly, as always.
  *
- * It was drawn in a worker thread at first: on Debian 13 (cairo 1.18) that
- * made test processes crash at exit, in a library destructor, 6 to 9 times
- * in 50 (0 in 50 without the picture), from GLib's thread pool and from a
- * thread of its own, joined, alike. On the main thread, after the frame,
- * it delays nothing that a person sees first.
+ * Not in a worker thread: on Debian 13 (cairo 1.18) that made test
+ * processes crash at exit, in a library destructor, whether the thread
+ * was GLib's pool's or one of its own, joined. After the frame, the main
+ * thread delays nothing that a person sees first.
  */
 
 /* Once the frame that asked for it is drawn, unless it was forgotten
@@ -745,11 +744,15 @@ static gboolean
 draw_picture (gpointer data)
 {
   AtlasShapeLayer *self = data;
-  graphene_rect_t area = GRAPHENE_RECT_INIT (0, 0, self->picture_width, self->picture_height);
-  int scale = self->picture_scale;
+  graphene_rect_t area;
+  int scale;
   cairo_surface_t *image;
   cairo_t *cr;
 
+  g_assert (ATLAS_IS_SHAPE_LAYER (self));
+
+  area = GRAPHENE_RECT_INIT (0, 0, self->picture_width, self->picture_height);
+  scale = self->picture_scale;
   self->picture_idle = 0;
   image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
                                       (int) ceil (self->picture_width) * scale,
