@@ -65,7 +65,9 @@ update_highlights (AtlasMapView *self)
   GtkWidget *child;
   guint n_on_top = 0;
 
-  for (child = gtk_widget_get_first_child (layer); child; child = gtk_widget_get_next_sibling (child))
+  for (child = gtk_widget_get_first_child (layer);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     {
       AtlasPin *pin = ATLAS_PIN (child);
       gboolean selected = gtk_widget_get_visible (child) && !atlas_pin_is_group (pin) &&
@@ -97,12 +99,13 @@ view_area (AtlasMapView *self,
            double        margin)
 {
   ShumateViewport *viewport = atlas_map_view_get_viewport (self);
+  ShumateLocation *centre = SHUMATE_LOCATION (viewport);
   double world = atlas_mercator_world_size (level);
   double scale = exp2 (level - shumate_viewport_get_zoom_level (viewport));
   double width = gtk_widget_get_width (GTK_WIDGET (self->map)) * scale;
   double height = gtk_widget_get_height (GTK_WIDGET (self->map)) * scale;
-  double x = atlas_mercator_x (shumate_location_get_longitude (SHUMATE_LOCATION (viewport))) * world;
-  double y = atlas_mercator_y (shumate_location_get_latitude (SHUMATE_LOCATION (viewport))) * world;
+  double x = atlas_mercator_x (shumate_location_get_longitude (centre)) * world;
+  double y = atlas_mercator_y (shumate_location_get_latitude (centre)) * world;
   double half_width = width * (0.5 + margin) + PIN_EXTENT_PX * scale;
   double half_height = height * (0.5 + margin) + PIN_EXTENT_PX * scale;
 
