@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "atlas-offline-map.h"
+#include "atlas-pin-private.h"
 #include "atlas-shape-layer-private.h"
 #include "atlas-test-gtk.h"
 #include "atlas-test-map-fixture.h"
@@ -189,7 +190,7 @@ test_selection (Fixture       *fixture,
   g_assert_true (g_list_last (pins)->data == pin);
 
   /* What its tooltip says, and a screen reader announces. */
-  g_assert_cmpstr (atlas_pin_get_tooltip (pin), ==, "Ban Gioc Waterfall");
+  g_assert_cmpstr (_atlas_pin_get_tooltip (pin), ==, "Ban Gioc Waterfall");
   g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (pin)));
   gtk_test_accessible_assert_property (pin, GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Ban Gioc Waterfall, geology site");
@@ -417,13 +418,13 @@ assert_pins_right (AtlasMapView *view,
           label = g_strdup_printf ("%s, %s", name, kinds[atlas_place_get_kind (place)]);
           gtk_test_accessible_assert_property (pin, GTK_ACCESSIBLE_PROPERTY_LABEL, label);
           g_clear_pointer (&label, g_free);
-          g_assert_cmpstr (atlas_pin_get_tooltip (pin), ==, name);
+          g_assert_cmpstr (_atlas_pin_get_tooltip (pin), ==, name);
           g_assert_cmpint (atlas_pin_get_highlighted (pin), ==,
                            g_ptr_array_find (selected, place, NULL));
         }
       if (label != NULL)
         {
-          g_assert_cmpstr (atlas_pin_get_tooltip (pin), ==, label);
+          g_assert_cmpstr (_atlas_pin_get_tooltip (pin), ==, label);
           gtk_test_accessible_assert_property (pin, GTK_ACCESSIBLE_PROPERTY_LABEL, label);
         }
     }

@@ -189,14 +189,6 @@ rebuild_base_layer (AtlasMapView *self)
   update_basemap (self);
 }
 
-const char *
-atlas_map_view_get_tile_url (AtlasMapView *self)
-{
-  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), NULL);
-
-  return self->tile_url;
-}
-
 void
 atlas_map_view_set_tile_url (AtlasMapView *self,
                              const char   *tile_url)
@@ -210,14 +202,6 @@ atlas_map_view_set_tile_url (AtlasMapView *self,
   self->tile_url = g_strdup (tile_url);
   rebuild_base_layer (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TILE_URL]);
-}
-
-const char *
-atlas_map_view_get_basemap (AtlasMapView *self)
-{
-  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), NULL);
-
-  return self->basemap;
 }
 
 /* "automatic", "online" or "offline", as in the settings. */

@@ -13,7 +13,7 @@
 #include <math.h>
 
 #include "atlas-i18n.h"
-#include "atlas-pin.h"
+#include "atlas-pin-private.h"
 
 /* A place on the map, or a group of places too close together to tell apart
  * at this zoom (a badge with their count).
@@ -589,7 +589,7 @@ atlas_pin_set_vector (AtlasPin *self,
 
 /* What the pin's tooltip says: the place's name, or how many places. */
 const char *
-atlas_pin_get_tooltip (AtlasPin *self)
+_atlas_pin_get_tooltip (AtlasPin *self)
 {
   g_return_val_if_fail (ATLAS_IS_PIN (self), NULL);
 
