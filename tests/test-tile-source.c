@@ -5,20 +5,22 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "test-tile-source"
+
 #include "config.h"
 
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
-#include "atlas-tile-source.h"
+#include "atlas-tile-source-private.h"
 
 static void
 test_expand_template (void)
 {
   g_autofree char *url = NULL;
 
-  url = atlas_tile_source_expand_template ("https://tile.openstreetmap.org/{z}/{x}/{y}.png",
-                                           1623, 902, 11);
+  url = _atlas_tile_source_expand_template ("https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+                                            1623, 902, 11);
   g_assert_cmpstr (url, ==, "https://tile.openstreetmap.org/11/1623/902.png");
 }
 
@@ -27,7 +29,7 @@ test_expand_template_any_order (void)
 {
   g_autofree char *url = NULL;
 
-  url = atlas_tile_source_expand_template ("https://tiles.example.vn/{x}-{y}@{z}.png", 3, 5, 7);
+  url = _atlas_tile_source_expand_template ("https://tiles.example.vn/{x}-{y}@{z}.png", 3, 5, 7);
   g_assert_cmpstr (url, ==, "https://tiles.example.vn/3-5@7.png");
 }
 
@@ -80,7 +82,7 @@ test_invalid_templates (void)
 static void
 test_user_agent (void)
 {
-  const char *user_agent = atlas_tile_source_get_user_agent ();
+  const char *user_agent = _atlas_tile_source_get_user_agent ();
 
   /* The OSM tile policy wants the application, its version and a contact. */
   g_assert_true (g_str_has_prefix (user_agent, "GeoparkAtlas/" PACKAGE_VERSION " "));
@@ -115,7 +117,7 @@ test_source_properties (void)
   source = atlas_tile_source_new ("https://tile.openstreetmap.org/{z}/{x}/{y}.png", cache_dir);
 
   g_assert_true (SHUMATE_IS_DATA_SOURCE (source));
-  g_assert_cmpstr (atlas_tile_source_get_url_template (source),
+  g_assert_cmpstr (_atlas_tile_source_get_url_template (source),
                    ==, "https://tile.openstreetmap.org/{z}/{x}/{y}.png");
 
   g_clear_object (&source);
@@ -237,7 +239,7 @@ test_fetch_cache_and_offline (void)
   g_assert_no_error (error);
   g_assert_cmpuint (g_bytes_get_size (bytes), ==, sizeof tiny_png);
   g_assert_cmpuint (tiles->n_requests, ==, 1);
-  g_assert_cmpstr (tiles->user_agent, ==, atlas_tile_source_get_user_agent ());
+  g_assert_cmpstr (tiles->user_agent, ==, _atlas_tile_source_get_user_agent ());
   g_assert_true (atlas_tile_source_get_reachable (source));
 
   /* Next start: a new source over the same cache. */

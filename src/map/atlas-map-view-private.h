@@ -8,27 +8,113 @@
 #pragma once
 
 #include "atlas-map-view.h"
+#include "atlas-mercator.h"
 #include "atlas-pin.h"
+#include "atlas-pin-groups.h"
+#include "atlas-shape-layer-private.h"
 
 G_BEGIN_DECLS
 
-GList     *_atlas_map_view_get_pins         (AtlasMapView *self);
-GtkWidget *_atlas_map_view_get_map          (AtlasMapView *self);
-void       _atlas_map_view_set_animated     (AtlasMapView *self,
-                                             gboolean      animated);
-void       _atlas_map_view_click            (AtlasMapView *self,
-                                             double        x,
-                                             double        y);
-void       _atlas_map_view_snapshot_content (AtlasMapView *self,
-                                             GtkSnapshot  *snapshot,
-                                             int           scale);
-void       _atlas_map_view_set_cached       (AtlasMapView *self,
-                                             gboolean      cached);
-guint      _atlas_map_view_count_cached_tiles (AtlasMapView *self);
-gboolean   _atlas_map_view_get_picture_pending (AtlasMapView *self);
-guint      _atlas_map_view_count_circles      (AtlasMapView *self);
+#define MAP_VIEW_MIN_ZOOM 4
+#define MAP_VIEW_MAX_ZOOM 18
 
-/* atlas-map-export.c */
-void _atlas_map_view_class_add_export_actions (GtkWidgetClass *widget_class);
+struct _AtlasMapView
+{
+  GtkWidget           parent_instance;
+
+  /* Template widgets */
+  GtkOverlay         *overlay;
+  ShumateMap         *map;
+  ShumateScale       *scale;
+  ShumateLicense     *license;
+  GtkRevealer        *offline_revealer;
+  GtkWidget          *approximate_label;
+  GtkWidget          *zoom_buttons;
+  GtkWidget          *layers_button;
+  GMenuModel         *layers_menu;
+
+  /* Borrowed references: the map's layers, bottom to top */
+  AtlasShapeLayer    *offline_layer;
+  AtlasShapeLayer    *area_layer;
+  AtlasShapeLayer    *precision_layer;
+  ShumateMarkerLayer *pin_layer;
+  GtkEventController *map_focus;       /* whether the map or a pin has the focus */
+
+  /* Owned references */
+  AtlasDataset       *dataset;
+  ShumateMapLayer    *base_layer;
+  ShumateMapSource   *base_source;
+  /* What is open: one place, or the places of an article. They stand out
+   * and never hide in a group.
+   */
+  GPtrArray          *selected_places;
+  AtlasPinGroups     *pin_groups;      /* markers per group near the view */
+  GPtrArray          *spare_pins;      /* hidden markers, for places to come */
+
+  /* Settings */
+  char               *tile_url;
+  char               *basemap;
+  GtkBorder           fit_insets;
+  double              fit_max_zoom;
+  gboolean            animated;
+
+  /* State */
+  gboolean            reachable;
+  gboolean            circles_made;    /* the precision circles, made once shown */
+  gboolean            vector_pins;     /* pins drawn afresh, for an image */
+  AtlasWorldArea      pinned_area;     /* where every group has its marker */
+  guint               pins_tick_id;    /* markers left for the next frame */
+};
+
+#define ATLAS_MAP_EXPORT_ERROR (atlas_map_export_error_quark ())
+
+typedef enum
+{
+  ATLAS_MAP_EXPORT_ERROR_NOT_SHOWN,
+  ATLAS_MAP_EXPORT_ERROR_RENDER,
+} AtlasMapExportError;
+
+GQuark      atlas_map_export_error_quark        (void);
+
+/* atlas-map-view.c */
+void        _atlas_map_view_go_to               (AtlasMapView *self,
+                                                 double        latitude,
+                                                 double        longitude,
+                                                 double        zoom,
+                                                 gboolean      animate);
+gboolean    _atlas_map_view_is_selected         (AtlasMapView *self,
+                                                 AtlasPlace   *place);
+void        _atlas_map_view_activate_pin        (AtlasMapView *self,
+                                                 AtlasPin     *pin);
+void        _atlas_map_view_click               (AtlasMapView *self,
+                                                 double        x,
+                                                 double        y);
+void        _atlas_map_view_set_animated        (AtlasMapView *self,
+                                                 gboolean      animated);
+
+/* atlas-map-view-pins.c */
+void        _atlas_map_view_regroup_pins        (AtlasMapView *self,
+                                                 gboolean      new_places);
+void        _atlas_map_view_update_pins         (AtlasMapView *self);
+void        _atlas_map_view_set_pins_vector     (AtlasMapView *self,
+                                                 gboolean      vector);
+
+/* atlas-map-view-actions.c */
+void        _atlas_map_view_class_actions_init  (GtkWidgetClass *widget_class);
+void        _atlas_map_view_actions_init        (AtlasMapView *self);
+void        _atlas_map_view_actions_update      (AtlasMapView *self);
+GdkTexture *_atlas_map_view_render              (AtlasMapView  *self,
+                                                 int            scale,
+                                                 GError       **error);
+
+/* For the tests */
+GList      *_atlas_map_view_get_pins            (AtlasMapView *self);
+GtkWidget  *_atlas_map_view_get_map             (AtlasMapView *self);
+gboolean    _atlas_map_view_get_picture_pending (AtlasMapView *self);
+guint       _atlas_map_view_count_circles       (AtlasMapView *self);
+gboolean    _atlas_map_view_export_png          (AtlasMapView  *self,
+                                                 GFile         *file,
+                                                 int            scale,
+                                                 GError       **error);
 
 G_END_DECLS

@@ -18,10 +18,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AtlasMapView, atlas_map_view, ATLAS, MAP_VIEW, GtkWidget)
 
-const char      *atlas_map_view_get_tile_url    (AtlasMapView *self);
 void             atlas_map_view_set_tile_url    (AtlasMapView *self,
                                                  const char   *tile_url);
-const char      *atlas_map_view_get_basemap     (AtlasMapView *self);
 void             atlas_map_view_set_basemap     (AtlasMapView *self,
                                                  const char   *basemap);
 gboolean         atlas_map_view_get_offline     (AtlasMapView *self);

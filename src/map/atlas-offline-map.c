@@ -5,6 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "atlas-offline-map"
+
 #include "config.h"
 
 
@@ -273,9 +275,9 @@ take_preloaded (AtlasLanguage language)
   return shapes;
 }
 
-/* Reading the base map's 250 KB of GeoJSON into shapes takes about 8 ms
- * (and freeing the JSON about 2 more), on the way to the first frame.
- * Started before GTK initializes (which takes several times that), a
+/* Reading the base map's GeoJSON into shapes is a visible part of the way
+ * to the first frame (docs/PERFORMANCE.md). Started before GTK initializes
+ * (which takes longer), a
  * thread has them ready when the first map view asks for them. Only the
  * next atlas_offline_map_populate() in the same language uses them. Call
  * it once the language is set: the thread must not race a change of the

@@ -5,13 +5,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "atlas-pin"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
 
 #include "atlas-i18n.h"
-#include "atlas-pin.h"
+#include "atlas-pin-private.h"
 
 /* A place on the map, or a group of places too close together to tell apart
  * at this zoom (a badge with their count).
@@ -317,6 +319,8 @@ on_pressed (GtkGestureClick *gesture,
             double           y,
             AtlasPin        *self)
 {
+  g_assert (ATLAS_IS_PIN (self));
+
   /* Ours: libshumate 1.0's map would zoom on a double click too. */
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
   if (n_press == 1)
@@ -585,7 +589,7 @@ atlas_pin_set_vector (AtlasPin *self,
 
 /* What the pin's tooltip says: the place's name, or how many places. */
 const char *
-atlas_pin_get_tooltip (AtlasPin *self)
+_atlas_pin_get_tooltip (AtlasPin *self)
 {
   g_return_val_if_fail (ATLAS_IS_PIN (self), NULL);
 

@@ -5,12 +5,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "atlas-shape-layer"
+
 #include "config.h"
 
 #include <math.h>
 #include <string.h>
 
-#include "atlas-shape-layer.h"
+#include "atlas-shape-layer-private.h"
 #include "atlas-shape-raster.h"
 
 /* Polygons with labels drawn by the app itself: the offline base map (land,
@@ -24,44 +26,9 @@
  */
 #define MIN_SEGMENT_PX 0.75
 
-/* Web Mercator's limit, as libshumate's. */
-#define MAX_LATITUDE 85.0511287798
-
-/* Side of the cached tiles, in widget pixels. */
-#define TILE_PX 256
-
-/* Dashed outlines: so many pixels on, so many off. */
-#define DASH_ON 4.0
-#define DASH_OFF 3.0
-
 /* Room around a shape's box for its stroke, and around a label for its halo. */
 #define STROKE_MARGIN_PX 4.0
 #define HALO_MARGIN_PX 3.0
-
-/* Web Mercator, as fractions of the world's width from the top left: what
- * the map's scale and position turn into widget coordinates with one affine
- * transform, instead of a projection for every vertex of every frame.
- */
-typedef struct
-{
-  double x;
-  double y;
-} Projected;
-
-struct _AtlasShape
-{
-  char            *id;
-  char            *label;
-  Projected        label_at;
-  GPtrArray       *rings;         /* GArray of Projected */
-  double           circle_m;      /* a circle's radius while its ring is unmade */
-  AtlasPoint       centre;
-  AtlasShapeStyle  style;
-  AtlasPoint       south_west;
-  AtlasPoint       north_east;
-  Projected        top_left;
-  Projected        bottom_right;
-};
 
 /* A label laid out for one zoom level, and the box it covers around its
  * anchor, with its halo.
@@ -75,182 +42,13 @@ typedef struct
   graphene_rect_t   box;
 } Label;
 
-/* One tile of the cache: what the layer draws in a square of the world at
- * the cache's zoom level.
- */
-typedef struct
-{
-  gint64           key;
-  cairo_surface_t *surface;       /* NULL when nothing is drawn there */
-  GdkTexture      *texture;       /* made from the surface when first needed */
-} Tile;
-
-struct _AtlasShapeLayer
-{
-  ShumateLayer  parent_instance;
-
-  GPtrArray    *shapes;           /* AtlasShape */
-  GdkRGBA       background;
-  gboolean      has_background;
-
-  /* Shapes of one style drawn at once by our own rasterizer, and the scale
-   * of the image being exported (0 for the screen's).
-   */
-  gboolean      alike;
-  AtlasShapeRaster *raster;
-  GArray       *device_points;    /* a ring's points in pixels, for the raster */
-  int           draw_scale;
-  cairo_surface_t *alike_images[2]; /* the screen's, see snapshot_alike() */
-  GdkRectangle  alike_boxes[2];   /* what each holds, in its pixels */
-  int           alike_current;
-  cairo_matrix_t alike_matrix;    /* where the current one was drawn */
-  int           alike_scale;
-
-  /* The tile cache: panning only moves tiles drawn once for this zoom
-   * level, scale factor, font and content; anything else draws afresh.
-   */
-  gboolean      cached;
-  GHashTable   *tiles;            /* gint64 key → Tile */
-  GPtrArray    *labels;           /* Label, at the tiles' zoom */
-  double        tiles_zoom;       /* -1 when there are none */
-  double        tiles_world;      /* the world's width in pixels at that zoom */
-  int           tiles_scale_factor;
-  guint         tiles_font_serial;
-  double        last_zoom;
-
-  /* The first drawing, made after the first frame: see snapshot_first_picture(). */
-  gboolean         pictured;      /* done with, or given up: draw directly */
-  guint            picture_idle;   /* to draw it, once the frame is drawn */
-  cairo_surface_t *picture;
-  gboolean         picture_shown;  /* by the last drawing */
-  cairo_matrix_t   picture_matrix;
-  double           picture_width;
-  double           picture_height;
-  int              picture_scale;
-};
-
 G_DEFINE_FINAL_TYPE (AtlasShapeLayer, atlas_shape_layer, SHUMATE_TYPE_LAYER)
-
-static void ensure_rings (AtlasShape *shape);
-
-static void
-project (double     latitude,
-         double     longitude,
-         Projected *point)
-{
-  double phi = CLAMP (latitude, -MAX_LATITUDE, MAX_LATITUDE) * G_PI / 180.0;
-
-  point->x = (longitude + 180.0) / 360.0;
-  point->y = (1.0 - asinh (tan (phi)) / G_PI) / 2.0;
-}
-
-static double
-unproject_latitude (double y)
-{
-  return atan (sinh (G_PI * (1.0 - 2.0 * y))) * 180.0 / G_PI;
-}
-
-AtlasShape *
-atlas_shape_new (const char *id,
-                 const char *label,
-                 double      label_latitude,
-                 double      label_longitude)
-{
-  AtlasShape *shape = g_new0 (AtlasShape, 1);
-
-  shape->id = g_strdup (id);
-  shape->label = g_strdup (label);
-  project (label_latitude, label_longitude, &shape->label_at);
-  shape->rings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  shape->south_west = (AtlasPoint) { 180, 90 };
-  shape->north_east = (AtlasPoint) { -180, -90 };
-  shape->style.stroke_width = 1;
-  shape->style.label_scale = 1;
-
-  return shape;
-}
-
-void
-atlas_shape_free (AtlasShape *shape)
-{
-  if (shape == NULL)
-    return;
-
-  g_free (shape->id);
-  g_free (shape->label);
-  g_ptr_array_unref (shape->rings);
-  g_free (shape);
-}
-
-void
-atlas_shape_add_ring (AtlasShape       *shape,
-                      const AtlasPoint *points,
-                      guint             n_points)
-{
-  GArray *ring;
-
-  g_return_if_fail (shape != NULL);
-  g_return_if_fail (points != NULL || n_points == 0);
-
-  ring = g_array_sized_new (FALSE, FALSE, sizeof (Projected), n_points);
-  g_array_set_size (ring, n_points);
-  g_ptr_array_add (shape->rings, ring);
-
-  for (guint i = 0; i < n_points; i++)
-    {
-      shape->south_west.longitude = MIN (shape->south_west.longitude, points[i].longitude);
-      shape->south_west.latitude = MIN (shape->south_west.latitude, points[i].latitude);
-      shape->north_east.longitude = MAX (shape->north_east.longitude, points[i].longitude);
-      shape->north_east.latitude = MAX (shape->north_east.latitude, points[i].latitude);
-      project (points[i].latitude, points[i].longitude, &g_array_index (ring, Projected, i));
-    }
-
-  project (shape->north_east.latitude, shape->south_west.longitude, &shape->top_left);
-  project (shape->south_west.latitude, shape->north_east.longitude, &shape->bottom_right);
-}
-
-const char *
-atlas_shape_get_id (const AtlasShape *shape)
-{
-  g_return_val_if_fail (shape != NULL, NULL);
-
-  return shape->id;
-}
-
-void
-atlas_shape_set_style (AtlasShape            *shape,
-                       const AtlasShapeStyle *style)
-{
-  g_return_if_fail (shape != NULL);
-  g_return_if_fail (style != NULL);
-
-  shape->style = *style;
-}
-
-void
-atlas_shape_get_bounds (const AtlasShape *shape,
-                        AtlasPoint       *south_west,
-                        AtlasPoint       *north_east)
-{
-  g_return_if_fail (shape != NULL);
-
-  *south_west = shape->south_west;
-  *north_east = shape->north_east;
-}
 
 static void
 label_free (Label *label)
 {
   g_object_unref (label->layout);
   g_free (label);
-}
-
-static void
-tile_free (Tile *tile)
-{
-  g_clear_object (&tile->texture);
-  g_clear_pointer (&tile->surface, cairo_surface_destroy);
-  g_free (tile);
 }
 
 /* A first picture, made or on its way, no longer shows the shapes: from
@@ -267,22 +65,20 @@ forget_picture (AtlasShapeLayer *self)
   g_clear_pointer (&self->picture, cairo_surface_destroy);
 }
 
+/* The shapes changed: what was drawn of them is drawn afresh. */
 static void
-invalidate_tiles (AtlasShapeLayer *self)
+forget_drawings (AtlasShapeLayer *self)
 {
   forget_picture (self);
-  g_hash_table_remove_all (self->tiles);
-  g_ptr_array_set_size (self->labels, 0);
-  self->tiles_zoom = -1;
-  /* The alike shapes' last image is drawn afresh. */
   self->alike_scale = 0;
 }
 
 /* Where projected points fall in the widget now: asked of libshumate at the
  * viewport's centre and a little right of and below it, so that the shapes
  * stay where it puts its tiles and markers, rotation included. Without
- * rotation the offset is rounded to whole pixels, as the cached tiles are,
- * so that a frame looks the same drawn either way. FALSE while the
+ * rotation the offset is rounded to whole pixels, so that the image of
+ * alike shapes moves by whole pixels when panning (_atlas_shape_layer_snapshot_alike()) and
+ * the first picture fits the frame it was made for. FALSE while the
  * viewport has no map source to say.
  */
 static gboolean
@@ -294,26 +90,27 @@ get_transform (AtlasShapeLayer *self,
   /* About 64 pixels at this zoom: far enough for precision, near enough
    * never to cross the antimeridian or the pole.
    */
-  double step = 64.0 / (256.0 * exp2 (zoom));
-  Projected p0, p1, p2;
+  double step = 64.0 / atlas_mercator_world_size (zoom);
+  AtlasMercatorPoint p0, p1, p2;
   double x0, y0, x1, y1, x2, y2;
 
   if (shumate_viewport_get_reference_map_source (viewport) == NULL)
     return FALSE;
 
-  project (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
-           shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), &p0);
-  p1 = (Projected) { p0.x + (p0.x < 0.5 ? step : -step), p0.y };
-  project (unproject_latitude (p0.y + (p0.y < 0.5 ? step : -step)), p0.x * 360.0 - 180.0, &p2);
+  atlas_mercator_project (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                          shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), &p0);
+  p1 = (AtlasMercatorPoint) { p0.x + (p0.x < 0.5 ? step : -step), p0.y };
+  atlas_mercator_project (atlas_mercator_latitude (p0.y + (p0.y < 0.5 ? step : -step)),
+                          atlas_mercator_longitude (p0.x), &p2);
   shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self),
-                                              unproject_latitude (p0.y), p0.x * 360.0 - 180.0,
-                                              &x0, &y0);
+                                              atlas_mercator_latitude (p0.y),
+                                              atlas_mercator_longitude (p0.x), &x0, &y0);
   shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self),
-                                              unproject_latitude (p1.y), p1.x * 360.0 - 180.0,
-                                              &x1, &y1);
+                                              atlas_mercator_latitude (p1.y),
+                                              atlas_mercator_longitude (p1.x), &x1, &y1);
   shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self),
-                                              unproject_latitude (p2.y), p0.x * 360.0 - 180.0,
-                                              &x2, &y2);
+                                              atlas_mercator_latitude (p2.y),
+                                              atlas_mercator_longitude (p0.x), &x2, &y2);
 
   matrix->xx = (x1 - x0) / (p1.x - p0.x);
   matrix->yx = (y1 - y0) / (p1.x - p0.x);
@@ -325,8 +122,6 @@ get_transform (AtlasShapeLayer *self,
       /* Exactly a scale: the same for every frame at this zoom. */
       matrix->yx = matrix->xy = 0;
       matrix->yy = matrix->xx;
-      if (zoom == self->tiles_zoom)
-        matrix->xx = matrix->yy = self->tiles_world;
       matrix->x0 = round (x0 - matrix->xx * p0.x);
       matrix->y0 = round (y0 - matrix->yy * p0.y);
     }
@@ -342,13 +137,17 @@ get_transform (AtlasShapeLayer *self,
 /* The box around the shape, in the coordinates @matrix gives. */
 static graphene_rect_t
 transform_box (const cairo_matrix_t *matrix,
-               Projected             top_left,
-               Projected             bottom_right)
+               const AtlasShape     *shape)
 {
-  double xs[4] = { top_left.x, bottom_right.x, top_left.x, bottom_right.x };
-  double ys[4] = { top_left.y, top_left.y, bottom_right.y, bottom_right.y };
+  AtlasMercatorPoint top_left, bottom_right;
   double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
+  double xs[4], ys[4];
 
+  atlas_shape_get_box (shape, &top_left, &bottom_right);
+  xs[0] = xs[2] = top_left.x;
+  xs[1] = xs[3] = bottom_right.x;
+  ys[0] = ys[1] = top_left.y;
+  ys[2] = ys[3] = bottom_right.y;
   for (guint i = 0; i < 4; i++)
     {
       cairo_matrix_transform_point (matrix, &xs[i], &ys[i]);
@@ -373,42 +172,45 @@ boxes_meet (const graphene_rect_t *a,
 }
 
 /* Whether the shape is shown at this zoom and meets the area. */
-static gboolean
-shape_meets (const AtlasShape      *shape,
-             double                 zoom,
-             const cairo_matrix_t  *matrix,
-             const graphene_rect_t *area)
+gboolean
+_atlas_shape_layer_shape_meets (const AtlasShape      *shape,
+                                double                 zoom,
+                                const cairo_matrix_t  *matrix,
+                                const graphene_rect_t *area)
 {
+  const AtlasShapeStyle *style = atlas_shape_get_style (shape);
   graphene_rect_t box;
 
-  if (zoom < shape->style.min_zoom)
+  if (zoom < style->min_zoom)
     return FALSE;
 
-  box = transform_box (matrix, shape->top_left, shape->bottom_right);
+  box = transform_box (matrix, shape);
 
-  return boxes_meet (&box, area, STROKE_MARGIN_PX + shape->style.stroke_width);
+  return boxes_meet (&box, area, STROKE_MARGIN_PX + style->stroke_width);
 }
 
 static void
 trace_shape (cairo_t              *cr,
              const cairo_matrix_t *matrix,
-             const AtlasShape     *shape)
+             AtlasShape           *shape)
 {
+  guint n_rings = atlas_shape_get_n_rings (shape);
+
   cairo_new_path (cr);
-  for (guint r = 0; r < shape->rings->len; r++)
+  for (guint r = 0; r < n_rings; r++)
     {
-      GArray *ring = g_ptr_array_index (shape->rings, r);
-      const Projected *points = (const Projected *) (void *) ring->data;
+      guint n_points;
+      const AtlasMercatorPoint *points = atlas_shape_get_ring (shape, r, &n_points);
       double last_x = 0, last_y = 0;
 
-      for (guint i = 0; i < ring->len; i++)
+      for (guint i = 0; i < n_points; i++)
         {
           double x = points[i].x, y = points[i].y;
 
           cairo_matrix_transform_point (matrix, &x, &y);
           if (i == 0)
             cairo_move_to (cr, x, y);
-          else if (i == ring->len - 1 || fabs (x - last_x) + fabs (y - last_y) >= MIN_SEGMENT_PX)
+          else if (i == n_points - 1 || fabs (x - last_x) + fabs (y - last_y) >= MIN_SEGMENT_PX)
             cairo_line_to (cr, x, y);
           else
             continue;
@@ -429,25 +231,27 @@ make_label (AtlasShapeLayer      *self,
             double                zoom,
             const cairo_matrix_t *matrix)
 {
+  const AtlasShapeStyle *style = atlas_shape_get_style (shape);
+  const char *text = atlas_shape_get_label (shape);
   PangoFontDescription *font;
   PangoRectangle ink, extents;
   graphene_rect_t box;
   Label *label;
 
-  if (shape->label == NULL || zoom < shape->style.label_min_zoom || zoom < shape->style.min_zoom)
+  if (text == NULL || zoom < style->label_min_zoom || zoom < style->min_zoom)
     return NULL;
 
-  box = transform_box (matrix, shape->top_left, shape->bottom_right);
+  box = transform_box (matrix, shape);
   if (box.size.width < 24 && box.size.height < 24)
     return NULL;
 
   label = g_new0 (Label, 1);
   label->shape = shape;
-  label->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), shape->label);
+  label->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
   font = pango_font_description_copy (pango_context_get_font_description (
                                         pango_layout_get_context (label->layout)));
   pango_font_description_set_size (font, pango_font_description_get_size (font) *
-                                         shape->style.label_scale);
+                                         style->label_scale);
   pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
   pango_layout_set_font_description (label->layout, font);
   pango_font_description_free (font);
@@ -473,7 +277,9 @@ draw_label (cairo_t              *cr,
             const Label          *label,
             const graphene_rect_t *area)
 {
-  double x = label->shape->label_at.x, y = label->shape->label_at.y;
+  const AtlasShapeStyle *style = atlas_shape_get_style (label->shape);
+  const AtlasMercatorPoint *at = atlas_shape_get_label_point (label->shape);
+  double x = at->x, y = at->y;
   graphene_rect_t box;
 
   cairo_matrix_transform_point (matrix, &x, &y);
@@ -489,21 +295,15 @@ draw_label (cairo_t              *cr,
   pango_cairo_layout_path (cr, label->layout);
   cairo_set_line_width (cr, 3.5);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  gdk_cairo_set_source_rgba (cr, &label->shape->style.label_halo);
+  gdk_cairo_set_source_rgba (cr, &style->label_halo);
   cairo_stroke (cr);
 
   cairo_move_to (cr, x, y);
-  gdk_cairo_set_source_rgba (cr, &label->shape->style.label_colour);
+  gdk_cairo_set_source_rgba (cr, &style->label_colour);
   pango_cairo_show_layout (cr, label->layout);
 
   return TRUE;
 }
-
-static gboolean draw_alike_shapes (AtlasShapeLayer       *self,
-                                   cairo_t               *cr,
-                                   const cairo_matrix_t  *matrix,
-                                   const graphene_rect_t *area,
-                                   int                    scale);
 
 /* Fills and outlines the shapes that meet @area (in @matrix's coordinates)
  * on @cr, unless @paint is FALSE; adds their labels to @labels, unless it is
@@ -518,7 +318,7 @@ draw_outlines (AtlasShapeLayer       *self,
                GPtrArray             *labels)
 {
   double zoom = shumate_viewport_get_zoom_level (shumate_layer_get_viewport (SHUMATE_LAYER (self)));
-  static const double dashes[] = { DASH_ON, DASH_OFF };
+  static const double dashes[] = { SHAPE_LAYER_DASH_ON, SHAPE_LAYER_DASH_OFF };
   gboolean drawn = FALSE;
 
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
@@ -527,23 +327,23 @@ draw_outlines (AtlasShapeLayer       *self,
   for (guint i = 0; i < self->shapes->len; i++)
     {
       AtlasShape *shape = g_ptr_array_index (self->shapes, i);
+      const AtlasShapeStyle *style = atlas_shape_get_style (shape);
       Label *label;
 
-      if (!shape_meets (shape, zoom, matrix, area))
+      if (!_atlas_shape_layer_shape_meets (shape, zoom, matrix, area))
         continue;
 
       drawn = TRUE;
       if (paint)
         {
-          ensure_rings (shape);
           trace_shape (cr, matrix, shape);
-          gdk_cairo_set_source_rgba (cr, &shape->style.fill);
+          gdk_cairo_set_source_rgba (cr, &style->fill);
           cairo_fill_preserve (cr);
-          if (shape->style.stroke_width > 0)
+          if (style->stroke_width > 0)
             {
-              cairo_set_dash (cr, dashes, shape->style.dashed ? G_N_ELEMENTS (dashes) : 0, 0);
-              cairo_set_line_width (cr, shape->style.stroke_width);
-              gdk_cairo_set_source_rgba (cr, &shape->style.stroke);
+              cairo_set_dash (cr, dashes, style->dashed ? G_N_ELEMENTS (dashes) : 0, 0);
+              cairo_set_line_width (cr, style->stroke_width);
+              gdk_cairo_set_source_rgba (cr, &style->stroke);
               cairo_stroke (cr);
             }
           cairo_new_path (cr);
@@ -572,331 +372,43 @@ draw_labels (cairo_t               *cr,
 }
 
 /* Draws the shapes and labels that meet @area (in @matrix's coordinates)
- * on @cr; @labels are made for those shapes when NULL. Alike shapes are
- * drawn as an image of @scale pixels per unit. FALSE if there was nothing
- * to draw.
+ * on @cr. Alike shapes are drawn as an image of @scale pixels per unit.
  */
-static gboolean
+static void
 draw_shapes (AtlasShapeLayer       *self,
              cairo_t               *cr,
              const cairo_matrix_t  *matrix,
              const graphene_rect_t *area,
-             int                    scale,
-             GPtrArray             *labels)
+             int                    scale)
 {
-  g_autoptr(GPtrArray) own_labels = NULL;
-  gboolean drawn;
+  g_autoptr(GPtrArray) labels = NULL;
 
   if (self->alike)
-    return draw_alike_shapes (self, cr, matrix, area, scale);
-
-  if (labels == NULL)
-    labels = own_labels = g_ptr_array_new_with_free_func ((GDestroyNotify) label_free);
-
-  drawn = draw_outlines (self, cr, matrix, area, TRUE, own_labels);
-  drawn |= draw_labels (cr, matrix, area, labels);
-
-  return drawn;
-}
-
-/* Draws the shapes that meet @area, all of one style, at once, into
- * @width × @height premultiplied pixels at @data, @stride bytes a row, at
- * @scale pixels per unit: their fills add up as cairo's would, their
- * outlines are drawn over all of them. FALSE if none meets it (the pixels
- * are then left as they were); else @drawn is the box of the pixels that
- * may not be empty.
- */
-static gboolean
-raster_alike_shapes (AtlasShapeLayer       *self,
-                     const cairo_matrix_t  *matrix,
-                     const graphene_rect_t *area,
-                     int                    scale,
-                     guchar                *data,
-                     int                    stride,
-                     int                    width,
-                     int                    height,
-                     GdkRectangle          *drawn)
-{
-  double left = G_MAXDOUBLE, top = G_MAXDOUBLE, right = -G_MAXDOUBLE, bottom = -G_MAXDOUBLE;
-  double zoom = shumate_viewport_get_zoom_level (shumate_layer_get_viewport (SHUMATE_LAYER (self)));
-  cairo_matrix_t to_image = { scale, 0, 0, scale, -area->origin.x * scale,
-                              -area->origin.y * scale };
-  const AtlasShapeStyle *style = NULL;
-  cairo_matrix_t matrix_in_image;
-
-  cairo_matrix_multiply (&matrix_in_image, matrix, &to_image);
-
-  for (guint i = 0; i < self->shapes->len; i++)
     {
-      AtlasShape *shape = g_ptr_array_index (self->shapes, i);
-
-      if (!shape_meets (shape, zoom, matrix, area))
-        continue;
-
-      /* The first shape drawn gives the style of all. */
-      if (style == NULL)
-        {
-          double dashes[2] = { DASH_ON * scale, DASH_OFF * scale };
-
-          style = &shape->style;
-          atlas_shape_raster_begin (self->raster, width, height, style->stroke_width * scale,
-                                    dashes, style->dashed ? G_N_ELEMENTS (dashes) : 0);
-        }
-
-      ensure_rings (shape);
-      for (guint r = 0; r < shape->rings->len; r++)
-        {
-          GArray *ring = g_ptr_array_index (shape->rings, r);
-          const Projected *points = (const Projected *) (void *) ring->data;
-          double *xy;
-
-          g_array_set_size (self->device_points, 2 * ring->len);
-          xy = (double *) (void *) self->device_points->data;
-          for (guint p = 0; p < ring->len; p++)
-            {
-              xy[2 * p] = points[p].x;
-              xy[2 * p + 1] = points[p].y;
-              cairo_matrix_transform_point (&matrix_in_image, &xy[2 * p], &xy[2 * p + 1]);
-              left = MIN (left, xy[2 * p]);
-              right = MAX (right, xy[2 * p]);
-              top = MIN (top, xy[2 * p + 1]);
-              bottom = MAX (bottom, xy[2 * p + 1]);
-            }
-
-          atlas_shape_raster_add (self->raster, xy, ring->len, style->fill.alpha > 0,
-                                  style->stroke_width > 0 && style->stroke.alpha > 0);
-        }
-    }
-
-  if (style == NULL)
-    return FALSE;
-
-  atlas_shape_raster_finish (self->raster, &style->fill, &style->stroke, data, stride);
-
-  /* With room for the outline and its antialiasing. */
-  left = CLAMP (floor (left - style->stroke_width * scale - 2), 0, width);
-  top = CLAMP (floor (top - style->stroke_width * scale - 2), 0, height);
-  right = CLAMP (ceil (right + style->stroke_width * scale + 2), 0, width);
-  bottom = CLAMP (ceil (bottom + style->stroke_width * scale + 2), 0, height);
-  *drawn = (GdkRectangle) { left, top, right - left, bottom - top };
-
-  return TRUE;
-}
-
-/* The alike shapes that meet @area, as an image painted on @cr. */
-static gboolean
-draw_alike_shapes (AtlasShapeLayer       *self,
-                   cairo_t               *cr,
-                   const cairo_matrix_t  *matrix,
-                   const graphene_rect_t *area,
-                   int                    scale)
-{
-  int width = (int) ceil (area->size.width * scale);
-  int height = (int) ceil (area->size.height * scale);
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  GdkRectangle box;
-  gboolean drawn;
-
-  cairo_surface_flush (surface);
-  drawn = raster_alike_shapes (self, matrix, area, scale, cairo_image_surface_get_data (surface),
-                               cairo_image_surface_get_stride (surface), width, height, &box);
-  cairo_surface_mark_dirty (surface);
-  if (drawn)
-    {
-      cairo_surface_set_device_scale (surface, scale, scale);
-      cairo_save (cr);
-      cairo_set_source_surface (cr, surface, area->origin.x, area->origin.y);
-      cairo_paint (cr);
-      cairo_restore (cr);
-    }
-  cairo_surface_destroy (surface);
-
-  return drawn;
-}
-
-/* The smallest box holding both; an empty one holds nothing. */
-static GdkRectangle
-box_union (const GdkRectangle *a,
-           const GdkRectangle *b)
-{
-  GdkRectangle both;
-
-  if (a->width <= 0 || a->height <= 0)
-    return *b;
-  if (b->width <= 0 || b->height <= 0)
-    return *a;
-
-  gdk_rectangle_union (a, b, &both);
-  return both;
-}
-
-/* Draws the alike shapes in the part of @image from (x, y), @width ×
- * @height pixels, which shows the layer from there in its units; returns
- * the box of what it drew there, in the image's pixels.
- */
-static GdkRectangle
-raster_alike_part (AtlasShapeLayer      *self,
-                   const cairo_matrix_t *matrix,
-                   cairo_surface_t      *image,
-                   int                   scale,
-                   int                   x,
-                   int                   y,
-                   int                   width,
-                   int                   height)
-{
-  int stride = cairo_image_surface_get_stride (image);
-  guchar *data = cairo_image_surface_get_data (image) + (gsize) y * stride + 4 * x;
-  graphene_rect_t area = GRAPHENE_RECT_INIT ((double) x / scale, (double) y / scale,
-                                             (double) width / scale, (double) height / scale);
-  GdkRectangle drawn = { 0, 0, 0, 0 };
-
-  if (width <= 0 || height <= 0 ||
-      !raster_alike_shapes (self, matrix, &area, scale, data, stride, width, height, &drawn))
-    return (GdkRectangle) { 0, 0, 0, 0 };
-
-  drawn.x += x;
-  drawn.y += y;
-  return drawn;
-}
-
-/* The screen's image of alike shapes, made again only where panning at the
- * same zoom uncovered the map: the rest is the last frame's image, moved by
- * the whole pixels the view moved. Two images take turns, so that the one
- * drawn into is no longer one a frame being shown still holds. Only the box
- * of what they hold is copied and shown: a few small circles cost little.
- */
-static void
-snapshot_alike (AtlasShapeLayer      *self,
-                GtkSnapshot          *snapshot,
-                const cairo_matrix_t *matrix,
-                double                width,
-                double                height)
-{
-  double zoom = shumate_viewport_get_zoom_level (shumate_layer_get_viewport (SHUMATE_LAYER (self)));
-  graphene_rect_t area = GRAPHENE_RECT_INIT (0, 0, width, height);
-  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  int image_width = (int) ceil (width * scale);
-  int image_height = (int) ceil (height * scale);
-  cairo_surface_t *last = self->alike_scale > 0 ? self->alike_images[self->alike_current] : NULL;
-  cairo_surface_t *image = self->alike_images[1 - self->alike_current];
-  gboolean moved = last != NULL && self->alike_scale == scale &&
-                   cairo_image_surface_get_width (last) == image_width &&
-                   cairo_image_surface_get_height (last) == image_height &&
-                   matrix->xy == 0 && matrix->yx == 0 && matrix->xx == self->alike_matrix.xx &&
-                   matrix->yy == self->alike_matrix.yy;
-  GdkRectangle box = { 0, 0, 0, 0 };
-  gboolean any = FALSE;
-  int dx = 0, dy = 0;
-  cairo_t *cr;
-
-  for (guint i = 0; i < self->shapes->len && !any; i++)
-    any = shape_meets (g_ptr_array_index (self->shapes, i), zoom, matrix, &area);
-  if (!any)
-    {
-      self->alike_scale = 0;
+      _atlas_shape_layer_draw_alike (self, cr, matrix, area, scale);
       return;
     }
 
-  if (moved)
-    {
-      /* Without rotation the offsets are whole pixels (get_transform()). */
-      dx = (int) round ((matrix->x0 - self->alike_matrix.x0) * scale);
-      dy = (int) round ((matrix->y0 - self->alike_matrix.y0) * scale);
-      moved = ABS (dx) < image_width && ABS (dy) < image_height;
-    }
-
-  if (moved && dx == 0 && dy == 0)
-    {
-      image = last;
-      box = self->alike_boxes[self->alike_current];
-    }
-  else
-    {
-      if (image == NULL || cairo_image_surface_get_width (image) != image_width ||
-          cairo_image_surface_get_height (image) != image_height)
-        {
-          g_clear_pointer (&image, cairo_surface_destroy);
-          image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, image_width, image_height);
-        }
-      /* Copies it first if a frame still holds it. */
-      cairo_surface_flush (image);
-
-      if (moved)
-        {
-          int stride = cairo_image_surface_get_stride (image);
-          int x_from = MAX (dx, 0), x_to = image_width + MIN (dx, 0);
-          int y_from = MAX (dy, 0), y_to = image_height + MIN (dy, 0);
-          GdkRectangle kept = self->alike_boxes[self->alike_current];
-          GdkRectangle strip;
-
-          kept.x += dx;
-          kept.y += dy;
-          if (!gdk_rectangle_intersect (&kept, &(GdkRectangle) { x_from, y_from, x_to - x_from,
-                                                                 y_to - y_from }, &kept))
-            kept = (GdkRectangle) { 0, 0, 0, 0 };
-          for (int y = kept.y; y < kept.y + kept.height; y++)
-            memcpy (cairo_image_surface_get_data (image) + (gsize) y * stride + 4 * kept.x,
-                    cairo_image_surface_get_data (last) + (gsize) (y - dy) * stride +
-                      4 * (kept.x - dx),
-                    (gsize) kept.width * 4);
-
-          box = kept;
-          strip = raster_alike_part (self, matrix, image, scale, 0, 0, image_width, y_from);
-          box = box_union (&box, &strip);
-          strip = raster_alike_part (self, matrix, image, scale, 0, y_to, image_width,
-                                     image_height - y_to);
-          box = box_union (&box, &strip);
-          strip = raster_alike_part (self, matrix, image, scale, 0, y_from, x_from,
-                                     y_to - y_from);
-          box = box_union (&box, &strip);
-          strip = raster_alike_part (self, matrix, image, scale, x_to, y_from,
-                                     image_width - x_to, y_to - y_from);
-          box = box_union (&box, &strip);
-        }
-      else
-        box = raster_alike_part (self, matrix, image, scale, 0, 0, image_width, image_height);
-
-      cairo_surface_mark_dirty (image);
-      cairo_surface_set_device_scale (image, scale, scale);
-      self->alike_images[1 - self->alike_current] = image;
-      self->alike_boxes[1 - self->alike_current] = box;
-      self->alike_current = 1 - self->alike_current;
-      self->alike_matrix = *matrix;
-      self->alike_scale = scale;
-    }
-
-  /* Outside the box the image holds what an older frame left there. */
-  if (box.width <= 0 || box.height <= 0)
-    return;
-
-  cr = gtk_snapshot_append_cairo (snapshot,
-                                  &GRAPHENE_RECT_INIT ((double) box.x / scale,
-                                                       (double) box.y / scale,
-                                                       (double) box.width / scale,
-                                                       (double) box.height / scale));
-  cairo_set_source_surface (cr, image, 0, 0);
-  cairo_rectangle (cr, (double) box.x / scale, (double) box.y / scale,
-                   (double) box.width / scale, (double) box.height / scale);
-  cairo_fill (cr);
-  cairo_destroy (cr);
+  labels = g_ptr_array_new_with_free_func ((GDestroyNotify) label_free);
+  draw_outlines (self, cr, matrix, area, TRUE, labels);
+  draw_labels (cr, matrix, area, labels);
 }
 
 /* The first picture -------------------------------------------------------
  *
- * A layer's first drawing is rasterized once the first frame is drawn. At
- * start-up that is the base map's, whose outlines are the largest part of
- * the window's first frame (about 57 M of its 228 M instructions): that
+ * A layer's first drawing is rasterized on the main thread once the first
+ * frame is drawn. At start-up that is the base map's, whose outlines are
+ * the largest part of the window's first frame (docs/PERFORMANCE.md): that
  * frame shows the layer's background only; right after it, the shapes are
  * drawn into an image for that frame's view, which the next frame shows,
- * the labels drawn over it. The image serves as long
- * as the view stays where it was; once the view or the shapes change, the
- * layer draws directly, as always.
+ * the labels drawn over it. The image serves as long as the view stays
+ * where it was; once the view or the shapes change, the layer draws
+ * directly, as always.
  *
- * It was drawn in a worker thread at first: on Debian 13 (cairo 1.18) that
- * made test processes crash at exit, in a library destructor, 6 to 9 times
- * in 50 (0 in 50 without the picture), from GLib's thread pool and from a
- * thread of its own, joined, alike. On the main thread, after the frame,
- * it delays nothing that a person sees first.
+ * Not in a worker thread: on Debian 13 (cairo 1.18) that made test
+ * processes crash at exit, in a library destructor, whether the thread
+ * was GLib's pool's or one of its own, joined. After the frame, the main
+ * thread delays nothing that a person sees first.
  */
 
 /* Once the frame that asked for it is drawn, unless it was forgotten
@@ -907,11 +419,15 @@ static gboolean
 draw_picture (gpointer data)
 {
   AtlasShapeLayer *self = data;
-  graphene_rect_t area = GRAPHENE_RECT_INIT (0, 0, self->picture_width, self->picture_height);
-  int scale = self->picture_scale;
+  graphene_rect_t area;
+  int scale;
   cairo_surface_t *image;
   cairo_t *cr;
 
+  g_assert (ATLAS_IS_SHAPE_LAYER (self));
+
+  area = GRAPHENE_RECT_INIT (0, 0, self->picture_width, self->picture_height);
+  scale = self->picture_scale;
   self->picture_idle = 0;
   image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
                                       (int) ceil (self->picture_width) * scale,
@@ -1019,7 +535,7 @@ snapshot_directly (AtlasShapeLayer      *self,
   cairo_t *cr;
 
   for (guint i = 0; i < self->shapes->len && !any; i++)
-    any = shape_meets (g_ptr_array_index (self->shapes, i), zoom, matrix, &area);
+    any = _atlas_shape_layer_shape_meets (g_ptr_array_index (self->shapes, i), zoom, matrix, &area);
   if (!any)
     {
       snapshot_background (self, snapshot, &area);
@@ -1040,186 +556,8 @@ snapshot_directly (AtlasShapeLayer      *self,
     }
   draw_shapes (self, cr, matrix, &area,
                self->draw_scale > 0 ? self->draw_scale
-                                    : gtk_widget_get_scale_factor (GTK_WIDGET (self)),
-               NULL);
+                                    : gtk_widget_get_scale_factor (GTK_WIDGET (self)));
   cairo_destroy (cr);
-}
-
-/* Starts a cache for this zoom: the labels laid out once for all tiles. */
-static void
-reset_tiles (AtlasShapeLayer      *self,
-             double                zoom,
-             const cairo_matrix_t *matrix)
-{
-  invalidate_tiles (self);
-  self->tiles_zoom = zoom;
-  self->tiles_world = matrix->xx;
-  self->tiles_scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  self->tiles_font_serial = pango_context_get_serial (gtk_widget_get_pango_context (GTK_WIDGET (self)));
-
-  for (guint i = 0; i < self->shapes->len; i++)
-    {
-      Label *label = make_label (self, g_ptr_array_index (self->shapes, i), zoom, matrix);
-
-      if (label != NULL)
-        g_ptr_array_add (self->labels, label);
-    }
-}
-
-static gboolean
-tiles_are_current (AtlasShapeLayer *self,
-                   double           zoom)
-{
-  return zoom == self->tiles_zoom &&
-         gtk_widget_get_scale_factor (GTK_WIDGET (self)) == self->tiles_scale_factor &&
-         pango_context_get_serial (gtk_widget_get_pango_context (GTK_WIDGET (self))) ==
-           self->tiles_font_serial;
-}
-
-static gint64
-tile_key (gint64 column,
-          gint64 row)
-{
-  return (column << 32) | (guint32) row;
-}
-
-static Tile *
-render_tile (AtlasShapeLayer *self,
-             gint64           column,
-             gint64           row)
-{
-  int scale = self->tiles_scale_factor;
-  Tile *tile = g_new0 (Tile, 1);
-  cairo_matrix_t matrix = { self->tiles_world, 0, 0, self->tiles_world,
-                            -(double) column * TILE_PX, -(double) row * TILE_PX };
-  graphene_rect_t area = GRAPHENE_RECT_INIT (0, 0, TILE_PX, TILE_PX);
-  cairo_t *cr;
-
-  tile->key = tile_key (column, row);
-  tile->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, TILE_PX * scale,
-                                              TILE_PX * scale);
-  cairo_surface_set_device_scale (tile->surface, scale, scale);
-
-  cr = cairo_create (tile->surface);
-  if (self->has_background)
-    {
-      gdk_cairo_set_source_rgba (cr, &self->background);
-      cairo_paint (cr);
-    }
-  if (!draw_shapes (self, cr, &matrix, &area, scale, self->labels) && !self->has_background)
-    g_clear_pointer (&tile->surface, cairo_surface_destroy);
-  cairo_destroy (cr);
-  if (tile->surface != NULL)
-    cairo_surface_flush (tile->surface);
-
-  return tile;
-}
-
-static GdkTexture *
-get_tile_texture (Tile *tile)
-{
-  cairo_surface_t *surface = tile->surface;
-  int stride = cairo_image_surface_get_stride (surface);
-  int height = cairo_image_surface_get_height (surface);
-  g_autoptr(GBytes) bytes = NULL;
-
-  if (tile->texture != NULL)
-    return tile->texture;
-
-  /* Cairo's ARGB32 is GDK's default memory format, on either endianness. */
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      (gsize) stride * height,
-                                      (GDestroyNotify) cairo_surface_destroy,
-                                      cairo_surface_reference (surface));
-  tile->texture = gdk_memory_texture_new (cairo_image_surface_get_width (surface), height,
-                                          GDK_MEMORY_DEFAULT, bytes, stride);
-
-  return tile->texture;
-}
-
-/* GTK 4.8's cairo renderer converts a texture's every pixel each frame; it
- * paints a surface as it is. Other renderers keep textures on the GPU.
- */
-static gboolean
-renders_with_cairo (GtkWidget *widget)
-{
-  GtkNative *native = gtk_widget_get_native (widget);
-
-  return native == NULL || GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (native));
-}
-
-typedef struct
-{
-  gint64 first_column, last_column, first_row, last_row;
-} TileRange;
-
-static gboolean
-tile_is_far (gpointer key,
-             gpointer value,
-             gpointer user_data)
-{
-  const TileRange *keep = user_data;
-  gint64 column = *(gint64 *) key >> 32;
-  gint64 row = (gint32) (*(gint64 *) key & 0xffffffff);
-
-  return column < keep->first_column || column > keep->last_column ||
-         row < keep->first_row || row > keep->last_row;
-}
-
-/* The tiles under the widget, drawn when missing; those more than a tile
- * away from the view are dropped, so the cache holds about a screenful.
- * With cairo, one drawing for each tile: the renderer copies each drawing
- * into an image of its size, and empty tiles need none.
- */
-static void
-snapshot_tiles (AtlasShapeLayer      *self,
-                GtkSnapshot          *snapshot,
-                const cairo_matrix_t *matrix,
-                double                width,
-                double                height)
-{
-  TileRange view = {
-    (gint64) floor (-matrix->x0 / TILE_PX),
-    (gint64) floor ((width - matrix->x0 - 1) / TILE_PX),
-    (gint64) floor (-matrix->y0 / TILE_PX),
-    (gint64) floor ((height - matrix->y0 - 1) / TILE_PX),
-  };
-  TileRange keep = {
-    view.first_column - 1, view.last_column + 1, view.first_row - 1, view.last_row + 1,
-  };
-  gboolean with_cairo = renders_with_cairo (GTK_WIDGET (self));
-
-  for (gint64 column = view.first_column; column <= view.last_column; column++)
-    for (gint64 row = view.first_row; row <= view.last_row; row++)
-      {
-        gint64 key = tile_key (column, row);
-        Tile *tile = g_hash_table_lookup (self->tiles, &key);
-        double x = column * TILE_PX + matrix->x0;
-        double y = row * TILE_PX + matrix->y0;
-
-        if (tile == NULL)
-          {
-            tile = render_tile (self, column, row);
-            g_hash_table_insert (self->tiles, &tile->key, tile);
-          }
-
-        if (tile->surface == NULL)
-          continue;
-        if (with_cairo)
-          {
-            cairo_t *cr = gtk_snapshot_append_cairo (snapshot,
-                                                     &GRAPHENE_RECT_INIT (x, y, TILE_PX, TILE_PX));
-
-            cairo_set_source_surface (cr, tile->surface, x, y);
-            cairo_paint (cr);
-            cairo_destroy (cr);
-          }
-        else
-          gtk_snapshot_append_texture (snapshot, get_tile_texture (tile),
-                                       &GRAPHENE_RECT_INIT (x, y, TILE_PX, TILE_PX));
-      }
-
-  g_hash_table_foreach_remove (self->tiles, tile_is_far, &keep);
 }
 
 static void
@@ -1227,29 +565,15 @@ atlas_shape_layer_snapshot (GtkWidget   *widget,
                             GtkSnapshot *snapshot)
 {
   AtlasShapeLayer *self = ATLAS_SHAPE_LAYER (widget);
-  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
   double width = gtk_widget_get_width (widget);
   double height = gtk_widget_get_height (widget);
-  double zoom = shumate_viewport_get_zoom_level (viewport);
-  gboolean zooming = zoom != self->last_zoom;
   cairo_matrix_t matrix;
 
-  self->last_zoom = zoom;
   if (width <= 0 || height <= 0 || !get_transform (self, &matrix))
     return;
 
-  /* While the zoom changes every frame, tiles would be drawn for one frame
-   * only: draw directly until it settles.
-   */
-  if (self->cached && self->shapes->len > 0 && shumate_viewport_get_rotation (viewport) == 0 &&
-      (tiles_are_current (self, zoom) || !zooming))
-    {
-      if (!tiles_are_current (self, zoom))
-        reset_tiles (self, zoom, &matrix);
-      snapshot_tiles (self, snapshot, &matrix, width, height);
-    }
-  else if (self->alike && self->draw_scale == 0)
-    snapshot_alike (self, snapshot, &matrix, width, height);
+  if (self->alike && self->draw_scale == 0)
+    _atlas_shape_layer_snapshot_alike (self, snapshot, &matrix, width, height);
   else
     snapshot_directly (self, snapshot, &matrix, width, height);
 }
@@ -1272,8 +596,6 @@ atlas_shape_layer_finalize (GObject *object)
   AtlasShapeLayer *self = ATLAS_SHAPE_LAYER (object);
 
   forget_picture (self);
-  g_clear_pointer (&self->tiles, g_hash_table_unref);
-  g_clear_pointer (&self->labels, g_ptr_array_unref);
   g_clear_pointer (&self->shapes, g_ptr_array_unref);
   g_clear_pointer (&self->raster, atlas_shape_raster_free);
   g_clear_pointer (&self->alike_images[0], cairo_surface_destroy);
@@ -1299,13 +621,8 @@ static void
 atlas_shape_layer_init (AtlasShapeLayer *self)
 {
   self->shapes = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_shape_free);
-  self->tiles = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
-                                       (GDestroyNotify) tile_free);
-  self->labels = g_ptr_array_new_with_free_func ((GDestroyNotify) label_free);
   self->raster = atlas_shape_raster_new ();
   self->device_points = g_array_new (FALSE, FALSE, sizeof (double));
-  self->tiles_zoom = -1;
-  self->last_zoom = -1;
   /* Clicks go to the map and the pins; shapes are picked by the map view. */
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
 }
@@ -1327,7 +644,7 @@ atlas_shape_layer_add (AtlasShapeLayer *self,
   g_return_if_fail (shape != NULL);
 
   g_ptr_array_add (self->shapes, shape);
-  invalidate_tiles (self);
+  forget_drawings (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1336,13 +653,13 @@ atlas_shape_layer_clear (AtlasShapeLayer *self)
 {
   g_return_if_fail (ATLAS_IS_SHAPE_LAYER (self));
 
-  invalidate_tiles (self);
+  forget_drawings (self);
   g_ptr_array_set_size (self->shapes, 0);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 guint
-atlas_shape_layer_get_n_shapes (AtlasShapeLayer *self)
+_atlas_shape_layer_get_n_shapes (AtlasShapeLayer *self)
 {
   g_return_val_if_fail (ATLAS_IS_SHAPE_LAYER (self), 0);
 
@@ -1350,8 +667,8 @@ atlas_shape_layer_get_n_shapes (AtlasShapeLayer *self)
 }
 
 AtlasShape *
-atlas_shape_layer_get_shape (AtlasShapeLayer *self,
-                             guint            index)
+_atlas_shape_layer_get_shape (AtlasShapeLayer *self,
+                              guint            index)
 {
   g_return_val_if_fail (ATLAS_IS_SHAPE_LAYER (self), NULL);
   g_return_val_if_fail (index < self->shapes->len, NULL);
@@ -1382,7 +699,6 @@ atlas_shape_layer_pick (AtlasShapeLayer *self,
     {
       AtlasShape *shape = g_ptr_array_index (self->shapes, i - 1);
 
-      ensure_rings (shape);
       trace_shape (cr, &matrix, shape);
       if (cairo_in_fill (cr, x, y))
         found = shape;
@@ -1402,26 +718,7 @@ atlas_shape_layer_set_background (AtlasShapeLayer *self,
   self->has_background = background != NULL;
   if (background != NULL)
     self->background = *background;
-  invalidate_tiles (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/* Whether panning moves tiles drawn once for each zoom level rather than
- * drawing every frame afresh. For layers with many vertices and few changes,
- * such as the base map.
- */
-void
-atlas_shape_layer_set_cached (AtlasShapeLayer *self,
-                              gboolean         cached)
-{
-  g_return_if_fail (ATLAS_IS_SHAPE_LAYER (self));
-
-  cached = !!cached;
-  if (self->cached == cached)
-    return;
-
-  /* The tiles stay: they are checked against the view when used again. */
-  self->cached = cached;
+  forget_drawings (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1438,7 +735,7 @@ atlas_shape_layer_set_alike (AtlasShapeLayer *self,
   g_return_if_fail (ATLAS_IS_SHAPE_LAYER (self));
 
   self->alike = !!alike;
-  invalidate_tiles (self);
+  forget_drawings (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1462,28 +759,11 @@ atlas_shape_layer_set_draw_scale (AtlasShapeLayer *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-gboolean
-atlas_shape_layer_get_cached (AtlasShapeLayer *self)
-{
-  g_return_val_if_fail (ATLAS_IS_SHAPE_LAYER (self), FALSE);
-
-  return self->cached;
-}
-
-/* How many tiles the cache holds now. */
-guint
-atlas_shape_layer_get_n_cached_tiles (AtlasShapeLayer *self)
-{
-  g_return_val_if_fail (ATLAS_IS_SHAPE_LAYER (self), 0);
-
-  return g_hash_table_size (self->tiles);
-}
-
 /* Whether the first picture is still to be drawn (see
  * snapshot_first_picture()): the layer is drawn again once it is.
  */
 gboolean
-atlas_shape_layer_get_picture_pending (AtlasShapeLayer *self)
+_atlas_shape_layer_get_picture_pending (AtlasShapeLayer *self)
 {
   g_return_val_if_fail (ATLAS_IS_SHAPE_LAYER (self), FALSE);
 
@@ -1492,93 +772,9 @@ atlas_shape_layer_get_picture_pending (AtlasShapeLayer *self)
 
 /* Whether the last drawing showed the first picture, for tests. */
 gboolean
-atlas_shape_layer_get_picture_shown (AtlasShapeLayer *self)
+_atlas_shape_layer_get_picture_shown (AtlasShapeLayer *self)
 {
   g_return_val_if_fail (ATLAS_IS_SHAPE_LAYER (self), FALSE);
 
   return self->picture_shown;
-}
-
-#define EARTH_RADIUS_M 6371008.8
-#define CIRCLE_POINTS 49
-
-/* The ring of a circle of radius_m metres around a point: a polygon whose
- * last point is its first.
- */
-static void
-add_circle_ring (AtlasShape *shape,
-                 double      latitude,
-                 double      longitude,
-                 double      radius_m)
-{
-  AtlasPoint points[CIRCLE_POINTS];
-  double angular = radius_m / EARTH_RADIUS_M;
-  double lat = latitude * G_PI / 180;
-  double lon = longitude * G_PI / 180;
-
-  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
-    {
-      double bearing = 2 * G_PI * (i % (G_N_ELEMENTS (points) - 1)) / (G_N_ELEMENTS (points) - 1);
-      double lat2 = asin (sin (lat) * cos (angular) + cos (lat) * sin (angular) * cos (bearing));
-      double lon2 = lon + atan2 (sin (bearing) * sin (angular) * cos (lat),
-                                 cos (angular) - sin (lat) * sin (lat2));
-
-      points[i].latitude = lat2 * 180 / G_PI;
-      points[i].longitude = lon2 * 180 / G_PI;
-    }
-
-  atlas_shape_add_ring (shape, points, G_N_ELEMENTS (points));
-}
-
-/* A circle's ring is made the first time it is drawn or picked: a dataset
- * with thousands of imprecise places would otherwise spend most of its
- * swap into the map on circles that no view has shown yet.
- */
-static void
-ensure_rings (AtlasShape *shape)
-{
-  double radius_m = shape->circle_m;
-
-  if (radius_m <= 0)
-    return;
-
-  shape->circle_m = 0;
-  add_circle_ring (shape, shape->centre.latitude, shape->centre.longitude, radius_m);
-}
-
-/* A circle of radius_m metres around a point, as a polygon: how far a place
- * may really be from its pin. Its box is known at once; the polygon is made
- * when first needed.
- */
-AtlasShape *
-atlas_shape_new_circle (const char *id,
-                        double      latitude,
-                        double      longitude,
-                        double      radius_m)
-{
-  AtlasShape *shape = atlas_shape_new (id, NULL, latitude, longitude);
-  double angular = radius_m / EARTH_RADIUS_M;
-  double lat = latitude * G_PI / 180;
-  double reach;
-
-  /* Around a pole or over half the Earth, no box is simpler than the ring. */
-  if (angular >= G_PI / 2 || sin (angular) >= cos (lat))
-    {
-      add_circle_ring (shape, latitude, longitude, radius_m);
-      return shape;
-    }
-
-  /* Its northernmost and southernmost points are due north and south, as
-   * are two of the ring's; no point of the ring is further east or west
-   * than the circle's widest reach.
-   */
-  reach = asin (sin (angular) / cos (lat)) * 180 / G_PI;
-  shape->south_west = (AtlasPoint) { longitude - reach, latitude - angular * 180 / G_PI };
-  shape->north_east = (AtlasPoint) { longitude + reach, latitude + angular * 180 / G_PI };
-  project (shape->north_east.latitude, shape->south_west.longitude, &shape->top_left);
-  project (shape->south_west.latitude, shape->north_east.longitude, &shape->bottom_right);
-  shape->centre = (AtlasPoint) { longitude, latitude };
-  shape->circle_m = radius_m;
-
-  return shape;
 }

@@ -5,6 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "atlas-shape-raster"
+
 #include "config.h"
 
 #include <math.h>
@@ -15,10 +17,10 @@
 /* Many translucent convex shapes of one style, such as the uncertainty
  * circles of thousands of places, drawn at once into an image.
  *
- * Cairo fills each shape over the whole of its area, one after the other:
- * at close zoom a few hundred circles larger than the window cost about
- * 60 ms a frame, and their dashed outlines (each dash tessellated) 50 ms
- * more. Here a fill only adds, along its outline, how much each pixel's
+ * Cairo fills each shape over the whole of its area, one after the other,
+ * and tessellates each dash of their outlines: at close zoom a few hundred
+ * circles larger than the window make a slow frame (docs/PERFORMANCE.md).
+ * Here a fill only adds, along its outline, how much each pixel's
  * coverage differs from its left neighbour's, and one pass over the image
  * adds the rows up: k shapes of opacity a over a pixel give it 1 - (1 - a)^k
  * of their colour, as k fills would. The outlines are walked a pixel at a

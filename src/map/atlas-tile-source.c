@@ -5,12 +5,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "atlas-tile-source"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <libsoup/soup.h>
 
-#include "atlas-tile-source.h"
+#include "atlas-tile-source-private.h"
 
 /* Raster tiles over HTTP with our own User-Agent.
  *
@@ -51,7 +53,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 const char *
-atlas_tile_source_get_user_agent (void)
+_atlas_tile_source_get_user_agent (void)
 {
   return "GeoparkAtlas/" PACKAGE_VERSION " (+" PACKAGE_URL ")";
 }
@@ -98,7 +100,7 @@ atlas_tile_source_validate_template (const char  *url_template,
         }
     }
 
-  example = atlas_tile_source_expand_template (url_template, 0, 0, 0);
+  example = _atlas_tile_source_expand_template (url_template, 0, 0, 0);
   uri = g_uri_parse (example, G_URI_FLAGS_NONE, NULL);
   if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
     {
@@ -121,10 +123,10 @@ atlas_tile_source_validate_template (const char  *url_template,
 }
 
 char *
-atlas_tile_source_expand_template (const char *url_template,
-                                   int         x,
-                                   int         y,
-                                   int         zoom_level)
+_atlas_tile_source_expand_template (const char *url_template,
+                                    int         x,
+                                    int         y,
+                                    int         zoom_level)
 {
   GString *url;
   char buffer[16];
@@ -163,9 +165,10 @@ on_send_and_read (GObject      *object,
   SoupMessage *message = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  AtlasTileSource *self = g_task_get_source_object (task);
   guint status;
 
-  AtlasTileSource *self = g_task_get_source_object (task);
+  g_assert (ATLAS_IS_TILE_SOURCE (self));
 
   bytes = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
   if (bytes == NULL)
@@ -209,7 +212,7 @@ atlas_tile_source_get_tile_data_async (ShumateDataSource   *source,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, atlas_tile_source_get_tile_data_async);
 
-  url = atlas_tile_source_expand_template (self->url_template, x, y, zoom_level);
+  url = _atlas_tile_source_expand_template (self->url_template, x, y, zoom_level);
   message = soup_message_new (SOUP_METHOD_GET, url);
   if (message == NULL)
     {
@@ -243,7 +246,7 @@ atlas_tile_source_constructed (GObject *object)
 
   g_assert (self->url_template != NULL);
 
-  self->session = soup_session_new_with_options ("user-agent", atlas_tile_source_get_user_agent (),
+  self->session = soup_session_new_with_options ("user-agent", _atlas_tile_source_get_user_agent (),
                                                  "max-conns", MAX_CONNECTIONS,
                                                  "max-conns-per-host", MAX_CONNECTIONS,
                                                  NULL);
@@ -392,7 +395,7 @@ atlas_tile_source_new (const char *url_template,
 }
 
 const char *
-atlas_tile_source_get_url_template (AtlasTileSource *self)
+_atlas_tile_source_get_url_template (AtlasTileSource *self)
 {
   g_return_val_if_fail (ATLAS_IS_TILE_SOURCE (self), NULL);
 

@@ -26,14 +26,8 @@ G_DECLARE_FINAL_TYPE (AtlasTileSource, atlas_tile_source, ATLAS, TILE_SOURCE, Sh
 GQuark           atlas_tile_source_error_quark       (void);
 AtlasTileSource *atlas_tile_source_new               (const char  *url_template,
                                                       const char  *cache_dir);
-const char      *atlas_tile_source_get_url_template  (AtlasTileSource *self);
 gboolean         atlas_tile_source_get_reachable     (AtlasTileSource *self);
-const char      *atlas_tile_source_get_user_agent    (void);
 gboolean         atlas_tile_source_validate_template (const char  *url_template,
                                                       GError     **error);
-char            *atlas_tile_source_expand_template   (const char  *url_template,
-                                                      int          x,
-                                                      int          y,
-                                                      int          zoom_level);
 
 G_END_DECLS

@@ -1,19 +1,23 @@
-/* atlas-map-export.c
+/* atlas-map-view-actions.c
  *
  * Copyright 2026 The Geopark Atlas developers
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "atlas-map-view"
+
 #include "config.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "atlas-map-export.h"
 #include "atlas-map-view-private.h"
 
-/* The map as an image, for slides and reports: what is on screen, drawn
+/* What the map view's actions do, and the keys bound to them: zooming,
+ * panning with the keyboard, and the map as an image.
+ *
+ * The map as an image, for slides and reports: what is on screen, drawn
  * again from the widgets' render nodes rather than read back from the
  * screen, so that a dialog over the window does not end up in the picture
  * and twice the size is drawn, not stretched. Only what is already on
@@ -22,8 +26,55 @@
 
 G_DEFINE_QUARK (atlas-map-export-error-quark, atlas_map_export_error)
 
+/* What an exported image shows, in the map's coordinates: the map and its
+ * layers, the note on approximate borders (a border drawn too coarsely must
+ * not leave without it), the scale and the attribution. The zoom and layers
+ * controls and the banner are about this window, not the map: they stay out.
+ * @scale is the image's pixels per pixel of the map, for what the map draws
+ * as images itself.
+ */
+static void
+snapshot_content (AtlasMapView *self,
+                  GtkSnapshot  *snapshot,
+                  int           scale)
+{
+  GtkWidget *overlay = GTK_WIDGET (self->overlay);
+  GtkWidget *content[] = {
+    GTK_WIDGET (self->map),
+    self->approximate_label,
+    GTK_WIDGET (self->scale),
+    GTK_WIDGET (self->license),
+  };
+  graphene_rect_t bounds;
+  gboolean was_vector;
+
+  if (!gtk_widget_compute_bounds (GTK_WIDGET (self->map), overlay, &bounds))
+    return;
+
+  /* Drawn as vectors, at the image's scale: it may be larger than the
+   * screen, and no first picture on its way stands for the shapes.
+   */
+  was_vector = self->vector_pins;
+  _atlas_map_view_set_pins_vector (self, TRUE);
+  atlas_shape_layer_set_draw_scale (self->offline_layer, scale);
+  atlas_shape_layer_set_draw_scale (self->area_layer, scale);
+  atlas_shape_layer_set_draw_scale (self->precision_layer, scale);
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, bounds.size.width,
+                                                         bounds.size.height));
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-bounds.origin.x, -bounds.origin.y));
+  for (guint i = 0; i < G_N_ELEMENTS (content); i++)
+    gtk_widget_snapshot_child (overlay, content[i], snapshot);
+  gtk_snapshot_restore (snapshot);
+  gtk_snapshot_pop (snapshot);
+  atlas_shape_layer_set_draw_scale (self->offline_layer, 0);
+  atlas_shape_layer_set_draw_scale (self->area_layer, 0);
+  atlas_shape_layer_set_draw_scale (self->precision_layer, 0);
+  _atlas_map_view_set_pins_vector (self, was_vector);
+}
+
 /**
- * atlas_map_view_render:
+ * _atlas_map_view_render:
  * @view: a map view that is shown
  * @scale: 1, or 2 for slides
  * @error: where to put an error
@@ -36,9 +87,9 @@ G_DEFINE_QUARK (atlas-map-export-error-quark, atlas_map_export_error)
  * Returns: (transfer full): the image, or %NULL with @error set
  */
 GdkTexture *
-atlas_map_view_render (AtlasMapView  *view,
-                       int            scale,
-                       GError       **error)
+_atlas_map_view_render (AtlasMapView  *view,
+                        int            scale,
+                        GError       **error)
 {
   GtkWidget *map;
   GtkNative *native;
@@ -61,7 +112,7 @@ atlas_map_view_render (AtlasMapView  *view,
     {
       snapshot = gtk_snapshot_new ();
       gtk_snapshot_scale (snapshot, scale, scale);
-      _atlas_map_view_snapshot_content (view, snapshot, scale);
+      snapshot_content (view, snapshot, scale);
       node = gtk_snapshot_free_to_node (snapshot);
     }
 
@@ -114,12 +165,12 @@ save_png (GdkTexture  *texture,
   return TRUE;
 }
 
-/* Writes the map, as atlas_map_view_render() draws it, as a PNG file. */
+/* Writes the map, as _atlas_map_view_render() draws it, as a PNG file. */
 gboolean
-atlas_map_view_export_png (AtlasMapView  *view,
-                           GFile         *file,
-                           int            scale,
-                           GError       **error)
+_atlas_map_view_export_png (AtlasMapView  *view,
+                            GFile         *file,
+                            int            scale,
+                            GError       **error)
 {
   g_autoptr(GdkTexture) texture = NULL;
 
@@ -128,7 +179,7 @@ atlas_map_view_export_png (AtlasMapView  *view,
   g_return_val_if_fail (scale == 1 || scale == 2, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  texture = atlas_map_view_render (view, scale, error);
+  texture = _atlas_map_view_render (view, scale, error);
   if (texture == NULL)
     return FALSE;
 
@@ -177,6 +228,8 @@ on_export_file_chosen (GtkNativeDialog *chooser,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
 
+  g_assert (request != NULL && ATLAS_IS_MAP_VIEW (request->view));
+
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
@@ -199,7 +252,7 @@ export_image (AtlasMapView *self,
   ExportRequest *request;
   GtkRoot *root;
 
-  texture = atlas_map_view_render (self, scale, &error);
+  texture = _atlas_map_view_render (self, scale, &error);
   if (texture == NULL)
     {
       show_error (self, _("Could Not Export the Map Image"), error);
@@ -237,7 +290,11 @@ export_image_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  export_image (ATLAS_MAP_VIEW (widget), 1);
+  AtlasMapView *self = (AtlasMapView *) widget;
+
+  g_assert (ATLAS_IS_MAP_VIEW (self));
+
+  export_image (self, 1);
 }
 
 static void
@@ -245,7 +302,11 @@ export_image_for_slides_action (GtkWidget  *widget,
                                 const char *action_name,
                                 GVariant   *parameter)
 {
-  export_image (ATLAS_MAP_VIEW (widget), 2);
+  AtlasMapView *self = (AtlasMapView *) widget;
+
+  g_assert (ATLAS_IS_MAP_VIEW (self));
+
+  export_image (self, 2);
 }
 
 static void
@@ -253,11 +314,13 @@ copy_image_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  AtlasMapView *self = ATLAS_MAP_VIEW (widget);
+  AtlasMapView *self = (AtlasMapView *) widget;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
 
-  texture = atlas_map_view_render (self, 1, &error);
+  g_assert (ATLAS_IS_MAP_VIEW (self));
+
+  texture = _atlas_map_view_render (self, 1, &error);
   if (texture == NULL)
     {
       show_error (self, _("Could Not Copy the Map Image"), error);
@@ -267,12 +330,131 @@ copy_image_action (GtkWidget  *widget,
   gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
 }
 
-void
-_atlas_map_view_class_add_export_actions (GtkWidgetClass *widget_class)
+/* The keyboard -------------------------------------------------------- */
+
+static void
+zoom_in_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
+  AtlasMapView *self = (AtlasMapView *) widget;
+
+  g_assert (ATLAS_IS_MAP_VIEW (self));
+
+  atlas_map_view_zoom_in (self);
+}
+
+static void
+zoom_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  AtlasMapView *self = (AtlasMapView *) widget;
+
+  g_assert (ATLAS_IS_MAP_VIEW (self));
+
+  atlas_map_view_zoom_out (self);
+}
+
+/* Moves the map by quarters of its size, (columns, rows) of them: libshumate
+ * 1.0 has no keyboard panning of its own.
+ */
+static void
+pan_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  AtlasMapView *self = (AtlasMapView *) widget;
+  ShumateViewport *viewport;
+  double width, height;
+  double latitude, longitude;
+  int columns, rows;
+
+  g_assert (ATLAS_IS_MAP_VIEW (self));
+
+  viewport = atlas_map_view_get_viewport (self);
+  width = gtk_widget_get_width (GTK_WIDGET (self->map));
+  height = gtk_widget_get_height (GTK_WIDGET (self->map));
+  g_variant_get (parameter, "(ii)", &columns, &rows);
+  shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self->map),
+                                              width / 2 + columns * width / 4,
+                                              height / 2 + rows * height / 4,
+                                              &latitude, &longitude);
+  _atlas_map_view_go_to (self, latitude, longitude, shumate_viewport_get_zoom_level (viewport),
+                         TRUE);
+}
+
+static void
+add_pan_binding (GtkWidgetClass *widget_class,
+                 guint           keyval,
+                 int             columns,
+                 int             rows)
+{
+  /* With Shift too, as the keys did before they were actions. */
+  gtk_widget_class_add_binding_action (widget_class, keyval, 0, "map.pan", "(ii)", columns, rows);
+  gtk_widget_class_add_binding_action (widget_class, keyval, GDK_SHIFT_MASK, "map.pan", "(ii)",
+                                       columns, rows);
+}
+
+/* The focus moved into or out of the map. */
+static void
+on_map_focus_changed (AtlasMapView *self)
+{
+  g_assert (ATLAS_IS_MAP_VIEW (self));
+
+  _atlas_map_view_actions_update (self);
+}
+
+/* Installs the view's actions and binds their keys. */
+void
+_atlas_map_view_class_actions_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_in_action);
+  gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_out_action);
+  gtk_widget_class_install_action (widget_class, "map.pan", "(ii)", pan_action);
   gtk_widget_class_install_action (widget_class, "map.export-image", NULL,
                                    export_image_action);
   gtk_widget_class_install_action (widget_class, "map.export-image-for-slides", NULL,
                                    export_image_for_slides_action);
   gtk_widget_class_install_action (widget_class, "map.copy-image", NULL, copy_image_action);
+
+  add_pan_binding (widget_class, GDK_KEY_Left, -1, 0);
+  add_pan_binding (widget_class, GDK_KEY_Right, 1, 0);
+  add_pan_binding (widget_class, GDK_KEY_Up, 0, -1);
+  add_pan_binding (widget_class, GDK_KEY_Down, 0, 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "map.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "map.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "map.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, 0, "map.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0, "map.zoom-out",
+                                       NULL);
+}
+
+/* The arrow keys pan only while the map or a pin has the focus: on the
+ * buttons over the map they move the focus, as elsewhere.
+ */
+void
+_atlas_map_view_actions_init (AtlasMapView *self)
+{
+  self->map_focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (self->map_focus, "notify::contains-focus",
+                           G_CALLBACK (on_map_focus_changed), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->map), self->map_focus);
+}
+
+/* The one place that enables and disables the view's actions. */
+void
+_atlas_map_view_actions_update (AtlasMapView *self)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  double zoom = shumate_viewport_get_zoom_level (viewport);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.zoom-in",
+                                 zoom < shumate_viewport_get_max_zoom_level (viewport));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.zoom-out",
+                                 zoom > shumate_viewport_get_min_zoom_level (viewport));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.pan",
+                                 self->map_focus != NULL &&
+                                 gtk_event_controller_focus_contains_focus (
+                                   GTK_EVENT_CONTROLLER_FOCUS (self->map_focus)));
 }
