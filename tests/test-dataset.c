@@ -940,29 +940,18 @@ join_problems (GPtrArray *problems)
 typedef AtlasDataset *(*LoadFunc) (gconstpointer data,
                                    GPtrArray    *problems);
 
-/* The dataset is refused with exactly the problems expected, whether its
- * files are read in one thread or shared out between two or three.
- */
+/* The dataset is refused with exactly the problems expected. */
 static void
-assert_refused_in_any_threads (LoadFunc       load,
-                               gconstpointer  data,
-                               const char    *expected)
+assert_refused (LoadFunc       load,
+                gconstpointer  data,
+                const char    *expected)
 {
-  for (guint n_threads = 0; n_threads <= 3; n_threads++)
-    {
-      g_autoptr(GPtrArray) problems = new_problems ();
-      g_autoptr(AtlasDataset) dataset = NULL;
-      g_autofree char *actual = NULL;
+  g_autoptr(GPtrArray) problems = new_problems ();
+  g_autoptr(AtlasDataset) dataset = load (data, problems);
+  g_autofree char *actual = join_problems (problems);
 
-      _atlas_dataset_loader_set_n_threads (n_threads);
-      dataset = load (data, problems);
-      actual = join_problems (problems);
-
-      g_test_message ("%u threads", n_threads);
-      g_assert_null (dataset);
-      g_assert_cmpstr (actual, ==, expected);
-    }
-  _atlas_dataset_loader_set_n_threads (0);
+  g_assert_null (dataset);
+  g_assert_cmpstr (actual, ==, expected);
 }
 
 static AtlasDataset *
@@ -979,10 +968,7 @@ load_files (gconstpointer  files,
   return atlas_dataset_load_bytes ((GBytes * const *) files, problems);
 }
 
-/* Each bad dataset is refused, with exactly the problems expected, whether
- * its files are read in one thread or shared out between two or three
- * (even a file of one or two items: some readers then have none).
- */
+/* Each bad dataset is refused, with exactly the problems expected. */
 static void
 test_bad_dataset (gconstpointer data)
 {
@@ -996,7 +982,7 @@ test_bad_dataset (gconstpointer data)
   g_autoptr(GString) expected = g_string_new (g_strstrip (expected_text));
 
   g_string_replace (expected, "{dir}", dir, 0);
-  assert_refused_in_any_threads (load_folder, folder, expected->str);
+  assert_refused (load_folder, folder, expected->str);
 
   remove_case (dir);
 }
@@ -1048,7 +1034,7 @@ test_duplicate_members (void)
         files[f] = read_fixture_file (name);
     }
 
-  assert_refused_in_any_threads (load_files, files, expected->str);
+  assert_refused (load_files, files, expected->str);
 
   for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
     g_bytes_unref (files[f]);
@@ -1104,7 +1090,7 @@ test_blank_text (void)
 }
 
 /* Many news about the valid fixture's places, for a load large enough to
- * be read in parts: about 1,100 bytes each, some in Vietnamese, the dates
+ * report its progress many times: about 1,100 bytes each, some in Vietnamese, the dates
  * spread over ten years so that many tie.
  */
 static void
@@ -1219,13 +1205,12 @@ load_many_with_problems (gconstpointer  unused,
   return load_many (TRUE, problems);
 }
 
-/* Read in parts, a large file's problems are those of one reader, in the
- * same order: each duplicate id found where its second definition is, and
- * said to be a duplicate of the first in the file, whichever part of the
- * file either is in; references checked last.
+/* A large file's problems come in file order: each duplicate id found
+ * where its second definition is, and said to be a duplicate of the first
+ * in the files; references checked last.
  */
 static void
-test_threads_same_problems (void)
+test_large_same_problems (void)
 {
   static const char *expected =
     "news.json: $.items[10].colour: unknown field “colour”\n"
@@ -1245,7 +1230,7 @@ test_threads_same_problems (void)
     "conservation, education, community, tourism, cooperation, events\n"
     "news.json: $.items[5000].places[0]: unknown place “nowhere”";
 
-  assert_refused_in_any_threads (load_many_with_problems, NULL, expected);
+  assert_refused (load_many_with_problems, NULL, expected);
 }
 
 /* Spoils the character after the first occurrence of text in the news:
@@ -1265,12 +1250,11 @@ spoil_utf8 (GByteArray *news,
   return at;
 }
 
-/* Checked in parts, a large file that is not UTF-8 is refused at the byte
- * a check of the whole gives, whichever part it is in and wherever the
- * parts are cut (the generated news are full of Vietnamese letters).
+/* A large file that is not UTF-8 is refused at the first byte that is
+ * not (the generated news are full of Vietnamese letters).
  */
 static void
-test_threads_not_utf8 (void)
+test_large_not_utf8 (void)
 {
   g_autoptr(GBytes) valid_news = many_news (FALSE);
   gsize size = g_bytes_get_size (valid_news);
@@ -1295,7 +1279,7 @@ test_threads_not_utf8 (void)
         files[f] = read_fixture_file (name);
     }
 
-  assert_refused_in_any_threads (load_files, files, expected);
+  assert_refused (load_files, files, expected);
 
   for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
     g_bytes_unref (files[f]);
@@ -1450,8 +1434,9 @@ on_progress (double   fraction,
     }
 }
 
-/* Loads the valid fixture with many news from a folder in threads, with
- * the progress and cancellation of the window's loads.
+/* Loads the valid fixture with many news from a folder, with the progress
+ * and cancellation of the window's loads, the search index made in a
+ * thread of its own.
  */
 static AtlasDataset *
 load_many_from_folder (Progress  *progress,
@@ -1474,12 +1459,11 @@ load_many_from_folder (Progress  *progress,
   return dataset;
 }
 
-/* The progress of a load read in parts only goes forward, by the bytes
- * read whichever part they are in, and is only reported in the thread that
- * loads.
+/* The progress of a load only goes forward, while json-glib parses as
+ * while the items are read, and is only reported in the thread that loads.
  */
 static void
-test_threads_progress (void)
+test_large_progress (void)
 {
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
@@ -1495,18 +1479,18 @@ test_threads_progress (void)
   for (guint i = 1; i < fractions->len; i++)
     g_assert_cmpfloat (g_array_index (fractions, double, i - 1), <,
                        g_array_index (fractions, double, i));
-  /* Reading is three quarters of a load; the items are almost all of the
-   * bytes, half of them read in the other thread.
+  /* Reading is three quarters of a load; the news are almost all of the
+   * bytes.
    */
   g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 2), >, 0.7);
   g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), ==, 1.0);
 }
 
-/* A load read in parts stops soon after it is cancelled: every part is
- * cancelled, not only the one in the thread that loads.
+/* A load says no more of its progress once it is cancelled, and stops:
+ * at its next item, or once json-glib has parsed the file it was parsing.
  */
 static void
-test_threads_cancel (void)
+test_large_cancel (void)
 {
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
@@ -1519,9 +1503,8 @@ test_threads_cancel (void)
   g_assert_cmpuint (problems->len, ==, 1);
   g_assert_error ((GError *) g_ptr_array_index (problems, 0), ATLAS_DATASET_ERROR,
                   ATLAS_DATASET_ERROR_IO);
-  /* Both readers stop at their next item: the other part, had it gone on,
-   * would have taken the load to 0.36 at least. Where the cancel comes
-   * depends on how the threads were scheduled, not what follows it.
+  /* Where the cancel comes depends on how often json-glib makes an
+   * element, not on what follows it.
    */
   last = g_array_index (fractions, double, fractions->len - 1);
   g_test_message ("cancelled at %g, stopped at %g", progress.cancelled_at, last);
@@ -1529,9 +1512,8 @@ test_threads_cancel (void)
   g_assert_cmpfloat (last - progress.cancelled_at, <, 0.02);
 }
 
-/* Read in parts, with the search index made meanwhile in a thread of its
- * own, a dataset is the one read in one thread, to the last byte of its
- * search index.
+/* With the search index made in a thread of its own, a dataset is the one
+ * made in one thread, to the last byte of its search index.
  */
 static void
 test_threads_same_dataset (void)
@@ -1591,11 +1573,11 @@ main (int   argc,
   g_test_add_func ("/dataset/links/take-contents", test_take_contents_links);
   g_test_add_func ("/dataset/duplicate-members", test_duplicate_members);
   g_test_add_func ("/dataset/blank-text", test_blank_text);
-  g_test_add_func ("/dataset/threads/same-problems", test_threads_same_problems);
+  g_test_add_func ("/dataset/large/same-problems", test_large_same_problems);
   g_test_add_func ("/dataset/threads/same-dataset", test_threads_same_dataset);
-  g_test_add_func ("/dataset/threads/not-utf8", test_threads_not_utf8);
-  g_test_add_func ("/dataset/threads/progress", test_threads_progress);
-  g_test_add_func ("/dataset/threads/cancel", test_threads_cancel);
+  g_test_add_func ("/dataset/large/not-utf8", test_large_not_utf8);
+  g_test_add_func ("/dataset/large/progress", test_large_progress);
+  g_test_add_func ("/dataset/large/cancel", test_large_cancel);
 
   bad = fixture_path ("bad");
   cases = g_dir_open (bad, 0, NULL);
