@@ -34,16 +34,58 @@ assert_json_glib_agrees (const char *text,
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  guint n_checked = G_MAXUINT;
+  AtlasJsonCounts counts = { G_MAXUINT, G_MAXUINT, G_MAXUINT };
   guint n_parsed = 0;
+  JsonNode *root;
 
-  g_assert_true (atlas_json_check (text, length, &n_checked, NULL, NULL, &error));
+  g_assert_true (atlas_json_check (text, length, &counts, NULL, NULL, &error));
   g_assert_no_error (error);
 
   g_signal_connect (parser, "array-element", G_CALLBACK (on_array_element), &n_parsed);
   g_assert_true (json_parser_load_from_data (parser, text, length, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (n_parsed, ==, n_checked);
+  g_assert_cmpuint (n_parsed, ==, counts.n_elements);
+
+  /* Where the check says the root's items are, json-glib has them. */
+  root = json_parser_get_root (parser);
+  if (counts.items_array > 0)
+    {
+      JsonNode *items = json_object_get_member (json_node_get_object (root), "items");
+
+      g_assert_true (JSON_NODE_HOLDS_ARRAY (items));
+      g_assert_cmpuint (json_array_get_length (json_node_get_array (items)), ==, counts.n_items);
+    }
+}
+
+/* Which of the arrays that are members of the root is its "items". */
+static void
+test_json_items_array (void)
+{
+  static const struct {
+    const char *text;
+    guint items_array;
+    guint n_items;
+  } cases[] = {
+    { "{\"$schema\": \"x\", \"items\": [{}, {}, 3]}", 1, 3 },
+    { "{\"a\": [], \"items\": [1, 2], \"b\": [3], \"items\": [[4, 5]]}", 4, 1 },
+    { "{\"items\": [1], \"items\": 5}", 0, 0 },
+    { "{\"items\": [1], \"\\u0069tems\": [1, 2]}", 0, 0 },
+    { "{\"nested\": {\"items\": [1]}}", 0, 0 },
+    { "[{\"items\": [1]}]", 0, 0 },
+    { "{\"items\": []}", 1, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      AtlasJsonCounts counts;
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_true (atlas_json_check (cases[i].text, strlen (cases[i].text), &counts,
+                                       NULL, NULL, NULL));
+      g_assert_cmpuint (counts.items_array, ==, cases[i].items_array);
+      g_assert_cmpuint (counts.n_items, ==, cases[i].n_items);
+      assert_json_glib_agrees (cases[i].text, strlen (cases[i].text));
+    }
 }
 
 static void
@@ -220,6 +262,7 @@ main (int   argc,
 
   g_test_add_func ("/dataset/json/valid", test_json_valid);
   g_test_add_func ("/dataset/json/bundled-files", test_json_bundled_files);
+  g_test_add_func ("/dataset/json/items-array", test_json_items_array);
   g_test_add_func ("/dataset/json/errors", test_json_errors);
   g_test_add_func ("/dataset/json/string-runs", test_json_string_runs);
   g_test_add_func ("/dataset/json/depth", test_json_depth);

@@ -1209,10 +1209,7 @@ load_many_with_problems (gconstpointer  unused,
  * where its second definition is, and said to be a duplicate of the first
  * in the files; references checked last.
  */
-static void
-test_large_same_problems (void)
-{
-  static const char *expected =
+static const char *many_problems =
     "news.json: $.items[10].colour: unknown field “colour”\n"
     "news.json: $.items[1000].id: duplicate id “cb-01”, already used at "
     "places.json: $.items[0].id\n"
@@ -1230,7 +1227,62 @@ test_large_same_problems (void)
     "conservation, education, community, tourism, cooperation, events\n"
     "news.json: $.items[5000].places[0]: unknown place “nowhere”";
 
-  assert_refused (load_many_with_problems, NULL, expected);
+static void
+test_large_same_problems (void)
+{
+  assert_refused (load_many_with_problems, NULL, many_problems);
+}
+
+/* The many news with problems, the start of the root object rewritten. */
+static AtlasDataset *
+load_many_rewritten (gconstpointer  root_start,
+                     GPtrArray     *problems)
+{
+  g_autoptr(GBytes) news = many_news (TRUE);
+  g_autoptr(GString) text = g_string_new_len (g_bytes_get_data (news, NULL),
+                                             g_bytes_get_size (news));
+  GBytes *files[ATLAS_DATASET_N_FILES];
+  AtlasDataset *dataset;
+
+  g_assert_cmpuint (g_string_replace (text, "{\"$schema\": \"news.schema.json\", \"items\": [",
+                                      root_start, 1), ==, 1);
+  for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
+    {
+      g_autofree char *name = g_build_filename ("valid", atlas_dataset_file_get_name (f), NULL);
+
+      if (f == ATLAS_DATASET_FILE_NEWS)
+        files[f] = g_bytes_new (text->str, text->len);
+      else
+        files[f] = read_fixture_file (name);
+    }
+
+  dataset = atlas_dataset_load_bytes ((GBytes * const *) files, problems);
+
+  for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
+    g_bytes_unref (files[f]);
+
+  return dataset;
+}
+
+/* The items are read while json-glib makes them, unless the check cannot
+ * tell which array is the root's "items" (a name written with escapes):
+ * then once it has made them all. Either way, the same problems in the
+ * same order, the root's own before its items'; an array of objects before
+ * "items" is not taken for it (its id would clash with the first item's).
+ */
+static void
+test_large_read_as_parsed (void)
+{
+  static const char *root_starts[] = {
+    "{\"extra\": [{\"id\": \"news-00000\"}], \"$schema\": 5, \"items\": [",
+    "{\"extra\": [{\"id\": \"news-00000\"}], \"$schema\": 5, \"\\u0069tems\": [",
+  };
+  g_autofree char *expected = g_strconcat ("news.json: $.extra: unknown field “extra”\n"
+                                           "news.json: $.$schema: must be a string, not 5\n",
+                                           many_problems, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (root_starts); i++)
+    assert_refused (load_many_rewritten, root_starts[i], expected);
 }
 
 /* Spoils the character after the first occurrence of text in the news:
@@ -1574,6 +1626,7 @@ main (int   argc,
   g_test_add_func ("/dataset/duplicate-members", test_duplicate_members);
   g_test_add_func ("/dataset/blank-text", test_blank_text);
   g_test_add_func ("/dataset/large/same-problems", test_large_same_problems);
+  g_test_add_func ("/dataset/large/read-as-parsed", test_large_read_as_parsed);
   g_test_add_func ("/dataset/threads/same-dataset", test_threads_same_dataset);
   g_test_add_func ("/dataset/large/not-utf8", test_large_not_utf8);
   g_test_add_func ("/dataset/large/progress", test_large_progress);

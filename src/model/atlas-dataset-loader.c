@@ -49,6 +49,13 @@ G_DEFINE_QUARK (atlas-dataset-error-quark, atlas_dataset_error)
 #define CHECKED_SHARE  0.05
 #define PARSED_SHARE   0.55
 
+/* The items of a file with this many or more are read while json-glib
+ * makes them (see on_array_element()): the tree of a large file then never
+ * exists whole. For fewer, it does not pay for the signals it takes for
+ * every object and array.
+ */
+#define MIN_ITEMS_TO_STREAM 1000
+
 /* The search index is made in a thread of its own, while the dataset's
  * other indexes are made, for this many items or more.
  */
@@ -90,22 +97,35 @@ index_in_thread (guint n_items)
   return n_items >= MIN_ITEMS_FOR_INDEX_THREAD && g_get_num_processors () > 1;
 }
 
+typedef gpointer (*ReadItemFunc) (AtlasSchemaReader *r,
+                                  JsonObject        *item);
+
 /* One load: where it reads, how far it is and whether to stop. */
 typedef struct
 {
   AtlasSchemaReader           reader;
   const AtlasDatasetProgress *progress;
 
-  gsize  total_bytes;
-  gsize  done_bytes;          /* of the files read before this one */
-  gsize  file_bytes;          /* of this one */
-  int    reported_permille;
+  gsize            total_bytes;
+  gsize            done_bytes;       /* of the files read before this one */
+  gsize            file_bytes;       /* of this one */
+  int              reported_permille;
 
-  /* While json-glib parses this file: how many array elements the check
-   * counted, and how many the parser has made.
+  /* While json-glib parses the current file. */
+  AtlasJsonCounts  counts;           /* what the check found it will make */
+  guint            parsed_elements;
+  double           parsed_share;     /* of the file, once parsed */
+  guint            depth;            /* of the object or array being made */
+  guint            n_root_arrays;    /* begun as members of the root */
+  gboolean         in_items;         /* making the root's "items" */
+
+  /* The items read while json-glib makes them, and their problems, to be
+   * taken in file order once the root is read.
    */
-  guint  n_elements;
-  guint  parsed_elements;
+  ReadItemFunc     read_item;
+  JsonArray       *streamed;         /* the root's "items", emptied */
+  GPtrArray       *items;
+  GPtrArray       *item_problems;
 } Load;
 
 static gboolean
@@ -136,8 +156,76 @@ advance (Load   *load,
     }
 }
 
-/* json-glib parses a file in one call: its progress is told by the
- * elements of arrays it makes, which the check counted beforehand.
+/* Reads the item at index of the root's "items", at the current path
+ * "$.items".
+ */
+static void
+read_item (Load     *load,
+           JsonNode *node,
+           guint     index)
+{
+  AtlasSchemaReader *r = &load->reader;
+  gsize mark = atlas_schema_reader_push_index (r, index);
+  JsonObject *item = atlas_schema_reader_expect_object (r, node);
+
+  if (item != NULL)
+    g_ptr_array_add (load->items, load->read_item (r, item));
+  atlas_schema_reader_pop (r, mark);
+}
+
+static void
+on_container_start (JsonParser *parser,
+                    gpointer    user_data)
+{
+  Load *load = user_data;
+
+  g_assert (JSON_IS_PARSER (parser));
+
+  load->depth++;
+}
+
+static void
+on_container_end (JsonParser *parser,
+                  gpointer    container,
+                  gpointer    user_data)
+{
+  Load *load = user_data;
+
+  g_assert (JSON_IS_PARSER (parser));
+
+  load->depth--;
+  if (load->in_items && load->depth == 1)
+    {
+      load->in_items = FALSE;
+      load->streamed = container;
+      g_string_assign (load->reader.path, "$");
+    }
+}
+
+/* An array that is a member of the root object: the root's "items" when
+ * the check said which one it is.
+ */
+static void
+on_array_start (JsonParser *parser,
+                gpointer    user_data)
+{
+  Load *load = user_data;
+
+  g_assert (JSON_IS_PARSER (parser));
+
+  load->depth++;
+  if (load->depth == 2 && ++load->n_root_arrays == load->counts.items_array)
+    {
+      load->in_items = TRUE;
+      g_string_assign (load->reader.path, "$.items");
+    }
+}
+
+/* json-glib parses a file in one call. Each item of the root's "items" is
+ * read as soon as it is made, then dropped: the items are read while they
+ * are fresh in memory, and the tree of a large file never exists whole.
+ * The progress is told by the elements of arrays made, which the check
+ * counted beforehand.
  */
 static void
 on_array_element (JsonParser *parser,
@@ -146,13 +234,59 @@ on_array_element (JsonParser *parser,
                   gpointer    user_data)
 {
   Load *load = user_data;
+  AtlasSchemaReader *r = &load->reader;
 
   g_assert (JSON_IS_PARSER (parser));
 
+  if (load->in_items && load->depth == 2)
+    {
+      guint last = json_array_get_length (array) - 1;
+      GPtrArray *problems = r->problems;
+
+      r->problems = load->item_problems;
+      if (!cancelled (load))
+        read_item (load, json_array_get_element (array, last), index);
+      r->problems = problems;
+      json_array_remove_element (array, last);
+    }
+
   load->parsed_elements++;
   /* Every few elements is often enough for a thousandth. */
-  if (load->parsed_elements % 64 == 0)
-    advance (load, CHECKED_SHARE + PARSED_SHARE * load->parsed_elements / load->n_elements);
+  if (load->parsed_elements % 16 == 0)
+    advance (load, CHECKED_SHARE + (load->parsed_share - CHECKED_SHARE) *
+                   load->parsed_elements / load->counts.n_elements);
+}
+
+/* A parser for the current file, which reads its items as it makes them
+ * when that pays (too many items are refused unread, once the root is
+ * read), and tells the progress when there is someone to tell.
+ */
+static JsonParser *
+new_parser (Load *load)
+{
+  JsonParser *parser = json_parser_new ();
+  gboolean streams = load->read_item != NULL && load->counts.items_array > 0 &&
+                     load->counts.n_items >= MIN_ITEMS_TO_STREAM &&
+                     load->counts.n_items <= MAX_ITEMS;
+
+  load->parsed_elements = 0;
+  load->depth = 0;
+  load->n_root_arrays = 0;
+  load->in_items = FALSE;
+  load->streamed = NULL;
+  load->parsed_share = streams ? 1.0 : CHECKED_SHARE + PARSED_SHARE;
+
+  if (streams || load->progress != NULL)
+    g_signal_connect (parser, "array-element", G_CALLBACK (on_array_element), load);
+  if (!streams)
+    return parser;
+
+  g_signal_connect (parser, "object-start", G_CALLBACK (on_container_start), load);
+  g_signal_connect (parser, "object-end", G_CALLBACK (on_container_end), load);
+  g_signal_connect (parser, "array-start", G_CALLBACK (on_array_start), load);
+  g_signal_connect (parser, "array-end", G_CALLBACK (on_container_end), load);
+
+  return parser;
 }
 
 /* Checks the bytes of one file and parses them; NULL (reported) if they
@@ -195,7 +329,7 @@ parse_file (Load   *load,
       return NULL;
     }
 
-  if (!atlas_json_check (data, size, &load->n_elements, &line, &column, &error))
+  if (!atlas_json_check (data, size, &load->counts, &line, &column, &error))
     {
       atlas_schema_reader_report (r, ATLAS_DATASET_ERROR_SYNTAX,
                                   _("not valid JSON at line %u, column %u: %s"),
@@ -204,42 +338,47 @@ parse_file (Load   *load,
     }
   advance (load, CHECKED_SHARE);
 
-  parser = json_parser_new ();
-  load->parsed_elements = 0;
-  if (load->progress != NULL && load->n_elements > 0)
-    g_signal_connect (parser, "array-element", G_CALLBACK (on_array_element), load);
-
   /* Only what json-glib itself refuses of what the check let through. */
+  parser = new_parser (load);
   if (!json_parser_load_from_data (parser, data, size, &error))
     {
       atlas_schema_reader_report (r, ATLAS_DATASET_ERROR_SYNTAX, _("not valid JSON: %s"),
                                   error->message);
       return NULL;
     }
-  advance (load, CHECKED_SHARE + PARSED_SHARE);
+  advance (load, load->parsed_share);
 
   return json_parser_steal_root (parser);
 }
 
-typedef gpointer (*ReadItemFunc) (AtlasSchemaReader *r,
-                                  JsonObject        *item);
+/* The items of array, not read while json-glib made them. */
+static void
+read_unstreamed_items (Load      *load,
+                       JsonArray *array)
+{
+  guint length = json_array_get_length (array);
+  double start = load->parsed_share;
+
+  for (guint i = 0; i < length && !cancelled (load); i++)
+    {
+      read_item (load, json_array_get_element (array, i), i);
+      advance (load, start + (1.0 - start) * (i + 1) / length);
+    }
+}
 
 /* {"$schema": "…", "items": [ … ]}: reads every item, keeping the ones
  * that could be read at all so that references to them can be checked.
  * NULL when the file has no list of items to speak of.
  */
 static GPtrArray *
-read_items (Load         *load,
-            JsonNode     *root,
-            ReadItemFunc  read_item)
+read_items (Load     *load,
+            JsonNode *root)
 {
   static const char *known[] = { "$schema", "items", NULL };
   AtlasSchemaReader *r = &load->reader;
-  g_autoptr(GPtrArray) items = NULL;
   JsonObject *object = atlas_schema_reader_expect_object (r, root);
   JsonArray *array;
   JsonNode *node;
-  guint length;
   gsize mark;
 
   if (object == NULL)
@@ -254,23 +393,13 @@ read_items (Load         *load,
 
   mark = atlas_schema_reader_push_member (r, "items");
   array = atlas_schema_reader_expect_array (r, node, 0, MAX_ITEMS);
-  length = array != NULL ? json_array_get_length (array) : 0;
-  if (array != NULL)
-    items = g_ptr_array_new_full (length, g_object_unref);
-  for (guint i = 0; i < length && !cancelled (load); i++)
-    {
-      gsize item_mark = atlas_schema_reader_push_index (r, i);
-      JsonObject *item = atlas_schema_reader_expect_object (r, json_array_get_element (array, i));
-
-      if (item != NULL)
-        g_ptr_array_add (items, read_item (r, item));
-      atlas_schema_reader_pop (r, item_mark);
-      advance (load, CHECKED_SHARE + PARSED_SHARE + (1.0 - CHECKED_SHARE - PARSED_SHARE) *
-                     (i + 1) / length);
-    }
+  if (array != NULL && array == load->streamed)
+    g_ptr_array_extend_and_steal (r->problems, g_steal_pointer (&load->item_problems));
+  else if (array != NULL)
+    read_unstreamed_items (load, array);
   atlas_schema_reader_pop (r, mark);
 
-  return g_steal_pointer (&items);
+  return array != NULL ? g_steal_pointer (&load->items) : NULL;
 }
 
 /* Checks every reference against the ids of the files that could be read:
@@ -348,22 +477,25 @@ read_file (Load             *load,
   g_autoptr(GPtrArray) read = NULL;
 
   load->file_bytes = g_bytes_get_size (bytes);
+  load->read_item = readers[f];
+  load->items = g_ptr_array_new_with_free_func (g_object_unref);
+  load->item_problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
   atlas_schema_reader_start_file (&load->reader, file_names[f]);
-  if ((root = parse_file (load, bytes)) == NULL)
+  root = parse_file (load, bytes);
+
+  if (root != NULL && !cancelled (load) && readers[f] == NULL)
+    atlas_schema_read_dataset_info (&load->reader, root);
+  else if (root != NULL && !cancelled (load))
+    read = read_items (load, root);
+
+  g_clear_pointer (&load->items, g_ptr_array_unref);
+  g_clear_pointer (&load->item_problems, g_ptr_array_unref);
+
+  if (root == NULL || (readers[f] != NULL && read == NULL && !cancelled (load)))
     return FALSE;
-  if (cancelled (load))
-    return TRUE;
 
-  if (readers[f] == NULL)
-    {
-      atlas_schema_read_dataset_info (&load->reader, root);
-      return TRUE;
-    }
-
-  if ((read = read_items (load, root, readers[f])) == NULL)
-    return FALSE;
-
-  g_ptr_array_extend_and_steal (items, g_steal_pointer (&read));
+  if (read != NULL)
+    g_ptr_array_extend_and_steal (items, g_steal_pointer (&read));
   return TRUE;
 }
 
@@ -553,10 +685,10 @@ load_bundled_in_thread (gpointer data)
  * atlas_dataset_preload_bundled:
  *
  * Starts loading the bundled dataset in a thread, for the next
- * atlas_dataset_load_bundled(): at start-up it takes about 5 ms that the
- * main thread spends initializing GTK meanwhile. Call it once the
- * language is set, as problems are translated in the thread (and the
- * environment must not change while it runs: PLATFORM.md §5).
+ * atlas_dataset_load_bundled(): at start-up the main thread initializes
+ * GTK meanwhile. Call it once the language is set, as problems are
+ * translated in the thread (and the environment must not change while it
+ * runs: PLATFORM.md §5).
  */
 void
 atlas_dataset_preload_bundled (void)

@@ -34,14 +34,17 @@ G_DEFINE_QUARK (atlas-json-error-quark, atlas_json_error)
 
 typedef struct
 {
-  const char  *data;
-  const char  *p;
-  const char  *end;
-  guint        depth;
-  guint        n_elements;
-  guint       *error_line;
-  guint       *error_column;
-  GError     **error;
+  const char      *data;
+  const char      *p;
+  const char      *end;
+  guint            depth;
+  guint            n_direct;        /* elements of the array checked last */
+  guint            n_root_arrays;   /* members of the root object that are arrays */
+  gboolean         escaped_names;   /* in the root object */
+  AtlasJsonCounts  counts;
+  guint           *error_line;
+  guint           *error_column;
+  GError         **error;
 } Checker;
 
 G_GNUC_PRINTF (4, 5)
@@ -349,20 +352,45 @@ static gboolean
 check_array (Checker *checker)
 {
   Next next = NEXT_DONE;
+  guint n_direct = 0;
 
-  if (open_is_empty (checker, ']'))
-    return TRUE;
-
-  do
+  if (!open_is_empty (checker, ']'))
     {
-      if (!check_value (checker))
-        return FALSE;
-      checker->n_elements++;
-      next = check_separator (checker, ']');
+      do
+        {
+          if (!check_value (checker))
+            return FALSE;
+          n_direct++;
+          next = check_separator (checker, ']');
+        }
+      while (next == NEXT_MORE);
     }
-  while (next == NEXT_MORE);
 
+  checker->counts.n_elements += n_direct;
+  checker->n_direct = n_direct;
   return next == NEXT_DONE;
+}
+
+/* After the value of a member of the root object, named by the text
+ * between name and name_end: notes where the root's "items" is, the last
+ * member of that name counting, as in json-glib.
+ */
+static void
+note_root_member (Checker    *checker,
+                  const char *name,
+                  const char *name_end,
+                  gboolean    is_array)
+{
+  if (is_array)
+    checker->n_root_arrays++;
+
+  if (memchr (name, '\\', name_end - name) != NULL)
+    checker->escaped_names = TRUE;
+  else if (name_end - name == 5 && memcmp (name, "items", 5) == 0)
+    {
+      checker->counts.items_array = is_array ? checker->n_root_arrays : 0;
+      checker->counts.n_items = is_array ? checker->n_direct : 0;
+    }
 }
 
 static gboolean
@@ -375,17 +403,25 @@ check_object (Checker *checker)
 
   do
     {
+      const char *name = checker->p + 1;
+      const char *name_end;
+      gboolean is_array;
+
       if (checker->p >= checker->end || *checker->p != '"')
         return expected (checker, _("a name in double quotes"));
       if (!check_string (checker))
         return FALSE;
+      name_end = checker->p - 1;
       skip_space (checker);
       if (checker->p >= checker->end || *checker->p != ':')
         return expected (checker, "“:”");
       checker->p++;
       skip_space (checker);
+      is_array = checker->p < checker->end && *checker->p == '[';
       if (!check_value (checker))
         return FALSE;
+      if (checker->depth == 1)
+        note_root_member (checker, name, name_end, is_array);
       next = check_separator (checker, '}');
     }
   while (next == NEXT_MORE);
@@ -439,9 +475,7 @@ check_value (Checker *checker)
  * atlas_json_check:
  * @data: text, valid UTF-8
  * @length: its length in bytes
- * @n_elements: (out) (optional): how many elements all the arrays in the
- *   text have together: as many times as json-glib's parser emits
- *   #JsonParser::array-element when it reads the text
+ * @counts: (out) (optional): what json-glib's parser will make of the text
  * @error_line: (out) (optional): on error, the line of the problem, from 1
  * @error_column: (out) (optional): on error, its column, in characters from 1
  *
@@ -452,12 +486,15 @@ check_value (Checker *checker)
 gboolean
 atlas_json_check (const char  *data,
                   gsize        length,
-                  guint       *n_elements,
+                  AtlasJsonCounts *counts,
                   guint       *error_line,
                   guint       *error_column,
                   GError     **error)
 {
-  Checker checker = { data, data, data + length, 0, 0, error_line, error_column, error };
+  Checker checker = {
+    .data = data, .p = data, .end = data + length,
+    .error_line = error_line, .error_column = error_column, .error = error,
+  };
 
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -475,8 +512,11 @@ atlas_json_check (const char  *data,
                    _("found “%s” after the end of the JSON value"), found);
     }
 
-  if (n_elements != NULL)
-    *n_elements = checker.n_elements;
+  /* A name written with escapes might be "items" to json-glib. */
+  if (checker.escaped_names)
+    checker.counts.items_array = checker.counts.n_items = 0;
+  if (counts != NULL)
+    *counts = checker.counts;
 
   return TRUE;
 }
