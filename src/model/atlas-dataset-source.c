@@ -17,9 +17,9 @@
  * changes. A reload that finds problems keeps the last good data on screen
  * and lists the problems; nothing is lost while someone fixes a typo.
  *
- * A folder loads in a worker thread: ten years of news take a second or
- * more to read, and the window must go on drawing meanwhile. The bundled
- * copy, a few milliseconds, loads at once.
+ * A folder loads in a worker thread: ten years of news take long enough
+ * to read that the window must go on drawing meanwhile, and show how far
+ * the load has come. The bundled copy is small and loads at once.
  */
 
 /* Editors save in several steps; wait for them to finish. */
