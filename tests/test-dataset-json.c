@@ -5,6 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "test-dataset-json"
+
 #include "config.h"
 
 #include <json-glib/json-glib.h>

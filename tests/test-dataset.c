@@ -5,6 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "test-dataset"
+
 #include "config.h"
 
 #include <glib/gstdio.h>
