@@ -942,18 +942,32 @@ join_problems (GPtrArray *problems)
 typedef AtlasDataset *(*LoadFunc) (gconstpointer data,
                                    GPtrArray    *problems);
 
-/* The dataset is refused with exactly the problems expected. */
+/* The dataset is refused with exactly the problems expected, whether its
+ * items are read from json-glib's whole tree or while json-glib makes
+ * them (however few they are).
+ */
 static void
 assert_refused (LoadFunc       load,
                 gconstpointer  data,
                 const char    *expected)
 {
-  g_autoptr(GPtrArray) problems = new_problems ();
-  g_autoptr(AtlasDataset) dataset = load (data, problems);
-  g_autofree char *actual = join_problems (problems);
+  static const guint min_items_to_stream[] = { G_MAXUINT, 1 };
 
-  g_assert_null (dataset);
-  g_assert_cmpstr (actual, ==, expected);
+  for (guint i = 0; i < G_N_ELEMENTS (min_items_to_stream); i++)
+    {
+      g_autoptr(GPtrArray) problems = new_problems ();
+      g_autoptr(AtlasDataset) dataset = NULL;
+      g_autofree char *actual = NULL;
+
+      _atlas_dataset_loader_set_min_items_to_stream (min_items_to_stream[i]);
+      dataset = load (data, problems);
+      actual = join_problems (problems);
+
+      g_test_message ("items read as made from %u", min_items_to_stream[i]);
+      g_assert_null (dataset);
+      g_assert_cmpstr (actual, ==, expected);
+    }
+  _atlas_dataset_loader_set_min_items_to_stream (0);
 }
 
 static AtlasDataset *

@@ -76,6 +76,11 @@ atlas_dataset_file_get_name (AtlasDatasetFile file)
 /* 0, or how many threads every load uses whatever its size (for the tests). */
 static guint forced_n_threads;
 
+/* 0, or from how many items every load reads them as json-glib makes them
+ * (for the tests).
+ */
+static guint forced_min_items_to_stream;
+
 /* With 2 or more, every load from now on makes the search index in a
  * thread of its own; with 1, in the thread that loads; 0 goes back to
  * choosing by the number of items.
@@ -84,6 +89,23 @@ void
 _atlas_dataset_loader_set_n_threads (guint n_threads)
 {
   g_atomic_int_set (&forced_n_threads, n_threads);
+}
+
+/* Makes every load from now on read the items of files of at least
+ * n_items items while json-glib makes them; 0 goes back to the default.
+ */
+void
+_atlas_dataset_loader_set_min_items_to_stream (guint n_items)
+{
+  g_atomic_int_set (&forced_min_items_to_stream, n_items);
+}
+
+static guint
+min_items_to_stream (void)
+{
+  guint forced = g_atomic_int_get (&forced_min_items_to_stream);
+
+  return forced > 0 ? forced : MIN_ITEMS_TO_STREAM;
 }
 
 static gboolean
@@ -266,7 +288,7 @@ new_parser (Load *load)
 {
   JsonParser *parser = json_parser_new ();
   gboolean streams = load->read_item != NULL && load->counts.items_array > 0 &&
-                     load->counts.n_items >= MIN_ITEMS_TO_STREAM &&
+                     load->counts.n_items >= min_items_to_stream () &&
                      load->counts.n_items <= MAX_ITEMS;
 
   load->parsed_elements = 0;

@@ -2,7 +2,10 @@
  *
  * The first byte of the input picks which file of the dataset the rest
  * replaces; the other files are the bundled ones, so that references and
- * duplicate ids across files are exercised too. The same bytes also go
+ * duplicate ids across files are exercised too. When the byte's next bit is
+ * set, the files are loaded again with their items read while json-glib
+ * makes them, however few: the same problems in the same order. The same
+ * bytes also go
  * through the check the loader makes before json-glib parses a file:
  * whatever it accepts, json-glib must parse, making as many array elements
  * as the check counted, the root's "items" where the check found it (the
@@ -21,7 +24,7 @@
 #include <json-glib/json-glib.h>
 #include <stdint.h>
 
-#include "atlas-dataset-loader.h"
+#include "atlas-dataset-loader-private.h"
 #include "atlas-json-check.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -65,6 +68,35 @@ compare_with_json_glib (const char *text,
   g_assert (json_array_get_length (json_node_get_array (items)) == counts.n_items);
 }
 
+/* The problems' messages, one per line. */
+static char *
+join_problems (GPtrArray *problems)
+{
+  GString *joined = g_string_new (NULL);
+
+  for (guint i = 0; i < problems->len; i++)
+    g_string_append_printf (joined, "%s\n", ((GError *) g_ptr_array_index (problems, i))->message);
+
+  return g_string_free (joined, FALSE);
+}
+
+static void
+compare_streamed (GBytes * const *files,
+                  GPtrArray      *problems)
+{
+  g_autoptr(GPtrArray) streamed = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  g_autoptr(AtlasDataset) dataset = NULL;
+  g_autofree char *expected = join_problems (problems);
+  g_autofree char *found = NULL;
+
+  _atlas_dataset_loader_set_min_items_to_stream (1);
+  dataset = atlas_dataset_load_bytes (files, streamed);
+  _atlas_dataset_loader_set_min_items_to_stream (0);
+
+  found = join_problems (streamed);
+  g_assert (g_str_equal (found, expected));
+}
+
 static void
 load_bundled_files (void)
 {
@@ -100,6 +132,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     files[f] = f == target ? input : bundled[f];
 
   dataset = atlas_dataset_load_bytes ((GBytes * const *) files, problems);
+  if ((data[0] / ATLAS_DATASET_N_FILES) & 1)
+    compare_streamed ((GBytes * const *) files, problems);
   compare_with_json_glib ((const char *) data + 1, size - 1);
 
   /* Either a dataset or problems, never both, never neither. */
