@@ -168,7 +168,7 @@ parse_file (const char *name)
 {
   g_autofree char *path = g_strconcat (RESOURCE_PREFIX "/basemap/", name, NULL);
   g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
 
   /* Bundled and checked by the tests: anything else is a packaging bug. */
