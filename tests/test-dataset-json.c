@@ -12,51 +12,62 @@
 #include <json-glib/json-glib.h>
 
 #include "atlas-dataset-loader.h"
+#include "atlas-item-parser-private.h"
 #include "atlas-json-check.h"
 
 /* The check the loader makes of every file before json-glib parses it. */
 
 static void
-on_array_element (JsonParser *parser,
-                  JsonArray  *array,
-                  int         index,
-                  gpointer    user_data)
+on_item (JsonNode *item,
+         guint     index,
+         gpointer  user_data)
 {
-  guint *n_elements = user_data;
+  guint *n_items = user_data;
 
-  (*n_elements)++;
+  g_assert_cmpuint (index, ==, *n_items);
+  (*n_items)++;
 }
 
 /* What the check accepts, json-glib parses, making as many array elements
- * as the check counted: the loader's progress while json-glib parses.
+ * as the check counted (the loader's progress while json-glib parses),
+ * the root's "items" where the check found them (the loader reads them as
+ * json-glib makes them).
  */
 static void
 assert_json_glib_agrees (const char *text,
                          gsize       length)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) plain = json_parser_new ();
+  g_autoptr(AtlasItemParser) parser = NULL;
   g_autoptr(GError) error = NULL;
   AtlasJsonCounts counts = { G_MAXUINT, G_MAXUINT, G_MAXUINT };
-  guint n_parsed = 0;
+  guint n_items = 0;
   JsonNode *root;
+  JsonNode *items;
 
   g_assert_true (atlas_json_check (text, length, &counts, NULL, NULL, &error));
   g_assert_no_error (error);
 
-  g_signal_connect (parser, "array-element", G_CALLBACK (on_array_element), &n_parsed);
-  g_assert_true (json_parser_load_from_data (parser, text, length, &error));
+  parser = atlas_item_parser_new (counts.items_array, on_item, NULL, &n_items);
+  g_assert_true (json_parser_load_from_data (JSON_PARSER (parser), text, length, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (n_parsed, ==, counts.n_elements);
+  g_assert_cmpuint (_atlas_item_parser_get_n_elements (parser), ==, counts.n_elements);
+  g_assert_cmpuint (n_items, ==, counts.n_items);
+  if (counts.items_array == 0)
+    return;
 
-  /* Where the check says the root's items are, json-glib has them. */
-  root = json_parser_get_root (parser);
-  if (counts.items_array > 0)
-    {
-      JsonNode *items = json_object_get_member (json_node_get_object (root), "items");
+  /* The array handed out is the root's "items", emptied. */
+  root = json_parser_get_root (JSON_PARSER (parser));
+  items = json_object_get_member (json_node_get_object (root), "items");
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (items));
+  g_assert_true (json_node_get_array (items) == atlas_item_parser_get_items (parser));
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (items)), ==, 0);
 
-      g_assert_true (JSON_NODE_HOLDS_ARRAY (items));
-      g_assert_cmpuint (json_array_get_length (json_node_get_array (items)), ==, counts.n_items);
-    }
+  /* json-glib alone has them there. */
+  g_assert_true (json_parser_load_from_data (plain, text, length, &error));
+  items = json_object_get_member (json_node_get_object (json_parser_get_root (plain)), "items");
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (items));
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (items)), ==, counts.n_items);
 }
 
 /* Which of the arrays that are members of the root is its "items". */

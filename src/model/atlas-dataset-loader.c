@@ -16,6 +16,7 @@
 #include "atlas-dataset-loader-private.h"
 #include "atlas-dataset-private.h"
 #include "atlas-geopark.h"
+#include "atlas-item-parser.h"
 #include "atlas-json-check.h"
 #include "atlas-place.h"
 #include "atlas-schema.h"
@@ -50,7 +51,7 @@ G_DEFINE_QUARK (atlas-dataset-error-quark, atlas_dataset_error)
 #define PARSED_SHARE   0.55
 
 /* The items of a file with this many or more are read while json-glib
- * makes them (see on_array_element()): the tree of a large file then never
+ * makes them (atlas-item-parser.c): the tree of a large file then never
  * exists whole. For fewer, it does not pay for the signals it takes for
  * every object and array.
  */
@@ -135,11 +136,7 @@ typedef struct
 
   /* While json-glib parses the current file. */
   AtlasJsonCounts  counts;           /* what the check found it will make */
-  guint            parsed_elements;
   double           parsed_share;     /* of the file, once parsed */
-  guint            depth;            /* of the object or array being made */
-  guint            n_root_arrays;    /* begun as members of the root */
-  gboolean         in_items;         /* making the root's "items" */
 
   /* The items read while json-glib makes them, and their problems, to be
    * taken in file order once the root is read.
@@ -195,120 +192,55 @@ read_item (Load     *load,
   atlas_schema_reader_pop (r, mark);
 }
 
-static void
-on_container_start (JsonParser *parser,
-                    gpointer    user_data)
-{
-  Load *load = user_data;
-
-  g_assert (JSON_IS_PARSER (parser));
-
-  load->depth++;
-}
-
-static void
-on_container_end (JsonParser *parser,
-                  gpointer    container,
-                  gpointer    user_data)
-{
-  Load *load = user_data;
-
-  g_assert (JSON_IS_PARSER (parser));
-
-  load->depth--;
-  if (load->in_items && load->depth == 1)
-    {
-      load->in_items = FALSE;
-      load->streamed = container;
-      g_string_assign (load->reader.path, "$");
-    }
-}
-
-/* An array that is a member of the root object: the root's "items" when
- * the check said which one it is.
+/* An item of the root's "items", as soon as json-glib has made it: its
+ * problems are kept apart, to be put after the root's own.
  */
 static void
-on_array_start (JsonParser *parser,
-                gpointer    user_data)
-{
-  Load *load = user_data;
-
-  g_assert (JSON_IS_PARSER (parser));
-
-  load->depth++;
-  if (load->depth == 2 && ++load->n_root_arrays == load->counts.items_array)
-    {
-      load->in_items = TRUE;
-      g_string_assign (load->reader.path, "$.items");
-    }
-}
-
-/* json-glib parses a file in one call. Each item of the root's "items" is
- * read as soon as it is made, then dropped: the items are read while they
- * are fresh in memory, and the tree of a large file never exists whole.
- * The progress is told by the elements of arrays made, which the check
- * counted beforehand.
- */
-static void
-on_array_element (JsonParser *parser,
-                  JsonArray  *array,
-                  int         index,
-                  gpointer    user_data)
+on_item_parsed (JsonNode *item,
+                guint     index,
+                gpointer  user_data)
 {
   Load *load = user_data;
   AtlasSchemaReader *r = &load->reader;
+  GPtrArray *problems = r->problems;
 
-  g_assert (JSON_IS_PARSER (parser));
+  if (cancelled (load))
+    return;
 
-  if (load->in_items && load->depth == 2)
-    {
-      guint last = json_array_get_length (array) - 1;
-      GPtrArray *problems = r->problems;
-
-      r->problems = load->item_problems;
-      if (!cancelled (load))
-        read_item (load, json_array_get_element (array, last), index);
-      r->problems = problems;
-      json_array_remove_element (array, last);
-    }
-
-  load->parsed_elements++;
-  /* Every few elements is often enough for a thousandth. */
-  if (load->parsed_elements % 16 == 0)
-    advance (load, CHECKED_SHARE + (load->parsed_share - CHECKED_SHARE) *
-                   load->parsed_elements / load->counts.n_elements);
+  r->problems = load->item_problems;
+  g_string_assign (r->path, "$.items");
+  read_item (load, item, index);
+  g_string_assign (r->path, "$");
+  r->problems = problems;
 }
 
-/* A parser for the current file, which reads its items as it makes them
- * when that pays (too many items are refused unread, once the root is
+static void
+on_elements_parsed (guint    n_elements,
+                    gpointer user_data)
+{
+  Load *load = user_data;
+
+  advance (load, CHECKED_SHARE + (load->parsed_share - CHECKED_SHARE) *
+                 n_elements / load->counts.n_elements);
+}
+
+/* A parser for the current file, which hands out its items as it makes
+ * them when that pays (too many items are refused unread, once the root is
  * read), and tells the progress when there is someone to tell.
  */
 static JsonParser *
 new_parser (Load *load)
 {
-  JsonParser *parser = json_parser_new ();
   gboolean streams = load->read_item != NULL && load->counts.items_array > 0 &&
                      load->counts.n_items >= min_items_to_stream () &&
                      load->counts.n_items <= MAX_ITEMS;
 
-  load->parsed_elements = 0;
-  load->depth = 0;
-  load->n_root_arrays = 0;
-  load->in_items = FALSE;
-  load->streamed = NULL;
   load->parsed_share = streams ? 1.0 : CHECKED_SHARE + PARSED_SHARE;
+  if (!streams && load->progress == NULL)
+    return json_parser_new ();
 
-  if (streams || load->progress != NULL)
-    g_signal_connect (parser, "array-element", G_CALLBACK (on_array_element), load);
-  if (!streams)
-    return parser;
-
-  g_signal_connect (parser, "object-start", G_CALLBACK (on_container_start), load);
-  g_signal_connect (parser, "object-end", G_CALLBACK (on_container_end), load);
-  g_signal_connect (parser, "array-start", G_CALLBACK (on_array_start), load);
-  g_signal_connect (parser, "array-end", G_CALLBACK (on_container_end), load);
-
-  return parser;
+  return JSON_PARSER (atlas_item_parser_new (streams ? load->counts.items_array : 0,
+                                             on_item_parsed, on_elements_parsed, load));
 }
 
 /* Checks the bytes of one file and parses them; NULL (reported) if they
@@ -369,6 +301,9 @@ parse_file (Load   *load,
       return NULL;
     }
   advance (load, load->parsed_share);
+
+  if (ATLAS_IS_ITEM_PARSER (parser))
+    load->streamed = atlas_item_parser_get_items (ATLAS_ITEM_PARSER (parser));
 
   return json_parser_steal_root (parser);
 }
@@ -500,6 +435,7 @@ read_file (Load             *load,
 
   load->file_bytes = g_bytes_get_size (bytes);
   load->read_item = readers[f];
+  load->streamed = NULL;
   load->items = g_ptr_array_new_with_free_func (g_object_unref);
   load->item_problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
   atlas_schema_reader_start_file (&load->reader, file_names[f]);

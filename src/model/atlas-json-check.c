@@ -230,7 +230,8 @@ check_string (Checker *checker)
 
       if (c != '\\')
         return fail (checker, checker->p, ATLAS_JSON_ERROR_SYNTAX,
-                     _("a line break or control character inside a string must be written as an escape such as \\n"));
+                     _("a line break or control character inside a string must be written "
+                       "as an escape such as \\n"));
 
       checker->p++;
       if (!check_escape (checker))

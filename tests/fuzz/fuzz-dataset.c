@@ -25,6 +25,7 @@
 #include <stdint.h>
 
 #include "atlas-dataset-loader-private.h"
+#include "atlas-item-parser-private.h"
 #include "atlas-json-check.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -33,39 +34,41 @@ int LLVMFuzzerTestOneInput (const uint8_t *data,
 static GBytes *bundled[ATLAS_DATASET_N_FILES];
 
 static void
-on_array_element (JsonParser *parser,
-                  JsonArray  *array,
-                  int         index,
-                  gpointer    user_data)
+on_item (JsonNode *item,
+         guint     index,
+         gpointer  user_data)
 {
-  guint *n_elements = user_data;
+  guint *n_items = user_data;
 
-  (*n_elements)++;
+  g_assert (index == *n_items);
+  (*n_items)++;
 }
 
 static void
 compare_with_json_glib (const char *text,
                         gsize       length)
 {
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(AtlasItemParser) parser = NULL;
   AtlasJsonCounts counts;
-  guint n_parsed = 0;
+  guint n_items = 0;
+  JsonNode *root;
   JsonNode *items;
 
   if (!g_utf8_validate_len (text, length, NULL) ||
       !atlas_json_check (text, length, &counts, NULL, NULL, NULL))
     return;
 
-  parser = json_parser_new ();
-  g_signal_connect (parser, "array-element", G_CALLBACK (on_array_element), &n_parsed);
-  g_assert (json_parser_load_from_data (parser, text, length, NULL));
-  g_assert (n_parsed == counts.n_elements);
+  parser = atlas_item_parser_new (counts.items_array, on_item, NULL, &n_items);
+  g_assert (json_parser_load_from_data (JSON_PARSER (parser), text, length, NULL));
+  g_assert (_atlas_item_parser_get_n_elements (parser) == counts.n_elements);
+  g_assert (n_items == counts.n_items);
   if (counts.items_array == 0)
     return;
 
-  items = json_object_get_member (json_node_get_object (json_parser_get_root (parser)), "items");
+  root = json_parser_get_root (JSON_PARSER (parser));
+  items = json_object_get_member (json_node_get_object (root), "items");
   g_assert (JSON_NODE_HOLDS_ARRAY (items));
-  g_assert (json_array_get_length (json_node_get_array (items)) == counts.n_items);
+  g_assert (json_node_get_array (items) == atlas_item_parser_get_items (parser));
 }
 
 /* The problems' messages, one per line. */
