@@ -5,6 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "test-dataset"
+
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -941,28 +943,31 @@ typedef AtlasDataset *(*LoadFunc) (gconstpointer data,
                                    GPtrArray    *problems);
 
 /* The dataset is refused with exactly the problems expected, whether its
- * files are read in one thread or shared out between two or three.
+ * items are read from json-glib's whole tree or while json-glib makes
+ * them (however few they are).
  */
 static void
-assert_refused_in_any_threads (LoadFunc       load,
-                               gconstpointer  data,
-                               const char    *expected)
+assert_refused (LoadFunc       load,
+                gconstpointer  data,
+                const char    *expected)
 {
-  for (guint n_threads = 0; n_threads <= 3; n_threads++)
+  static const guint min_items_to_stream[] = { G_MAXUINT, 1 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (min_items_to_stream); i++)
     {
       g_autoptr(GPtrArray) problems = new_problems ();
       g_autoptr(AtlasDataset) dataset = NULL;
       g_autofree char *actual = NULL;
 
-      _atlas_dataset_loader_set_n_threads (n_threads);
+      _atlas_dataset_loader_set_min_items_to_stream (min_items_to_stream[i]);
       dataset = load (data, problems);
       actual = join_problems (problems);
 
-      g_test_message ("%u threads", n_threads);
+      g_test_message ("items read as made from %u", min_items_to_stream[i]);
       g_assert_null (dataset);
       g_assert_cmpstr (actual, ==, expected);
     }
-  _atlas_dataset_loader_set_n_threads (0);
+  _atlas_dataset_loader_set_min_items_to_stream (0);
 }
 
 static AtlasDataset *
@@ -979,10 +984,7 @@ load_files (gconstpointer  files,
   return atlas_dataset_load_bytes ((GBytes * const *) files, problems);
 }
 
-/* Each bad dataset is refused, with exactly the problems expected, whether
- * its files are read in one thread or shared out between two or three
- * (even a file of one or two items: some readers then have none).
- */
+/* Each bad dataset is refused, with exactly the problems expected. */
 static void
 test_bad_dataset (gconstpointer data)
 {
@@ -996,7 +998,7 @@ test_bad_dataset (gconstpointer data)
   g_autoptr(GString) expected = g_string_new (g_strstrip (expected_text));
 
   g_string_replace (expected, "{dir}", dir, 0);
-  assert_refused_in_any_threads (load_folder, folder, expected->str);
+  assert_refused (load_folder, folder, expected->str);
 
   remove_case (dir);
 }
@@ -1048,7 +1050,7 @@ test_duplicate_members (void)
         files[f] = read_fixture_file (name);
     }
 
-  assert_refused_in_any_threads (load_files, files, expected->str);
+  assert_refused (load_files, files, expected->str);
 
   for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
     g_bytes_unref (files[f]);
@@ -1104,7 +1106,7 @@ test_blank_text (void)
 }
 
 /* Many news about the valid fixture's places, for a load large enough to
- * be read in parts: about 1,100 bytes each, some in Vietnamese, the dates
+ * report its progress many times: about 1,100 bytes each, some in Vietnamese, the dates
  * spread over ten years so that many tie.
  */
 static void
@@ -1219,15 +1221,11 @@ load_many_with_problems (gconstpointer  unused,
   return load_many (TRUE, problems);
 }
 
-/* Read in parts, a large file's problems are those of one reader, in the
- * same order: each duplicate id found where its second definition is, and
- * said to be a duplicate of the first in the file, whichever part of the
- * file either is in; references checked last.
+/* A large file's problems come in file order: each duplicate id found
+ * where its second definition is, and said to be a duplicate of the first
+ * in the files; references checked last.
  */
-static void
-test_threads_same_problems (void)
-{
-  static const char *expected =
+static const char *many_problems =
     "news.json: $.items[10].colour: unknown field “colour”\n"
     "news.json: $.items[1000].id: duplicate id “cb-01”, already used at "
     "places.json: $.items[0].id\n"
@@ -1245,7 +1243,62 @@ test_threads_same_problems (void)
     "conservation, education, community, tourism, cooperation, events\n"
     "news.json: $.items[5000].places[0]: unknown place “nowhere”";
 
-  assert_refused_in_any_threads (load_many_with_problems, NULL, expected);
+static void
+test_large_same_problems (void)
+{
+  assert_refused (load_many_with_problems, NULL, many_problems);
+}
+
+/* The many news with problems, the start of the root object rewritten. */
+static AtlasDataset *
+load_many_rewritten (gconstpointer  root_start,
+                     GPtrArray     *problems)
+{
+  g_autoptr(GBytes) news = many_news (TRUE);
+  g_autoptr(GString) text = g_string_new_len (g_bytes_get_data (news, NULL),
+                                             g_bytes_get_size (news));
+  GBytes *files[ATLAS_DATASET_N_FILES];
+  AtlasDataset *dataset;
+
+  g_assert_cmpuint (g_string_replace (text, "{\"$schema\": \"news.schema.json\", \"items\": [",
+                                      root_start, 1), ==, 1);
+  for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
+    {
+      g_autofree char *name = g_build_filename ("valid", atlas_dataset_file_get_name (f), NULL);
+
+      if (f == ATLAS_DATASET_FILE_NEWS)
+        files[f] = g_bytes_new (text->str, text->len);
+      else
+        files[f] = read_fixture_file (name);
+    }
+
+  dataset = atlas_dataset_load_bytes ((GBytes * const *) files, problems);
+
+  for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
+    g_bytes_unref (files[f]);
+
+  return dataset;
+}
+
+/* The items are read while json-glib makes them, unless the check cannot
+ * tell which array is the root's "items" (a name written with escapes):
+ * then once it has made them all. Either way, the same problems in the
+ * same order, the root's own before its items'; an array of objects before
+ * "items" is not taken for it (its id would clash with the first item's).
+ */
+static void
+test_large_read_as_parsed (void)
+{
+  static const char *root_starts[] = {
+    "{\"extra\": [{\"id\": \"news-00000\"}], \"$schema\": 5, \"items\": [",
+    "{\"extra\": [{\"id\": \"news-00000\"}], \"$schema\": 5, \"\\u0069tems\": [",
+  };
+  g_autofree char *expected = g_strconcat ("news.json: $.extra: unknown field “extra”\n"
+                                           "news.json: $.$schema: must be a string, not 5\n",
+                                           many_problems, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (root_starts); i++)
+    assert_refused (load_many_rewritten, root_starts[i], expected);
 }
 
 /* Spoils the character after the first occurrence of text in the news:
@@ -1265,12 +1318,11 @@ spoil_utf8 (GByteArray *news,
   return at;
 }
 
-/* Checked in parts, a large file that is not UTF-8 is refused at the byte
- * a check of the whole gives, whichever part it is in and wherever the
- * parts are cut (the generated news are full of Vietnamese letters).
+/* A large file that is not UTF-8 is refused at the first byte that is
+ * not (the generated news are full of Vietnamese letters).
  */
 static void
-test_threads_not_utf8 (void)
+test_large_not_utf8 (void)
 {
   g_autoptr(GBytes) valid_news = many_news (FALSE);
   gsize size = g_bytes_get_size (valid_news);
@@ -1295,7 +1347,7 @@ test_threads_not_utf8 (void)
         files[f] = read_fixture_file (name);
     }
 
-  assert_refused_in_any_threads (load_files, files, expected);
+  assert_refused (load_files, files, expected);
 
   for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
     g_bytes_unref (files[f]);
@@ -1450,8 +1502,9 @@ on_progress (double   fraction,
     }
 }
 
-/* Loads the valid fixture with many news from a folder in threads, with
- * the progress and cancellation of the window's loads.
+/* Loads the valid fixture with many news from a folder, with the progress
+ * and cancellation of the window's loads, the search index made in a
+ * thread of its own.
  */
 static AtlasDataset *
 load_many_from_folder (Progress  *progress,
@@ -1474,12 +1527,11 @@ load_many_from_folder (Progress  *progress,
   return dataset;
 }
 
-/* The progress of a load read in parts only goes forward, by the bytes
- * read whichever part they are in, and is only reported in the thread that
- * loads.
+/* The progress of a load only goes forward, while json-glib parses as
+ * while the items are read, and is only reported in the thread that loads.
  */
 static void
-test_threads_progress (void)
+test_large_progress (void)
 {
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
@@ -1495,18 +1547,18 @@ test_threads_progress (void)
   for (guint i = 1; i < fractions->len; i++)
     g_assert_cmpfloat (g_array_index (fractions, double, i - 1), <,
                        g_array_index (fractions, double, i));
-  /* Reading is three quarters of a load; the items are almost all of the
-   * bytes, half of them read in the other thread.
+  /* Reading is three quarters of a load; the news are almost all of the
+   * bytes.
    */
   g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 2), >, 0.7);
   g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), ==, 1.0);
 }
 
-/* A load read in parts stops soon after it is cancelled: every part is
- * cancelled, not only the one in the thread that loads.
+/* A load says no more of its progress once it is cancelled, and stops:
+ * at its next item, or once json-glib has parsed the file it was parsing.
  */
 static void
-test_threads_cancel (void)
+test_large_cancel (void)
 {
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
@@ -1519,9 +1571,8 @@ test_threads_cancel (void)
   g_assert_cmpuint (problems->len, ==, 1);
   g_assert_error ((GError *) g_ptr_array_index (problems, 0), ATLAS_DATASET_ERROR,
                   ATLAS_DATASET_ERROR_IO);
-  /* Both readers stop at their next item: the other part, had it gone on,
-   * would have taken the load to 0.36 at least. Where the cancel comes
-   * depends on how the threads were scheduled, not what follows it.
+  /* Where the cancel comes depends on how often json-glib makes an
+   * element, not on what follows it.
    */
   last = g_array_index (fractions, double, fractions->len - 1);
   g_test_message ("cancelled at %g, stopped at %g", progress.cancelled_at, last);
@@ -1529,9 +1580,8 @@ test_threads_cancel (void)
   g_assert_cmpfloat (last - progress.cancelled_at, <, 0.02);
 }
 
-/* Read in parts, with the search index made meanwhile in a thread of its
- * own, a dataset is the one read in one thread, to the last byte of its
- * search index.
+/* With the search index made in a thread of its own, a dataset is the one
+ * made in one thread, to the last byte of its search index.
  */
 static void
 test_threads_same_dataset (void)
@@ -1591,11 +1641,12 @@ main (int   argc,
   g_test_add_func ("/dataset/links/take-contents", test_take_contents_links);
   g_test_add_func ("/dataset/duplicate-members", test_duplicate_members);
   g_test_add_func ("/dataset/blank-text", test_blank_text);
-  g_test_add_func ("/dataset/threads/same-problems", test_threads_same_problems);
+  g_test_add_func ("/dataset/large/same-problems", test_large_same_problems);
+  g_test_add_func ("/dataset/large/read-as-parsed", test_large_read_as_parsed);
   g_test_add_func ("/dataset/threads/same-dataset", test_threads_same_dataset);
-  g_test_add_func ("/dataset/threads/not-utf8", test_threads_not_utf8);
-  g_test_add_func ("/dataset/threads/progress", test_threads_progress);
-  g_test_add_func ("/dataset/threads/cancel", test_threads_cancel);
+  g_test_add_func ("/dataset/large/not-utf8", test_large_not_utf8);
+  g_test_add_func ("/dataset/large/progress", test_large_progress);
+  g_test_add_func ("/dataset/large/cancel", test_large_cancel);
 
   bad = fixture_path ("bad");
   cases = g_dir_open (bad, 0, NULL);

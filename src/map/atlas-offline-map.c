@@ -9,8 +9,8 @@
 
 #include "config.h"
 
+#include <json-glib/json-glib.h>
 
-#include "atlas-json.h"
 #include "atlas-offline-map.h"
 
 /* The base map for a room without network, drawn from the open data bundled
@@ -77,70 +77,62 @@ style_for (Style            style,
 
 /* A number of the base map's: GeoJSON writes whole degrees without a point. */
 static double
-number_of (const AtlasJsonValue *value)
+number_of (JsonNode *node)
 {
-  if (value == NULL)
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
     return 0;
 
-  return value->type == ATLAS_JSON_INTEGER ? (double) value->integer :
-         value->type == ATLAS_JSON_DOUBLE ? value->number : 0;
-}
-
-static const char *
-string_member (const AtlasJsonValue *object,
-               const char           *name)
-{
-  const AtlasJsonValue *member = atlas_json_value_get_member (object, name);
-
-  return member != NULL && member->type == ATLAS_JSON_STRING ? member->string : NULL;
+  return json_node_get_value_type (node) == G_TYPE_INT64 ? (double) json_node_get_int (node) :
+         json_node_get_value_type (node) == G_TYPE_DOUBLE ? json_node_get_double (node) : 0;
 }
 
 /* [[longitude, latitude], …] */
 static void
-add_ring (AtlasShape           *shape,
-          const AtlasJsonValue *ring)
+add_ring (AtlasShape *shape,
+          JsonArray  *ring)
 {
-  g_autofree AtlasPoint *points = g_new (AtlasPoint, ring->length);
+  guint n_points = json_array_get_length (ring);
+  g_autofree AtlasPoint *points = g_new (AtlasPoint, n_points);
 
-  for (guint i = 0; i < ring->length; i++)
+  for (guint i = 0; i < n_points; i++)
     {
-      const AtlasJsonValue *pair = &ring->elements[i];
+      JsonArray *pair = json_array_get_array_element (ring, i);
 
-      g_assert (pair->type == ATLAS_JSON_ARRAY && pair->length >= 2);
-      points[i].longitude = number_of (&pair->elements[0]);
-      points[i].latitude = number_of (&pair->elements[1]);
+      g_assert (pair != NULL && json_array_get_length (pair) >= 2);
+      points[i].longitude = number_of (json_array_get_element (pair, 0));
+      points[i].latitude = number_of (json_array_get_element (pair, 1));
     }
 
-  atlas_shape_add_ring (shape, points, ring->length);
+  atlas_shape_add_ring (shape, points, n_points);
 }
 
 /* Polygon: [ring, …]; MultiPolygon: [[ring, …], …] */
 static void
-add_geometry (AtlasShape           *shape,
-              const AtlasJsonValue *geometry)
+add_geometry (AtlasShape *shape,
+              JsonObject *geometry)
 {
-  const char *type = string_member (geometry, "type");
-  const AtlasJsonValue *coordinates = atlas_json_value_get_member (geometry, "coordinates");
+  const char *type = json_object_get_string_member_with_default (geometry, "type", NULL);
+  JsonArray *coordinates = json_object_get_array_member (geometry, "coordinates");
 
-  g_assert (coordinates != NULL && coordinates->type == ATLAS_JSON_ARRAY);
-  for (guint i = 0; i < coordinates->length; i++)
+  g_assert (coordinates != NULL);
+  for (guint i = 0; i < json_array_get_length (coordinates); i++)
     {
-      const AtlasJsonValue *element = &coordinates->elements[i];
+      JsonArray *element = json_array_get_array_element (coordinates, i);
 
-      g_assert (element->type == ATLAS_JSON_ARRAY);
+      g_assert (element != NULL);
       if (g_strcmp0 (type, "MultiPolygon") == 0)
-        for (guint r = 0; r < element->length; r++)
-          add_ring (shape, &element->elements[r]);
+        for (guint r = 0; r < json_array_get_length (element); r++)
+          add_ring (shape, json_array_get_array_element (element, r));
       else
         add_ring (shape, element);
     }
 }
 
 static Style
-style_of (const AtlasJsonValue *properties,
-          Style                 default_style)
+style_of (JsonObject *properties,
+          Style       default_style)
 {
-  const char *kind = string_member (properties, "kind");
+  const char *kind = json_object_get_string_member_with_default (properties, "kind", NULL);
 
   if (g_strcmp0 (kind, "archipelago") == 0)
     return STYLE_ARCHIPELAGO;
@@ -171,52 +163,47 @@ typedef struct
 static GThread *preload_thread;
 static AtlasLanguage preload_language;
 
-static const AtlasJsonValue *
-parse_file (AtlasJsonDocument *document,
-            const char        *name)
+static JsonNode *
+parse_file (const char *name)
 {
   g_autofree char *path = g_strconcat (RESOURCE_PREFIX "/basemap/", name, NULL);
   g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  const AtlasJsonValue *root;
 
-  /* Bundled and checked by the tests: anything else is a packaging bug.
-   * Read with the dataset's parser, into values of its own: no json-glib
-   * tree to build and free.
-   */
+  /* Bundled and checked by the tests: anything else is a packaging bug. */
   g_assert (bytes != NULL);
-  root = atlas_json_document_parse (document, g_bytes_get_data (bytes, NULL),
-                                    g_bytes_get_size (bytes), NULL, NULL, NULL, NULL, &error);
-  if (root == NULL)
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                   g_bytes_get_size (bytes), &error))
     g_error ("The bundled base map %s is not valid JSON: %s", name, error->message);
 
-  return root;
+  return json_parser_steal_root (parser);
 }
 
 static void
-read_features (const AtlasJsonValue *root,
-               Style                 default_style,
-               AtlasLanguage         language,
-               GArray               *shapes)
+read_features (JsonNode      *root,
+               Style          default_style,
+               AtlasLanguage  language,
+               GArray        *shapes)
 {
-  const AtlasJsonValue *features = atlas_json_value_get_member (root, "features");
+  JsonArray *features = json_object_get_array_member (json_node_get_object (root), "features");
   const char *key = language == ATLAS_LANGUAGE_VI ? "name_vi" : "name_en";
 
-  g_assert (features != NULL && features->type == ATLAS_JSON_ARRAY);
-  for (guint i = 0; i < features->length; i++)
+  g_assert (features != NULL);
+  for (guint i = 0; i < json_array_get_length (features); i++)
     {
-      const AtlasJsonValue *feature = &features->elements[i];
-      const AtlasJsonValue *properties = atlas_json_value_get_member (feature, "properties");
-      const AtlasJsonValue *geometry = atlas_json_value_get_member (feature, "geometry");
-      const AtlasJsonValue *label_lat, *label_lon;
+      JsonObject *feature = json_array_get_object_element (features, i);
+      JsonObject *properties = json_object_get_object_member (feature, "properties");
+      JsonObject *geometry = json_object_get_object_member (feature, "geometry");
+      JsonNode *label_lat, *label_lon;
       const char *label;
       BaseShape base;
 
-      g_assert (properties != NULL && properties->type == ATLAS_JSON_OBJECT);
-      g_assert (geometry != NULL && geometry->type == ATLAS_JSON_OBJECT);
-      label = string_member (properties, key);
-      label_lat = atlas_json_value_get_member (properties, "label_lat");
-      label_lon = atlas_json_value_get_member (properties, "label_lon");
+      g_assert (properties != NULL);
+      g_assert (geometry != NULL);
+      label = json_object_get_string_member_with_default (properties, key, NULL);
+      label_lat = json_object_get_member (properties, "label_lat");
+      label_lon = json_object_get_member (properties, "label_lon");
       base.style = style_of (properties, default_style);
 
       /* Land around Vietnam gets no label until one can tell the countries apart. */
@@ -233,11 +220,14 @@ read_features (const AtlasJsonValue *root,
 static GArray *
 read_all (AtlasLanguage language)
 {
-  g_autoptr(AtlasJsonDocument) document = atlas_json_document_new ();
   GArray *shapes = g_array_new (FALSE, FALSE, sizeof (BaseShape));
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
-    read_features (parse_file (document, files[i].name), files[i].style, language, shapes);
+    {
+      g_autoptr(JsonNode) root = parse_file (files[i].name);
+
+      read_features (root, files[i].style, language, shapes);
+    }
 
   return shapes;
 }

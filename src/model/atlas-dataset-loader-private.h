@@ -11,6 +11,7 @@
 
 G_BEGIN_DECLS
 
-void _atlas_dataset_loader_set_n_threads (guint n_threads);
+void _atlas_dataset_loader_set_n_threads             (guint n_threads);
+void _atlas_dataset_loader_set_min_items_to_stream (guint n_items);
 
 G_END_DECLS

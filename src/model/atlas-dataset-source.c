@@ -5,6 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "atlas-dataset-source"
+
 #include "config.h"
 
 #include "atlas-dataset-loader.h"
@@ -15,9 +17,9 @@
  * changes. A reload that finds problems keeps the last good data on screen
  * and lists the problems; nothing is lost while someone fixes a typo.
  *
- * A folder loads in a worker thread: ten years of news take a second or
- * more to read, and the window must go on drawing meanwhile. The bundled
- * copy, a few milliseconds, loads at once.
+ * A folder loads in a worker thread: ten years of news take long enough
+ * to read that the window must go on drawing meanwhile, and show how far
+ * the load has come. The bundled copy is small and loads at once.
  */
 
 /* Editors save in several steps; wait for them to finish. */
@@ -169,6 +171,8 @@ on_load_progress (double   fraction,
 {
   Load *load = user_data;
 
+  g_assert (load != NULL);
+
   g_atomic_int_set (&load->permille, (int) (fraction * 1000));
 }
 
@@ -191,6 +195,8 @@ poll_progress_cb (gpointer user_data)
 {
   AtlasDatasetSource *self = user_data;
 
+  g_assert (ATLAS_IS_DATASET_SOURCE (self));
+
   set_progress (self, g_atomic_int_get (&self->load->permille) / 1000.0);
 
   return G_SOURCE_CONTINUE;
@@ -204,6 +210,8 @@ on_loaded (GObject      *object,
   AtlasDatasetSource *self = ATLAS_DATASET_SOURCE (object);
   GTask *task = G_TASK (result);
   Load *load = g_task_get_task_data (task);
+
+  g_assert (ATLAS_IS_DATASET_SOURCE (self));
 
   /* A newer load, or the end of the source, made this one moot. */
   if (g_task_had_error (task) || g_cancellable_is_cancelled (g_task_get_cancellable (task)))
@@ -253,6 +261,8 @@ reload_cb (gpointer user_data)
 {
   AtlasDatasetSource *self = user_data;
 
+  g_assert (ATLAS_IS_DATASET_SOURCE (self));
+
   self->reload_source = 0;
   load (self);
 
@@ -266,6 +276,8 @@ on_folder_changed (GFileMonitor       *monitor,
                    GFileMonitorEvent   event,
                    AtlasDatasetSource *self)
 {
+  g_assert (ATLAS_IS_DATASET_SOURCE (self));
+
   switch (event)
     {
     case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:

@@ -3,78 +3,72 @@
  * The first byte of the input picks which file of the dataset the rest
  * replaces; the other files are the bundled ones, so that references and
  * duplicate ids across files are exercised too. When the byte's next bit is
- * set, the files are also read in three threads (every file's items and
- * UTF-8 shared out, small as they are), which must find the same problems
- * in the same order. The same bytes also go through our JSON reader alone,
- * into one document reused from input to input: whatever it accepts,
- * json-glib must read as the same tree, its members in the same order.
+ * set, the files are loaded again with their items read while json-glib
+ * makes them, however few: the same problems in the same order. The same
+ * bytes also go
+ * through the check the loader makes before json-glib parses a file:
+ * whatever it accepts, json-glib must parse, making as many array elements
+ * as the check counted, the root's "items" where the check found it (the
+ * loader's progress and its reading of items while json-glib makes them
+ * count on both).
  *
  * Copyright 2026 The Geopark Atlas developers
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "fuzz-dataset"
+
 #include "config.h"
 
+#include <json-glib/json-glib.h>
 #include <stdint.h>
 
 #include "atlas-dataset-loader-private.h"
-#include "atlas-json.h"
+#include "atlas-item-parser-private.h"
+#include "atlas-json-check.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
 
 static GBytes *bundled[ATLAS_DATASET_N_FILES];
-static AtlasJsonDocument *document;
 
-/* Whether the text holds a run of digits that may be an integer beyond 64
- * bits: we read such a number as a double (tests/test-json.c), json-glib
- * 1.6 as the 64-bit integer its scanner wrapped it to (-1 for
- * 3333333333333333333333).
- */
-static gboolean
-has_huge_integer (const char *text,
-                  gsize       length)
+static void
+on_item (JsonNode *item,
+         guint     index,
+         gpointer  user_data)
 {
-  gsize run = 0;
+  guint *n_items = user_data;
 
-  for (gsize i = 0; i < length; i++)
-    {
-      run = g_ascii_isdigit (text[i]) ? run + 1 : 0;
-      if (run >= 19)
-        return TRUE;
-    }
-
-  return FALSE;
+  g_assert (index == *n_items);
+  (*n_items)++;
 }
 
 static void
 compare_with_json_glib (const char *text,
                         gsize       length)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(JsonNode) ours = NULL;
-  g_autofree char *ours_text = NULL;
-  g_autofree char *theirs_text = NULL;
-  const AtlasJsonValue *root;
+  g_autoptr(AtlasItemParser) parser = NULL;
+  AtlasJsonCounts counts;
+  guint n_items = 0;
+  JsonNode *root;
+  JsonNode *items;
 
-  if (!g_utf8_validate_len (text, length, NULL) || has_huge_integer (text, length))
+  if (!g_utf8_validate_len (text, length, NULL) ||
+      !atlas_json_check (text, length, &counts, NULL, NULL, NULL))
     return;
 
-  if (document == NULL)
-    document = atlas_json_document_new ();
-  root = atlas_json_document_parse (document, text, length, NULL, NULL, NULL, NULL, NULL);
-  if (root == NULL)
+  parser = atlas_item_parser_new (counts.items_array, on_item, NULL, &n_items);
+  g_assert (json_parser_load_from_data (JSON_PARSER (parser), text, length, NULL));
+  g_assert (_atlas_item_parser_get_n_elements (parser) == counts.n_elements);
+  g_assert (n_items == counts.n_items);
+  if (counts.items_array == 0)
     return;
 
-  ours = atlas_json_value_to_node (root);
-  g_assert (json_parser_load_from_data (parser, text, length, NULL));
-  g_assert (json_node_equal (ours, json_parser_get_root (parser)));
-
-  /* json_node_equal() does not look at the order of members. */
-  ours_text = json_to_string (ours, FALSE);
-  theirs_text = json_to_string (json_parser_get_root (parser), FALSE);
-  g_assert (g_str_equal (ours_text, theirs_text));
+  root = json_parser_get_root (JSON_PARSER (parser));
+  items = json_object_get_member (json_node_get_object (root), "items");
+  g_assert (JSON_NODE_HOLDS_ARRAY (items));
+  g_assert (json_node_get_array (items) == atlas_item_parser_get_items (parser));
 }
 
 /* The problems' messages, one per line. */
@@ -89,21 +83,20 @@ join_problems (GPtrArray *problems)
   return g_string_free (joined, FALSE);
 }
 
-/* Loads the files in three threads: the same problems as in one. */
 static void
-compare_with_threads (GBytes * const *files,
-                      GPtrArray      *problems)
+compare_streamed (GBytes * const *files,
+                  GPtrArray      *problems)
 {
-  g_autoptr(GPtrArray) threaded = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  g_autoptr(GPtrArray) streamed = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
   g_autoptr(AtlasDataset) dataset = NULL;
   g_autofree char *expected = join_problems (problems);
   g_autofree char *found = NULL;
 
-  _atlas_dataset_loader_set_n_threads (3);
-  dataset = atlas_dataset_load_bytes (files, threaded);
-  _atlas_dataset_loader_set_n_threads (0);
+  _atlas_dataset_loader_set_min_items_to_stream (1);
+  dataset = atlas_dataset_load_bytes (files, streamed);
+  _atlas_dataset_loader_set_min_items_to_stream (0);
 
-  found = join_problems (threaded);
+  found = join_problems (streamed);
   g_assert (g_str_equal (found, expected));
 }
 
@@ -143,7 +136,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   dataset = atlas_dataset_load_bytes ((GBytes * const *) files, problems);
   if ((data[0] / ATLAS_DATASET_N_FILES) & 1)
-    compare_with_threads ((GBytes * const *) files, problems);
+    compare_streamed ((GBytes * const *) files, problems);
   compare_with_json_glib ((const char *) data + 1, size - 1);
 
   /* Either a dataset or problems, never both, never neither. */
