@@ -11,7 +11,9 @@
 #                           the app builds against
 #   build-aux/dev.sh bench  build, generate the benchmark datasets, print the figures
 #                           of docs/PERFORMANCE.md (not part of `test`);
-#                           `bench first-content` runs only the start-up timing
+#                           `bench first-content` runs only the start-up timing;
+#                           ATLAS_BENCH_BEFORE=OTHER/_build runs another
+#                           checkout's build beside ours, step by step
 #
 # Works on a fresh Debian 12 machine as root (or with sudo available).
 #
@@ -180,16 +182,46 @@ fuzz() {
 
 # The figures of docs/PERFORMANCE.md. Timings, not checks: nothing here fails
 # because a figure is slow. The generated datasets are cached by size.
+# The builds a bench batch compares: ours, and with ATLAS_BENCH_BEFORE (the
+# build folder of another checkout, such as a worktree of the previous
+# release) that one first, step by step in the same batch, so that both
+# meet the same load on the machine. Each figure's line starts with its
+# build's name.
+bench_builds() {
+  if [ -n "${ATLAS_BENCH_BEFORE:-}" ]; then
+    echo "before=$ATLAS_BENCH_BEFORE"
+  fi
+  echo "now=$top/$build_dir"
+}
+
+# Runs "atlas-bench ARGUMENT…" for each build, in a virtual display when
+# the first argument is "display".
+bench_each() {
+  local display=0 entry label dir
+  if [ "$1" = display ]; then display=1; shift; fi
+  while IFS= read -r entry; do
+    label=${entry%%=*} dir=${entry#*=}
+    if [ "$display" = 1 ]; then
+      GSK_RENDERER=${GSK_RENDERER:-cairo} GDK_DEBUG=${GDK_DEBUG:-gl-disable} \
+        GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$dir/data" \
+        in_virtual_display timeout 300 "$dir/tests/bench/atlas-bench" "$@" 2>/dev/null ||
+        echo "atlas-bench $*: did not finish within 300 s"
+    else
+      "$dir/tests/bench/atlas-bench" "$@"
+    fi | sed "s/^/$label: /"
+  done < <(bench_builds)
+}
+
 run_bench() {
   build
-  local bench=${ATLAS_BENCH:-$top/$build_dir/tests/bench/atlas-bench}
   local data=${ATLAS_BENCH_DATA:-$top/$build_dir/bench-data}
   local runs=${ATLAS_BENCH_RUNS:-7}
-  local news
+  local news run set
 
   log "Machine"
   grep -m1 'model name' /proc/cpuinfo || true
   echo "cores: $(nproc); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+  log "Builds: $(bench_builds | tr '\n' ' ')"
 
   for news in 1000 10000 50000 100000; do
     if [ ! -f "$data/n$news/news.json" ]; then
@@ -206,29 +238,20 @@ run_bench() {
   fi
 
   log "Dataset load (parse, validate, index), median of $runs fresh processes"
-  "$bench" load --runs "$runs"
-  "$bench" load --runs "$runs" "$data/n20000p2000"
-  for news in 1000 10000 50000 100000; do
-    "$bench" load --runs "$runs" "$data/n$news"
+  bench_each load --runs "$runs"
+  for set in n20000p2000 n1000 n10000 n50000 n100000; do
+    bench_each load --runs "$runs" "$data/$set"
   done
 
-  log "Opening 20000 news items and 2000 places in the window (Xvfb): 3 runs"
-  local run
-  for run in 1 2 3; do
-    GSK_RENDERER=${GSK_RENDERER:-cairo} GDK_DEBUG=${GDK_DEBUG:-gl-disable} \
-      GSETTINGS_SCHEMA_DIR="$top/$build_dir/data" \
-      in_virtual_display "$bench" open "$data/n20000p2000" 2>/dev/null | grep '^open'
-  done
-
-  log "Opening 50000 news items and 5000 places in the window (Xvfb): 3 runs"
-  for run in 1 2 3; do
-    GSK_RENDERER=${GSK_RENDERER:-cairo} GDK_DEBUG=${GDK_DEBUG:-gl-disable} \
-      GSETTINGS_SCHEMA_DIR="$top/$build_dir/data" \
-      in_virtual_display "$bench" open "$data/n50000" 2>/dev/null | grep '^open'
+  for set in n20000p2000 n50000; do
+    log "Opening $set in the window (Xvfb): 3 runs"
+    for run in 1 2 3; do
+      bench_each display open "$data/$set" | grep '^[a-z]*: open'
+    done
   done
 
   log "Search latency per keystroke, 50000 news items and 5000 places"
-  "$bench" search --rounds 5 "$data/n50000" "cao bằng" "lang son" "thác bản giốc" "đồng văn"
+  bench_each search --rounds 5 "$data/n50000" "cao bằng" "lang son" "thác bản giốc" "đồng văn"
 
   if [ ! -f "$data/pan5000/places.json" ]; then
     log "Generating 5000 places in Cao Bằng"
@@ -239,19 +262,12 @@ run_bench() {
     "$build_dir/src/geopark-atlas" --export-dataset "$data/bundled" >/dev/null
   fi
   log "Panning over Cao Bằng (Xvfb, software rendering, 300 frames): bundled data, then 5000 places"
-  local set
   for set in bundled pan5000; do
-    GSK_RENDERER=${GSK_RENDERER:-cairo} GDK_DEBUG=${GDK_DEBUG:-gl-disable} \
-      GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$top/$build_dir/data" \
-      in_virtual_display "$bench" pan "$data/$set" caobang 2>/dev/null
+    bench_each display pan "$data/$set" caobang
   done
   log "Flying between places of Cao Bằng, as opening one after another does (300 frames)"
   for set in bundled pan5000; do
-    # Over 5,000 places this did not finish in minutes (docs/PERFORMANCE.md).
-    GSK_RENDERER=${GSK_RENDERER:-cairo} GDK_DEBUG=${GDK_DEBUG:-gl-disable} \
-      GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$top/$build_dir/data" \
-      in_virtual_display timeout 300 "$bench" fly "$data/$set" caobang 2>/dev/null ||
-      echo "fly $data/$set: did not finish within 300 s"
+    bench_each display fly "$data/$set" caobang
   done
 
   bench_first_content "$runs"
@@ -266,6 +282,9 @@ bench_first_content() {
   local gnome_maps programs
   programs=("atlas=$top/$build_dir/src/geopark-atlas"
             "minimal=$top/$build_dir/tests/bench/minimal-map")
+  if [ -n "${ATLAS_BENCH_BEFORE:-}" ]; then
+    programs=("before=$ATLAS_BENCH_BEFORE/src/geopark-atlas" "${programs[@]}")
+  fi
 
   if [ ! -x "$build_dir/tests/bench/ttfc" ]; then
     log "Time to first content: skipped (tests/bench/ttfc needs Xlib and XDamage)"
