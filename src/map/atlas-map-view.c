@@ -492,7 +492,7 @@ add_geopark_area (AtlasMapView *self,
                   AtlasGeopark *geopark)
 {
   AtlasLanguage language = atlas_i18n_get_content_language ();
-  const GdkRGBA *colour = atlas_geopark_get_colour (geopark);
+  const AtlasColour *colour = atlas_geopark_get_colour (geopark);
   const AtlasPoint *outline;
   AtlasShape *shape;
   guint n_points;

@@ -20,7 +20,7 @@ struct _AtlasGeopark
   AtlasText          *name;
   AtlasText          *short_name;
   AtlasText          *description;
-  GdkRGBA             colour;
+  AtlasColour         colour;
   GDate               designated;
   AtlasDatePrecision  designated_precision;
   AtlasText          *designated_note;

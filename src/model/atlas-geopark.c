@@ -152,7 +152,7 @@ atlas_geopark_get_description (AtlasGeopark *self)
   return self->description;
 }
 
-const GdkRGBA *
+const AtlasColour *
 atlas_geopark_get_colour (AtlasGeopark *self)
 {
   g_return_val_if_fail (ATLAS_IS_GEOPARK (self), NULL);

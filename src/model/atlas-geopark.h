@@ -7,9 +7,10 @@
 
 #pragma once
 
-#include <gdk/gdk.h>
+#include <glib-object.h>
 
 #include "atlas-article.h"
+#include "atlas-colour.h"
 #include "atlas-text.h"
 
 G_BEGIN_DECLS
@@ -43,7 +44,7 @@ const char              *atlas_geopark_get_id                   (AtlasGeopark *s
 AtlasText               *atlas_geopark_get_name                 (AtlasGeopark *self);
 AtlasText               *atlas_geopark_get_short_name           (AtlasGeopark *self);
 AtlasText               *atlas_geopark_get_description          (AtlasGeopark *self);
-const GdkRGBA           *atlas_geopark_get_colour               (AtlasGeopark *self);
+const AtlasColour       *atlas_geopark_get_colour               (AtlasGeopark *self);
 const GDate             *atlas_geopark_get_designated           (AtlasGeopark *self);
 AtlasDatePrecision       atlas_geopark_get_designated_precision (AtlasGeopark *self);
 AtlasText               *atlas_geopark_get_designated_note      (AtlasGeopark *self);

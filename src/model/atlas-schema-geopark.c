@@ -22,20 +22,12 @@
 static void
 read_colour (AtlasSchemaReader *r,
              JsonObject        *item,
-             GdkRGBA           *colour)
+             AtlasColour       *colour)
 {
   g_autofree char *string = atlas_schema_reader_string (r, item, "colour", TRUE);
-  gboolean ok;
   gsize mark;
 
-  if (string == NULL)
-    return;
-
-  ok = strlen (string) == 7 && string[0] == '#';
-  for (guint i = 1; ok && i < 7; i++)
-    ok = g_ascii_isxdigit (string[i]);
-
-  if (ok && gdk_rgba_parse (colour, string))
+  if (string == NULL || atlas_colour_parse (colour, string))
     return;
 
   mark = atlas_schema_reader_push_member (r, "colour");
