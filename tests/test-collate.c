@@ -11,6 +11,7 @@
 #include <locale.h>
 
 #include "atlas-collate.h"
+#include "atlas-text-private.h"
 
 /* Each word must sort strictly before the next. */
 static void
@@ -24,7 +25,7 @@ assert_order (AtlasLanguage       language,
 
       if (strcmp (a, b) >= 0)
         g_error ("“%s” should sort before “%s” in %s", words[i], words[i + 1],
-                 atlas_language_to_code (language));
+                 _atlas_language_to_code (language));
     }
 }
 

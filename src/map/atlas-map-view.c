@@ -444,7 +444,7 @@ atlas_map_view_select_place (AtlasMapView *self,
 
 /* The places selected, borrowed; never NULL. */
 GPtrArray *
-atlas_map_view_get_selected_places (AtlasMapView *self)
+_atlas_map_view_get_selected_places (AtlasMapView *self)
 {
   g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), NULL);
 
@@ -452,7 +452,7 @@ atlas_map_view_get_selected_places (AtlasMapView *self)
 }
 
 AtlasPlace *
-atlas_map_view_get_selected_place (AtlasMapView *self)
+_atlas_map_view_get_selected_place (AtlasMapView *self)
 {
   g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), NULL);
 

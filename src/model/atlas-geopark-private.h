@@ -24,17 +24,14 @@ struct _AtlasGeopark
   GDate               designated;
   AtlasDatePrecision  designated_precision;
   AtlasText          *designated_note;
-  char               *designated_source;
   GArray             *revalidations;   /* AtlasRevalidation */
   GArray             *areas;           /* AtlasAreaFigure */
   AtlasText          *province;
   AtlasText          *province_before_2025;
   double              latitude;
   double              longitude;
-  double              precision_m;
   GArray             *outline;         /* AtlasPoint, a closed ring */
   AtlasText          *outline_note;
-  char               *outline_source;
   char              **sources;
 };
 

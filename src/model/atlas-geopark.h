@@ -48,7 +48,6 @@ const AtlasColour       *atlas_geopark_get_colour               (AtlasGeopark *s
 const GDate             *atlas_geopark_get_designated           (AtlasGeopark *self);
 AtlasDatePrecision       atlas_geopark_get_designated_precision (AtlasGeopark *self);
 AtlasText               *atlas_geopark_get_designated_note      (AtlasGeopark *self);
-const char              *atlas_geopark_get_designated_source    (AtlasGeopark *self);
 const AtlasRevalidation *atlas_geopark_get_revalidations        (AtlasGeopark *self,
                                                                  guint        *n_revalidations);
 const AtlasAreaFigure   *atlas_geopark_get_areas                (AtlasGeopark *self,
@@ -57,11 +56,9 @@ AtlasText               *atlas_geopark_get_province             (AtlasGeopark *s
 AtlasText               *atlas_geopark_get_province_before_2025 (AtlasGeopark *self);
 double                   atlas_geopark_get_latitude             (AtlasGeopark *self);
 double                   atlas_geopark_get_longitude            (AtlasGeopark *self);
-double                   atlas_geopark_get_precision_m          (AtlasGeopark *self);
 const AtlasPoint        *atlas_geopark_get_outline              (AtlasGeopark *self,
                                                                  guint        *n_points);
 AtlasText               *atlas_geopark_get_outline_note         (AtlasGeopark *self);
-const char              *atlas_geopark_get_outline_source       (AtlasGeopark *self);
 const char * const      *atlas_geopark_get_sources              (AtlasGeopark *self);
 
 G_END_DECLS

@@ -56,7 +56,8 @@ read_designation (AtlasSchemaReader *r,
     atlas_schema_reader_check_date_precision (r, &geopark->designated,
                                               geopark->designated_precision, "date");
   geopark->designated_note = atlas_schema_reader_text (r, object, "note", FALSE);
-  geopark->designated_source = atlas_schema_reader_string (r, object, "source", TRUE);
+  /* The format requires a source for the record; the app does not show it. */
+  g_free (atlas_schema_reader_string (r, object, "source", TRUE));
   atlas_schema_reader_pop (r, mark);
 }
 
@@ -207,7 +208,8 @@ read_outline (AtlasSchemaReader *r,
 
   atlas_schema_reader_boolean (r, object, "approximate", &approximate);
   geopark->outline_note = atlas_schema_reader_text (r, object, "note", FALSE);
-  geopark->outline_source = atlas_schema_reader_string (r, object, "source", TRUE);
+  /* The format requires a source for the record; the app does not show it. */
+  g_free (atlas_schema_reader_string (r, object, "source", TRUE));
   read_polygon (r, object, geopark->outline);
   atlas_schema_reader_pop (r, mark);
 }
@@ -242,7 +244,6 @@ atlas_schema_read_geopark (AtlasSchemaReader *r,
     {
       geopark->latitude = centre.latitude;
       geopark->longitude = centre.longitude;
-      geopark->precision_m = centre.precision_m;
     }
   read_outline (r, item, geopark);
   geopark->description = atlas_schema_reader_text (r, item, "description", TRUE);
