@@ -5,6 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "test-history"
+
 #include "config.h"
 
 #include "atlas-history-private.h"
