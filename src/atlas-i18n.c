@@ -18,7 +18,7 @@
 /* Tests and `meson devenv` run the app from the build tree, where the
  * compiled catalogs are not under LOCALEDIR yet.
  */
-const char *
+static const char *
 atlas_i18n_get_localedir (void)
 {
   const char *override = g_getenv ("GEOPARK_ATLAS_LOCALEDIR");

@@ -13,7 +13,6 @@
 
 G_BEGIN_DECLS
 
-const char   *atlas_i18n_get_localedir         (void);
 void          atlas_i18n_init                  (void);
 void          atlas_i18n_set_language          (const char *choice);
 AtlasLanguage atlas_i18n_get_content_language  (void);

@@ -15,6 +15,7 @@
 #include "atlas-test-map.h"
 #include "atlas-test-utils.h"
 #include "atlas-test-window.h"
+#include "atlas-map-view-private.h"
 
 /* Places of the bundled dataset: the Dìa Trên paper village, which one
  * news item names, and Bản Giốc, which none does; and their geopark.
@@ -228,7 +229,7 @@ test_article_selects_places (Fixture       *fixture,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
 
   g_assert_cmpstr (open_id (fixture), ==, atlas_article_get_id (article));
-  selected = atlas_map_view_get_selected_places (fixture->window->map_view);
+  selected = _atlas_map_view_get_selected_places (fixture->window->map_view);
   g_assert_cmpuint (selected->len, ==, g_strv_length ((char **) ids));
   for (guint i = 0; ids[i] != NULL; i++)
     {

@@ -11,7 +11,7 @@
 
 #include <json-glib/json-glib.h>
 
-#include "atlas-dataset-source.h"
+#include "atlas-dataset-source-private.h"
 #include "atlas-test-utils.h"
 
 static guint
@@ -49,7 +49,7 @@ test_broken_edit_keeps_last_good (void)
 
   g_assert_true (g_file_get_contents (path, &good, NULL, NULL));
   atlas_test_write (dir, "news.json", "{ \"items\": [ ");
-  atlas_dataset_source_reload (source);
+  _atlas_dataset_source_reload (source);
   /* The last good data stays meanwhile. */
   g_assert_true (atlas_dataset_source_get_loading (source));
   g_assert_cmpint (atlas_dataset_source_get_status (source), ==, ATLAS_DATASET_STATUS_OK);
@@ -62,7 +62,7 @@ test_broken_edit_keeps_last_good (void)
   g_assert_cmpuint (n_articles (source), ==, 3);
 
   atlas_test_write (dir, "news.json", good);
-  atlas_dataset_source_reload (source);
+  _atlas_dataset_source_reload (source);
   atlas_test_wait_loaded (source);
   g_assert_cmpint (atlas_dataset_source_get_status (source), ==, ATLAS_DATASET_STATUS_OK);
   g_assert_cmpuint (g_strv_length ((char **) atlas_dataset_source_get_problems (source)), ==, 0);
@@ -84,7 +84,7 @@ test_bad_folder_fails (void)
   g_assert_cmpint (atlas_dataset_source_get_status (source), ==, ATLAS_DATASET_STATUS_FAILED);
 
   /* Still failing after another broken save: not "stale", there is no good version. */
-  atlas_dataset_source_reload (source);
+  _atlas_dataset_source_reload (source);
   atlas_test_wait_loaded (source);
   g_assert_cmpint (atlas_dataset_source_get_status (source), ==, ATLAS_DATASET_STATUS_FAILED);
 

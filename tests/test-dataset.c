@@ -19,6 +19,7 @@
 #include "atlas-place-private.h"
 #include "atlas-search.h"
 #include "atlas-test-utils.h"
+#include "atlas-search-index-private.h"
 
 static GPtrArray *
 new_problems (void)
@@ -1404,8 +1405,8 @@ describe_search (AtlasDataset *dataset,
   };
   GString *found = g_string_new (NULL);
 
-  g_string_append_printf (found, "%u of %u:", atlas_search_matches_count (matches),
-                          atlas_search_index_get_n_items (index));
+  g_string_append_printf (found, "%u of %u:", _atlas_search_matches_count (matches),
+                          _atlas_search_index_get_n_items (index));
   for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
     for (guint i = 0; i < g_list_model_get_n_items (lists[l]); i++)
       {
@@ -1473,7 +1474,7 @@ describe_dataset (AtlasDataset *dataset)
       g_string_append_printf (text, "%s: %s\n", queries[q], found);
     }
   g_string_append_printf (text, "search index: %" G_GSIZE_FORMAT " bytes\n",
-                          atlas_search_index_get_size (_atlas_dataset_get_search_index (dataset)));
+                          _atlas_search_index_get_size (_atlas_dataset_get_search_index (dataset)));
 
   return g_string_free (text, FALSE);
 }

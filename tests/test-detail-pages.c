@@ -604,7 +604,7 @@ test_wrap_box (void)
 {
   const char *words[] = { "Recognition", "Conservation", "Education", "Community", "Tourism" };
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
-  GtkWidget *box = atlas_wrap_box_new ();
+  GtkWidget *box = g_object_new (ATLAS_TYPE_WRAP_BOX, NULL);
   GtkWidget *children[G_N_ELEMENTS (words)];
   graphene_rect_t bounds[G_N_ELEMENTS (words)];
   int lines = 1;

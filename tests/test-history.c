@@ -5,9 +5,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "test-history"
+
 #include "config.h"
 
-#include "atlas-history.h"
+#include "atlas-history-private.h"
 
 static void
 assert_state (AtlasHistory *history,
@@ -146,7 +148,7 @@ test_clear (void)
   atlas_history_push (history, "a");
   atlas_history_push (history, "b");
   atlas_history_go_back (history);
-  atlas_history_clear (history);
+  _atlas_history_clear (history);
   assert_state (history, NULL, FALSE, FALSE);
 
   atlas_history_push (history, "c");
@@ -217,9 +219,9 @@ test_notify (void)
   atlas_history_push (history, "d");
   assert_notified (&notified, 1, 0, 1);
 
-  atlas_history_clear (history);
+  _atlas_history_clear (history);
   assert_notified (&notified, 1, 1, 0);
-  atlas_history_clear (history);
+  _atlas_history_clear (history);
   assert_notified (&notified, 0, 0, 0);
 }
 

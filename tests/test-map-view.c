@@ -17,6 +17,7 @@
 #include "atlas-shape-layer-private.h"
 #include "atlas-test-gtk.h"
 #include "atlas-test-map-fixture.h"
+#include "atlas-map-view-private.h"
 
 static GPtrArray *
 places_of_geopark (AtlasDataset *dataset,
@@ -183,7 +184,7 @@ test_selection (Fixture       *fixture,
   g_signal_emit_by_name (pin, "activate");
 
   g_assert_true (activated == atlas_dataset_lookup_place (fixture->dataset, "cb-01"));
-  g_assert_true (atlas_map_view_get_selected_place (fixture->view) == activated);
+  g_assert_true (_atlas_map_view_get_selected_place (fixture->view) == activated);
   pin = atlas_test_pin_of_place (fixture->view, "cb-01");
   g_assert_true (atlas_pin_get_highlighted (pin));
   pins = _atlas_map_view_get_pins (fixture->view);
@@ -215,7 +216,7 @@ test_select_places (Fixture       *fixture,
 
   atlas_map_view_select_places (fixture->view, two);
   atlas_test_wait_for_map (fixture);
-  g_assert_cmpuint (atlas_map_view_get_selected_places (fixture->view)->len, ==, 2);
+  g_assert_cmpuint (_atlas_map_view_get_selected_places (fixture->view)->len, ==, 2);
   g_assert_nonnull (atlas_test_pin_of_place (fixture->view, "cb-01"));
   g_assert_nonnull (atlas_test_pin_of_place (fixture->view, "cb-02"));
   g_assert_true (atlas_pin_get_highlighted (atlas_test_pin_of_place (fixture->view, "cb-01")));
@@ -223,7 +224,7 @@ test_select_places (Fixture       *fixture,
 
   atlas_map_view_select_places (fixture->view, NULL);
   atlas_test_wait_for_map (fixture);
-  g_assert_null (atlas_map_view_get_selected_place (fixture->view));
+  g_assert_null (_atlas_map_view_get_selected_place (fixture->view));
   g_assert_null (atlas_test_pin_of_place (fixture->view, "cb-01"));
 }
 
@@ -378,7 +379,7 @@ assert_pins_right (AtlasMapView *view,
                    AtlasDataset *dataset)
 {
   GListModel *places = atlas_dataset_get_places (dataset);
-  GPtrArray *selected = atlas_map_view_get_selected_places (view);
+  GPtrArray *selected = _atlas_map_view_get_selected_places (view);
   g_autoptr(GHashTable) shown = g_hash_table_new (NULL, NULL);
   g_autoptr(GList) pins = _atlas_map_view_get_pins (view);
   guint n_groups = 0;
@@ -508,7 +509,7 @@ describe_fresh_view (Fixture      *fixture,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
   atlas_map_view_set_dataset (view, dataset);
-  atlas_map_view_select_places (view, atlas_map_view_get_selected_places (fixture->view));
+  atlas_map_view_select_places (view, _atlas_map_view_get_selected_places (fixture->view));
   shumate_viewport_set_zoom_level (atlas_map_view_get_viewport (view),
                                    shumate_viewport_get_zoom_level (viewport));
   shumate_location_set_location (SHUMATE_LOCATION (atlas_map_view_get_viewport (view)),
@@ -587,7 +588,7 @@ test_swap_many_places (Fixture       *fixture,
   shumate_location_set_location (SHUMATE_LOCATION (atlas_map_view_get_viewport (fixture->view)),
                                  22.95, 106.6);
   atlas_test_wait_for_map (fixture);
-  atlas_map_view_fit_places (fixture->view, atlas_map_view_get_selected_places (fixture->view),
+  atlas_map_view_fit_places (fixture->view, _atlas_map_view_get_selected_places (fixture->view),
                              FALSE);
   zoom_to (fixture, 12.2);
   g_assert_cmpuint (assert_pins_right (fixture->view, fixture->dataset), >, 0);

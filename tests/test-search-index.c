@@ -5,6 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "test-search-index"
+
 #include "config.h"
 
 #include <locale.h>
@@ -12,8 +14,8 @@
 
 #include "atlas-browse-filter.h"
 #include "atlas-dataset-loader.h"
-#include "atlas-search-index.h"
-#include "atlas-search.h"
+#include "atlas-search-index-private.h"
+#include "atlas-search-private.h"
 #include "atlas-test-utils.h"
 
 /* The index directly ---------------------------------------------------- */
@@ -86,7 +88,7 @@ test_index_words (void)
   Small small;
 
   small_index (&small);
-  g_assert_cmpuint (atlas_search_index_get_n_items (small.index), ==, 3);
+  g_assert_cmpuint (_atlas_search_index_get_n_items (small.index), ==, 3);
   g_assert_cmpuint (small.items[2], ==, 2);
 
   assert_small_finds (&small, "", "1 1 1");
@@ -359,7 +361,7 @@ assert_same_as_scan (Scan              *scan,
   for (guint i = 0; i < scan->items->len; i++)
     {
       GObject *item = g_ptr_array_index (scan->items, i);
-      gboolean expected = atlas_search_matches (g_ptr_array_index (scan->plain_texts, i), words);
+      gboolean expected = _atlas_search_matches (g_ptr_array_index (scan->plain_texts, i), words);
       gboolean found = ATLAS_IS_PLACE (item)
                        ? atlas_browse_filter_match_place (filter, scan->dataset, ATLAS_PLACE (item))
                        : atlas_browse_filter_match_article (filter, scan->dataset,

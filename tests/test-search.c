@@ -5,11 +5,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "test-search"
+
 #include "config.h"
 
 #include <pango/pango.h>
 
-#include "atlas-search.h"
+#include "atlas-search-private.h"
 
 static gboolean
 finds (const char *query,
@@ -18,7 +20,7 @@ finds (const char *query,
   g_auto(GStrv) words = atlas_search_parse (query);
   g_autofree char *folded = atlas_search_fold (text);
 
-  return atlas_search_matches (folded, (const char * const *) words);
+  return _atlas_search_matches (folded, (const char * const *) words);
 }
 
 static void
@@ -86,7 +88,7 @@ test_fold_append (void)
       g_autofree char *expected = g_strconcat ("before|", alone, NULL);
 
       g_string_assign (folded, "before|");
-      atlas_search_fold_append (folded, texts[i]);
+      _atlas_search_fold_append (folded, texts[i]);
       g_assert_cmpstr (folded->str, ==, expected);
       g_string_assign (folded_valid, "before|");
       atlas_search_fold_append_valid (folded_valid, texts[i]);
@@ -94,7 +96,7 @@ test_fold_append (void)
     }
 
   g_string_assign (folded, "before|");
-  atlas_search_fold_append (folded, "caf\xc3 au lait");
+  _atlas_search_fold_append (folded, "caf\xc3 au lait");
   g_assert_cmpstr (folded->str, ==, "before|");
 
   for (guint i = 0; i < 100; i++)

@@ -21,6 +21,7 @@
 #include "atlas-test-map.h"
 #include "atlas-test-utils.h"
 #include "atlas-test-window.h"
+#include "atlas-dataset-source-private.h"
 
 /* Zooming is animated; wait for it to start moving (or give up after 5 s). */
 static void
@@ -182,7 +183,7 @@ test_window_problems_banner (void)
 
   g_assert_true (g_file_get_contents (path, &good, NULL, NULL));
   atlas_test_write (dir, "places.json", "{\"items\": 3}");
-  atlas_dataset_source_reload (source);
+  _atlas_dataset_source_reload (source);
   atlas_test_wait_loaded (source);
   iterate ();
 
@@ -192,7 +193,7 @@ test_window_problems_banner (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "browse");
 
   atlas_test_write (dir, "places.json", good);
-  atlas_dataset_source_reload (source);
+  _atlas_dataset_source_reload (source);
   atlas_test_wait_loaded (source);
   iterate ();
   g_assert_false (gtk_revealer_get_reveal_child (window->problems_revealer));
@@ -289,7 +290,7 @@ test_window_loading_page (void)
   g_assert_cmpuint (g_list_model_get_n_items (window->sidebar->news.shown), ==, 3);
   g_assert_cmpstr (atlas_history_get_current (window->history), ==, "cb-14");
 
-  atlas_dataset_source_reload (source);
+  _atlas_dataset_source_reload (source);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->reload_progress)));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "browse");
   atlas_test_wait_loaded (source);

@@ -108,6 +108,8 @@ GdkTexture *_atlas_map_view_render              (AtlasMapView  *self,
                                                  GError       **error);
 
 /* For the tests */
+AtlasPlace *_atlas_map_view_get_selected_place  (AtlasMapView *self);
+GPtrArray  *_atlas_map_view_get_selected_places (AtlasMapView *self);
 GList      *_atlas_map_view_get_pins            (AtlasMapView *self);
 GtkWidget  *_atlas_map_view_get_map             (AtlasMapView *self);
 gboolean    _atlas_map_view_get_picture_pending (AtlasMapView *self);

@@ -444,7 +444,7 @@ atlas_map_view_select_place (AtlasMapView *self,
 
 /* The places selected, borrowed; never NULL. */
 GPtrArray *
-atlas_map_view_get_selected_places (AtlasMapView *self)
+_atlas_map_view_get_selected_places (AtlasMapView *self)
 {
   g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), NULL);
 
@@ -452,7 +452,7 @@ atlas_map_view_get_selected_places (AtlasMapView *self)
 }
 
 AtlasPlace *
-atlas_map_view_get_selected_place (AtlasMapView *self)
+_atlas_map_view_get_selected_place (AtlasMapView *self)
 {
   g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), NULL);
 
@@ -492,7 +492,7 @@ add_geopark_area (AtlasMapView *self,
                   AtlasGeopark *geopark)
 {
   AtlasLanguage language = atlas_i18n_get_content_language ();
-  const GdkRGBA *colour = atlas_geopark_get_colour (geopark);
+  const AtlasColour *colour = atlas_geopark_get_colour (geopark);
   const AtlasPoint *outline;
   AtlasShape *shape;
   guint n_points;

@@ -54,7 +54,5 @@ void             atlas_map_view_select_place    (AtlasMapView *self,
                                                  AtlasPlace   *place);
 void             atlas_map_view_select_places   (AtlasMapView *self,
                                                  GPtrArray    *places);
-AtlasPlace      *atlas_map_view_get_selected_place (AtlasMapView *self);
-GPtrArray       *atlas_map_view_get_selected_places (AtlasMapView *self);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include "atlas-dataset-loader.h"
 #include "atlas-dataset-source.h"
+#include "atlas-dataset-source-private.h"
 
 /* Where the dataset the window shows comes from: the bundled copy, or a
  * staff member's folder, which is watched and reloaded when a file in it
@@ -402,7 +403,7 @@ atlas_dataset_source_get_progress (AtlasDatasetSource *self)
 }
 
 void
-atlas_dataset_source_reload (AtlasDatasetSource *self)
+_atlas_dataset_source_reload (AtlasDatasetSource *self)
 {
   g_return_if_fail (ATLAS_IS_DATASET_SOURCE (self));
 

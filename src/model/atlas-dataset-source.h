@@ -40,6 +40,5 @@ AtlasDatasetStatus   atlas_dataset_source_get_status   (AtlasDatasetSource *self
 const char * const  *atlas_dataset_source_get_problems (AtlasDatasetSource *self);
 gboolean             atlas_dataset_source_get_loading  (AtlasDatasetSource *self);
 double               atlas_dataset_source_get_progress (AtlasDatasetSource *self);
-void                 atlas_dataset_source_reload       (AtlasDatasetSource *self);
 
 G_END_DECLS

@@ -413,14 +413,6 @@ atlas_dataset_get_articles (AtlasDataset *self)
   return G_LIST_MODEL (self->articles);
 }
 
-gboolean
-atlas_dataset_is_empty (AtlasDataset *self)
-{
-  g_return_val_if_fail (ATLAS_IS_DATASET (self), TRUE);
-
-  return g_hash_table_size (self->index) == 0;
-}
-
 static gpointer
 lookup (AtlasDataset *self,
         const char   *id,

@@ -23,7 +23,6 @@ AtlasDataset *atlas_dataset_new              (void);
 GListModel   *atlas_dataset_get_geoparks     (AtlasDataset *self);
 GListModel   *atlas_dataset_get_places       (AtlasDataset *self);
 GListModel   *atlas_dataset_get_articles     (AtlasDataset *self);
-gboolean      atlas_dataset_is_empty         (AtlasDataset *self);
 AtlasGeopark *atlas_dataset_lookup_geopark   (AtlasDataset *self,
                                               const char   *id);
 AtlasPlace   *atlas_dataset_lookup_place     (AtlasDataset *self,

@@ -20,21 +20,18 @@ struct _AtlasGeopark
   AtlasText          *name;
   AtlasText          *short_name;
   AtlasText          *description;
-  GdkRGBA             colour;
+  AtlasColour         colour;
   GDate               designated;
   AtlasDatePrecision  designated_precision;
   AtlasText          *designated_note;
-  char               *designated_source;
   GArray             *revalidations;   /* AtlasRevalidation */
   GArray             *areas;           /* AtlasAreaFigure */
   AtlasText          *province;
   AtlasText          *province_before_2025;
   double              latitude;
   double              longitude;
-  double              precision_m;
   GArray             *outline;         /* AtlasPoint, a closed ring */
   AtlasText          *outline_note;
-  char               *outline_source;
   char              **sources;
 };
 

@@ -60,14 +60,12 @@ atlas_geopark_finalize (GObject *object)
   g_clear_pointer (&self->short_name, atlas_text_unref);
   g_clear_pointer (&self->description, atlas_text_unref);
   g_clear_pointer (&self->designated_note, atlas_text_unref);
-  g_free (self->designated_source);
   g_clear_pointer (&self->revalidations, g_array_unref);
   g_clear_pointer (&self->areas, g_array_unref);
   g_clear_pointer (&self->province, atlas_text_unref);
   g_clear_pointer (&self->province_before_2025, atlas_text_unref);
   g_clear_pointer (&self->outline, g_array_unref);
   g_clear_pointer (&self->outline_note, atlas_text_unref);
-  g_free (self->outline_source);
   g_strfreev (self->sources);
 
   G_OBJECT_CLASS (atlas_geopark_parent_class)->finalize (object);
@@ -152,7 +150,7 @@ atlas_geopark_get_description (AtlasGeopark *self)
   return self->description;
 }
 
-const GdkRGBA *
+const AtlasColour *
 atlas_geopark_get_colour (AtlasGeopark *self)
 {
   g_return_val_if_fail (ATLAS_IS_GEOPARK (self), NULL);
@@ -178,13 +176,6 @@ atlas_geopark_get_designated_note (AtlasGeopark *self)
 {
   g_return_val_if_fail (ATLAS_IS_GEOPARK (self), NULL);
   return self->designated_note;
-}
-
-const char *
-atlas_geopark_get_designated_source (AtlasGeopark *self)
-{
-  g_return_val_if_fail (ATLAS_IS_GEOPARK (self), NULL);
-  return self->designated_source;
 }
 
 const AtlasRevalidation *
@@ -238,13 +229,6 @@ atlas_geopark_get_longitude (AtlasGeopark *self)
   return self->longitude;
 }
 
-double
-atlas_geopark_get_precision_m (AtlasGeopark *self)
-{
-  g_return_val_if_fail (ATLAS_IS_GEOPARK (self), 0);
-  return self->precision_m;
-}
-
 const AtlasPoint *
 atlas_geopark_get_outline (AtlasGeopark *self,
                            guint        *n_points)
@@ -261,13 +245,6 @@ atlas_geopark_get_outline_note (AtlasGeopark *self)
 {
   g_return_val_if_fail (ATLAS_IS_GEOPARK (self), NULL);
   return self->outline_note;
-}
-
-const char *
-atlas_geopark_get_outline_source (AtlasGeopark *self)
-{
-  g_return_val_if_fail (ATLAS_IS_GEOPARK (self), NULL);
-  return self->outline_source;
 }
 
 const char * const *

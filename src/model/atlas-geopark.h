@@ -7,9 +7,10 @@
 
 #pragma once
 
-#include <gdk/gdk.h>
+#include <glib-object.h>
 
 #include "atlas-article.h"
+#include "atlas-colour.h"
 #include "atlas-text.h"
 
 G_BEGIN_DECLS
@@ -43,11 +44,10 @@ const char              *atlas_geopark_get_id                   (AtlasGeopark *s
 AtlasText               *atlas_geopark_get_name                 (AtlasGeopark *self);
 AtlasText               *atlas_geopark_get_short_name           (AtlasGeopark *self);
 AtlasText               *atlas_geopark_get_description          (AtlasGeopark *self);
-const GdkRGBA           *atlas_geopark_get_colour               (AtlasGeopark *self);
+const AtlasColour       *atlas_geopark_get_colour               (AtlasGeopark *self);
 const GDate             *atlas_geopark_get_designated           (AtlasGeopark *self);
 AtlasDatePrecision       atlas_geopark_get_designated_precision (AtlasGeopark *self);
 AtlasText               *atlas_geopark_get_designated_note      (AtlasGeopark *self);
-const char              *atlas_geopark_get_designated_source    (AtlasGeopark *self);
 const AtlasRevalidation *atlas_geopark_get_revalidations        (AtlasGeopark *self,
                                                                  guint        *n_revalidations);
 const AtlasAreaFigure   *atlas_geopark_get_areas                (AtlasGeopark *self,
@@ -56,11 +56,9 @@ AtlasText               *atlas_geopark_get_province             (AtlasGeopark *s
 AtlasText               *atlas_geopark_get_province_before_2025 (AtlasGeopark *self);
 double                   atlas_geopark_get_latitude             (AtlasGeopark *self);
 double                   atlas_geopark_get_longitude            (AtlasGeopark *self);
-double                   atlas_geopark_get_precision_m          (AtlasGeopark *self);
 const AtlasPoint        *atlas_geopark_get_outline              (AtlasGeopark *self,
                                                                  guint        *n_points);
 AtlasText               *atlas_geopark_get_outline_note         (AtlasGeopark *self);
-const char              *atlas_geopark_get_outline_source       (AtlasGeopark *self);
 const char * const      *atlas_geopark_get_sources              (AtlasGeopark *self);
 
 G_END_DECLS

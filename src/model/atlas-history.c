@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "atlas-history.h"
+#include "atlas-history-private.h"
 
 /* Back and forward through what was opened, as a browser does: the ids of
  * the geoparks, places and articles shown (ids are unique across the
@@ -163,7 +164,7 @@ atlas_history_go_forward (AtlasHistory *self)
 
 /* Forgets everything, as when another dataset is opened. */
 void
-atlas_history_clear (AtlasHistory *self)
+_atlas_history_clear (AtlasHistory *self)
 {
   State before;
 

@@ -23,6 +23,5 @@ gboolean      atlas_history_can_go_back    (AtlasHistory *self);
 gboolean      atlas_history_can_go_forward (AtlasHistory *self);
 const char   *atlas_history_go_back        (AtlasHistory *self);
 const char   *atlas_history_go_forward     (AtlasHistory *self);
-void          atlas_history_clear          (AtlasHistory *self);
 
 G_END_DECLS

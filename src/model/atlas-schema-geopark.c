@@ -22,20 +22,12 @@
 static void
 read_colour (AtlasSchemaReader *r,
              JsonObject        *item,
-             GdkRGBA           *colour)
+             AtlasColour       *colour)
 {
   g_autofree char *string = atlas_schema_reader_string (r, item, "colour", TRUE);
-  gboolean ok;
   gsize mark;
 
-  if (string == NULL)
-    return;
-
-  ok = strlen (string) == 7 && string[0] == '#';
-  for (guint i = 1; ok && i < 7; i++)
-    ok = g_ascii_isxdigit (string[i]);
-
-  if (ok && gdk_rgba_parse (colour, string))
+  if (string == NULL || atlas_colour_parse (colour, string))
     return;
 
   mark = atlas_schema_reader_push_member (r, "colour");
@@ -64,7 +56,8 @@ read_designation (AtlasSchemaReader *r,
     atlas_schema_reader_check_date_precision (r, &geopark->designated,
                                               geopark->designated_precision, "date");
   geopark->designated_note = atlas_schema_reader_text (r, object, "note", FALSE);
-  geopark->designated_source = atlas_schema_reader_string (r, object, "source", TRUE);
+  /* The format requires a source for the record; the app does not show it. */
+  g_free (atlas_schema_reader_string (r, object, "source", TRUE));
   atlas_schema_reader_pop (r, mark);
 }
 
@@ -215,7 +208,8 @@ read_outline (AtlasSchemaReader *r,
 
   atlas_schema_reader_boolean (r, object, "approximate", &approximate);
   geopark->outline_note = atlas_schema_reader_text (r, object, "note", FALSE);
-  geopark->outline_source = atlas_schema_reader_string (r, object, "source", TRUE);
+  /* The format requires a source for the record; the app does not show it. */
+  g_free (atlas_schema_reader_string (r, object, "source", TRUE));
   read_polygon (r, object, geopark->outline);
   atlas_schema_reader_pop (r, mark);
 }
@@ -250,7 +244,6 @@ atlas_schema_read_geopark (AtlasSchemaReader *r,
     {
       geopark->latitude = centre.latitude;
       geopark->longitude = centre.longitude;
-      geopark->precision_m = centre.precision_m;
     }
   read_outline (r, item, geopark);
   geopark->description = atlas_schema_reader_text (r, item, "description", TRUE);

@@ -27,7 +27,7 @@
 #define MAX_YEAR            2100
 #define MAX_PRECISION_M     1000000.0
 
-void
+static void
 atlas_schema_reference_free (gpointer data)
 {
   AtlasSchemaReference *reference = data;
@@ -74,7 +74,7 @@ atlas_schema_reader_start_file (AtlasSchemaReader *r,
 }
 
 /* Adds a problem with the value at location ("news.json: $.items[3].id"). */
-void
+static void
 atlas_schema_reader_add_problem (GPtrArray         *problems,
                                  const char        *location,
                                  AtlasDatasetError  code,
@@ -89,7 +89,7 @@ atlas_schema_reader_add_problem (GPtrArray         *problems,
 }
 
 /* "news.json: $.items[3].places[0]", the current value's file and path. */
-char *
+static char *
 atlas_schema_reader_location (AtlasSchemaReader *r)
 {
   return g_strconcat (r->file, ": ", r->path->str, NULL);

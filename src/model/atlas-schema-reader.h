@@ -60,15 +60,10 @@ void        atlas_schema_reader_clear         (AtlasSchemaReader    *r);
 void        atlas_schema_reader_start_file    (AtlasSchemaReader    *r,
                                                const char           *file);
 
-char       *atlas_schema_reader_location      (AtlasSchemaReader    *r);
 void        atlas_schema_reader_report        (AtlasSchemaReader    *r,
                                                AtlasDatasetError     code,
                                                const char           *format,
                                                ...) G_GNUC_PRINTF (3, 4);
-void        atlas_schema_reader_add_problem   (GPtrArray            *problems,
-                                               const char           *location,
-                                               AtlasDatasetError     code,
-                                               const char           *message);
 char       *atlas_schema_reader_list_names    (AtlasSchemaNameFunc   name_of,
                                                guint                 n_names);
 
@@ -166,7 +161,5 @@ void        atlas_schema_reader_object_list   (AtlasSchemaReader    *r,
                                                const char * const   *known,
                                                AtlasSchemaObjectFunc read_object,
                                                gpointer              user_data);
-
-void        atlas_schema_reference_free       (gpointer              data);
 
 G_END_DECLS

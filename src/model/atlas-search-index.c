@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "atlas-search-index.h"
+#include "atlas-search-index-private.h"
 #include "atlas-search.h"
 
 /* What the search looks in, folded once when the data is loaded, and the
@@ -186,7 +187,7 @@ atlas_search_index_seal (AtlasSearchIndex *self)
 }
 
 guint
-atlas_search_index_get_n_items (AtlasSearchIndex *self)
+_atlas_search_index_get_n_items (AtlasSearchIndex *self)
 {
   g_return_val_if_fail (self != NULL, 0);
 
@@ -195,7 +196,7 @@ atlas_search_index_get_n_items (AtlasSearchIndex *self)
 
 /* About how many bytes the index holds, for the performance figures. */
 gsize
-atlas_search_index_get_size (AtlasSearchIndex *self)
+_atlas_search_index_get_size (AtlasSearchIndex *self)
 {
   g_return_val_if_fail (self != NULL, 0);
 
@@ -402,7 +403,7 @@ atlas_search_matches_contains (const AtlasSearchMatches *self,
 }
 
 guint
-atlas_search_matches_count (const AtlasSearchMatches *self)
+_atlas_search_matches_count (const AtlasSearchMatches *self)
 {
   g_return_val_if_fail (self != NULL, 0);
 

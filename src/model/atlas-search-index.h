@@ -25,8 +25,6 @@ guint               atlas_search_index_add_item       (AtlasSearchIndex         
                                                        const guint              *names,
                                                        guint                     n_names);
 void                atlas_search_index_seal           (AtlasSearchIndex         *self);
-guint               atlas_search_index_get_n_items    (AtlasSearchIndex         *self);
-gsize               atlas_search_index_get_size       (AtlasSearchIndex         *self);
 AtlasSearchMatches *atlas_search_index_find           (AtlasSearchIndex         *self,
                                                        const char * const       *folded_words,
                                                        const AtlasSearchMatches *narrowing);
@@ -36,7 +34,6 @@ AtlasSearchIndex   *atlas_search_matches_get_index    (const AtlasSearchMatches 
 gboolean            atlas_search_matches_contains     (const AtlasSearchMatches *self,
                                                        guint                     item,
                                                        gconstpointer             owner);
-guint               atlas_search_matches_count        (const AtlasSearchMatches *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasSearchIndex, atlas_search_index_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasSearchMatches, atlas_search_matches_free)

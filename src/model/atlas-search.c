@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "atlas-search.h"
+#include "atlas-search-private.h"
 
 /* Accent-insensitive Vietnamese search.
  *
@@ -170,8 +171,8 @@ atlas_search_fold (const char *text)
 
 /* Appends the text folded; nothing when it is not valid UTF-8. */
 void
-atlas_search_fold_append (GString    *folded,
-                          const char *text)
+_atlas_search_fold_append (GString    *folded,
+                           const char *text)
 {
   g_return_if_fail (folded != NULL);
   g_return_if_fail (text != NULL);
@@ -217,8 +218,8 @@ atlas_search_parse (const char *query)
 
 /* Every word somewhere in the text, inside words too ("gioc" in "bangioc"). */
 gboolean
-atlas_search_matches (const char         *folded_text,
-                      const char * const *folded_words)
+_atlas_search_matches (const char         *folded_text,
+                       const char * const *folded_words)
 {
   g_return_val_if_fail (folded_text != NULL, FALSE);
   g_return_val_if_fail (folded_words != NULL, FALSE);

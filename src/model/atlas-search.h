@@ -16,13 +16,9 @@ G_BEGIN_DECLS
 #define ATLAS_SEARCH_HIGHLIGHT_CLOSE "</span>"
 
 char      *atlas_search_fold              (const char         *text);
-void       atlas_search_fold_append       (GString            *folded,
-                                           const char         *text);
 void       atlas_search_fold_append_valid (GString            *folded,
                                            const char         *text);
 char     **atlas_search_parse             (const char         *query);
-gboolean   atlas_search_matches           (const char         *folded_text,
-                                           const char * const *folded_words);
 char      *atlas_search_highlight         (const char         *text,
                                            const char * const *folded_words);
 

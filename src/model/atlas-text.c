@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "atlas-text.h"
+#include "atlas-text-private.h"
 
 struct _AtlasText
 {
@@ -22,7 +23,7 @@ G_DEFINE_BOXED_TYPE (AtlasText, atlas_text, atlas_text_ref, atlas_text_unref)
 static const char *language_codes[ATLAS_N_LANGUAGES] = { "vi", "en" };
 
 const char *
-atlas_language_to_code (AtlasLanguage language)
+_atlas_language_to_code (AtlasLanguage language)
 {
   g_return_val_if_fail (language < ATLAS_N_LANGUAGES, NULL);
 

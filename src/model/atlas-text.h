@@ -33,7 +33,6 @@ const char    *atlas_text_get               (const AtlasText *text,
                                              AtlasLanguage  language);
 const char    *atlas_text_get_exact         (const AtlasText *text,
                                              AtlasLanguage  language);
-const char    *atlas_language_to_code       (AtlasLanguage  language);
 gboolean       atlas_language_from_code     (const char    *code,
                                              AtlasLanguage *language);
 

@@ -82,11 +82,11 @@ atlas_presentation_get_id (AtlasPresentation *self)
 /* Moves to a step; FALSE when it is outside the tour or already there. A
  * move shows the screen again if it was blanked.
  */
-gboolean
+static gboolean
 atlas_presentation_go_to (AtlasPresentation *self,
                           guint              position)
 {
-  g_return_val_if_fail (ATLAS_IS_PRESENTATION (self), FALSE);
+  g_assert (ATLAS_IS_PRESENTATION (self));
 
   if (position >= self->n_steps || position == self->position)
     return FALSE;

@@ -32,8 +32,6 @@ AtlasPresentation             *atlas_presentation_new          (const char * con
 guint                          atlas_presentation_get_n_steps  (AtlasPresentation  *self);
 guint                          atlas_presentation_get_position (AtlasPresentation  *self);
 const char                    *atlas_presentation_get_id       (AtlasPresentation  *self);
-gboolean                       atlas_presentation_go_to        (AtlasPresentation  *self,
-                                                                guint               position);
 gboolean                       atlas_presentation_next         (AtlasPresentation  *self);
 gboolean                       atlas_presentation_previous     (AtlasPresentation  *self);
 gboolean                       atlas_presentation_first        (AtlasPresentation  *self);

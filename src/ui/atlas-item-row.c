@@ -35,16 +35,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-AtlasBrowseFilter *
-atlas_item_row_get_filter (AtlasItemRow *self)
-{
-  AtlasItemRowPrivate *priv = atlas_item_row_get_instance_private (self);
-
-  g_return_val_if_fail (ATLAS_IS_ITEM_ROW (self), NULL);
-
-  return priv->filter;
-}
-
 /* The text as Pango markup, the searched words marked. */
 char *
 atlas_item_row_highlight (AtlasItemRow *self,

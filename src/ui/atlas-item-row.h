@@ -22,7 +22,6 @@ struct _AtlasItemRowClass
   AtlasItemViewClass parent_class;
 };
 
-AtlasBrowseFilter *atlas_item_row_get_filter    (AtlasItemRow *self);
 char              *atlas_item_row_highlight     (AtlasItemRow *self,
                                                  const char   *text);
 

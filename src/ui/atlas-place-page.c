@@ -291,6 +291,8 @@ copy_coordinates_action (GtkWidget  *widget,
   char longitude[G_ASCII_DTOSTR_BUF_SIZE];
   g_autofree char *text = NULL;
 
+  g_assert (ATLAS_IS_PLACE_PAGE (self));
+
   if (place == NULL)
     return;
 

@@ -57,14 +57,6 @@ atlas_sidebar_set_page (AtlasSidebar *self,
   adw_view_stack_set_visible_child_name (self->stack, page);
 }
 
-gboolean
-atlas_sidebar_get_folded (AtlasSidebar *self)
-{
-  g_return_val_if_fail (ATLAS_IS_SIDEBAR (self), FALSE);
-
-  return self->folded;
-}
-
 void
 atlas_sidebar_set_folded (AtlasSidebar *self,
                           gboolean      folded)

@@ -26,7 +26,6 @@ void        atlas_sidebar_set_up           (AtlasSidebar      *self,
 const char *atlas_sidebar_get_page         (AtlasSidebar      *self);
 void        atlas_sidebar_set_page         (AtlasSidebar      *self,
                                             const char        *page);
-gboolean    atlas_sidebar_get_folded       (AtlasSidebar      *self);
 void        atlas_sidebar_set_folded       (AtlasSidebar      *self,
                                             gboolean           folded);
 void        atlas_sidebar_focus_search     (AtlasSidebar      *self);

@@ -33,6 +33,8 @@ search_action (GtkWidget  *widget,
 {
   AtlasWindow *self = ATLAS_WINDOW (widget);
 
+  g_assert (ATLAS_IS_WINDOW (self));
+
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->sidebar));
   atlas_sidebar_focus_search (self->sidebar);
 }
@@ -44,6 +46,8 @@ show_sidebar_action (GtkWidget  *widget,
 {
   AtlasWindow *self = ATLAS_WINDOW (widget);
 
+  g_assert (ATLAS_IS_WINDOW (self));
+
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->sidebar));
 }
 
@@ -54,6 +58,8 @@ show_map_action (GtkWidget  *widget,
 {
   AtlasWindow *self = ATLAS_WINDOW (widget);
 
+  g_assert (ATLAS_IS_WINDOW (self));
+
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
@@ -63,6 +69,8 @@ toggle_details_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   AtlasWindow *self = ATLAS_WINDOW (widget);
+
+  g_assert (ATLAS_IS_WINDOW (self));
 
   adw_flap_set_reveal_flap (self->detail_flap, !adw_flap_get_reveal_flap (self->detail_flap));
 }
@@ -86,6 +94,8 @@ show_geopark_list_action (GtkWidget  *widget,
   AtlasWindow *self = ATLAS_WINDOW (widget);
   const char *page = g_str_equal (action_name, "win.show-geopark-places") ? "places" : "news";
 
+  g_assert (ATLAS_IS_WINDOW (self));
+
   atlas_browse_filter_set_geopark_id (self->filter, g_variant_get_string (parameter, NULL));
   atlas_sidebar_set_page (self->sidebar, page);
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->sidebar));
@@ -102,6 +112,8 @@ go_through_history_action (GtkWidget  *widget,
   AtlasWindow *self = ATLAS_WINDOW (widget);
   gboolean forward = g_str_equal (action_name, "win.go-forward");
   const char *id;
+
+  g_assert (ATLAS_IS_WINDOW (self));
 
   while ((id = forward ? atlas_history_go_forward (self->history) :
                          atlas_history_go_back (self->history)) != NULL)
@@ -146,6 +158,8 @@ show_problems_action (GtkWidget  *widget,
   GtkWidget *dialog;
   GtkWidget *scrolled;
   GtkWidget *label;
+
+  g_assert (ATLAS_IS_WINDOW (self));
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Problems in the Dataset"), NULL);
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
@@ -203,6 +217,8 @@ zoom_action (GtkWidget  *widget,
 {
   AtlasWindow *self = ATLAS_WINDOW (widget);
 
+  g_assert (ATLAS_IS_WINDOW (self));
+
   if (g_str_equal (action_name, "win.zoom-in"))
     atlas_map_view_zoom_in (self->map_view);
   else
@@ -237,6 +253,8 @@ present_action (GtkWidget  *widget,
   AtlasWindow *self = ATLAS_WINDOW (widget);
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (self));
   GdkMonitor *monitor = NULL;
+
+  g_assert (ATLAS_IS_WINDOW (self));
 
   if (surface != NULL)
     monitor = gdk_display_get_monitor_at_surface (gtk_widget_get_display (widget), surface);

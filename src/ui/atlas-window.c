@@ -109,14 +109,6 @@ atlas_window_new_replacing (AtlasWindow *old)
   return self;
 }
 
-AtlasDatasetSource *
-atlas_window_get_source (AtlasWindow *self)
-{
-  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
-
-  return self->source;
-}
-
 /* One problem a paragraph: they are long, and often wrap. */
 char *
 _atlas_window_dup_problems_text (AtlasWindow *self)

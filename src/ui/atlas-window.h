@@ -20,6 +20,5 @@ G_DECLARE_FINAL_TYPE (AtlasWindow, atlas_window, ATLAS, WINDOW, AdwApplicationWi
 
 AtlasWindow        *atlas_window_new        (AtlasApplication *application);
 AtlasWindow        *atlas_window_new_replacing (AtlasWindow   *old);
-AtlasDatasetSource *atlas_window_get_source (AtlasWindow      *self);
 
 G_END_DECLS

@@ -238,20 +238,6 @@ atlas_wrap_box_init (AtlasWrapBox *self)
 {
 }
 
-GtkWidget *
-atlas_wrap_box_new (void)
-{
-  return g_object_new (ATLAS_TYPE_WRAP_BOX, NULL);
-}
-
-int
-atlas_wrap_box_get_spacing (AtlasWrapBox *self)
-{
-  g_return_val_if_fail (ATLAS_IS_WRAP_BOX (self), 0);
-
-  return self->spacing;
-}
-
 /* Between children on a line, and between lines. */
 void
 atlas_wrap_box_set_spacing (AtlasWrapBox *self,

@@ -15,8 +15,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AtlasWrapBox, atlas_wrap_box, ATLAS, WRAP_BOX, GtkWidget)
 
-GtkWidget *atlas_wrap_box_new        (void);
-int        atlas_wrap_box_get_spacing (AtlasWrapBox *self);
 void       atlas_wrap_box_set_spacing (AtlasWrapBox *self,
                                        int           spacing);
 void       atlas_wrap_box_append     (AtlasWrapBox *self,

@@ -28,6 +28,7 @@
 #include "atlas-map-view-private.h"
 #include "atlas-map-view.h"
 #include "atlas-window-private.h"
+#include "atlas-search-index-private.h"
 
 /* The figures of docs/PERFORMANCE.md, printed one line each; run through
  * `build-aux/dev.sh bench`, never as a test: timings on a shared machine
@@ -303,8 +304,8 @@ search (const char         *dir,
   Lists lists = { NULL, NULL };
 
   g_print ("search index: %u items, %.1f MiB\n",
-           atlas_search_index_get_n_items (_atlas_dataset_get_search_index (dataset)),
-           atlas_search_index_get_size (_atlas_dataset_get_search_index (dataset)) / 1048576.0);
+           _atlas_search_index_get_n_items (_atlas_dataset_get_search_index (dataset)),
+           _atlas_search_index_get_size (_atlas_dataset_get_search_index (dataset)) / 1048576.0);
 
   news_filter = GTK_FILTER (gtk_custom_filter_new (match_article, &match, NULL));
   places_filter = GTK_FILTER (gtk_custom_filter_new (match_place, &match, NULL));

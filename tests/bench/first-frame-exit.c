@@ -5,6 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "first-frame-exit"
+
 #include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -8,6 +8,8 @@
 /* execvpe, nftw */
 #define _GNU_SOURCE
 
+#define G_LOG_DOMAIN "ttfc"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
