@@ -285,6 +285,8 @@ test_window_loading_page (void)
   atlas_test_wait_loaded (source);
   iterate ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "browse");
+  /* The loading page gives way at once, without a cross-fade. */
+  g_assert_false (gtk_stack_get_transition_running (window->main_stack));
   g_assert_cmpfloat (gtk_progress_bar_get_fraction (window->status_pages.loading_progress),
                      ==, 1.0);
   g_assert_cmpuint (g_list_model_get_n_items (window->sidebar->news.shown), ==, 3);
@@ -297,6 +299,19 @@ test_window_loading_page (void)
   iterate ();
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->reload_progress)));
   g_assert_cmpstr (atlas_history_get_current (window->history), ==, "cb-14");
+
+  /* From the bundled data to the folder again: the loading page replaces
+   * the data at once too.
+   */
+  atlas_dataset_source_set_folder (source, NULL);
+  iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "browse");
+  atlas_dataset_source_set_folder (source, folder);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "loading");
+  g_assert_false (gtk_stack_get_transition_running (window->main_stack));
+  atlas_test_wait_loaded (source);
+  iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "browse");
 
   close_window (window);
   atlas_test_remove_dataset (dir);

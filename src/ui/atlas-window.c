@@ -174,6 +174,25 @@ ensure_error_page (AtlasWindow *self)
                                                                   "use_bundled_button"));
 }
 
+/* The loading page comes and goes at once, without the stack's
+ * cross-fade: with the cairo renderer every frame of a cross-fade draws
+ * both pages (the map and the lists among them) into offscreen surfaces on
+ * the main thread, and those frames fall just when the worker thread
+ * reading the folder competes with it for the cores.
+ */
+static void
+show_main_page (AtlasWindow *self,
+                const char  *name)
+{
+  const char *shown = gtk_stack_get_visible_child_name (self->main_stack);
+  GtkStackTransitionType transition = gtk_stack_get_transition_type (self->main_stack);
+
+  if (g_strcmp0 (name, "loading") == 0 || g_strcmp0 (shown, "loading") == 0)
+    transition = GTK_STACK_TRANSITION_TYPE_NONE;
+
+  gtk_stack_set_visible_child_full (self->main_stack, name, transition);
+}
+
 /* A folder's first load fills the loading page's bar; a reload, the thin
  * bar over the content, while the data it replaces stays in use.
  */
@@ -219,7 +238,7 @@ on_status_changed (AtlasWindow *self)
       adw_window_title_set_subtitle (pages->loading_title, folder_name);
       adw_status_page_set_description (pages->loading_page, path);
       on_loading_changed (self);
-      gtk_stack_set_visible_child_name (self->main_stack, "loading");
+      show_main_page (self, "loading");
       return;
     }
   on_loading_changed (self);
@@ -248,12 +267,12 @@ on_status_changed (AtlasWindow *self)
       ensure_error_page (self);
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (pages->error_problems_view), joined, -1);
       adw_status_page_set_description (pages->error_page, description);
-      gtk_stack_set_visible_child_name (self->main_stack, "error");
+      show_main_page (self, "error");
       gtk_window_set_focus (GTK_WINDOW (self), pages->use_bundled_button);
       return;
     }
 
-  gtk_stack_set_visible_child_name (self->main_stack, "browse");
+  show_main_page (self, "browse");
   gtk_revealer_set_reveal_child (self->problems_revealer, status == ATLAS_DATASET_STATUS_STALE);
   if (status == ATLAS_DATASET_STATUS_STALE)
     {
