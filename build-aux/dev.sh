@@ -14,6 +14,10 @@
 #                           `bench first-content` runs only the start-up timing;
 #                           ATLAS_BENCH_BEFORE=OTHER/_build runs another
 #                           checkout's build beside ours, step by step
+#   build-aux/dev.sh stress [RUNS]  build, install into _build/_install, start the app
+#                           RUNS times (200) in Vietnamese, every other time typing a
+#                           search at once, and count the starts that show an empty
+#                           atlas (tests/e2e/stress_start.py; many minutes)
 #
 # Works on a fresh Debian 12 machine as root (or with sudo available).
 #
@@ -303,6 +307,16 @@ bench_first_content() {
     in_virtual_display "$build_dir/tests/bench/ttfc" --runs "$runs" "${programs[@]}" 2>/dev/null
 }
 
+# Many starts of the installed app, counting the empty ones (issue 18).
+run_stress() {
+  local runs=${1:-200}
+  build
+  install_into_prefix
+  log "Starting the app $runs times; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+  in_virtual_display /usr/bin/python3 "$top/tests/e2e/stress_start.py" \
+    --prefix "$prefix_dir" --runs "$runs"
+}
+
 main() {
   local command=${1:-}
   shift || true
@@ -324,6 +338,11 @@ main() {
       install_node_modules
       run_suites
       ;;
+    stress)
+      install_missing_packages
+      install_locales
+      run_stress "$@"
+      ;;
     versions)
       stack_versions
       echo
@@ -338,7 +357,7 @@ main() {
       fi
       ;;
     *)
-      echo "usage: $0 run|test|suites|bench|versions" >&2
+      echo "usage: $0 run|test|suites|bench|stress|versions" >&2
       exit 2
       ;;
   esac
