@@ -26,7 +26,7 @@ import time
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(__file__))
-from atlas_a11y import App, BUTTON_ROLES, TestFailure, find, keys, wait_for  # noqa: E402
+from atlas_a11y import App, TestFailure, find, find_button, keys, wait_for  # noqa: E402
 from test_first_run import session_environment  # noqa: E402
 
 TITLE = "Atlas Công viên địa chất"
@@ -79,7 +79,7 @@ def start(binary, prefix, search):
             except TestFailure:
                 pass
         count = news_count(label)
-        banner = find(window, SHOW_PROBLEMS, BUTTON_ROLES) is not None
+        banner = find_button(window, SHOW_PROBLEMS) is not None
         return count[1], banner, searched
     finally:
         app.kill()
