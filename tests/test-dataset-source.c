@@ -31,6 +31,34 @@ test_bundled_by_default (void)
   g_assert_cmpuint (n_articles (source), >, 40);
 }
 
+/* A bundled dataset with a problem (only a damaged installation has one)
+ * fails: an empty atlas is no last good version to show. The bundled files
+ * are replaced with GLib's resource overlays, which a process reads once,
+ * hence the subprocess.
+ */
+static void
+test_broken_bundled_fails (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *broken = g_test_build_filename (G_TEST_DIST, "fixtures", "datasets", "bad",
+                                                       "unsupported-format", NULL);
+      g_autofree char *overlay = g_strconcat (RESOURCE_PREFIX "/dataset=", broken, NULL);
+      g_autoptr(AtlasDatasetSource) source = NULL;
+
+      g_setenv ("G_RESOURCE_OVERLAYS", overlay, TRUE);
+      source = atlas_dataset_source_new ();
+      g_assert_null (atlas_dataset_source_get_folder (source));
+      g_assert_cmpint (atlas_dataset_source_get_status (source), ==, ATLAS_DATASET_STATUS_FAILED);
+      g_assert_cmpuint (g_strv_length ((char **) atlas_dataset_source_get_problems (source)), ==, 1);
+      g_assert_cmpuint (n_articles (source), ==, 0);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 /* A broken edit keeps the last good data; fixing it recovers. */
 static void
 test_broken_edit_keeps_last_good (void)
@@ -242,6 +270,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/dataset-source/bundled-by-default", test_bundled_by_default);
+  g_test_add_func ("/dataset-source/broken-bundled-fails", test_broken_bundled_fails);
   g_test_add_func ("/dataset-source/broken-edit-keeps-last-good", test_broken_edit_keeps_last_good);
   g_test_add_func ("/dataset-source/bad-folder-fails", test_bad_folder_fails);
   g_test_add_func ("/dataset-source/watches-folder", test_watches_folder);

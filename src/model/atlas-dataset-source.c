@@ -496,5 +496,9 @@ atlas_dataset_source_init (AtlasDatasetSource *self)
 {
   self->dataset = atlas_dataset_new ();
   self->problems = g_new0 (char *, 1);
+  /* Nothing has loaded yet: should the bundled copy fail, there is no last
+   * good version to show, and an empty atlas must not pass for one.
+   */
+  self->status = ATLAS_DATASET_STATUS_LOADING;
   load (self);
 }

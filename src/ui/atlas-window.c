@@ -216,6 +216,57 @@ on_loading_changed (AtlasWindow *self)
  * progress of a folder's first load, or, when a folder never loaded, a
  * page that says why and offers a way back.
  */
+/* A folder that cannot be opened, or, which only a damaged installation
+ * gives, a bundled dataset with problems: then going back to it is no way
+ * out, and the page says so.
+ */
+static void
+show_error_page (AtlasWindow *self,
+                 GFile       *folder,
+                 guint        n_problems)
+{
+  AtlasWindowStatusPages *pages = &self->status_pages;
+  g_autofree char *joined = _atlas_window_dup_problems_text (self);
+  g_autofree char *description = NULL;
+
+  if (folder != NULL)
+    {
+      g_autofree char *path = g_file_get_parse_name (folder);
+
+      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "The dataset in %s has %u problem. Fix it "
+                                                  "and the dataset opens by itself, or go back "
+                                                  "to the dataset that comes with the app.",
+                                                  "The dataset in %s has %u problems. Fix them "
+                                                  "and the dataset opens by itself, or go back "
+                                                  "to the dataset that comes with the app.",
+                                                  n_problems),
+                                     path, n_problems);
+    }
+  else
+    {
+      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "The dataset that comes with the app has %u "
+                                                  "problem: the installation is damaged. "
+                                                  "Reinstall Geopark Atlas, or open a dataset "
+                                                  "of your own.",
+                                                  "The dataset that comes with the app has %u "
+                                                  "problems: the installation is damaged. "
+                                                  "Reinstall Geopark Atlas, or open a dataset "
+                                                  "of your own.",
+                                                  n_problems),
+                                     n_problems);
+    }
+
+  ensure_error_page (self);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (pages->error_problems_view), joined, -1);
+  adw_status_page_set_description (pages->error_page, description);
+  gtk_widget_set_visible (pages->use_bundled_button, folder != NULL);
+  show_main_page (self, "error");
+  if (folder != NULL)
+    gtk_window_set_focus (GTK_WINDOW (self), pages->use_bundled_button);
+}
+
 static void
 on_status_changed (AtlasWindow *self)
 {
@@ -251,24 +302,7 @@ on_status_changed (AtlasWindow *self)
 
   if (status == ATLAS_DATASET_STATUS_FAILED)
     {
-      g_autofree char *path = g_file_get_parse_name (folder);
-      g_autofree char *joined = _atlas_window_dup_problems_text (self);
-      g_autofree char *description = NULL;
-
-      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                  "The dataset in %s has %u problem. Fix it "
-                                                  "and the dataset opens by itself, or go back "
-                                                  "to the dataset that comes with the app.",
-                                                  "The dataset in %s has %u problems. Fix them "
-                                                  "and the dataset opens by itself, or go back "
-                                                  "to the dataset that comes with the app.",
-                                                  n_problems),
-                                     path, n_problems);
-      ensure_error_page (self);
-      gtk_text_buffer_set_text (gtk_text_view_get_buffer (pages->error_problems_view), joined, -1);
-      adw_status_page_set_description (pages->error_page, description);
-      show_main_page (self, "error");
-      gtk_window_set_focus (GTK_WINDOW (self), pages->use_bundled_button);
+      show_error_page (self, folder, n_problems);
       return;
     }
 
