@@ -21,6 +21,22 @@ typedef struct
   AtlasDataset *dataset;
 } Fixture;
 
+#define ATLAS_TEST_MAP_ADD(path, test) \
+  g_test_add (path, Fixture, NULL, atlas_test_map_set_up, test, atlas_test_map_tear_down)
+
+/* GTK for the map's tests: no animations, as a banner fading in or out
+ * would be half on screen when a test looks; the app's icons.
+ */
+static inline void
+atlas_test_map_init (int    *argc,
+                     char ***argv)
+{
+  atlas_test_init_gtk (argc, argv);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    RESOURCE_PREFIX "/icons");
+}
+
 static inline void
 atlas_test_wait_for_map (Fixture *fixture)
 {

@@ -622,18 +622,13 @@ test_copy_image (Fixture       *fixture,
   g_assert_cmpint (gdk_texture_get_height (texture), ==, gtk_widget_get_height (map));
 }
 
-#define ADD(path, test) \
-  g_test_add (path, Fixture, NULL, atlas_test_map_set_up, test, atlas_test_map_tear_down)
+#define ADD ATLAS_TEST_MAP_ADD
 
 int
 main (int   argc,
       char *argv[])
 {
-  atlas_test_init_gtk (&argc, &argv);
-  /* A banner fading in or out would be half on screen when a test looks. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
-                                    RESOURCE_PREFIX "/icons");
+  atlas_test_map_init (&argc, &argv);
 
   ADD ("/map-view/render", test_render);
   ADD ("/map-view/render-without-controls", test_render_without_controls);

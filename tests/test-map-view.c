@@ -699,18 +699,13 @@ test_offline_preload (void)
   g_assert_cmpstr (dropped, ==, vi);
 }
 
-#define ADD(path, test) \
-  g_test_add (path, Fixture, NULL, atlas_test_map_set_up, test, atlas_test_map_tear_down)
+#define ADD ATLAS_TEST_MAP_ADD
 
 int
 main (int   argc,
       char *argv[])
 {
-  atlas_test_init_gtk (&argc, &argv);
-  /* A banner fading in or out would be half on screen when a test looks. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
-                                    RESOURCE_PREFIX "/icons");
+  atlas_test_map_init (&argc, &argv);
 
   ADD ("/map-view/fit-places", test_fit_places);
   ADD ("/map-view/grouping", test_grouping);
