@@ -98,6 +98,19 @@ many_news (gboolean with_problems)
   return g_string_free_to_bytes (json);
 }
 
+/* The files of the valid fixture, with news as news.json (taken). */
+static void
+valid_files_with_news (GBytes **files,
+                       GBytes  *news)
+{
+  for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
+    {
+      g_autofree char *name = g_build_filename ("valid", atlas_dataset_file_get_name (f), NULL);
+
+      files[f] = f == ATLAS_DATASET_FILE_NEWS ? news : atlas_test_read_fixture_file (name);
+    }
+}
+
 /* The valid fixture with many news; its problems, when there are any, go
  * to problems.
  */
@@ -108,15 +121,7 @@ load_many (gboolean   with_problems,
   GBytes *files[ATLAS_DATASET_N_FILES];
   AtlasDataset *dataset;
 
-  for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
-    {
-      g_autofree char *name = g_build_filename ("valid", atlas_dataset_file_get_name (f), NULL);
-
-      if (f == ATLAS_DATASET_FILE_NEWS)
-        files[f] = many_news (with_problems);
-      else
-        files[f] = atlas_test_read_fixture_file (name);
-    }
+  valid_files_with_news (files, many_news (with_problems));
 
   dataset = atlas_dataset_load_bytes ((GBytes * const *) files, problems);
 
@@ -174,15 +179,7 @@ load_many_rewritten (gconstpointer  root_start,
 
   g_assert_cmpuint (g_string_replace (text, "{\"$schema\": \"news.schema.json\", \"items\": [",
                                       root_start, 1), ==, 1);
-  for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
-    {
-      g_autofree char *name = g_build_filename ("valid", atlas_dataset_file_get_name (f), NULL);
-
-      if (f == ATLAS_DATASET_FILE_NEWS)
-        files[f] = g_bytes_new (text->str, text->len);
-      else
-        files[f] = atlas_test_read_fixture_file (name);
-    }
+  valid_files_with_news (files, g_bytes_new (text->str, text->len));
 
   dataset = atlas_dataset_load_bytes ((GBytes * const *) files, problems);
 
@@ -249,15 +246,7 @@ test_large_not_utf8 (void)
   expected = g_strdup_printf ("news.json: $: the file is not valid UTF-8 text (at byte %"
                               G_GSIZE_FORMAT ")", first);
 
-  for (guint f = 0; f < ATLAS_DATASET_N_FILES; f++)
-    {
-      g_autofree char *name = g_build_filename ("valid", atlas_dataset_file_get_name (f), NULL);
-
-      if (f == ATLAS_DATASET_FILE_NEWS)
-        files[f] = g_bytes_new (news->data, news->len);
-      else
-        files[f] = atlas_test_read_fixture_file (name);
-    }
+  valid_files_with_news (files, g_bytes_new (news->data, news->len));
 
   atlas_test_assert_refused (atlas_test_load_files, files, expected);
 
