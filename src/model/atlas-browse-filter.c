@@ -14,6 +14,7 @@
 #include "atlas-dataset-private.h"
 #include "atlas-place-private.h"
 #include "atlas-search.h"
+#include "atlas-search-private.h"
 
 /* What the sidebar lists show: the text typed, and the geopark, place, topic
  * and year picked. One object that the window's list filters, the tests and
@@ -408,6 +409,73 @@ atlas_browse_filter_match_place (AtlasBrowseFilter *self,
     return FALSE;
 
   return search_matches (self, dataset, place->search_position, place);
+}
+
+/* Whether the geopark is a result of the search: nothing else filters
+ * geoparks, and without a search none is.
+ *
+ * FIXME (issue 19, engine): a stub that folds the names at each call, until
+ * the geoparks are items of the search index.
+ */
+gboolean
+atlas_browse_filter_match_geopark (AtlasBrowseFilter *self,
+                                   AtlasDataset      *dataset,
+                                   AtlasGeopark      *geopark)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *folded = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_BROWSE_FILTER (self), FALSE);
+  g_return_val_if_fail (ATLAS_IS_DATASET (dataset), FALSE);
+  g_return_val_if_fail (ATLAS_IS_GEOPARK (geopark), FALSE);
+
+  if (self->search_words[0] == NULL)
+    return FALSE;
+
+  for (guint l = 0; l < ATLAS_N_LANGUAGES; l++)
+    {
+      g_string_append_printf (names, "%s\n%s\n",
+                              atlas_text_get (atlas_geopark_get_name (geopark), l),
+                              atlas_text_get (atlas_geopark_get_short_name (geopark), l));
+    }
+  folded = atlas_search_fold (names->str);
+
+  return _atlas_search_matches (folded, (const char * const *) self->search_words);
+}
+
+/* Whether the lists are ordered by relevance: a search is typed. */
+gboolean
+atlas_browse_filter_get_ranked (AtlasBrowseFilter *self)
+{
+  g_return_val_if_fail (ATLAS_IS_BROWSE_FILTER (self), FALSE);
+
+  return self->search_words[0] != NULL;
+}
+
+/* How well the item (an article, a place or a geopark of the dataset) meets
+ * the search: higher first, 0 when it does not match or nothing is searched.
+ * Only the search counts, not the other criteria.
+ *
+ * FIXME (issue 19, engine): every match scores 1 until the index ranks.
+ */
+guint
+atlas_browse_filter_get_score (AtlasBrowseFilter *self,
+                               AtlasDataset      *dataset,
+                               gpointer           item)
+{
+  g_return_val_if_fail (ATLAS_IS_BROWSE_FILTER (self), 0);
+  g_return_val_if_fail (ATLAS_IS_DATASET (dataset), 0);
+
+  if (self->search_words[0] == NULL)
+    return 0;
+  if (ATLAS_IS_ARTICLE (item))
+    return search_matches (self, dataset, ((AtlasArticle *) item)->search_position, item);
+  if (ATLAS_IS_PLACE (item))
+    return search_matches (self, dataset, ((AtlasPlace *) item)->search_position, item);
+  if (ATLAS_IS_GEOPARK (item))
+    return atlas_browse_filter_match_geopark (self, dataset, item);
+
+  g_return_val_if_reached (0);
 }
 
 static void

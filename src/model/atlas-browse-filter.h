@@ -44,5 +44,12 @@ gboolean            atlas_browse_filter_match_article         (AtlasBrowseFilter
 gboolean            atlas_browse_filter_match_place           (AtlasBrowseFilter *self,
                                                                AtlasDataset      *dataset,
                                                                AtlasPlace        *place);
+gboolean            atlas_browse_filter_match_geopark         (AtlasBrowseFilter *self,
+                                                               AtlasDataset      *dataset,
+                                                               AtlasGeopark      *geopark);
+gboolean            atlas_browse_filter_get_ranked            (AtlasBrowseFilter *self);
+guint               atlas_browse_filter_get_score             (AtlasBrowseFilter *self,
+                                                               AtlasDataset      *dataset,
+                                                               gpointer           item);
 
 G_END_DECLS
