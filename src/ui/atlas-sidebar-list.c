@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "atlas-item-view.h"
 #include "atlas-sidebar-private.h"
 
 /* A list's items come from the dataset into a store of its own, which the
@@ -30,12 +31,16 @@
 #define ROW_MIN_HEIGHT 60      /* a date, a one-line title and a geopark */
 #define FALLBACK_HEIGHT 1080   /* no monitor says how tall it is */
 
-/* Sorter NULL: the items are in order already. */
+/* Sorter NULL: the items are in order already. The rank function scores
+ * an item against the search, for the list's order while one is typed.
+ */
 void
 _atlas_sidebar_list_set_up (AtlasSidebarList   *list,
                             GType               item_type,
                             GtkSorter          *sorter,
-                            GtkListItemFactory *factory)
+                            GtkListItemFactory *factory,
+                            AtlasRankFunc       rank_func,
+                            gpointer            user_data)
 {
   GListModel *sorted;
 
@@ -50,7 +55,8 @@ _atlas_sidebar_list_set_up (AtlasSidebarList   *list,
   sorted = g_object_ref (G_LIST_MODEL (list->items));
   if (sorter != NULL)
     sorted = G_LIST_MODEL (gtk_sort_list_model_new (sorted, g_object_ref (sorter)));
-  list->shown = G_LIST_MODEL (gtk_filter_list_model_new (sorted, g_object_ref (list->filter)));
+  list->matches = gtk_filter_list_model_new (sorted, g_object_ref (list->filter));
+  list->shown = G_LIST_MODEL (atlas_ranked_model_new (list->matches, rank_func, user_data));
   list->rows = gtk_slice_list_model_new (g_object_ref (list->shown), 0, G_MAXUINT);
 
   gtk_list_view_set_factory (list->view, factory);
@@ -268,9 +274,10 @@ _atlas_sidebar_list_clear (AtlasSidebarList *list,
 
   if (list->shown != NULL)
     {
-      GListModel *sorted = gtk_filter_list_model_get_model (GTK_FILTER_LIST_MODEL (list->shown));
+      GListModel *sorted = gtk_filter_list_model_get_model (list->matches);
 
       g_signal_handlers_disconnect_by_data (list->shown, listener);
+      atlas_ranked_model_unset (ATLAS_RANKED_MODEL (list->shown));
       if (GTK_IS_SORT_LIST_MODEL (sorted))
         gtk_sort_list_model_set_model (GTK_SORT_LIST_MODEL (sorted), NULL);
     }
@@ -280,6 +287,51 @@ _atlas_sidebar_list_clear (AtlasSidebarList *list,
 
   g_clear_object (&list->rows);
   g_clear_object (&list->shown);
+  g_clear_object (&list->matches);
   g_clear_object (&list->filter);
   g_clear_object (&list->items);
+}
+
+/* The row of the list's first item, once it is made. */
+static GtkWidget *
+first_row (AtlasSidebarList *list)
+{
+  g_autoptr(GObject) first = g_list_model_get_item (list->shown, 0);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list->view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+
+      if (ATLAS_IS_ITEM_VIEW (row) && atlas_item_view_get_item (ATLAS_ITEM_VIEW (row)) == first)
+        return child;
+    }
+
+  return NULL;
+}
+
+/* Moves the focus to the list's first row, scrolled into view. Moving the
+ * focus into a GtkListView gives it back to the row that had it last,
+ * wherever the search has moved that row since; GTK 4.8 has no call that
+ * focuses a row by position, so the first row is found among the view's
+ * children, where scrolling to it has made it.
+ */
+gboolean
+_atlas_sidebar_list_focus_first (AtlasSidebarList *list)
+{
+  GtkWidget *row;
+
+  g_assert (list != NULL);
+
+  if (list->shown == NULL || g_list_model_get_n_items (list->shown) == 0)
+    return FALSE;
+
+  _atlas_sidebar_list_attach (list);
+  gtk_widget_activate_action (GTK_WIDGET (list->view), "list.scroll-to-item", "u", 0);
+  row = first_row (list);
+  if (row != NULL)
+    return gtk_widget_grab_focus (row);
+
+  return gtk_widget_child_focus (GTK_WIDGET (list->view), GTK_DIR_TAB_FORWARD);
 }

@@ -28,6 +28,7 @@ enum {
   PROP_0,
   PROP_PAGE,
   PROP_FOLDED,
+  PROP_NEWS_ORDER,
   N_PROPS
 };
 
@@ -98,6 +99,25 @@ shown_list (AtlasSidebar *self)
   return g_strcmp0 (atlas_sidebar_get_page (self), "places") == 0 ? &self->places : &self->news;
 }
 
+AtlasSidebarList *
+_atlas_sidebar_get_shown_list (AtlasSidebar *self)
+{
+  g_assert (ATLAS_IS_SIDEBAR (self));
+
+  return shown_list (self);
+}
+
+/* Says that the item was chosen, for the window to open it. */
+void
+_atlas_sidebar_activate_item (AtlasSidebar *self,
+                              gpointer      item)
+{
+  g_assert (ATLAS_IS_SIDEBAR (self));
+  g_assert (G_IS_OBJECT (item));
+
+  g_signal_emit (self, signals[ITEM_ACTIVATED], 0, item);
+}
+
 /* The ids of the list shown, as the search and filters leave it: what a
  * presentation tours.
  */
@@ -122,50 +142,13 @@ atlas_sidebar_dup_visible_ids (AtlasSidebar *self)
   return g_strv_builder_end (ids);
 }
 
-/* "12 news items", or "12 of 42 news items" when something filters them. */
-static void
-update_count (AtlasSidebar *self)
-{
-  gboolean news = shown_list (self) == &self->news;
-  GListModel *shown = shown_list (self)->shown;
-  GListModel *all;
-  guint n_shown, n_all;
-  g_autofree char *count = NULL;
-
-  if (shown == NULL)
-    return;
-
-  all = news ? atlas_dataset_get_articles (self->dataset) :
-               atlas_dataset_get_places (self->dataset);
-  n_shown = g_list_model_get_n_items (shown);
-  n_all = g_list_model_get_n_items (all);
-
-  if (n_shown == n_all && news)
-    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u news item", "%u news items", n_all),
-                             n_all);
-  else if (n_shown == n_all)
-    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u place", "%u places", n_all), n_all);
-  else if (news)
-    /* Translators: how many news items the search and filters leave, of all */
-    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u news item",
-                                          "%u of %u news items", n_all),
-                             n_shown, n_all);
-  else
-    /* Translators: how many places the search and filters leave, of all */
-    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u place", "%u of %u places",
-                                          n_all),
-                             n_shown, n_all);
-
-  gtk_label_set_label (self->count_label, count);
-}
-
 static void
 on_articles_changed (AtlasSidebar *self)
 {
   g_assert (ATLAS_IS_SIDEBAR (self));
 
   _atlas_sidebar_list_update_page (&self->news, atlas_dataset_get_articles (self->dataset));
-  update_count (self);
+  _atlas_sidebar_update_results (self);
 }
 
 static void
@@ -174,7 +157,7 @@ on_places_changed (AtlasSidebar *self)
   g_assert (ATLAS_IS_SIDEBAR (self));
 
   _atlas_sidebar_list_update_page (&self->places, atlas_dataset_get_places (self->dataset));
-  update_count (self);
+  _atlas_sidebar_update_results (self);
 }
 
 static void
@@ -183,7 +166,7 @@ on_page_changed (AtlasSidebar *self)
   g_assert (ATLAS_IS_SIDEBAR (self));
 
   _atlas_sidebar_list_attach (shown_list (self));
-  update_count (self);
+  _atlas_sidebar_update_results (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
 }
 
@@ -206,6 +189,16 @@ filter_place (gpointer item,
   AtlasSidebar *self = user_data;
 
   return atlas_browse_filter_match_place (self->filter, self->dataset, item);
+}
+
+/* How well an article or a place meets the search, for the ranked lists. */
+static guint
+rank_item (gpointer item,
+           gpointer user_data)
+{
+  AtlasSidebar *self = user_data;
+
+  return atlas_browse_filter_get_score (self->filter, self->dataset, item);
 }
 
 /* The geoparks' order, looked up by the places' sorter at every comparison:
@@ -315,11 +308,13 @@ update_actions (AtlasSidebar *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.clear-one-step", filtered);
 }
 
-/* Enter in the search opens the first result. */
+/* Enter in the search opens the first result: the first geopark found,
+ * or the first row of the list shown.
+ */
 static void
 on_search_activate (AtlasSidebar *self)
 {
-  g_autoptr(GObject) item = g_list_model_get_item (shown_list (self)->shown, 0);
+  g_autoptr(GObject) item = _atlas_sidebar_dup_first_result (self);
 
   g_assert (ATLAS_IS_SIDEBAR (self));
 
@@ -327,7 +322,7 @@ on_search_activate (AtlasSidebar *self)
     g_signal_emit (self, signals[ITEM_ACTIVATED], 0, item);
 }
 
-/* Down from the search goes to the results. */
+/* Down from the search goes to the first result, as Enter would open it. */
 static gboolean
 on_search_key_pressed (AtlasSidebar          *self,
                        guint                  keyval,
@@ -335,15 +330,12 @@ on_search_key_pressed (AtlasSidebar          *self,
                        GdkModifierType        state,
                        GtkEventControllerKey *controller)
 {
-  AtlasSidebarList *list = shown_list (self);
-
   g_assert (ATLAS_IS_SIDEBAR (self));
 
-  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) ||
-      g_list_model_get_n_items (list->shown) == 0)
+  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
     return FALSE;
 
-  return gtk_widget_child_focus (GTK_WIDGET (list->view), GTK_DIR_TAB_FORWARD);
+  return _atlas_sidebar_focus_results (self);
 }
 
 static void
@@ -425,9 +417,40 @@ show_filter (AtlasSidebar *self)
 
   _atlas_sidebar_update_chips (self);
   _atlas_sidebar_sync_dropdowns (self);
+  _atlas_sidebar_update_geoparks (self);
   update_actions (self);
   on_articles_changed (self);
   on_places_changed (self);
+}
+
+/* While a search is typed, the lists are best first; the news newest first
+ * instead when the user asked for that.
+ */
+static void
+update_ranked (AtlasSidebar *self)
+{
+  gboolean ranked = atlas_browse_filter_get_ranked (self->filter);
+
+  atlas_ranked_model_set_ranked (ATLAS_RANKED_MODEL (self->news.shown),
+                                 ranked && !self->news_by_date);
+  atlas_ranked_model_set_ranked (ATLAS_RANKED_MODEL (self->places.shown), ranked);
+}
+
+/* The lists rank once for a change of the filter, after both have been
+ * refiltered: see atlas_ranked_model_freeze().
+ */
+static void
+freeze_ranking (AtlasSidebar *self)
+{
+  atlas_ranked_model_freeze (ATLAS_RANKED_MODEL (self->news.shown));
+  atlas_ranked_model_freeze (ATLAS_RANKED_MODEL (self->places.shown));
+}
+
+static void
+thaw_ranking (AtlasSidebar *self)
+{
+  atlas_ranked_model_thaw (ATLAS_RANKED_MODEL (self->news.shown));
+  atlas_ranked_model_thaw (ATLAS_RANKED_MODEL (self->places.shown));
 }
 
 static void
@@ -442,11 +465,20 @@ on_filter_changed (AtlasSidebar *self)
   /* Filter functions set or unset refilter the lists themselves; a space
    * typed leaves the same words, and the same lists.
    */
+  freeze_ranking (self);
   if (!update_filter_funcs (self) && !atlas_browse_filter_get_matches_unchanged (self->filter))
     {
       gtk_filter_changed (self->news.filter, change);
       gtk_filter_changed (self->places.filter, change);
     }
+  update_ranked (self);
+  /* Other words score otherwise, even where they match the same items. */
+  if (!atlas_browse_filter_get_matches_unchanged (self->filter))
+    {
+      atlas_ranked_model_rerank (ATLAS_RANKED_MODEL (self->news.shown));
+      atlas_ranked_model_rerank (ATLAS_RANKED_MODEL (self->places.shown));
+    }
+  thaw_ranking (self);
   show_filter (self);
 }
 
@@ -463,10 +495,12 @@ on_dataset_changed (AtlasSidebar *self)
   for (guint i = 0; i < n_places; i++)
     g_ptr_array_add (place_items, g_list_model_get_item (places, i));
 
+  freeze_ranking (self);
   _atlas_sidebar_list_replace_items (&self->news, news->pdata, news->len);
   _atlas_sidebar_list_replace_items (&self->places, place_items->pdata, place_items->len);
   update_geopark_ranks (self);
   gtk_sorter_changed (self->places_sorter, GTK_SORTER_CHANGE_DIFFERENT);
+  thaw_ranking (self);
   _atlas_sidebar_fill_choices (self);
   _atlas_sidebar_fill_dropdowns (self);
   /* The filter models have just filtered the new items, with the new
@@ -474,6 +508,38 @@ on_dataset_changed (AtlasSidebar *self)
    * every item again would only lengthen the frame that shows them.
    */
   show_filter (self);
+}
+
+/* The button of an empty list's page, to the other list. */
+static void
+on_show_news (AtlasSidebar *self)
+{
+  g_assert (ATLAS_IS_SIDEBAR (self));
+
+  atlas_sidebar_set_page (self, "news");
+}
+
+static void
+on_show_places (AtlasSidebar *self)
+{
+  g_assert (ATLAS_IS_SIDEBAR (self));
+
+  atlas_sidebar_set_page (self, "places");
+}
+
+static void
+set_news_order (AtlasSidebar *self,
+                const char   *order)
+{
+  gboolean by_date = g_strcmp0 (order, "date") == 0;
+
+  if (self->news_by_date == by_date)
+    return;
+
+  self->news_by_date = by_date;
+  if (self->filter != NULL)
+    update_ranked (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEWS_ORDER]);
 }
 
 /* Lists ----------------------------------------------------------------- */
@@ -551,9 +617,10 @@ atlas_sidebar_set_up (AtlasSidebar      *self,
   update_geopark_ranks (self);
 
   news_rows = new_row_factory (self, G_CALLBACK (setup_article_row));
-  _atlas_sidebar_list_set_up (&self->news, ATLAS_TYPE_ARTICLE, NULL, news_rows);
+  _atlas_sidebar_list_set_up (&self->news, ATLAS_TYPE_ARTICLE, NULL, news_rows, rank_item, self);
   place_rows = new_row_factory (self, G_CALLBACK (setup_place_row));
-  _atlas_sidebar_list_set_up (&self->places, ATLAS_TYPE_PLACE, self->places_sorter, place_rows);
+  _atlas_sidebar_list_set_up (&self->places, ATLAS_TYPE_PLACE, self->places_sorter, place_rows,
+                              rank_item, self);
   /* The lists' filters start without a function, and pass everything:
    * right until something filters.
    */
@@ -604,6 +671,7 @@ atlas_sidebar_finalize (GObject *object)
   AtlasSidebar *self = ATLAS_SIDEBAR (object);
 
   g_ptr_array_unref (self->geopark_choices);
+  g_ptr_array_unref (self->geopark_results);
   g_hash_table_unref (self->geopark_ranks);
   g_array_unref (self->year_choices);
 
@@ -628,6 +696,10 @@ atlas_sidebar_get_property (GObject    *object,
       g_value_set_boolean (value, self->folded);
       break;
 
+    case PROP_NEWS_ORDER:
+      g_value_set_string (value, self->news_by_date ? "date" : "relevance");
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -649,6 +721,10 @@ atlas_sidebar_set_property (GObject      *object,
 
     case PROP_FOLDED:
       atlas_sidebar_set_folded (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_NEWS_ORDER:
+      set_news_order (self, g_value_get_string (value));
       break;
 
     default:
@@ -676,11 +752,19 @@ atlas_sidebar_class_init (AtlasSidebarClass *klass)
                           FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /* While a search is typed: "relevance", best first, or "date", newest
+   * first. Without a search the news are always newest first.
+   */
+  properties[PROP_NEWS_ORDER] =
+    g_param_spec_string ("news-order", NULL, NULL,
+                         "relevance",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * AtlasSidebar::item-activated:
-   * @item: the article or place
+   * @item: the article, place or geopark
    *
    * A row was clicked, or chosen with Enter.
    */
@@ -701,21 +785,34 @@ atlas_sidebar_class_init (AtlasSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasSidebar, filter_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasSidebar, chips_box);
   gtk_widget_class_bind_template_child (widget_class, AtlasSidebar, count_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasSidebar, order_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasSidebar, order_menu);
+  gtk_widget_class_bind_template_child (widget_class, AtlasSidebar, geoparks_box);
   gtk_widget_class_bind_template_child (widget_class, AtlasSidebar, stack);
   gtk_widget_class_bind_template_child_full (widget_class, "news_stack", FALSE,
                                              G_STRUCT_OFFSET (AtlasSidebar, news.stack));
   gtk_widget_class_bind_template_child_full (widget_class, "news_list", FALSE,
                                              G_STRUCT_OFFSET (AtlasSidebar, news.view));
+  gtk_widget_class_bind_template_child_full (widget_class, "news_no_results", FALSE,
+                                             G_STRUCT_OFFSET (AtlasSidebar, news.no_results));
+  gtk_widget_class_bind_template_child_full (widget_class, "news_other_button", FALSE,
+                                             G_STRUCT_OFFSET (AtlasSidebar, news.other_button));
   gtk_widget_class_bind_template_child_full (widget_class, "places_stack", FALSE,
                                              G_STRUCT_OFFSET (AtlasSidebar, places.stack));
   gtk_widget_class_bind_template_child_full (widget_class, "places_list", FALSE,
                                              G_STRUCT_OFFSET (AtlasSidebar, places.view));
+  gtk_widget_class_bind_template_child_full (widget_class, "places_no_results", FALSE,
+                                             G_STRUCT_OFFSET (AtlasSidebar, places.no_results));
+  gtk_widget_class_bind_template_child_full (widget_class, "places_other_button", FALSE,
+                                             G_STRUCT_OFFSET (AtlasSidebar, places.other_button));
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_news_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_places_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_show_news);
+  gtk_widget_class_bind_template_callback (widget_class, on_show_places);
 
   gtk_widget_class_install_action (widget_class, "sidebar.clear-filters", NULL,
                                    clear_filters_action);
@@ -723,6 +820,7 @@ atlas_sidebar_class_init (AtlasSidebarClass *klass)
                                    clear_one_step_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
                                        "sidebar.clear-one-step", NULL);
+  gtk_widget_class_install_property_action (widget_class, "sidebar.news-order", "news-order");
 }
 
 /* The main menu's popover is built when it is first opened (by a click or
@@ -740,12 +838,26 @@ add_primary_menu (GtkMenuButton *button,
     gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
+/* The same for the news' order, offered while a search is typed. */
+static void
+add_order_menu (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  AtlasSidebar *self = user_data;
+
+  g_assert (ATLAS_IS_SIDEBAR (self));
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->order_menu);
+}
+
 static void
 atlas_sidebar_init (AtlasSidebar *self)
 {
   GtkEventController *keys;
 
   self->geopark_choices = g_ptr_array_new_with_free_func (g_free);
+  self->geopark_results = g_ptr_array_new_with_free_func (g_object_unref);
   self->geopark_ranks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->year_choices = g_array_new (FALSE, FALSE, sizeof (int));
 
@@ -754,6 +866,8 @@ atlas_sidebar_init (AtlasSidebar *self)
   gtk_menu_button_set_create_popup_func (self->primary_menu_button, add_primary_menu, self, NULL);
   gtk_menu_button_set_create_popup_func (self->filter_button, _atlas_sidebar_add_filter_popover,
                                          self, NULL);
+  gtk_menu_button_set_create_popup_func (self->order_button, add_order_menu, self, NULL);
+  _atlas_sidebar_search_init (self);
 
   keys = gtk_event_controller_key_new ();
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_search_key_pressed), self,
