@@ -28,6 +28,7 @@ typedef struct
   gboolean           *passes;
   guint               n_items;
   guint               n_rank_calls;
+  guint               n_filter_calls;
   /* What a view would hold: the items as the changes said. */
   GPtrArray          *mirror;
   guint               n_changes;
@@ -56,6 +57,7 @@ filter_by_table (gpointer item,
 {
   Fixture *fixture = user_data;
 
+  fixture->n_filter_calls++;
   return fixture->passes[number (item)];
 }
 
@@ -335,6 +337,45 @@ test_items_replaced (Fixture       *fixture,
   g_assert_cmpuint (fixture->last_change[2], ==, 0);
 }
 
+/* Letters typed on make the filter stricter: only the items ranked before
+ * are asked about again. Scores changed alone: none is, each is scored.
+ * Ranked, the filter model is left without its filter, and has it back once
+ * the model is no longer ranked.
+ */
+static void
+test_narrowed (Fixture       *fixture,
+               gconstpointer  data)
+{
+  atlas_ranked_model_set_ranked (fixture->ranked, TRUE);
+  g_assert_null (gtk_filter_list_model_get_filter (fixture->filtered));
+  for (guint i = 0; i < fixture->n_items; i++)
+    fixture->passes[i] = i % 2 == 0;
+  refilter (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->ranked)), ==, 50);
+
+  fixture->n_filter_calls = fixture->n_rank_calls = 0;
+  for (guint i = 0; i < fixture->n_items; i++)
+    fixture->passes[i] = i % 4 == 0;
+  gtk_filter_changed (fixture->filter, GTK_FILTER_CHANGE_MORE_STRICT);
+  g_assert_cmpuint (fixture->n_filter_calls, ==, 50);
+  g_assert_cmpuint (fixture->n_rank_calls, ==, 25);
+  assert_mirror (fixture);
+  g_assert_cmpuint (fixture->mirror->len, ==, 25);
+
+  fixture->n_filter_calls = fixture->n_rank_calls = 0;
+  fixture->scores[8] = 3;
+  atlas_ranked_model_rerank (fixture->ranked);
+  g_assert_cmpuint (fixture->n_filter_calls, ==, 0);
+  g_assert_cmpuint (fixture->n_rank_calls, ==, 25);
+  g_assert_cmpuint (number (fixture->mirror->pdata[0]), ==, 8);
+
+  atlas_ranked_model_set_ranked (fixture->ranked, FALSE);
+  g_assert_true (gtk_filter_list_model_get_filter (fixture->filtered) == fixture->filter);
+  assert_mirror (fixture);
+  g_assert_cmpuint (fixture->mirror->len, ==, 25);
+  g_assert_cmpuint (number (fixture->mirror->pdata[0]), ==, 0);
+}
+
 /* Unset, it is empty and asks no one. */
 static void
 test_unset (Fixture       *fixture,
@@ -364,6 +405,7 @@ main (int   argc,
   ADD ("/ranked-model/many-scores", 5000, test_many_scores);
   ADD ("/ranked-model/freeze", 5, test_freeze);
   ADD ("/ranked-model/items-replaced", 3, test_items_replaced);
+  ADD ("/ranked-model/narrowed", 100, test_narrowed);
   ADD ("/ranked-model/unset", 3, test_unset);
 #undef ADD
 

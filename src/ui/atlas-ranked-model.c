@@ -23,29 +23,46 @@
  * that items of equal score keep the order below (the newest news first,
  * places by geopark and name).
  *
- * The ranking reads the filter model's own model and asks its filter about
- * each item, instead of asking the filter model for its items one by one:
- * GtkFilterListModel finds each of them by counting through its bitset, which
- * is slow over tens of thousands of matches.
+ * While ranked, the model filters the items itself, and the filter model is
+ * left without its filter: asking a GtkFilterListModel for its items one by
+ * one counts through its bitset each time, which is slow over tens of
+ * thousands of matches, and filtering twice would double a keystroke. Like
+ * GtkFilterListModel, it looks again only at the items it has when the
+ * filter only became stricter (letters typed onto the search), and only
+ * scores them again when the scores alone changed.
  *
- * While frozen, changes below are only noted, and the ranking is made once,
- * at the thaw: the sidebar refilters and reranks for the same keystroke.
+ * While frozen, changes are only noted, and the ranking is made once, at the
+ * thaw: the sidebar refilters and reranks for the same keystroke.
  */
+
+typedef enum
+{
+  STALE_NONE,
+  STALE_SCORES,    /* the same items, scored otherwise */
+  STALE_NARROWED,  /* the filter became stricter: some items may go */
+  STALE_ALL,
+} Stale;
 
 struct _AtlasRankedModel
 {
   GObject             parent_instance;
 
-  /* Owned references */
+  /* Owned references: the filter model, and its model and filter, which it
+   * is without while the items are ranked; the items that pass the filter,
+   * in the order below, and the same ranked, both NULL while not ranked.
+   */
   GtkFilterListModel *filtered;
-  GPtrArray          *order;       /* the items ranked; NULL while they are not */
+  GListModel         *all;
+  GtkFilter          *filter;
+  GPtrArray          *matches;
+  GPtrArray          *order;
 
   AtlasRankFunc       rank_func;
   gpointer            user_data;
 
   guint               frozen;
   gboolean            ranked;
-  gboolean            stale;       /* changed while frozen */
+  Stale               stale;
 };
 
 static void atlas_ranked_model_list_model_init (GListModelInterface *iface);
@@ -140,37 +157,49 @@ radix_sort (guint64 *keys,
     memcpy (keys, from, n_keys * sizeof *keys);
 }
 
-/* The items that pass the filter, best first, equal scores in the order
- * of the model below.
+/* The items that pass the filter, in the order below: of all the items, or
+ * of those that passed before when the filter only became stricter.
  */
 static GPtrArray *
-rank (AtlasRankedModel *self)
+find_matches (AtlasRankedModel *self)
 {
-  GListModel *all = gtk_filter_list_model_get_model (self->filtered);
-  GtkFilter *filter = gtk_filter_list_model_get_filter (self->filtered);
-  GtkFilterMatch strictness = filter != NULL ? gtk_filter_get_strictness (filter)
-                                             : GTK_FILTER_MATCH_ALL;
-  guint n_all = all != NULL && strictness != GTK_FILTER_MATCH_NONE ? g_list_model_get_n_items (all)
-                                                                  : 0;
-  g_autoptr(GPtrArray) matches = g_ptr_array_new_full (n_all, g_object_unref);
-  g_autofree guint64 *keys = g_new (guint64, MAX (n_all, 1));
-  g_autofree guint64 *scratch = g_new (guint64, MAX (n_all, 1));
+  GtkFilterMatch strictness = gtk_filter_get_strictness (self->filter);
+  gboolean narrow = self->stale <= STALE_NARROWED && self->matches != NULL;
+  gboolean check = strictness == GTK_FILTER_MATCH_SOME && self->stale != STALE_SCORES;
+  guint n_items;
+  GPtrArray *matches;
+
+  if (strictness == GTK_FILTER_MATCH_NONE)
+    return g_ptr_array_new_with_free_func (g_object_unref);
+
+  n_items = narrow ? self->matches->len : g_list_model_get_n_items (self->all);
+  matches = g_ptr_array_new_full (n_items, g_object_unref);
+  for (guint i = 0; i < n_items; i++)
+    {
+      gpointer item = narrow ? g_object_ref (self->matches->pdata[i])
+                             : g_list_model_get_item (self->all, i);
+
+      if (check && !gtk_filter_match (self->filter, item))
+        g_object_unref (item);
+      else
+        g_ptr_array_add (matches, item);
+    }
+
+  return matches;
+}
+
+/* The matches best first, equal scores in the order below. */
+static GPtrArray *
+rank (AtlasRankedModel *self,
+      GPtrArray        *matches)
+{
+  g_autofree guint64 *keys = g_new (guint64, MAX (matches->len, 1));
+  g_autofree guint64 *scratch = g_new (guint64, MAX (matches->len, 1));
   GPtrArray *order;
 
-  for (guint i = 0; i < n_all; i++)
-    {
-      gpointer item = g_list_model_get_item (all, i);
-
-      if (strictness == GTK_FILTER_MATCH_SOME && !gtk_filter_match (filter, item))
-        {
-          g_object_unref (item);
-          continue;
-        }
-
-      keys[matches->len] = ((guint64) (G_MAXUINT - self->rank_func (item, self->user_data)) << 32) |
-                           matches->len;
-      g_ptr_array_add (matches, item);
-    }
+  for (guint i = 0; i < matches->len; i++)
+    keys[i] = ((guint64) (G_MAXUINT - self->rank_func (matches->pdata[i], self->user_data)) << 32) |
+              i;
 
   radix_sort (keys, scratch, matches->len);
 
@@ -208,25 +237,55 @@ emit_changes (AtlasRankedModel *self,
                                 n_after - start - end);
 }
 
-/* Ranks now, or stops ranking, as the model is set to. */
+/* Ranks now, or stops ranking, as the model is set to. The filter model
+ * has its filter back before the items ranked go, and loses it once they
+ * are there: it says what changes for it, which only a model not ranked
+ * passes on.
+ */
 static void
 update (AtlasRankedModel *self)
 {
   g_autoptr(GPtrArray) before = NULL;
   guint n_before;
 
-  self->stale = FALSE;
-  if (!self->ranked && self->order == NULL)
-    return;
+  if (self->filtered == NULL || (!self->ranked && self->order == NULL))
+    {
+      self->stale = STALE_NONE;
+      return;
+    }
 
   n_before = g_list_model_get_n_items (G_LIST_MODEL (self));
-  before = g_steal_pointer (&self->order);
-  if (self->ranked && self->filtered != NULL)
-    self->order = rank (self);
+  if (self->ranked)
+    {
+      GPtrArray *matches = find_matches (self);
+
+      g_clear_pointer (&self->matches, g_ptr_array_unref);
+      self->matches = matches;
+      before = g_steal_pointer (&self->order);
+      self->order = rank (self, matches);
+      gtk_filter_list_model_set_filter (self->filtered, NULL);
+    }
+  else
+    {
+      gtk_filter_list_model_set_filter (self->filtered, self->filter);
+      before = g_steal_pointer (&self->order);
+      g_clear_pointer (&self->matches, g_ptr_array_unref);
+    }
+  self->stale = STALE_NONE;
 
   emit_changes (self, before, n_before, g_list_model_get_n_items (G_LIST_MODEL (self)));
 }
 
+static void
+make_stale (AtlasRankedModel *self,
+            Stale             stale)
+{
+  self->stale = MAX (self->stale, stale);
+  if (self->frozen == 0 && self->ranked)
+    update (self);
+}
+
+/* Not ranked, the items are the filter model's, and so are their changes. */
 static void
 on_items_changed (AtlasRankedModel *self,
                   guint             position,
@@ -235,18 +294,55 @@ on_items_changed (AtlasRankedModel *self,
 {
   g_assert (ATLAS_IS_RANKED_MODEL (self));
 
-  /* Not ranked, the items are those below, and so are their changes. */
-  if (self->order == NULL && !self->ranked)
+  if (self->order == NULL)
     g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
-  else if (self->frozen > 0)
-    self->stale = TRUE;
-  else
-    update (self);
+}
+
+static void
+on_all_items_changed (AtlasRankedModel *self)
+{
+  g_assert (ATLAS_IS_RANKED_MODEL (self));
+
+  if (self->order != NULL)
+    make_stale (self, STALE_ALL);
+}
+
+static void
+on_filter_changed (AtlasRankedModel *self,
+                   GtkFilterChange   change)
+{
+  g_assert (ATLAS_IS_RANKED_MODEL (self));
+
+  if (self->order != NULL)
+    make_stale (self, change == GTK_FILTER_CHANGE_MORE_STRICT ? STALE_NARROWED : STALE_ALL);
+}
+
+/* Deaf to the models and the filter, and the filter model given its filter
+ * back, for a model that others may hold after the rank function's data
+ * is gone.
+ */
+static void
+disconnect (AtlasRankedModel *self)
+{
+  if (self->filtered == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->filtered, self);
+  g_signal_handlers_disconnect_by_data (self->all, self);
+  g_signal_handlers_disconnect_by_data (self->filter, self);
+  if (gtk_filter_list_model_get_filter (self->filtered) == NULL)
+    gtk_filter_list_model_set_filter (self->filtered, self->filter);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->all);
+  g_clear_object (&self->filter);
+  g_clear_pointer (&self->matches, g_ptr_array_unref);
+  g_clear_pointer (&self->order, g_ptr_array_unref);
 }
 
 /* Ranks the items of @filtered with @rank_func, which must be quick: it is
  * called for each item that passes the filter whenever the filter or the
- * items change while the model is ranked. Not ranked at first.
+ * items change while the model is ranked. Not ranked at first. The filter
+ * model's model and filter must stay the same.
  */
 AtlasRankedModel *
 atlas_ranked_model_new (GtkFilterListModel *filtered,
@@ -256,14 +352,22 @@ atlas_ranked_model_new (GtkFilterListModel *filtered,
   AtlasRankedModel *self;
 
   g_return_val_if_fail (GTK_IS_FILTER_LIST_MODEL (filtered), NULL);
+  g_return_val_if_fail (gtk_filter_list_model_get_model (filtered) != NULL, NULL);
+  g_return_val_if_fail (gtk_filter_list_model_get_filter (filtered) != NULL, NULL);
   g_return_val_if_fail (rank_func != NULL, NULL);
 
   self = g_object_new (ATLAS_TYPE_RANKED_MODEL, NULL);
   self->filtered = g_object_ref (filtered);
+  self->all = g_object_ref (gtk_filter_list_model_get_model (filtered));
+  self->filter = g_object_ref (gtk_filter_list_model_get_filter (filtered));
   self->rank_func = rank_func;
   self->user_data = user_data;
   g_signal_connect_object (filtered, "items-changed",
                            G_CALLBACK (on_items_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->all, "items-changed",
+                           G_CALLBACK (on_all_items_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter, "changed",
+                           G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
 
   return self;
 }
@@ -282,9 +386,7 @@ atlas_ranked_model_unset (AtlasRankedModel *self)
     return;
 
   n_items = g_list_model_get_n_items (G_LIST_MODEL (self));
-  g_signal_handlers_disconnect_by_data (self->filtered, self);
-  g_clear_object (&self->filtered);
-  g_clear_pointer (&self->order, g_ptr_array_unref);
+  disconnect (self);
   self->ranked = FALSE;
   if (n_items > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, n_items, 0);
@@ -310,9 +412,8 @@ atlas_ranked_model_set_ranked (AtlasRankedModel *self,
     return;
 
   self->ranked = ranked;
-  if (self->frozen > 0)
-    self->stale = TRUE;
-  else
+  self->stale = STALE_ALL;
+  if (self->frozen == 0)
     update (self);
 }
 
@@ -322,13 +423,8 @@ atlas_ranked_model_rerank (AtlasRankedModel *self)
 {
   g_return_if_fail (ATLAS_IS_RANKED_MODEL (self));
 
-  if (!self->ranked)
-    return;
-
-  if (self->frozen > 0)
-    self->stale = TRUE;
-  else
-    update (self);
+  if (self->order != NULL)
+    make_stale (self, STALE_SCORES);
 }
 
 /* Until the matching thaw, the items stay as they are while a ranked model
@@ -348,7 +444,7 @@ atlas_ranked_model_thaw (AtlasRankedModel *self)
   g_return_if_fail (ATLAS_IS_RANKED_MODEL (self));
   g_return_if_fail (self->frozen > 0);
 
-  if (--self->frozen == 0 && self->stale)
+  if (--self->frozen == 0 && self->stale != STALE_NONE)
     update (self);
 }
 
@@ -357,10 +453,7 @@ atlas_ranked_model_dispose (GObject *object)
 {
   AtlasRankedModel *self = ATLAS_RANKED_MODEL (object);
 
-  if (self->filtered != NULL)
-    g_signal_handlers_disconnect_by_data (self->filtered, self);
-  g_clear_object (&self->filtered);
-  g_clear_pointer (&self->order, g_ptr_array_unref);
+  disconnect (self);
 
   G_OBJECT_CLASS (atlas_ranked_model_parent_class)->dispose (object);
 }
