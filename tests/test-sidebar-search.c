@@ -148,6 +148,11 @@ test_ranked_order (Fixture       *fixture,
   assert_list_order (fixture, &sidebar->places, TRUE);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sidebar->order_button)));
   g_assert_cmpstr (gtk_menu_button_get_label (sidebar->order_button), ==, "Best Match First");
+  /* Its menu is made when first opened. */
+  g_assert_null (gtk_menu_button_get_popover (sidebar->order_button));
+  gtk_menu_button_popup (sidebar->order_button);
+  g_assert_nonnull (gtk_menu_button_get_popover (sidebar->order_button));
+  gtk_menu_button_popdown (sidebar->order_button);
 
   /* Letters typed on, and a filter set: still best first. */
   type (fixture, "cao bang th");

@@ -49,7 +49,8 @@ struct _AtlasRankedModel
 
   /* Owned references: the filter model, and its model and filter, which it
    * is without while the items are ranked; the items that pass the filter,
-   * in the order below, and the same ranked, both NULL while not ranked.
+   * in the order below, and the same ranked (borrowed from the matches),
+   * both NULL while not ranked.
    */
   GtkFilterListModel *filtered;
   GListModel         *all;
@@ -157,32 +158,49 @@ radix_sort (guint64 *keys,
     memcpy (keys, from, n_keys * sizeof *keys);
 }
 
+/* Item arrays hold one reference per item, in the matches; the ranked
+ * order borrows them. Items taken over by the next matches leave a NULL.
+ */
+static void
+unref_item (gpointer item)
+{
+  if (item != NULL)
+    g_object_unref (item);
+}
+
 /* The items that pass the filter, in the order below: of all the items, or
- * of those that passed before when the filter only became stricter.
+ * of those that passed before (@before) when the filter only became
+ * stricter, which are then taken from @before.
  */
 static GPtrArray *
-find_matches (AtlasRankedModel *self)
+find_matches (AtlasRankedModel *self,
+              GPtrArray        *before)
 {
   GtkFilterMatch strictness = gtk_filter_get_strictness (self->filter);
-  gboolean narrow = self->stale <= STALE_NARROWED && self->matches != NULL;
+  gboolean narrow = self->stale <= STALE_NARROWED && before != NULL;
   gboolean check = strictness == GTK_FILTER_MATCH_SOME && self->stale != STALE_SCORES;
   guint n_items;
   GPtrArray *matches;
 
   if (strictness == GTK_FILTER_MATCH_NONE)
-    return g_ptr_array_new_with_free_func (g_object_unref);
+    return g_ptr_array_new_with_free_func (unref_item);
 
-  n_items = narrow ? self->matches->len : g_list_model_get_n_items (self->all);
-  matches = g_ptr_array_new_full (n_items, g_object_unref);
+  n_items = narrow ? before->len : g_list_model_get_n_items (self->all);
+  matches = g_ptr_array_new_full (n_items, unref_item);
   for (guint i = 0; i < n_items; i++)
     {
-      gpointer item = narrow ? g_object_ref (self->matches->pdata[i])
-                             : g_list_model_get_item (self->all, i);
+      gpointer item = narrow ? before->pdata[i] : g_list_model_get_item (self->all, i);
 
       if (check && !gtk_filter_match (self->filter, item))
-        g_object_unref (item);
-      else
-        g_ptr_array_add (matches, item);
+        {
+          if (!narrow)
+            g_object_unref (item);
+          continue;
+        }
+
+      g_ptr_array_add (matches, item);
+      if (narrow)
+        before->pdata[i] = NULL;
     }
 
   return matches;
@@ -203,9 +221,9 @@ rank (AtlasRankedModel *self,
 
   radix_sort (keys, scratch, matches->len);
 
-  order = g_ptr_array_new_full (matches->len, g_object_unref);
+  order = g_ptr_array_sized_new (matches->len);
   for (guint i = 0; i < matches->len; i++)
-    g_ptr_array_add (order, g_object_ref (matches->pdata[keys[i] & G_MAXUINT32]));
+    g_ptr_array_add (order, matches->pdata[keys[i] & G_MAXUINT32]);
 
   return order;
 }
@@ -245,6 +263,11 @@ emit_changes (AtlasRankedModel *self,
 static void
 update (AtlasRankedModel *self)
 {
+  /* The items before stay until their changes are said: an item of the
+   * order before may be gone from the models below, and its address
+   * another item's.
+   */
+  g_autoptr(GPtrArray) matches_before = NULL;
   g_autoptr(GPtrArray) before = NULL;
   guint n_before;
 
@@ -255,21 +278,15 @@ update (AtlasRankedModel *self)
     }
 
   n_before = g_list_model_get_n_items (G_LIST_MODEL (self));
+  if (!self->ranked)
+    gtk_filter_list_model_set_filter (self->filtered, self->filter);
+  before = g_steal_pointer (&self->order);
+  matches_before = g_steal_pointer (&self->matches);
   if (self->ranked)
     {
-      GPtrArray *matches = find_matches (self);
-
-      g_clear_pointer (&self->matches, g_ptr_array_unref);
-      self->matches = matches;
-      before = g_steal_pointer (&self->order);
-      self->order = rank (self, matches);
+      self->matches = find_matches (self, matches_before);
+      self->order = rank (self, self->matches);
       gtk_filter_list_model_set_filter (self->filtered, NULL);
-    }
-  else
-    {
-      gtk_filter_list_model_set_filter (self->filtered, self->filter);
-      before = g_steal_pointer (&self->order);
-      g_clear_pointer (&self->matches, g_ptr_array_unref);
     }
   self->stale = STALE_NONE;
 
@@ -335,8 +352,8 @@ disconnect (AtlasRankedModel *self)
   g_clear_object (&self->filtered);
   g_clear_object (&self->all);
   g_clear_object (&self->filter);
-  g_clear_pointer (&self->matches, g_ptr_array_unref);
   g_clear_pointer (&self->order, g_ptr_array_unref);
+  g_clear_pointer (&self->matches, g_ptr_array_unref);
 }
 
 /* Ranks the items of @filtered with @rank_func, which must be quick: it is
