@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 # Before anything is opened, the detail panel offers the four geoparks, each
-# with the province it is in today and its counts, and the latest news; a
-# geopark's row opens its page as the sidebar would, the lists filtered to it.
+# with the province it is in today and its counts, and the latest news, in
+# the interface's language, also after a live switch; a geopark's row opens
+# its page as the sidebar would, the lists filtered to it.
 #
 # Copyright 2026 The Geopark Atlas developers
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -43,12 +44,24 @@ def test_start_page():
         wait_for("the latest news",
                  lambda: find(details, newest["title"]["vi"], (pyatspi.ROLE_LABEL,)))
 
+        # The interface switched to English: the start page follows.
+        app.open_menu_item(window, "Trình đơn chính", "English")
+        window = wait_for("the English window", lambda: next(
+            (w for w in app.windows()
+             if w.getRole() == pyatspi.ROLE_FRAME and w.name == "Geopark Atlas"), None))
+        details = wait_for("the Details region", lambda: find(window, "Details"))
+        wait_for("Đồng Văn's province and counts in English",
+                 lambda: find(details, "Tuyen Quang Province\n6 places · No news",
+                              (pyatspi.ROLE_LABEL,)))
+        wait_for("the latest news in English",
+                 lambda: find(details, newest["title"]["en"], (pyatspi.ROLE_LABEL,)))
+
         cao_bang = geoparks["caobang"]
-        app.click_at(find(details, cao_bang["short_name"]["vi"], (pyatspi.ROLE_LABEL,)))
+        app.click_at(find(details, cao_bang["short_name"]["en"], (pyatspi.ROLE_LABEL,)))
         wait_for("Cao Bằng's page in the detail panel",
-                 lambda: find(details, cao_bang["name"]["vi"], (pyatspi.ROLE_LABEL,)))
+                 lambda: find(details, cao_bang["name"]["en"], (pyatspi.ROLE_LABEL,)))
         wait_for("the lists filtered to it, as the sidebar does",
-                 lambda: find_button(window, f"Bỏ bộ lọc: {cao_bang['short_name']['vi']}"))
+                 lambda: find_button(window, f"Remove Filter: {cao_bang['short_name']['en']}"))
     finally:
         app.kill()
 
