@@ -13,6 +13,7 @@
 #include "atlas-map-view.h"
 #include "atlas-presenter.h"
 #include "atlas-sidebar.h"
+#include "atlas-start-page.h"
 #include "atlas-window.h"
 
 G_BEGIN_DECLS
@@ -63,6 +64,7 @@ struct _AtlasWindow
   GtkWidget            *presentation_blank;
   GtkWidget            *detail_panel;
   GtkStack             *detail_stack;
+  AtlasStartPage       *start_page;
 
   /* Borrowed references: built when first needed, owned by the main stack */
   AtlasWindowStatusPages status_pages;

@@ -498,6 +498,7 @@ _atlas_window_open_id (AtlasWindow *self,
   return TRUE;
 }
 
+/* Back to the start page, which "none" holds: nothing is open. */
 void
 _atlas_window_close_item (AtlasWindow *self)
 {
@@ -534,7 +535,7 @@ on_geopark_activated (AtlasWindow  *self,
 }
 
 /* A reload replaces the objects: show the new ones of the same ids, or
- * nothing when the open item is gone.
+ * the start page when the open item is gone.
  */
 static void
 on_dataset_reloaded (AtlasWindow *self)
@@ -558,6 +559,7 @@ set_up_dataset (AtlasWindow *self)
   atlas_sidebar_set_up (self->sidebar, dataset, self->filter, self->history);
   atlas_map_view_set_dataset (self->map_view, dataset);
   atlas_presenter_set_dataset (self->presenter, dataset);
+  atlas_start_page_set_dataset (self->start_page, dataset);
 
   /* Every load sets the problems, and the status with them. */
   g_signal_connect_object (self->source, "notify::problems",
@@ -873,6 +875,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
 
   g_type_ensure (ATLAS_TYPE_MAP_VIEW);
   g_type_ensure (ATLAS_TYPE_SIDEBAR);
+  g_type_ensure (ATLAS_TYPE_START_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/atlas-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, main_stack);
@@ -889,6 +892,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, map_view);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, detail_panel);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, start_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, content_header);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, map_overlay);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, presentation_blank);
