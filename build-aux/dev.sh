@@ -256,6 +256,7 @@ run_bench() {
 
   log "Search latency per keystroke, 50000 news items and 5000 places"
   bench_each search --rounds 5 "$data/n50000" "cao bằng" "lang son" "thác bản giốc" "đồng văn"
+  bench_fts5 "$data/n50000"
 
   if [ ! -f "$data/pan5000/places.json" ]; then
     log "Generating 5000 places in Cao Bằng"
@@ -275,6 +276,19 @@ run_bench() {
   done
 
   bench_first_content "$runs"
+}
+
+# SQLite FTS5 with our tokenizer, the same keystrokes as the search above
+# (issue 19): one round, this build only, and only where it was built (it
+# needs SQLite's headers). ATLAS_BENCH_FTS5=0 leaves it out.
+bench_fts5() {
+  local fts5=$top/$build_dir/tests/bench/atlas-bench-fts5
+  if [ "${ATLAS_BENCH_FTS5:-1}" = 0 ] || [ ! -x "$fts5" ]; then
+    return 0
+  fi
+  log "The same keystrokes through SQLite FTS5 with our tokenizer (one round)"
+  "$fts5" search --rounds 1 --prefix '1 2 3' "$1" "cao bằng" "lang son" "thác bản giốc" "đồng văn" |
+    grep -v '^  "' | sed 's/^/now: /'
 }
 
 # Time to first content of the main window, read from the X server, each run
