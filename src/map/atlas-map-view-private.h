@@ -21,9 +21,16 @@ G_BEGIN_DECLS
 /* The search as the map shows it (atlas-map-view-search.c). */
 typedef struct
 {
+  /* Template widgets: the bar over the map */
+  GtkWidget          *bar;
+  GtkLabel           *label;
+  GtkWidget          *frame_button;
+
+  /* Owned references */
   GListModel         *results;         /* the places found, or NULL: no search */
   GHashTable         *matches;         /* the same places as a set, once looked at */
   GStrv               geopark_ids;     /* the geoparks found, or NULL: no search */
+
   guint               update_id;       /* tick callback: the results changed */
 } AtlasMapSearch;
 
@@ -41,9 +48,6 @@ struct _AtlasMapView
   GtkWidget          *zoom_buttons;
   GtkWidget          *layers_button;
   GMenuModel         *layers_menu;
-  GtkWidget          *search_bar;
-  GtkLabel           *search_label;
-  GtkWidget          *frame_results_button;
 
   /* Borrowed references: the map's layers, bottom to top */
   AtlasShapeLayer    *offline_layer;
@@ -62,7 +66,7 @@ struct _AtlasMapView
   GPtrArray          *selected_places;
   AtlasPinGroups     *pin_groups;      /* markers per group near the view */
   GPtrArray          *spare_pins;      /* hidden markers, for places to come */
-  AtlasMapSearch      search;
+  AtlasMapSearch      search;          /* its bar's widgets are template widgets */
 
   /* Settings */
   char               *tile_url;

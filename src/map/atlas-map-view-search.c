@@ -32,7 +32,7 @@ update_bar (AtlasMapView *self)
   guint n_matches = _atlas_map_view_get_n_matches (self);
   g_autofree char *text = NULL;
 
-  gtk_widget_set_visible (self->search_bar, self->search.matches != NULL);
+  gtk_widget_set_visible (self->search.bar, self->search.matches != NULL);
   if (self->search.matches == NULL)
     return;
 
@@ -42,8 +42,8 @@ update_bar (AtlasMapView *self)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u place matches the search",
                                          "%u places match the search", n_matches),
                             n_matches);
-  gtk_label_set_label (self->search_label, text);
-  gtk_widget_set_visible (self->frame_results_button, n_matches > 0);
+  gtk_label_set_label (self->search.label, text);
+  gtk_widget_set_visible (self->search.frame_button, n_matches > 0);
 }
 
 /* Looks at the results as they are now, and shows them. */
@@ -302,11 +302,11 @@ on_get_child_position (GtkOverlay   *overlay,
 
   g_assert (ATLAS_IS_MAP_VIEW (self));
 
-  if (widget != self->approximate_label || !gtk_widget_get_visible (self->search_bar))
+  if (widget != self->approximate_label || !gtk_widget_get_visible (self->search.bar))
     return FALSE;
 
   /* Sizes and allocations count the widgets' margins. */
-  gtk_widget_measure (self->search_bar, GTK_ORIENTATION_VERTICAL, -1,
+  gtk_widget_measure (self->search.bar, GTK_ORIENTATION_VERTICAL, -1,
                       NULL, &bar_height, NULL, NULL);
   gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
   width = MIN (width, gtk_widget_get_width (GTK_WIDGET (overlay)));

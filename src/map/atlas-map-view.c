@@ -403,7 +403,7 @@ atlas_map_view_set_presenting (AtlasMapView *self,
   gtk_widget_set_visible (self->zoom_buttons, !presenting);
   gtk_widget_set_visible (self->layers_button, !presenting);
   gtk_widget_set_child_visible (self->approximate_label, !presenting);
-  gtk_widget_set_child_visible (self->search_bar, !presenting);
+  gtk_widget_set_child_visible (self->search.bar, !presenting);
   gtk_widget_set_child_visible (GTK_WIDGET (self->offline_revealer), !presenting);
 }
 
@@ -880,9 +880,12 @@ atlas_map_view_class_init (AtlasMapViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasMapView, zoom_buttons);
   gtk_widget_class_bind_template_child (widget_class, AtlasMapView, layers_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasMapView, layers_menu);
-  gtk_widget_class_bind_template_child (widget_class, AtlasMapView, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, AtlasMapView, search_label);
-  gtk_widget_class_bind_template_child (widget_class, AtlasMapView, frame_results_button);
+  gtk_widget_class_bind_template_child_full (widget_class, "search_bar", FALSE,
+                                             G_STRUCT_OFFSET (AtlasMapView, search.bar));
+  gtk_widget_class_bind_template_child_full (widget_class, "search_label", FALSE,
+                                             G_STRUCT_OFFSET (AtlasMapView, search.label));
+  gtk_widget_class_bind_template_child_full (widget_class, "frame_results_button", FALSE,
+                                             G_STRUCT_OFFSET (AtlasMapView, search.frame_button));
 
   _atlas_map_view_class_actions_init (widget_class);
 
