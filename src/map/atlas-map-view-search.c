@@ -137,6 +137,10 @@ atlas_map_view_set_search_results (AtlasMapView *self,
   g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
   g_return_if_fail (places == NULL || G_IS_LIST_MODEL (places));
 
+  /* Shown already: the model says when what it holds changes. */
+  if (places != NULL && places == self->search.results && self->search.matches != NULL)
+    return;
+
   if (self->search.results != places)
     {
       if (self->search.results != NULL)
@@ -289,8 +293,24 @@ _atlas_map_view_frame_search_results (AtlasMapView *self)
   atlas_map_view_fit_places (self, places, TRUE);
 }
 
-/* The note on approximate borders stands where it always does, at the top
- * left, below the results bar when there is one.
+/* The width of an overlay child at the top left: as wide as it likes if
+ * there is room, never narrower than it can be. Sizes count the margins.
+ */
+static int
+measure_width (GtkWidget  *widget,
+               GtkOverlay *overlay)
+{
+  int minimum, natural;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+
+  return MAX (minimum, MIN (natural, gtk_widget_get_width (GTK_WIDGET (overlay))));
+}
+
+/* The results bar stands at the top left, and the note on approximate
+ * borders below it when it is there. GtkOverlay would give the bar no more
+ * than the map's width, even less than the bar needs on a map not yet laid
+ * out.
  */
 static gboolean
 on_get_child_position (GtkOverlay   *overlay,
@@ -298,24 +318,31 @@ on_get_child_position (GtkOverlay   *overlay,
                        GdkRectangle *allocation,
                        AtlasMapView *self)
 {
-  int bar_height, width, height;
+  int top = 0;
 
   g_assert (ATLAS_IS_MAP_VIEW (self));
 
-  if (widget != self->approximate_label || !gtk_widget_get_visible (self->search.bar))
+  if (widget != self->search.bar && widget != self->approximate_label)
     return FALSE;
 
-  /* Sizes and allocations count the widgets' margins. */
-  gtk_widget_measure (self->search.bar, GTK_ORIENTATION_VERTICAL, -1,
-                      NULL, &bar_height, NULL, NULL);
-  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
-  width = MIN (width, gtk_widget_get_width (GTK_WIDGET (overlay)));
-  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+  if (widget == self->approximate_label)
+    {
+      int bar_height;
+
+      if (!gtk_widget_get_visible (self->search.bar))
+        return FALSE;
+
+      gtk_widget_measure (self->search.bar, GTK_ORIENTATION_VERTICAL,
+                          measure_width (self->search.bar, overlay), NULL, &bar_height,
+                          NULL, NULL);
+      top = bar_height + BAR_SPACING - gtk_widget_get_margin_top (widget);
+    }
 
   allocation->x = 0;
-  allocation->y = bar_height + BAR_SPACING - gtk_widget_get_margin_top (widget);
-  allocation->width = width;
-  allocation->height = height;
+  allocation->y = top;
+  allocation->width = measure_width (widget, overlay);
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, allocation->width,
+                      NULL, &allocation->height, NULL, NULL);
 
   return TRUE;
 }
