@@ -356,6 +356,18 @@ zoom_out_action (GtkWidget  *widget,
   atlas_map_view_zoom_out (self);
 }
 
+static void
+frame_results_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AtlasMapView *self = (AtlasMapView *) widget;
+
+  g_assert (ATLAS_IS_MAP_VIEW (self));
+
+  _atlas_map_view_frame_search_results (self);
+}
+
 /* Moves the map by quarters of its size, (columns, rows) of them: libshumate
  * 1.0 has no keyboard panning of its own.
  */
@@ -412,6 +424,8 @@ _atlas_map_view_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_out_action);
   gtk_widget_class_install_action (widget_class, "map.pan", "(ii)", pan_action);
+  gtk_widget_class_install_action (widget_class, "map.frame-results", NULL,
+                                   frame_results_action);
   gtk_widget_class_install_action (widget_class, "map.export-image", NULL,
                                    export_image_action);
   gtk_widget_class_install_action (widget_class, "map.export-image-for-slides", NULL,
@@ -457,4 +471,6 @@ _atlas_map_view_actions_update (AtlasMapView *self)
                                  self->map_focus != NULL &&
                                  gtk_event_controller_focus_contains_focus (
                                    GTK_EVENT_CONTROLLER_FOCUS (self->map_focus)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.frame-results",
+                                 _atlas_map_view_get_n_matches (self) > 0);
 }

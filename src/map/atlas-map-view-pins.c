@@ -53,40 +53,74 @@ add_pin (AtlasMapView *self,
   shumate_marker_layer_add_marker (self->pin_layer, SHUMATE_MARKER (pin));
 }
 
-/* Marks the pins of the selected places, and puts them above the others:
- * the marker layer draws its markers in order. They are moved only when
- * they are not on top already, as a move is news to the accessibility tree.
+/* Where a pin is drawn among the others, bottom to top: those the search
+ * leaves behind, the others, the selected places.
  */
-static void
-update_highlights (AtlasMapView *self)
+static guint
+pin_rank (AtlasPin *pin)
+{
+  if (atlas_pin_get_highlighted (pin))
+    return 2;
+
+  return atlas_pin_get_n_matches (pin) == 0 ? 0 : 1;
+}
+
+/* Marks the pins of the selected places and what the search finds in each,
+ * and draws them in that order: the marker layer draws its markers in
+ * order. They are moved only when they are out of order, as a move is news
+ * to the accessibility tree.
+ */
+void
+_atlas_map_view_update_highlights (AtlasMapView *self)
 {
   GtkWidget *layer = GTK_WIDGET (self->pin_layer);
-  g_autoptr(GPtrArray) highlighted = g_ptr_array_new ();
   GtkWidget *child;
-  guint n_on_top = 0;
+  guint rank = 0;
+  gboolean in_order = TRUE;
+
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
 
   for (child = gtk_widget_get_first_child (layer);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
       AtlasPin *pin = ATLAS_PIN (child);
-      gboolean selected = gtk_widget_get_visible (child) && !atlas_pin_is_group (pin) &&
+      GPtrArray *places = atlas_pin_get_places (pin);
+      gboolean visible = gtk_widget_get_visible (child);
+      gboolean selected = visible && !atlas_pin_is_group (pin) &&
                           _atlas_map_view_is_selected (self, atlas_pin_get_place (pin));
+      int n_matches = -1;
 
+      if (visible)
+        n_matches = _atlas_map_view_count_matches (self, (AtlasPlace *const *) places->pdata,
+                                                   places->len);
       atlas_pin_set_highlighted (pin, selected);
-      if (selected)
-        g_ptr_array_add (highlighted, pin);
+      atlas_pin_set_n_matches (pin, n_matches);
+      if (visible && pin_rank (pin) < rank)
+        in_order = FALSE;
+      else if (visible)
+        rank = pin_rank (pin);
     }
 
-  for (child = gtk_widget_get_last_child (layer);
-       child != NULL && atlas_pin_get_highlighted (ATLAS_PIN (child));
-       child = gtk_widget_get_prev_sibling (child))
-    n_on_top++;
-
-  if (n_on_top == highlighted->len)
+  if (in_order)
     return;
-  for (guint i = 0; i < highlighted->len; i++)
-    gtk_widget_insert_before (g_ptr_array_index (highlighted, i), layer, NULL);
+
+  /* Those the search finds go to the top, then the selected ones, each in
+   * the order they had; without a search, only the selected ones move.
+   */
+  for (rank = self->search.matches != NULL ? 1 : 2; rank <= 2; rank++)
+    {
+      g_autoptr(GPtrArray) raised = g_ptr_array_new ();
+
+      for (child = gtk_widget_get_first_child (layer);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        if (gtk_widget_get_visible (child) && pin_rank (ATLAS_PIN (child)) == rank)
+          g_ptr_array_add (raised, child);
+
+      for (guint i = 0; i < raised->len; i++)
+        gtk_widget_insert_before (g_ptr_array_index (raised, i), layer, NULL);
+    }
 }
 
 /* What the map shows, in world pixels at the zoom level, with margin
@@ -277,7 +311,7 @@ show_pins_near_view (AtlasMapView *self,
   if (deferred && self->pins_tick_id == 0)
     self->pins_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_pins_tick, NULL, NULL);
 
-  update_highlights (self);
+  _atlas_map_view_update_highlights (self);
 }
 
 static gboolean

@@ -18,6 +18,22 @@ G_BEGIN_DECLS
 #define MAP_VIEW_MIN_ZOOM 4
 #define MAP_VIEW_MAX_ZOOM 18
 
+/* The search as the map shows it (atlas-map-view-search.c). */
+typedef struct
+{
+  /* Template widgets: the bar over the map */
+  GtkWidget          *bar;
+  GtkLabel           *label;
+  GtkWidget          *frame_button;
+
+  /* Owned references */
+  GListModel         *results;         /* the places found, or NULL: no search */
+  GHashTable         *matches;         /* the same places as a set, once looked at */
+  GStrv               geopark_ids;     /* the geoparks found, or NULL: no search */
+
+  guint               update_id;       /* tick callback: the results changed */
+} AtlasMapSearch;
+
 struct _AtlasMapView
 {
   GtkWidget           parent_instance;
@@ -50,6 +66,7 @@ struct _AtlasMapView
   GPtrArray          *selected_places;
   AtlasPinGroups     *pin_groups;      /* markers per group near the view */
   GPtrArray          *spare_pins;      /* hidden markers, for places to come */
+  AtlasMapSearch      search;          /* its bar's widgets are template widgets */
 
   /* Settings */
   char               *tile_url;
@@ -91,6 +108,7 @@ void        _atlas_map_view_click               (AtlasMapView *self,
                                                  double        y);
 void        _atlas_map_view_set_animated        (AtlasMapView *self,
                                                  gboolean      animated);
+void        _atlas_map_view_update_areas        (AtlasMapView *self);
 
 /* atlas-map-view-pins.c */
 void        _atlas_map_view_regroup_pins        (AtlasMapView *self,
@@ -98,6 +116,21 @@ void        _atlas_map_view_regroup_pins        (AtlasMapView *self,
 void        _atlas_map_view_update_pins         (AtlasMapView *self);
 void        _atlas_map_view_set_pins_vector     (AtlasMapView *self,
                                                  gboolean      vector);
+void        _atlas_map_view_update_highlights   (AtlasMapView *self);
+
+/* atlas-map-view-search.c */
+void        _atlas_map_view_search_init         (AtlasMapView *self);
+void        _atlas_map_view_search_dispose      (AtlasMapView *self);
+int         _atlas_map_view_count_matches       (AtlasMapView      *self,
+                                                 AtlasPlace *const *places,
+                                                 guint              n_places);
+GPtrArray  *_atlas_map_view_dup_matches         (AtlasMapView *self,
+                                                 GPtrArray    *places);
+guint       _atlas_map_view_get_n_matches       (AtlasMapView *self);
+int         _atlas_map_view_geopark_found       (AtlasMapView *self,
+                                                 AtlasGeopark *geopark);
+void        _atlas_map_view_frame_search_results (AtlasMapView *self);
+void        _atlas_map_view_flush_search_results (AtlasMapView *self);
 
 /* atlas-map-view-actions.c */
 void        _atlas_map_view_class_actions_init  (GtkWidgetClass *widget_class);

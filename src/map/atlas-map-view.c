@@ -24,8 +24,8 @@
  *
  * This file holds the widget, its layers, the choice of base map, the
  * selection and the fitting of places; atlas-map-view-pins.c gives the
- * places their markers, atlas-map-view-actions.c holds what the map's
- * actions and keys do.
+ * places their markers, atlas-map-view-search.c shows a search on them,
+ * atlas-map-view-actions.c holds what the map's actions and keys do.
  */
 
 #define DEFAULT_TILE_URL "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -403,6 +403,7 @@ atlas_map_view_set_presenting (AtlasMapView *self,
   gtk_widget_set_visible (self->zoom_buttons, !presenting);
   gtk_widget_set_visible (self->layers_button, !presenting);
   gtk_widget_set_child_visible (self->approximate_label, !presenting);
+  gtk_widget_set_child_visible (self->search.bar, !presenting);
   gtk_widget_set_child_visible (GTK_WIDGET (self->offline_revealer), !presenting);
 }
 
@@ -470,7 +471,9 @@ _atlas_map_view_activate_pin (AtlasMapView *self,
   /* A group opens up: zoom in until its places stand apart. */
   if (atlas_pin_is_group (pin))
     {
-      GPtrArray *places = atlas_pin_get_places (pin);
+      /* While searching, until the places found in it stand apart. */
+      g_autoptr(GPtrArray) places = _atlas_map_view_dup_matches (self,
+                                                                 atlas_pin_get_places (pin));
       double zoom = shumate_viewport_get_zoom_level (atlas_map_view_get_viewport (self));
 
       atlas_map_view_fit_places (self, places, TRUE);
@@ -487,12 +490,17 @@ _atlas_map_view_activate_pin (AtlasMapView *self,
   g_signal_emit (self, signals[PLACE_ACTIVATED], 0, atlas_pin_get_place (pin));
 }
 
+/* A geopark's area, and how it looks while searching: stronger when the
+ * search finds the geopark itself, fainter when it does not.
+ */
 static void
 add_geopark_area (AtlasMapView *self,
                   AtlasGeopark *geopark)
 {
   AtlasLanguage language = atlas_i18n_get_content_language ();
   const AtlasColour *colour = atlas_geopark_get_colour (geopark);
+  int found = _atlas_map_view_geopark_found (self, geopark);
+  double strength = found < 0 ? 1.0 : found ? 1.5 : 0.4;
   const AtlasPoint *outline;
   AtlasShape *shape;
   guint n_points;
@@ -504,15 +512,37 @@ add_geopark_area (AtlasMapView *self,
   outline = atlas_geopark_get_outline (geopark, &n_points);
   atlas_shape_add_ring (shape, outline, n_points);
   atlas_shape_set_style (shape, &(AtlasShapeStyle) {
-    .fill = { colour->red, colour->green, colour->blue, 0.16 },
-    .stroke = { colour->red, colour->green, colour->blue, 0.9 },
-    .stroke_width = 2.5,
-    .label_colour = { colour->red * 0.7, colour->green * 0.7, colour->blue * 0.7, 1 },
+    .fill = { colour->red, colour->green, colour->blue, 0.16 * strength },
+    .stroke = { colour->red, colour->green, colour->blue, MIN (0.9 * strength, 1) },
+    .stroke_width = 2.5 * MAX (strength, 0.6),
+    .label_colour = { colour->red * 0.7, colour->green * 0.7, colour->blue * 0.7,
+                      found == 0 ? 0.6 : 1 },
     .label_halo = { 1, 1, 1, 0.85 },
     .label_scale = 1.0,
     .label_min_zoom = 6,
   });
   atlas_shape_layer_add (self->area_layer, shape);
+}
+
+/* The geoparks' areas, drawn anew. */
+void
+_atlas_map_view_update_areas (AtlasMapView *self)
+{
+  GListModel *geoparks;
+
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  atlas_shape_layer_clear (self->area_layer);
+  if (self->dataset == NULL)
+    return;
+
+  geoparks = atlas_dataset_get_geoparks (self->dataset);
+  for (guint i = 0; i < g_list_model_get_n_items (geoparks); i++)
+    {
+      g_autoptr(AtlasGeopark) geopark = g_list_model_get_item (geoparks, i);
+
+      add_geopark_area (self, geopark);
+    }
 }
 
 static void
@@ -575,18 +605,9 @@ reselect_places (AtlasMapView *self)
 static void
 rebuild_dataset_layers (AtlasMapView *self)
 {
-  GListModel *geoparks = atlas_dataset_get_geoparks (self->dataset);
-
   g_assert (ATLAS_IS_MAP_VIEW (self));
 
-  atlas_shape_layer_clear (self->area_layer);
-  for (guint i = 0; i < g_list_model_get_n_items (geoparks); i++)
-    {
-      g_autoptr(AtlasGeopark) geopark = g_list_model_get_item (geoparks, i);
-
-      add_geopark_area (self, geopark);
-    }
-
+  _atlas_map_view_update_areas (self);
   reselect_places (self);
   _atlas_map_view_regroup_pins (self, TRUE);
 
@@ -734,6 +755,7 @@ atlas_map_view_dispose (GObject *object)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->pins_tick_id);
   self->pins_tick_id = 0;
   self->map_focus = NULL;
+  _atlas_map_view_search_dispose (self);
   g_clear_object (&self->dataset);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_MAP_VIEW);
 
@@ -846,6 +868,7 @@ atlas_map_view_class_init (AtlasMapViewClass *klass)
   g_type_ensure (SHUMATE_TYPE_MAP);
   g_type_ensure (SHUMATE_TYPE_SCALE);
   g_type_ensure (SHUMATE_TYPE_LICENSE);
+  g_type_ensure (ADW_TYPE_BUTTON_CONTENT);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/atlas-map-view.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasMapView, overlay);
@@ -857,6 +880,12 @@ atlas_map_view_class_init (AtlasMapViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasMapView, zoom_buttons);
   gtk_widget_class_bind_template_child (widget_class, AtlasMapView, layers_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasMapView, layers_menu);
+  gtk_widget_class_bind_template_child_full (widget_class, "search_bar", FALSE,
+                                             G_STRUCT_OFFSET (AtlasMapView, search.bar));
+  gtk_widget_class_bind_template_child_full (widget_class, "search_label", FALSE,
+                                             G_STRUCT_OFFSET (AtlasMapView, search.label));
+  gtk_widget_class_bind_template_child_full (widget_class, "frame_results_button", FALSE,
+                                             G_STRUCT_OFFSET (AtlasMapView, search.frame_button));
 
   _atlas_map_view_class_actions_init (widget_class);
 
@@ -928,6 +957,7 @@ atlas_map_view_init (AtlasMapView *self)
   gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (click));
 
   _atlas_map_view_actions_init (self);
+  _atlas_map_view_search_init (self);
 
   shumate_map_center_on (self->map, HOME_LATITUDE, HOME_LONGITUDE);
   shumate_viewport_set_zoom_level (viewport, HOME_ZOOM);

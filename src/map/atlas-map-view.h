@@ -54,5 +54,9 @@ void             atlas_map_view_select_place    (AtlasMapView *self,
                                                  AtlasPlace   *place);
 void             atlas_map_view_select_places   (AtlasMapView *self,
                                                  GPtrArray    *places);
+void             atlas_map_view_set_search_results (AtlasMapView *self,
+                                                    GListModel   *places);
+void             atlas_map_view_set_search_geoparks (AtlasMapView *self,
+                                                     GPtrArray    *geoparks);
 
 G_END_DECLS

@@ -32,6 +32,10 @@
 #define SELECTED_SCALE 1.3
 /* Bodies are kept drawn for scale factors up to this one. */
 #define MAX_CACHED_SCALE 3
+/* A pin none of whose places matches the search steps back: still there
+ * to be clicked, and legible on either map, but behind those that match.
+ */
+#define DIMMED_OPACITY 0.5
 
 struct _AtlasPin
 {
@@ -41,6 +45,7 @@ struct _AtlasPin
   char          *tooltip;
   GtkWidget     *image;
   GtkWidget     *count_label;
+  int            n_matches;    /* its places the search finds, -1 without one */
   gboolean       highlighted;
   gboolean       vector;       /* drawn afresh, not from the shared bodies */
 };
@@ -412,6 +417,7 @@ atlas_pin_init (AtlasPin *self)
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 
   self->places = g_ptr_array_new_with_free_func (g_object_unref);
+  self->n_matches = -1;
 
   self->image = gtk_image_new ();
   gtk_image_set_pixel_size (GTK_IMAGE (self->image), ICON_SIZE);
@@ -476,22 +482,38 @@ show_place (AtlasPin *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
 }
 
+/* A group's badge counts what the search finds in it, when that is some
+ * of its places; its label says of how many.
+ */
 static void
 show_group (AtlasPin *self)
 {
   guint n = self->places->len;
-  g_autofree char *count = g_strdup_printf ("%u", n);
+  gboolean some_match = self->n_matches > 0 && (guint) self->n_matches < n;
+  g_autofree char *count = g_strdup_printf ("%u", some_match ? (guint) self->n_matches : n);
   g_autofree char *description = NULL;
 
   gtk_label_set_label (GTK_LABEL (self->count_label), count);
   gtk_widget_set_visible (self->count_label, TRUE);
   gtk_widget_set_visible (self->image, FALSE);
 
-  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "%u place, zoom in to see it",
-                                              "%u places, zoom in to tell them apart",
-                                              n),
-                                 n);
+  if (some_match)
+    /* Translators: a badge on the map for places too close together to
+     * tell apart, some of which the search finds: "3 of 12 places match…"
+     */
+    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%u of %u places matches the search, zoom in to "
+                                                "tell them apart",
+                                                "%u of %u places match the search, zoom in to "
+                                                "tell them apart",
+                                                self->n_matches),
+                                   self->n_matches, n);
+  else
+    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%u place, zoom in to see it",
+                                                "%u places, zoom in to tell them apart",
+                                                n),
+                                   n);
   set_tooltip (self, description);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
@@ -569,6 +591,33 @@ atlas_pin_set_highlighted (AtlasPin *self,
   gtk_accessible_update_state (GTK_ACCESSIBLE (self),
                                GTK_ACCESSIBLE_STATE_SELECTED, highlighted, -1);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* How many of the pin's places the search finds, or -1 when nothing is
+ * searched: a pin with none steps back, a group's badge counts them.
+ */
+void
+atlas_pin_set_n_matches (AtlasPin *self,
+                         int       n_matches)
+{
+  g_return_if_fail (ATLAS_IS_PIN (self));
+  g_return_if_fail (n_matches >= -1);
+
+  if (self->n_matches == n_matches)
+    return;
+
+  self->n_matches = n_matches;
+  gtk_widget_set_opacity (GTK_WIDGET (self), n_matches == 0 ? DIMMED_OPACITY : 1.0);
+  if (atlas_pin_is_group (self))
+    show_group (self);
+}
+
+int
+atlas_pin_get_n_matches (AtlasPin *self)
+{
+  g_return_val_if_fail (ATLAS_IS_PIN (self), -1);
+
+  return self->n_matches;
 }
 
 /* Whether the pin is drawn afresh rather than from the bodies drawn once

@@ -26,6 +26,9 @@ gboolean    atlas_pin_is_group          (AtlasPin   *self);
 void        atlas_pin_set_highlighted   (AtlasPin   *self,
                                          gboolean    highlighted);
 gboolean    atlas_pin_get_highlighted   (AtlasPin   *self);
+void        atlas_pin_set_n_matches     (AtlasPin   *self,
+                                         int         n_matches);
+int         atlas_pin_get_n_matches     (AtlasPin   *self);
 void        atlas_pin_set_vector        (AtlasPin   *self,
                                          gboolean    vector);
 const char *atlas_place_kind_get_icon_name (AtlasPlaceKind kind);

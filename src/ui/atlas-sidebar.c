@@ -142,6 +142,18 @@ atlas_sidebar_dup_visible_ids (AtlasSidebar *self)
   return g_strv_builder_end (ids);
 }
 
+/* The places as the search and filters leave them, as the Places tab
+ * lists them; NULL before the sidebar has a dataset. It may be another
+ * model after the filter changes: ask again then.
+ */
+GListModel *
+atlas_sidebar_get_places (AtlasSidebar *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SIDEBAR (self), NULL);
+
+  return self->places.shown;
+}
+
 static void
 on_articles_changed (AtlasSidebar *self)
 {

@@ -32,5 +32,6 @@ void        atlas_sidebar_focus_search     (AtlasSidebar      *self);
 void        atlas_sidebar_scroll_to        (AtlasSidebar      *self,
                                             gpointer           item);
 GStrv       atlas_sidebar_dup_visible_ids  (AtlasSidebar      *self);
+GListModel *atlas_sidebar_get_places       (AtlasSidebar      *self);
 
 G_END_DECLS

@@ -551,6 +551,41 @@ on_dataset_reloaded (AtlasWindow *self)
     _atlas_window_close_item (self);
 }
 
+/* While a search is typed, the map shows the places it finds, as the
+ * Places tab lists them (with the other filters), and the geoparks it
+ * finds; clearing it leaves the map where it is.
+ */
+static void
+show_search_on_map (AtlasWindow *self)
+{
+  AtlasDataset *dataset = atlas_dataset_source_get_dataset (self->source);
+  GListModel *geoparks = atlas_dataset_get_geoparks (dataset);
+  g_autoptr(GPtrArray) found = NULL;
+
+  g_assert (ATLAS_IS_WINDOW (self));
+
+  if (!atlas_browse_filter_get_ranked (self->filter))
+    {
+      atlas_map_view_set_search_results (self->map_view, NULL);
+      atlas_map_view_set_search_geoparks (self->map_view, NULL);
+      return;
+    }
+
+  found = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (geoparks); i++)
+    {
+      AtlasGeopark *geopark = g_list_model_get_item (geoparks, i);
+
+      if (atlas_browse_filter_match_geopark (self->filter, dataset, geopark))
+        g_ptr_array_add (found, geopark);
+      else
+        g_object_unref (geopark);
+    }
+
+  atlas_map_view_set_search_results (self->map_view, atlas_sidebar_get_places (self->sidebar));
+  atlas_map_view_set_search_geoparks (self->map_view, found);
+}
+
 static void
 set_up_dataset (AtlasWindow *self)
 {
@@ -558,6 +593,9 @@ set_up_dataset (AtlasWindow *self)
 
   atlas_sidebar_set_up (self->sidebar, dataset, self->filter, self->history);
   atlas_map_view_set_dataset (self->map_view, dataset);
+  g_signal_connect_object (self->filter, "changed",
+                           G_CALLBACK (show_search_on_map), self, G_CONNECT_SWAPPED);
+  show_search_on_map (self);
   atlas_presenter_set_dataset (self->presenter, dataset);
   atlas_start_page_set_dataset (self->start_page, dataset);
 

@@ -37,6 +37,7 @@
  *
  *   atlas-bench load [--runs N] [DIR]   bundled data when DIR is left out
  *   atlas-bench search [--rounds N] DIR QUERY...
+ *   atlas-bench map-search [--rounds N] DIR GEOPARK QUERY...   needs a display
  *   atlas-bench pan [--frames N] DIR GEOPARK   needs a display
  *   atlas-bench fly [--frames N] DIR GEOPARK   needs a display
  *   atlas-bench open DIR                       needs a display and the schemas
@@ -558,6 +559,99 @@ pan (const char *dir,
   return 0;
 }
 
+static void
+refilter_places (AtlasBrowseFilter *browse,
+                 GtkFilter         *places_filter)
+{
+  if (!atlas_browse_filter_get_matches_unchanged (browse))
+    gtk_filter_changed (places_filter, atlas_browse_filter_get_narrowed (browse)
+                                       ? GTK_FILTER_CHANGE_MORE_STRICT
+                                       : GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* The map's part of a keystroke, which it does at the next frame: the
+ * places found looked at, and the pins near the view shown as found or
+ * not. Never inlined, so that callgrind can count it alone:
+ * `--collect-atstart=no --toggle-collect=map_keystroke`.
+ */
+static G_GNUC_NO_INLINE double
+map_keystroke (AtlasMapView *view)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  _atlas_map_view_flush_search_results (view);
+
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+/* Types each query a letter at a time, with the map fitted to the geopark
+ * showing the places found, and times the map's part of each keystroke.
+ */
+static int
+map_search (const char         *dir,
+            const char         *geopark_id,
+            const char * const *queries,
+            guint               rounds)
+{
+  g_autoptr(AtlasDataset) dataset = load (dir);
+  g_autoptr(AtlasBrowseFilter) browse = atlas_browse_filter_new ();
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GtkFilter) places_filter = NULL;
+  g_autoptr(GListModel) places = NULL;
+  AtlasGeopark *geopark = atlas_dataset_lookup_geopark (dataset, geopark_id);
+  Match match = { browse, dataset };
+  AtlasMapView *view;
+  GtkWindow *window;
+  guint most_pins = 0;
+
+  if (geopark == NULL)
+    {
+      g_printerr ("no geopark %s\n", geopark_id);
+      return 1;
+    }
+  if ((window = show_map (dataset, geopark, &view)) == NULL)
+    return 1;
+
+  places_filter = GTK_FILTER (gtk_custom_filter_new (match_place, &match, NULL));
+  places = filtered_list (atlas_dataset_get_places (dataset), NULL, places_filter);
+  g_signal_connect (browse, "changed", G_CALLBACK (refilter_places), places_filter);
+  atlas_map_view_set_search_results (view, places);
+
+  for (guint round = 0; round < rounds; round++)
+    for (guint q = 0; queries[q] != NULL; q++)
+      {
+        const char *end = queries[q];
+
+        while (*end != '\0')
+          {
+            g_autofree char *typed = NULL;
+            g_autoptr(GList) pins = NULL;
+            double ms;
+
+            end = g_utf8_next_char (end);
+            typed = g_strndup (queries[q], end - queries[q]);
+            atlas_browse_filter_set_search (browse, typed);
+            ms = map_keystroke (view);
+            pins = _atlas_map_view_get_pins (view);
+            most_pins = MAX (most_pins, g_list_length (pins));
+            if (round == rounds - 1)
+              g_print ("  \"%s\": %u places found, %.2f ms\n", typed,
+                       g_list_model_get_n_items (places), ms);
+            g_array_append_val (samples, ms);
+          }
+        atlas_browse_filter_set_search (browse, "");
+        _atlas_map_view_flush_search_results (view);
+      }
+
+  g_print ("map-search %s over %s: %u keystrokes, at most %u pins  "
+           "map's part median %.2f ms  p95 %.2f ms  max %.2f ms\n",
+           dir, geopark_id, samples->len, most_pins, percentile (samples, 50),
+           percentile (samples, 95), percentile (samples, 100));
+  gtk_window_destroy (window);
+
+  return 0;
+}
+
 /* What an article's page asks the dataset for: its "see also", weighed
  * from the link indexes, for 200 articles spread over the list.
  */
@@ -971,6 +1065,7 @@ usage (void)
 {
   g_printerr ("usage: atlas-bench load [--runs N] [DIR]\n"
               "       atlas-bench search [--rounds N] DIR QUERY...\n"
+              "       atlas-bench map-search [--rounds N] DIR GEOPARK QUERY...\n"
               "       atlas-bench pan [--frames N] DIR GEOPARK\n"
               "       atlas-bench fly [--frames N] DIR GEOPARK\n"
               "       atlas-bench open DIR\n"
@@ -1004,6 +1099,10 @@ main (int   argc,
     return load_runs (argv[0], argc > first ? argv[first] : NULL, count);
   if (g_str_equal (argv[1], "search") && argc > first + 1)
     return search (argv[first], (const char * const *) argv + first + 1, count);
+
+  if (g_str_equal (argv[1], "map-search") && argc > first + 2)
+    return map_search (argv[first], argv[first + 1], (const char * const *) argv + first + 2,
+                       count);
 
   if (g_str_equal (argv[1], "links") && argc == 3)
     return links (argv[2]);
