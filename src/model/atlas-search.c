@@ -89,6 +89,26 @@ fold_table (void)
   return table;
 }
 
+/* Appends the folding of one character, as atlas_search_fold() folds it:
+ * nothing for a combining mark. For whoever cuts text into words itself,
+ * such as the tokenizer.
+ */
+void
+atlas_search_fold_append_char (GString  *folded,
+                               gunichar  c)
+{
+  g_return_if_fail (folded != NULL);
+
+  if (c < FOLD_TABLE_SIZE)
+    {
+      const Folded *table = fold_table ();
+
+      g_string_append_len (folded, table[c].bytes, table[c].length);
+    }
+  else
+    append_folded (folded, c);
+}
+
 /* Makes room in folded for at least needed more bytes after length. */
 static char *
 grow (GString *folded,

@@ -18,6 +18,8 @@ G_BEGIN_DECLS
 char      *atlas_search_fold              (const char         *text);
 void       atlas_search_fold_append_valid (GString            *folded,
                                            const char         *text);
+void       atlas_search_fold_append_char  (GString            *folded,
+                                           gunichar            c);
 char     **atlas_search_parse             (const char         *query);
 char      *atlas_search_highlight         (const char         *text,
                                            const char * const *folded_words);
