@@ -35,17 +35,22 @@ small_index (Small *small)
   guint cao_bang, ban_gioc;
   guint both[2];
 
+  static const char *cao_bang_names[] = { "Non nước Cao Bằng", "Non nuoc Cao Bang", NULL };
+  static const char *ban_gioc_names[] = { "Thác Bản Giốc", NULL };
+  static const char *autumn[] = { "Mùa thu ở thác", "Autumn at the falls", NULL };
+  static const char *dong_van[] = { "Đồng Văn", NULL };
+
   small->index = atlas_search_index_new ();
-  cao_bang = atlas_search_index_add_name (small->index, "Non nước Cao Bằng\nNon nuoc Cao Bang\n");
-  ban_gioc = atlas_search_index_add_name (small->index, "Thác Bản Giốc\n");
+  cao_bang = atlas_search_index_add_name (small->index, cao_bang_names);
+  ban_gioc = atlas_search_index_add_name (small->index, ban_gioc_names);
   both[0] = cao_bang;
   both[1] = ban_gioc;
   small->items[0] = atlas_search_index_add_item (small->index, &small->items[0],
-                                                 "Mùa thu ở thác\nAutumn at the falls\n",
-                                                 &cao_bang, 1);
+                                                 autumn, NULL, &cao_bang, 1);
   small->items[1] = atlas_search_index_add_item (small->index, &small->items[1],
-                                                 "Đồng Văn\n", NULL, 0);
-  small->items[2] = atlas_search_index_add_item (small->index, &small->items[2], "", both, 2);
+                                                 NULL, dong_van, NULL, 0);
+  small->items[2] = atlas_search_index_add_item (small->index, &small->items[2],
+                                                 NULL, NULL, both, 2);
   atlas_search_index_seal (small->index);
 }
 
@@ -56,10 +61,8 @@ small_find (Small                    *small,
             const AtlasSearchMatches *narrowing,
             AtlasSearchMatches      **found)
 {
-  g_auto(GStrv) words = atlas_search_parse (query);
-  AtlasSearchMatches *matches = atlas_search_index_find (small->index,
-                                                         (const char * const *) words,
-                                                         narrowing);
+  g_autoptr(AtlasSearchQuery) parsed = atlas_search_query_new (query);
+  AtlasSearchMatches *matches = atlas_search_index_find (small->index, parsed, narrowing);
   char *answer = g_strdup_printf ("%d %d %d",
                                   atlas_search_matches_contains (matches, small->items[0],
                                                                  &small->items[0]),
