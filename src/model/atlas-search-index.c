@@ -648,6 +648,9 @@ score_item (AtlasSearchIndex      *self,
 {
   Found found = { 0, how, where };
   guint first = g_array_index (self->items.field_starts, guint, item);
+  guint last = g_array_index (self->items.field_starts, guint, item + 1);
+  guint first_text = first;
+  const char *text, *names_end;
   guint link = g_array_index (self->link_starts, guint, item);
   guint last_link = g_array_index (self->link_starts, guint, item + 1);
   guint8 worst_how = ATLAS_SEARCH_WHOLE, worst_where = ATLAS_SEARCH_IN_NAME;
@@ -655,8 +658,19 @@ score_item (AtlasSearchIndex      *self,
   memset (how, 0, rank->n_words);
   memset (where, 0, rank->n_words);
 
-  first = score_fields (&self->items, item, first, ATLAS_SEARCH_NAME_MARK, ATLAS_SEARCH_IN_NAME,
-                        rank, &found);
+  /* Most items' names hold none of the words: one look at all of them. */
+  text = texts_get (&self->items, item);
+  while (first_text < last &&
+         (guchar) text[g_array_index (self->items.field_offsets, guint32, first_text)] ==
+         ATLAS_SEARCH_NAME_MARK)
+    first_text++;
+  names_end = first_text < last
+              ? text + g_array_index (self->items.field_offsets, guint32, first_text)
+              : field_end (&self->items, item, last - 1);
+  if (first_text > first && atlas_search_rank_holds_any (rank, text, names_end))
+    score_fields (&self->items, item, first, ATLAS_SEARCH_NAME_MARK, ATLAS_SEARCH_IN_NAME,
+                  rank, &found);
+  first = first_text;
   for (; link < last_link; link++)
     {
       const Found *name = &names[g_array_index (self->links, guint, link)];

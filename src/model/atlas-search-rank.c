@@ -164,7 +164,6 @@ atlas_search_rank_field (const AtlasSearchRank *self,
   g_return_val_if_fail (start <= end, 0);
   g_return_val_if_fail (how != NULL, 0);
 
-  memset (how, 0, self->n_words);
   for (guint w = 0; w < self->n_words; w++)
     {
       const char *word = self->words[w];
@@ -192,7 +191,10 @@ atlas_search_rank_field (const AtlasSearchRank *self,
       /* Without the phrase, the most the field can score. */
       if (find_phrase && phrase == 0 && floor != 0 &&
           floor >= ATLAS_SEARCH_SCORE (ATLAS_SEARCH_IN_ONE_FIELD, ATLAS_SEARCH_WHOLE, where, 0))
-        return 0;
+        {
+          memset (how + 1, 0, self->n_words - 1);
+          return 0;
+        }
     }
 
   if (worst == 0)
@@ -209,6 +211,25 @@ atlas_search_rank_field (const AtlasSearchRank *self,
     }
 
   return ATLAS_SEARCH_SCORE (ATLAS_SEARCH_IN_ONE_FIELD, worst, where, end - start);
+}
+
+/* Whether [start, end) holds any of the words, anywhere: when it does
+ * not, none of the fields in it need scoring.
+ */
+gboolean
+atlas_search_rank_holds_any (const AtlasSearchRank *self,
+                             const char            *start,
+                             const char            *end)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  for (guint w = 0; w < self->n_words; w++)
+    {
+      if (find_in (start, end, self->words[w], self->lengths[w]) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 /* The query's words as ranking needs them; clear with

@@ -85,6 +85,9 @@ guint    atlas_search_rank_field           (const AtlasSearchRank           *sel
                                             const char                      *accented,
                                             guint                            floor,
                                             guint8                          *how);
+gboolean atlas_search_rank_holds_any       (const AtlasSearchRank           *self,
+                                            const char                      *start,
+                                            const char                      *end);
 guint8   atlas_search_rank_phrase          (const AtlasSearchRank           *self,
                                             const char                      *start,
                                             const char                     **found);
