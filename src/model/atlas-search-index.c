@@ -31,31 +31,12 @@
  * its kind (0xFE a name, 0xFF a long text) and that valid UTF-8, and so a
  * folded word, never holds: a word found in the text is inside one field.
  *
- * Ranking. Each matched item gets a score, higher first, made of four
- * parts compared in this order (a lexicographic key in one guint):
- *
- *   A (bits 28–29) how the words stand together: 3 as a phrase, the words
- *     in order on consecutive syllables of one field (one word is a
- *     phrase); 2 all in one field, scattered; 1 spread over fields.
- *   B (bits 24–26) how each word is found, the worst word counting:
- *     4 a whole syllable, with exactly the marks typed when the word was
- *     typed with accents ("đồng" in "Đồng", not in "Động"); 3 a whole
- *     syllable with other marks; 2 the start of a syllable, for the last
- *     word while it is being typed (nothing typed after it); 1 inside a
- *     longer word, or its start once the word is complete.
- *   C (bits 20–21) where: 3 the item's own names and titles; 2 the names of
- *     the places and geoparks it is linked to; 1 its summaries,
- *     descriptions and bodies.
- *   D (bits 0–15) the shorter field first: 0xFFFF less its folded length.
- *
- * An item's score is the best of its fields' (A, B, C, D); one whose words
- * are in no one field scores A = 1 with B the worst of each word's best
- * and C the lowest of each word's best field, D 0. The index keeps the
- * marks of names and titles only (long texts it keeps folded), so a whole
- * syllable of a long text counts as "other marks" for a word typed with
- * accents. Scores are made for the matched items only, at find time; a
- * long text is not looked at when the names already score above anything
- * it could.
+ * Each matched item is scored at find time, as atlas-search-index.h
+ * says; the fields' parts come from atlas-search-rank.c. An item's names
+ * are scored first, then the names it links to (each scored once per
+ * find), and its long texts only when they could score higher: their
+ * phrase is looked for in all of them with one scan, and each word on its
+ * own only when the names found no phrase.
  *
  * The index is immutable once sealed and shared by reference, so that a
  * dataset that takes another's contents takes its index too.
