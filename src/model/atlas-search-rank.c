@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "atlas-search-rank.h"
+#include "atlas-search-tokenizer.h"
 
 /* How a folded field holds the words of a query: whether as a phrase, as
  * whole syllables or their starts, with the marks typed. The syllables are
@@ -19,16 +20,6 @@
  * The search index (atlas-search-index.c) puts the fields' answers
  * together into an item's score.
  */
-
-static gboolean
-is_mark (gunichar c)
-{
-  GUnicodeType type = g_unichar_type (c);
-
-  return type == G_UNICODE_NON_SPACING_MARK ||
-         type == G_UNICODE_SPACING_MARK ||
-         type == G_UNICODE_ENCLOSING_MARK;
-}
 
 /* Whether the character at p belongs to a syllable, as the tokenizer has it
  * (atlas-search-tokenizer.c); a field's mark and the NUL do not.
@@ -46,7 +37,7 @@ in_syllable (const char *p)
 
   c = g_utf8_get_char (p);
 
-  return g_unichar_isalnum (c) || is_mark (c);
+  return atlas_search_is_syllable_char (c);
 }
 
 static inline gboolean
