@@ -639,7 +639,20 @@ score_item (AtlasSearchIndex      *self,
   memset (how, 0, rank->n_words);
   memset (where, 0, rank->n_words);
 
-  /* Most items' names hold none of the words: one look at all of them. */
+  /* The linked names first, scored once for all items: what the item's
+   * own names must beat.
+   */
+  for (; link < last_link; link++)
+    {
+      const Found *name = &names[g_array_index (self->links, guint, link)];
+
+      found_merge (&found, rank, name->score, name->how, name->where,
+                   ATLAS_SEARCH_IN_LINKED_NAME);
+    }
+
+  /* Most items' names hold none of the words, or not the phrase the linked
+   * names hold: one look at all of them.
+   */
   text = texts_get (&self->items, item);
   while (first_text < last &&
          (guchar) text[g_array_index (self->items.field_offsets, guint32, first_text)] ==
@@ -648,17 +661,13 @@ score_item (AtlasSearchIndex      *self,
   names_end = first_text < last
               ? text + g_array_index (self->items.field_offsets, guint32, first_text)
               : field_end (&self->items, item, last - 1);
-  if (first_text > first && atlas_search_rank_holds_any (rank, text, names_end))
+  if (first_text > first &&
+      (found.score >> 28 == ATLAS_SEARCH_PHRASE && rank->n_words > 1
+       ? atlas_search_rank_holds_phrase (rank, text, names_end)
+       : atlas_search_rank_holds_any (rank, text, names_end)))
     score_fields (&self->items, item, first, ATLAS_SEARCH_NAME_MARK, ATLAS_SEARCH_IN_NAME,
                   rank, &found);
   first = first_text;
-  for (; link < last_link; link++)
-    {
-      const Found *name = &names[g_array_index (self->links, guint, link)];
-
-      found_merge (&found, rank, name->score, name->how, name->where,
-                   ATLAS_SEARCH_IN_LINKED_NAME);
-    }
 
   if (found.score == 0 ||
       found.score < atlas_search_rank_text_bound (rank,

@@ -40,6 +40,7 @@ in_syllable (const char *p)
   return atlas_search_is_syllable_char (c);
 }
 
+/* Whether p, in the field that starts at start, is where a syllable starts. */
 static inline gboolean
 starts_syllable (const char *start,
                  const char *p)
@@ -83,9 +84,9 @@ find_in (const char *from,
 /* B of word w found at p in the field that starts at start. */
 static inline guint8
 how_found (const AtlasSearchRank *rank,
-           const char *start,
-           const char *p,
-           guint       w)
+           const char            *start,
+           const char            *p,
+           guint                  w)
 {
   if (!starts_syllable (start, p))
     return ATLAS_SEARCH_INSIDE;
@@ -221,6 +222,19 @@ atlas_search_rank_holds_any (const AtlasSearchRank *self,
     }
 
   return FALSE;
+}
+
+/* Whether [start, end) holds the words as a phrase, anywhere: when it
+ * does not, its fields can hold them scattered at best.
+ */
+gboolean
+atlas_search_rank_holds_phrase (const AtlasSearchRank *self,
+                                const char            *start,
+                                const char            *end)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->n_words > 0 && find_in (start, end, self->phrase, self->phrase_length) != NULL;
 }
 
 /* The query's words as ranking needs them; clear with

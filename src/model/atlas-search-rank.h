@@ -88,6 +88,9 @@ guint    atlas_search_rank_field           (const AtlasSearchRank           *sel
 gboolean atlas_search_rank_holds_any       (const AtlasSearchRank           *self,
                                             const char                      *start,
                                             const char                      *end);
+gboolean atlas_search_rank_holds_phrase    (const AtlasSearchRank           *self,
+                                            const char                      *start,
+                                            const char                      *end);
 guint8   atlas_search_rank_phrase          (const AtlasSearchRank           *self,
                                             const char                      *start,
                                             const char                     **found);
