@@ -298,8 +298,8 @@ describe_search (AtlasDataset *dataset,
                  const char   *query)
 {
   AtlasSearchIndex *index = _atlas_dataset_get_search_index (dataset);
-  g_auto(GStrv) words = atlas_search_parse (query);
-  AtlasSearchMatches *matches = atlas_search_index_find (index, (const char * const *) words, NULL);
+  g_autoptr(AtlasSearchQuery) parsed = atlas_search_query_new (query);
+  AtlasSearchMatches *matches = atlas_search_index_find (index, parsed, NULL);
   GListModel *lists[] = {
     atlas_dataset_get_places (dataset), atlas_dataset_get_articles (dataset),
   };
@@ -315,7 +315,8 @@ describe_search (AtlasDataset *dataset,
                                                : ATLAS_ARTICLE (item)->search_position;
 
         if (atlas_search_matches_contains (matches, position, item))
-          g_string_append_printf (found, " %u.%u", l, i);
+          g_string_append_printf (found, " %u.%u=%x", l, i,
+                                  atlas_search_matches_get_score (matches, position, item));
       }
   atlas_search_matches_free (matches);
 

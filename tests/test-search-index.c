@@ -16,6 +16,7 @@
 #include "atlas-dataset-loader.h"
 #include "atlas-search-index-private.h"
 #include "atlas-search-private.h"
+#include "atlas-search-rank.h"
 #include "atlas-test-utils.h"
 
 /* The index directly ---------------------------------------------------- */
@@ -35,17 +36,22 @@ small_index (Small *small)
   guint cao_bang, ban_gioc;
   guint both[2];
 
+  static const char *cao_bang_names[] = { "Non nước Cao Bằng", "Non nuoc Cao Bang", NULL };
+  static const char *ban_gioc_names[] = { "Thác Bản Giốc", NULL };
+  static const char *autumn[] = { "Mùa thu ở thác", "Autumn at the falls", NULL };
+  static const char *dong_van[] = { "Đồng Văn", NULL };
+
   small->index = atlas_search_index_new ();
-  cao_bang = atlas_search_index_add_name (small->index, "Non nước Cao Bằng\nNon nuoc Cao Bang\n");
-  ban_gioc = atlas_search_index_add_name (small->index, "Thác Bản Giốc\n");
+  cao_bang = atlas_search_index_add_name (small->index, cao_bang_names);
+  ban_gioc = atlas_search_index_add_name (small->index, ban_gioc_names);
   both[0] = cao_bang;
   both[1] = ban_gioc;
   small->items[0] = atlas_search_index_add_item (small->index, &small->items[0],
-                                                 "Mùa thu ở thác\nAutumn at the falls\n",
-                                                 &cao_bang, 1);
+                                                 autumn, NULL, &cao_bang, 1);
   small->items[1] = atlas_search_index_add_item (small->index, &small->items[1],
-                                                 "Đồng Văn\n", NULL, 0);
-  small->items[2] = atlas_search_index_add_item (small->index, &small->items[2], "", both, 2);
+                                                 NULL, dong_van, NULL, 0);
+  small->items[2] = atlas_search_index_add_item (small->index, &small->items[2],
+                                                 NULL, NULL, both, 2);
   atlas_search_index_seal (small->index);
 }
 
@@ -56,10 +62,8 @@ small_find (Small                    *small,
             const AtlasSearchMatches *narrowing,
             AtlasSearchMatches      **found)
 {
-  g_auto(GStrv) words = atlas_search_parse (query);
-  AtlasSearchMatches *matches = atlas_search_index_find (small->index,
-                                                         (const char * const *) words,
-                                                         narrowing);
+  g_autoptr(AtlasSearchQuery) parsed = atlas_search_query_new (query);
+  AtlasSearchMatches *matches = atlas_search_index_find (small->index, parsed, narrowing);
   char *answer = g_strdup_printf ("%d %d %d",
                                   atlas_search_matches_contains (matches, small->items[0],
                                                                  &small->items[0]),
@@ -134,6 +138,53 @@ test_index_narrowing (void)
   g_clear_pointer (&before, atlas_search_matches_free);
 
   atlas_search_index_unref (small.index);
+}
+
+/* The score's parts, from a small index: the same two words as a phrase in
+ * a name, in a linked name, in a long text; scattered in one name; spread
+ * over a name and a text.
+ */
+static void
+test_index_scores (void)
+{
+  static const char *linked[] = { "Non nước Cao Bằng", NULL };
+  static const char *phrase[] = { "Cao Bằng", NULL };
+  static const char *other[] = { "Thác", NULL };
+  static const char *text[] = { "Đi Cao  Bằng\nvào mùa thu", NULL };
+  static const char *reversed[] = { "Bằng Cao", NULL };
+  static const char *plateau[] = { "Cao nguyên", NULL };
+  static const char *tree[] = { "Bằng lăng", NULL };
+  static const char *longer[] = { "Thành phố Cao Bằng", NULL };
+  g_autoptr(AtlasSearchIndex) index = atlas_search_index_new ();
+  g_autoptr(AtlasSearchQuery) query = atlas_search_query_new ("cao bang");
+  g_autoptr(AtlasSearchMatches) matches = NULL;
+  guint name = atlas_search_index_add_name (index, linked);
+  guint items[6];
+  guint scores[6];
+
+  items[0] = atlas_search_index_add_item (index, &items[0], phrase, NULL, NULL, 0);
+  items[1] = atlas_search_index_add_item (index, &items[1], NULL, NULL, &name, 1);
+  items[2] = atlas_search_index_add_item (index, &items[2], other, text, NULL, 0);
+  items[3] = atlas_search_index_add_item (index, &items[3], reversed, NULL, NULL, 0);
+  items[4] = atlas_search_index_add_item (index, &items[4], plateau, tree, NULL, 0);
+  items[5] = atlas_search_index_add_item (index, &items[5], longer, NULL, NULL, 0);
+  atlas_search_index_seal (index);
+
+  matches = atlas_search_index_find (index, query, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    scores[i] = atlas_search_matches_get_score (matches, items[i], &items[i]);
+
+  g_assert_cmpuint (scores[0] >> 28, ==, ATLAS_SEARCH_PHRASE);
+  g_assert_cmpuint (scores[1] >> 28, ==, ATLAS_SEARCH_PHRASE);
+  g_assert_cmpuint (scores[2] >> 28, ==, ATLAS_SEARCH_PHRASE);  /* across a line break */
+  g_assert_cmpuint (scores[3] >> 28, ==, ATLAS_SEARCH_IN_ONE_FIELD);
+  g_assert_cmpuint (scores[4] >> 28, ==, ATLAS_SEARCH_SPREAD);
+  /* Own name, shorter first, then the linked name, then the long text */
+  g_assert_cmpuint (scores[0], >, scores[5]);
+  g_assert_cmpuint (scores[5], >, scores[1]);
+  g_assert_cmpuint (scores[1], >, scores[2]);
+  g_assert_cmpuint (scores[2], >, scores[3]);
+  g_assert_cmpuint (scores[3], >, scores[4]);
 }
 
 /* Against a plain scan, over a generated dataset -------------------------- */
@@ -509,6 +560,7 @@ main (int   argc,
 
   g_test_add_func ("/search-index/words", test_index_words);
   g_test_add_func ("/search-index/narrowing", test_index_narrowing);
+  g_test_add_func ("/search-index/scores", test_index_scores);
   g_test_add_func ("/search-index/same-as-scan/queries", test_same_as_scan_queries);
   g_test_add_func ("/search-index/same-as-scan/typing", test_same_as_scan_typing);
   g_test_add_func ("/search-index/replaced-contents", test_replaced_contents);

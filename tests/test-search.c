@@ -156,6 +156,38 @@ test_parse (void)
   g_assert_cmpstr (words[3], ==, "giang");
 }
 
+/* What ranking needs of a query: the words as typed when they have
+ * accents, and whether the last one is still being typed.
+ */
+static void
+test_query (void)
+{
+  g_autoptr(AtlasSearchQuery) accented = atlas_search_query_new ("ĐỒNG Van, Bản-Giốc");
+  g_autoptr(AtlasSearchQuery) typing = atlas_search_query_new ("ban gi");
+  g_autoptr(AtlasSearchQuery) complete = atlas_search_query_new ("ban gi ");
+  g_autoptr(AtlasSearchQuery) punctuated = atlas_search_query_new ("ban gi,");
+  g_autoptr(AtlasSearchQuery) empty = atlas_search_query_new (" ");
+  g_autofree char *nfd = g_utf8_normalize ("Đồng", -1, G_NORMALIZE_NFD);
+  g_autoptr(AtlasSearchQuery) decomposed = atlas_search_query_new (nfd);
+  const char * const *words = atlas_search_query_get_words (accented);
+
+  g_assert_cmpuint (g_strv_length ((char **) words), ==, 3);
+  g_assert_cmpstr (words[0], ==, "dong");
+  g_assert_cmpstr (words[1], ==, "van");
+  g_assert_cmpstr (words[2], ==, "ban-gioc");
+  g_assert_cmpstr (atlas_search_query_get_accented (accented, 0), ==, "đồng");
+  g_assert_null (atlas_search_query_get_accented (accented, 1));
+  g_assert_cmpstr (atlas_search_query_get_accented (accented, 2), ==, "bản-giốc");
+  g_assert_cmpstr (atlas_search_query_get_accented (decomposed, 0), ==, "đồng");
+  g_assert_true (atlas_search_query_get_typing (accented));
+
+  g_assert_true (atlas_search_query_get_typing (typing));
+  g_assert_false (atlas_search_query_get_typing (complete));
+  g_assert_false (atlas_search_query_get_typing (punctuated));
+  g_assert_false (atlas_search_query_get_typing (empty));
+  g_assert_null (atlas_search_query_get_words (empty)[0]);
+}
+
 #define OPEN ATLAS_SEARCH_HIGHLIGHT_OPEN
 #define CLOSE ATLAS_SEARCH_HIGHLIGHT_CLOSE
 
@@ -292,6 +324,7 @@ main (int   argc,
   g_test_add_func ("/search/fold-decomposed", test_fold_decomposed);
   g_test_add_func ("/search/matches", test_matches);
   g_test_add_func ("/search/parse", test_parse);
+  g_test_add_func ("/search/query", test_query);
   g_test_add_func ("/search/highlight", test_highlight);
   g_test_add_func ("/search/highlight/merges", test_highlight_merges);
   g_test_add_func ("/search/highlight/decomposed", test_highlight_decomposed);

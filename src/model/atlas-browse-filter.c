@@ -12,9 +12,9 @@
 #include "atlas-article-private.h"
 #include "atlas-browse-filter.h"
 #include "atlas-dataset-private.h"
+#include "atlas-geopark-private.h"
 #include "atlas-place-private.h"
 #include "atlas-search.h"
-#include "atlas-search-private.h"
 
 /* What the sidebar lists show: the text typed, and the geopark, place, topic
  * and year picked. One object that the window's list filters, the tests and
@@ -27,6 +27,7 @@ struct _AtlasBrowseFilter
   GObject      parent_instance;
 
   char        *search;
+  AtlasSearchQuery *query;
   GStrv        search_words;
   /* What the search words match in a dataset's index, found at the first
    * match after they change; kept after that, to narrow the next search.
@@ -83,8 +84,10 @@ change_search (AtlasBrowseFilter *self,
 
   g_free (self->search);
   self->search = g_strdup (search);
+  g_clear_pointer (&self->query, atlas_search_query_free);
+  self->query = atlas_search_query_new (search);
   g_strfreev (self->search_words);
-  self->search_words = atlas_search_parse (search);
+  self->search_words = g_strdupv ((char **) atlas_search_query_get_words (self->query));
   self->matches_stale = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
 
@@ -331,11 +334,32 @@ atlas_browse_filter_clear (AtlasBrowseFilter *self)
   emit_changed_if (self, changed, FALSE);
 }
 
+/* What the search words match in the dataset's index, and how well. Every
+ * list filtered by it asks about each item in turn, so the index is searched
+ * once, at the first question after the words or the contents changed, and
+ * narrowed from the answer before whenever letters were only typed on.
+ */
+static AtlasSearchMatches *
+get_matches (AtlasBrowseFilter *self,
+             AtlasDataset      *dataset)
+{
+  AtlasSearchIndex *index = _atlas_dataset_get_search_index (dataset);
+
+  if (self->matches == NULL || self->matches_stale ||
+      atlas_search_matches_get_index (self->matches) != index)
+    {
+      AtlasSearchMatches *found = atlas_search_index_find (index, self->query, self->matches);
+
+      g_clear_pointer (&self->matches, atlas_search_matches_free);
+      self->matches = found;
+      self->matches_stale = FALSE;
+    }
+
+  return self->matches;
+}
+
 /* Whether the search words are found in the item at that position of the
- * dataset's search index. Every list filtered by it asks about each item in
- * turn, so the index is searched once, at the first question after the words
- * or the contents changed, and narrowed from the answer before whenever
- * letters were only typed on.
+ * dataset's search index.
  */
 static gboolean
 search_matches (AtlasBrowseFilter *self,
@@ -343,25 +367,10 @@ search_matches (AtlasBrowseFilter *self,
                 guint              position,
                 gconstpointer      item)
 {
-  AtlasSearchIndex *index;
-
   if (self->search_words[0] == NULL)
     return TRUE;
 
-  index = _atlas_dataset_get_search_index (dataset);
-  if (self->matches == NULL || self->matches_stale ||
-      atlas_search_matches_get_index (self->matches) != index)
-    {
-      AtlasSearchMatches *found = atlas_search_index_find (index,
-                                                           (const char * const *) self->search_words,
-                                                           self->matches);
-
-      g_clear_pointer (&self->matches, atlas_search_matches_free);
-      self->matches = found;
-      self->matches_stale = FALSE;
-    }
-
-  return atlas_search_matches_contains (self->matches, position, item);
+  return atlas_search_matches_contains (get_matches (self, dataset), position, item);
 }
 
 /* Whether the article is in the news list. A geopark's news are those of its
@@ -412,19 +421,14 @@ atlas_browse_filter_match_place (AtlasBrowseFilter *self,
 }
 
 /* Whether the geopark is a result of the search: nothing else filters
- * geoparks, and without a search none is.
- *
- * FIXME (issue 19, engine): a stub that folds the names at each call, until
- * the geoparks are items of the search index.
+ * geoparks, and without a search none is. Its names and description are
+ * searched as an item's.
  */
 gboolean
 atlas_browse_filter_match_geopark (AtlasBrowseFilter *self,
                                    AtlasDataset      *dataset,
                                    AtlasGeopark      *geopark)
 {
-  g_autoptr(GString) names = g_string_new (NULL);
-  g_autofree char *folded = NULL;
-
   g_return_val_if_fail (ATLAS_IS_BROWSE_FILTER (self), FALSE);
   g_return_val_if_fail (ATLAS_IS_DATASET (dataset), FALSE);
   g_return_val_if_fail (ATLAS_IS_GEOPARK (geopark), FALSE);
@@ -432,15 +436,7 @@ atlas_browse_filter_match_geopark (AtlasBrowseFilter *self,
   if (self->search_words[0] == NULL)
     return FALSE;
 
-  for (guint l = 0; l < ATLAS_N_LANGUAGES; l++)
-    {
-      g_string_append_printf (names, "%s\n%s\n",
-                              atlas_text_get (atlas_geopark_get_name (geopark), l),
-                              atlas_text_get (atlas_geopark_get_short_name (geopark), l));
-    }
-  folded = atlas_search_fold (names->str);
-
-  return _atlas_search_matches (folded, (const char * const *) self->search_words);
+  return search_matches (self, dataset, geopark->search_position, geopark);
 }
 
 /* Whether the lists are ordered by relevance: a search is typed. */
@@ -454,28 +450,33 @@ atlas_browse_filter_get_ranked (AtlasBrowseFilter *self)
 
 /* How well the item (an article, a place or a geopark of the dataset) meets
  * the search: higher first, 0 when it does not match or nothing is searched.
- * Only the search counts, not the other criteria.
- *
- * FIXME (issue 19, engine): every match scores 1 until the index ranks.
+ * Only the search counts, not the other criteria. The score is the search
+ * index's (atlas-search-index.c says what makes it); items of one kind are
+ * compared, news with news, places with places.
  */
 guint
 atlas_browse_filter_get_score (AtlasBrowseFilter *self,
                                AtlasDataset      *dataset,
                                gpointer           item)
 {
+  guint position;
+
   g_return_val_if_fail (ATLAS_IS_BROWSE_FILTER (self), 0);
   g_return_val_if_fail (ATLAS_IS_DATASET (dataset), 0);
 
+  if (ATLAS_IS_ARTICLE (item))
+    position = ((AtlasArticle *) item)->search_position;
+  else if (ATLAS_IS_PLACE (item))
+    position = ((AtlasPlace *) item)->search_position;
+  else if (ATLAS_IS_GEOPARK (item))
+    position = ((AtlasGeopark *) item)->search_position;
+  else
+    g_return_val_if_reached (0);
+
   if (self->search_words[0] == NULL)
     return 0;
-  if (ATLAS_IS_ARTICLE (item))
-    return search_matches (self, dataset, ((AtlasArticle *) item)->search_position, item);
-  if (ATLAS_IS_PLACE (item))
-    return search_matches (self, dataset, ((AtlasPlace *) item)->search_position, item);
-  if (ATLAS_IS_GEOPARK (item))
-    return atlas_browse_filter_match_geopark (self, dataset, item);
 
-  g_return_val_if_reached (0);
+  return atlas_search_matches_get_score (get_matches (self, dataset), position, item);
 }
 
 static void
@@ -484,6 +485,7 @@ atlas_browse_filter_finalize (GObject *object)
   AtlasBrowseFilter *self = ATLAS_BROWSE_FILTER (object);
 
   g_free (self->search);
+  g_clear_pointer (&self->query, atlas_search_query_free);
   g_strfreev (self->search_words);
   g_clear_pointer (&self->matches, atlas_search_matches_free);
   g_free (self->geopark_id);
@@ -607,5 +609,6 @@ static void
 atlas_browse_filter_init (AtlasBrowseFilter *self)
 {
   self->search = g_strdup ("");
+  self->query = atlas_search_query_new ("");
   self->search_words = g_new0 (char *, 1);
 }

@@ -12,6 +12,7 @@
 #include "atlas-article-private.h"
 #include "atlas-collate.h"
 #include "atlas-dataset-private.h"
+#include "atlas-geopark-private.h"
 #include "atlas-place-private.h"
 #include "atlas-search-index.h"
 
@@ -195,35 +196,34 @@ build_indexes (AtlasDataset *self,
   index_links (self, places);
 }
 
-static void
-append_text (GString   *haystack,
-             AtlasText *text)
+/* The text in each language it is written in, onto strings from at. */
+static guint
+add_strings (const char **strings,
+             guint        at,
+             AtlasText   *text)
 {
-  for (guint i = 0; text != NULL && i < ATLAS_N_LANGUAGES; i++)
+  for (guint l = 0; text != NULL && l < ATLAS_N_LANGUAGES; l++)
     {
-      const char *string = atlas_text_get_exact (text, i);
+      const char *string = atlas_text_get_exact (text, l);
 
       if (string != NULL)
-        {
-          g_string_append (haystack, string);
-          g_string_append_c (haystack, '\n');
-        }
+        strings[at++] = string;
     }
+  strings[at] = NULL;
+
+  return at;
 }
 
 /* A geopark's names, as the search knows them: both its names in both
  * languages.
  */
-static guint
-add_geopark_names (AtlasSearchIndex *index,
-                   AtlasGeopark     *geopark)
+static void
+collect_geopark_names (AtlasGeopark  *geopark,
+                       const char   **names)
 {
-  g_autoptr(GString) names = g_string_new (NULL);
+  guint n = add_strings (names, 0, atlas_geopark_get_name (geopark));
 
-  append_text (names, atlas_geopark_get_name (geopark));
-  append_text (names, atlas_geopark_get_short_name (geopark));
-
-  return atlas_search_index_add_name (index, names->str);
+  add_strings (names, n, atlas_geopark_get_short_name (geopark));
 }
 
 /* Names maps the ids of geoparks, or of places, to their search name ids
@@ -243,39 +243,59 @@ add_search_link (GArray     *links,
     }
 }
 
+/* The geopark's search item: its names, and its description as the long
+ * text.
+ */
+static void
+add_geopark (AtlasSearchIndex *index,
+             AtlasGeopark     *geopark)
+{
+  const char *names[2 * ATLAS_N_LANGUAGES + 1];
+  const char *texts[ATLAS_N_LANGUAGES + 1];
+
+  collect_geopark_names (geopark, names);
+  add_strings (texts, 0, geopark->description);
+  geopark->search_position = atlas_search_index_add_item (index, geopark, names, texts, NULL, 0);
+}
+
 /* The place's search item: its names, linked to its geopark's. */
 static void
 add_place (AtlasSearchIndex *index,
            GHashTable       *geopark_names,
            AtlasPlace       *place)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
+  const char *names[ATLAS_N_LANGUAGES + 1];
   g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  append_text (text, place->name);
+  add_strings (names, 0, place->name);
   add_search_link (links, geopark_names, place->geopark_id);
-  place->search_position = atlas_search_index_add_item (index, place, text->str,
-                                                        (const guint *) (void *) links->data, links->len);
+  place->search_position = atlas_search_index_add_item (index, place, names, NULL,
+                                                        (const guint *) (void *) links->data,
+                                                        links->len);
 }
 
+/* The article's search item: its titles, then its summaries and bodies,
+ * linked to its geoparks' and places' names.
+ */
 static void
 add_article (AtlasSearchIndex *index,
              GHashTable       *geopark_names,
              GHashTable       *place_names,
              AtlasArticle     *article)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
+  const char *titles[ATLAS_N_LANGUAGES + 1];
+  const char *texts[2 * ATLAS_N_LANGUAGES + 1];
   g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  append_text (text, article->title);
-  append_text (text, article->summary);
-  append_text (text, article->body);
+  add_strings (titles, 0, article->title);
+  add_strings (texts, add_strings (texts, 0, article->summary), article->body);
   for (guint g = 0; article->geopark_ids != NULL && article->geopark_ids[g] != NULL; g++)
     add_search_link (links, geopark_names, article->geopark_ids[g]);
   for (guint p = 0; article->place_ids != NULL && article->place_ids[p] != NULL; p++)
     add_search_link (links, place_names, article->place_ids[p]);
-  article->search_position = atlas_search_index_add_item (index, article, text->str,
-                                                          (const guint *) (void *) links->data, links->len);
+  article->search_position = atlas_search_index_add_item (index, article, titles, texts,
+                                                          (const guint *) (void *) links->data,
+                                                          links->len);
 }
 
 /* The contents a search index is made of. */
@@ -288,8 +308,9 @@ typedef struct
 } SearchContents;
 
 /* What a search looks in, in both languages, folded once here rather than
- * at every keystroke: titles and summaries, place names, and the names of
- * the geoparks and places an item is linked to (see atlas-search-index.c).
+ * at every keystroke: each item's names or titles, its summaries, bodies or
+ * description, and the names of the geoparks and places it is linked to
+ * (see atlas-search-index.c); the geoparks are items too.
  * It may run in a thread of its own: it reads the items' contents and
  * writes only their search positions, which nothing else touches meanwhile.
  */
@@ -304,20 +325,21 @@ make_search_index (gpointer data)
   for (guint i = 0; i < contents->geoparks->len; i++)
     {
       AtlasGeopark *geopark = g_ptr_array_index (contents->geoparks, i);
-      guint name = add_geopark_names (index, geopark);
+      const char *names[2 * ATLAS_N_LANGUAGES + 1];
 
+      collect_geopark_names (geopark, names);
       g_hash_table_insert (geopark_names, (gpointer) atlas_geopark_get_id (geopark),
-                           GUINT_TO_POINTER (name + 1));
+                           GUINT_TO_POINTER (atlas_search_index_add_name (index, names) + 1));
     }
 
   for (guint i = 0; i < contents->places->len; i++)
     {
       AtlasPlace *place = g_ptr_array_index (contents->places, i);
-      g_autoptr(GString) name = g_string_new (NULL);
+      const char *names[ATLAS_N_LANGUAGES + 1];
 
-      append_text (name, place->name);
+      add_strings (names, 0, place->name);
       g_hash_table_insert (place_names, place->id,
-                           GUINT_TO_POINTER (atlas_search_index_add_name (index, name->str) + 1));
+                           GUINT_TO_POINTER (atlas_search_index_add_name (index, names) + 1));
     }
 
   for (guint i = 0; i < contents->places->len; i++)
@@ -325,6 +347,10 @@ make_search_index (gpointer data)
 
   for (guint i = 0; i < contents->articles->len; i++)
     add_article (index, geopark_names, place_names, g_ptr_array_index (contents->articles, i));
+
+  /* Last, so that the places and news keep their positions. */
+  for (guint i = 0; i < contents->geoparks->len; i++)
+    add_geopark (index, g_ptr_array_index (contents->geoparks, i));
 
   atlas_search_index_seal (index);
   contents->index = g_steal_pointer (&index);

@@ -33,6 +33,9 @@ struct _AtlasGeopark
   GArray             *outline;         /* AtlasPoint, a closed ring */
   AtlasText          *outline_note;
   char              **sources;
+
+  /* Where the dataset's search index holds it, set by the dataset. */
+  guint               search_position;
 };
 
 AtlasGeopark *_atlas_geopark_new (void);

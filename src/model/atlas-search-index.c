@@ -14,38 +14,62 @@
 #include "atlas-search-index.h"
 #include "atlas-search-index-private.h"
 #include "atlas-search.h"
+#include "atlas-search-rank.h"
 
 /* What the search looks in, folded once when the data is loaded, and the
- * items that match a search, found once per keystroke.
+ * items that match a search, found and ranked once per keystroke.
  *
- * An item is its own text (an article's title, summary and body) and the
- * names it is linked to (its geoparks and places); a word matches the item
- * when it is in the text or in one of the names. Matching each name once per
- * keystroke, rather than inside the text of every item that links to it,
- * saves scanning the same few names tens of thousands of times. That is the
- * same search as one scan of the text and the names joined by newlines: a
- * folded word never holds a newline (atlas_search_parse splits at them), so
- * it cannot match across the join.
+ * An item is its own fields (an article's titles, summaries and bodies, a
+ * place's or geopark's names and description, in both languages) and the
+ * names it is linked to (its geoparks and places), each of them fields too;
+ * a word matches the item when it is in one of them, inside a longer word
+ * too. Matching each name once per keystroke, rather than inside the text
+ * of every item that links to it, saves scanning the same few names tens of
+ * thousands of times.
+ *
+ * An item's fields are folded into one text, each after a byte that says
+ * its kind (0xFE a name, 0xFF a long text) and that valid UTF-8, and so a
+ * folded word, never holds: a word found in the text is inside one field.
+ *
+ * Each matched item is scored at find time, as atlas-search-index.h
+ * says; the fields' parts come from atlas-search-rank.c. An item's names
+ * are scored first, then the names it links to (each scored once per
+ * find), and its long texts only when they could score higher: their
+ * phrase is looked for in all of them with one scan, and each word on its
+ * own only when the names found no phrase.
  *
  * The index is immutable once sealed and shared by reference, so that a
  * dataset that takes another's contents takes its index too.
  */
+
+/* Folded texts, each field after its mark, NUL-terminated, by id; and the
+ * names among the fields (not the long texts) in lower case with their
+ * marks, composed, for the ranking.
+ */
+typedef struct
+{
+  GString *folded;
+  GArray  *starts;          /* gsize, one per text */
+  GArray  *field_offsets;   /* guint32 from the text's start, each field's mark */
+  GArray  *field_starts;    /* guint into field_offsets, one more than the texts */
+  GString *accented;
+  GArray  *accented_starts; /* gsize, one per text */
+  GArray  *short_syllables; /* AtlasSearchShortSyllables of the long texts, one per text */
+} Texts;
 
 struct _AtlasSearchIndex
 {
   gatomicrefcount  ref_count;
   gboolean         sealed;
 
-  /* Folded names, each NUL-terminated, by name id. */
-  GString         *name_texts;
-  GArray          *name_starts;   /* gsize */
+  /* Owned references */
+  Texts            names;       /* by name id */
+  Texts            items;       /* by item position */
+  GArray          *link_starts; /* guint, one more than the items */
+  GArray          *links;       /* guint name ids */
 
-  /* Folded item texts, each NUL-terminated, by item position. */
-  GString         *item_texts;
-  GArray          *item_starts;   /* gsize */
-  GArray          *link_starts;   /* guint, one more than the items */
-  GArray          *links;         /* guint name ids */
-  GPtrArray       *owners;        /* borrowed: what each item stands for */
+  /* Borrowed references */
+  GPtrArray       *owners;      /* what each item stands for */
 };
 
 struct _AtlasSearchMatches
@@ -53,11 +77,152 @@ struct _AtlasSearchMatches
   AtlasSearchIndex *index;
   char            **words;
   guint64          *bits;        /* one per item, by position */
+  guint            *scores;      /* by position, 0 where nothing matched */
   guint             count;
 };
 
 #define BLOCK_BITS 64
 #define N_BLOCKS(n) (((n) + BLOCK_BITS - 1) / BLOCK_BITS)
+
+static void
+texts_init (Texts *texts)
+{
+  guint no_fields = 0;
+
+  texts->folded = g_string_new (NULL);
+  texts->starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  texts->field_offsets = g_array_new (FALSE, FALSE, sizeof (guint32));
+  texts->field_starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  texts->accented = g_string_new (NULL);
+  texts->accented_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  texts->short_syllables = g_array_new (FALSE, TRUE, sizeof (AtlasSearchShortSyllables));
+  g_array_append_val (texts->field_starts, no_fields);
+}
+
+static void
+texts_clear (Texts *texts)
+{
+  g_string_free (texts->folded, TRUE);
+  g_array_unref (texts->starts);
+  g_array_unref (texts->field_offsets);
+  g_array_unref (texts->field_starts);
+  g_string_free (texts->accented, TRUE);
+  g_array_unref (texts->accented_starts);
+  g_array_unref (texts->short_syllables);
+}
+
+static gsize
+texts_get_size (Texts *texts)
+{
+  return texts->folded->allocated_len + texts->starts->len * sizeof (gsize) +
+         texts->field_offsets->len * sizeof (guint32) +
+         texts->field_starts->len * sizeof (guint) +
+         texts->accented->allocated_len + texts->accented_starts->len * sizeof (gsize) +
+         texts->short_syllables->len * sizeof (AtlasSearchShortSyllables);
+}
+
+/* One space where the folded text from start on has spaces, tabs or line
+ * breaks, so that the words of a phrase are one space apart. A query's
+ * words hold none of them, so what matches stays the same.
+ */
+static void
+collapse_spaces (GString *folded,
+                 gsize    start)
+{
+  gsize out = start;
+  gboolean in_space = FALSE;
+
+  for (gsize in = start; in < folded->len; in++)
+    {
+      char c = folded->str[in];
+      gboolean space = c == ' ' || c == '\t' || c == '\n';
+
+      if (space && in_space)
+        continue;
+      folded->str[out++] = space ? ' ' : c;
+      in_space = space;
+    }
+  g_string_truncate (folded, out);
+}
+
+/* Adds the field to the text being made. */
+static void
+texts_add_field (Texts      *texts,
+                 guint8      mark,
+                 const char *text)
+{
+  gsize start = g_array_index (texts->starts, gsize, texts->starts->len - 1);
+  gsize field_start;
+  guint32 offset;
+
+  if (text == NULL || *text == '\0')
+    return;
+
+  offset = texts->folded->len - start;
+  g_array_append_val (texts->field_offsets, offset);
+  g_string_append_c (texts->folded, (char) mark);
+  field_start = texts->folded->len;
+  atlas_search_fold_append_valid (texts->folded, text);
+  collapse_spaces (texts->folded, field_start);
+
+  if (mark == ATLAS_SEARCH_NAME_MARK)
+    {
+      g_autofree char *lower = g_utf8_strdown (text, -1);
+      g_autofree char *composed = g_utf8_normalize (lower, -1, G_NORMALIZE_NFC);
+
+      g_string_append_c (texts->accented, (char) mark);
+      g_string_append (texts->accented, composed != NULL ? composed : lower);
+    }
+  else
+    {
+      AtlasSearchShortSyllables *short_syllables =
+        &g_array_index (texts->short_syllables, AtlasSearchShortSyllables,
+                        texts->short_syllables->len - 1);
+
+      atlas_search_short_syllables_add (short_syllables, texts->folded->str + field_start,
+                                        texts->folded->str + texts->folded->len);
+    }
+}
+
+/* A text of names then long texts, each list NULL-terminated or NULL. */
+static guint
+texts_add (Texts              *texts,
+           const char * const *names,
+           const char * const *long_texts)
+{
+  gsize start = texts->folded->len;
+  gsize accented_start = texts->accented->len;
+  guint n_fields;
+
+  g_array_append_val (texts->starts, start);
+  g_array_append_val (texts->accented_starts, accented_start);
+  g_array_set_size (texts->short_syllables, texts->short_syllables->len + 1);
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    texts_add_field (texts, ATLAS_SEARCH_NAME_MARK, names[i]);
+  for (guint i = 0; long_texts != NULL && long_texts[i] != NULL; i++)
+    texts_add_field (texts, ATLAS_SEARCH_TEXT_MARK, long_texts[i]);
+  g_string_append_c (texts->folded, '\0');
+  g_string_append_c (texts->accented, '\0');
+  n_fields = texts->field_offsets->len;
+  g_array_append_val (texts->field_starts, n_fields);
+
+  return texts->starts->len - 1;
+}
+
+static const char *
+texts_get (Texts *texts,
+           guint  id)
+{
+  return texts->folded->str + g_array_index (texts->starts, gsize, id);
+}
+
+/* A GString grows by doubling; the texts stay as long as the data. */
+static void
+shrink (GString *string)
+{
+  string->str = g_realloc (string->str, string->len + 1);
+  string->allocated_len = string->len + 1;
+}
 
 AtlasSearchIndex *
 atlas_search_index_new (void)
@@ -66,10 +231,8 @@ atlas_search_index_new (void)
   guint no_links = 0;
 
   g_atomic_ref_count_init (&self->ref_count);
-  self->name_texts = g_string_new (NULL);
-  self->name_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
-  self->item_texts = g_string_new (NULL);
-  self->item_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  texts_init (&self->names);
+  texts_init (&self->items);
   self->link_starts = g_array_new (FALSE, FALSE, sizeof (guint));
   self->links = g_array_new (FALSE, FALSE, sizeof (guint));
   self->owners = g_ptr_array_new ();
@@ -96,82 +259,59 @@ atlas_search_index_unref (AtlasSearchIndex *self)
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
 
-  g_string_free (self->name_texts, TRUE);
-  g_array_unref (self->name_starts);
-  g_string_free (self->item_texts, TRUE);
-  g_array_unref (self->item_starts);
+  texts_clear (&self->names);
+  texts_clear (&self->items);
   g_array_unref (self->link_starts);
   g_array_unref (self->links);
   g_ptr_array_unref (self->owners);
   g_free (self);
 }
 
-/* Folds the text onto the buffer, NUL-terminated, and notes where it starts. */
-static void
-append_folded (GString    *texts,
-               GArray     *starts,
-               const char *text)
-{
-  gsize start = texts->len;
-
-  g_array_append_val (starts, start);
-  atlas_search_fold_append_valid (texts, text);
-  g_string_append_c (texts, '\0');
-}
-
-/* A name that items link to (a geopark's names, a place's), unfolded and
- * valid UTF-8 (as a dataset's texts are); its id is what
- * atlas_search_index_add_item() takes.
+/* Names that items link to (a geopark's names and short names, a place's
+ * names, in each language), NULL-terminated, unfolded and valid UTF-8 (as
+ * a dataset's texts are); its id is what atlas_search_index_add_item()
+ * takes.
  */
 guint
-atlas_search_index_add_name (AtlasSearchIndex *self,
-                             const char       *text)
+atlas_search_index_add_name (AtlasSearchIndex   *self,
+                             const char * const *names)
 {
   g_return_val_if_fail (self != NULL, 0);
   g_return_val_if_fail (!self->sealed, 0);
-  g_return_val_if_fail (text != NULL, 0);
+  g_return_val_if_fail (names != NULL, 0);
 
-  append_folded (self->name_texts, self->name_starts, text);
-
-  return self->name_starts->len - 1;
+  return texts_add (&self->names, names, NULL);
 }
 
-/* An item: what it stands for (checked when matching), its own text,
- * unfolded and valid UTF-8, and the ids of the names it links to. Returns
- * its position.
+/* An item: what it stands for (checked when matching); its own names and
+ * titles, and its long texts (summaries, descriptions, bodies), each list
+ * NULL-terminated or NULL, unfolded and valid UTF-8; and the ids of the
+ * names it links to. Returns its position.
  */
 guint
-atlas_search_index_add_item (AtlasSearchIndex *self,
-                             gconstpointer     owner,
-                             const char       *text,
-                             const guint      *names,
-                             guint             n_names)
+atlas_search_index_add_item (AtlasSearchIndex   *self,
+                             gconstpointer       owner,
+                             const char * const *names,
+                             const char * const *texts,
+                             const guint        *links,
+                             guint               n_links)
 {
-  guint n_links;
+  guint n;
 
   g_return_val_if_fail (self != NULL, 0);
   g_return_val_if_fail (!self->sealed, 0);
-  g_return_val_if_fail (text != NULL, 0);
-  g_return_val_if_fail (names != NULL || n_names == 0, 0);
+  g_return_val_if_fail (links != NULL || n_links == 0, 0);
 
-  for (guint i = 0; i < n_names; i++)
-    g_return_val_if_fail (names[i] < self->name_starts->len, 0);
+  for (guint i = 0; i < n_links; i++)
+    g_return_val_if_fail (links[i] < self->names.starts->len, 0);
 
-  append_folded (self->item_texts, self->item_starts, text);
-  g_array_append_vals (self->links, names, n_names);
-  n_links = self->links->len;
-  g_array_append_val (self->link_starts, n_links);
+  texts_add (&self->items, names, texts);
+  g_array_append_vals (self->links, links, n_links);
+  n = self->links->len;
+  g_array_append_val (self->link_starts, n);
   g_ptr_array_add (self->owners, (gpointer) owner);
 
   return self->owners->len - 1;
-}
-
-/* A GString grows by doubling; the texts stay as long as the data. */
-static void
-shrink (GString *string)
-{
-  string->str = g_realloc (string->str, string->len + 1);
-  string->allocated_len = string->len + 1;
 }
 
 /* Done adding: from now on the index only answers searches. */
@@ -181,8 +321,10 @@ atlas_search_index_seal (AtlasSearchIndex *self)
   g_return_if_fail (self != NULL);
   g_return_if_fail (!self->sealed);
 
-  shrink (self->name_texts);
-  shrink (self->item_texts);
+  shrink (self->names.folded);
+  shrink (self->names.accented);
+  shrink (self->items.folded);
+  shrink (self->items.accented);
   self->sealed = TRUE;
 }
 
@@ -200,37 +342,23 @@ _atlas_search_index_get_size (AtlasSearchIndex *self)
 {
   g_return_val_if_fail (self != NULL, 0);
 
-  return sizeof *self +
-         self->name_texts->allocated_len + self->name_starts->len * sizeof (gsize) +
-         self->item_texts->allocated_len + self->item_starts->len * sizeof (gsize) +
+  return sizeof *self + texts_get_size (&self->names) + texts_get_size (&self->items) +
          self->link_starts->len * sizeof (guint) + self->links->len * sizeof (guint) +
          self->owners->len * sizeof (gpointer);
 }
 
-static const char *
-name_text (AtlasSearchIndex *self,
-           guint             name)
-{
-  return self->name_texts->str + g_array_index (self->name_starts, gsize, name);
-}
-
-static const char *
-item_text (AtlasSearchIndex *self,
-           guint             item)
-{
-  return self->item_texts->str + g_array_index (self->item_starts, gsize, item);
-}
+/* Matching -------------------------------------------------------------- */
 
 /* Which names hold the word: one byte each, by name id. */
 static guint8 *
 find_names (AtlasSearchIndex *self,
             const char       *word)
 {
-  guint n_names = self->name_starts->len;
+  guint n_names = self->names.starts->len;
   guint8 *found = g_new (guint8, n_names);
 
   for (guint i = 0; i < n_names; i++)
-    found[i] = strstr (name_text (self, i), word) != NULL;
+    found[i] = strstr (texts_get (&self->names, i), word) != NULL;
 
   return found;
 }
@@ -250,7 +378,7 @@ item_has_word (AtlasSearchIndex *self,
         return TRUE;
     }
 
-  return strstr (item_text (self, item), word) != NULL;
+  return strstr (texts_get (&self->items, item), word) != NULL;
 }
 
 /* Keeps, of the items in bits, those that have the word. */
@@ -322,48 +450,330 @@ count_bits (const guint64 *bits,
   return count;
 }
 
-/* The items that have every folded word (atlas_search_parse()). Narrowing,
- * when not NULL, is an earlier answer of this index: when whatever matches
- * these words must have matched its words too (letters typed onto the
- * search), only its items are looked at, and only for the words it did not
- * have.
+/* Ranking --------------------------------------------------------------- */
+
+/* What a name or an item holds of the words. */
+typedef struct
+{
+  guint   score;  /* the best of its fields holding every word; 0 if none */
+  guint8 *how;    /* by word: its best B, 0 where it is not found */
+  guint8 *where;  /* by word: its best C */
+} Found;
+
+/* Takes into found what a field, or a name, holds. */
+static void
+found_merge (Found                 *found,
+             const AtlasSearchRank *rank,
+             guint                  score,
+             const guint8          *how,
+             const guint8          *where,
+             guint8                 field_where)
+{
+  found->score = MAX (found->score, score);
+  for (guint w = 0; w < rank->n_words; w++)
+    {
+      if (how[w] == 0)
+        continue;
+      found->how[w] = MAX (found->how[w], how[w]);
+      found->where[w] = MAX (found->where[w], where != NULL ? where[w] : field_where);
+    }
+}
+
+static const char *
+field_end (Texts *texts,
+           guint  id,
+           guint  field)
+{
+  if (field + 1 < g_array_index (texts->field_starts, guint, id + 1))
+    return texts_get (texts, id) + g_array_index (texts->field_offsets, guint32, field + 1);
+  if (id + 1 < texts->starts->len)
+    return texts_get (texts, id + 1) - 1;
+
+  return texts->folded->str + texts->folded->len - 1;
+}
+
+/* Scores the fields of the text id, from its field first on, while they
+ * have the mark, into found; returns the field it stopped at.
+ */
+static guint
+score_fields (Texts                 *texts,
+              guint                  id,
+              guint                  first,
+              guint8                 mark,
+              AtlasSearchWhere       where,
+              const AtlasSearchRank *rank,
+              Found                 *found)
+{
+  const char *text = texts_get (texts, id);
+  const char *accented = NULL;
+  guint last = g_array_index (texts->field_starts, guint, id + 1);
+  guint f;
+
+  if (mark == ATLAS_SEARCH_NAME_MARK)
+    accented = texts->accented->str + g_array_index (texts->accented_starts, gsize, id);
+
+  for (f = first; f < last; f++)
+    {
+      const char *start = text + g_array_index (texts->field_offsets, guint32, f);
+      guint score;
+
+      if ((guchar) *start != mark)
+        break;
+
+      score = atlas_search_rank_field (rank, start + 1, field_end (texts, id, f), where,
+                                       accented, found->score, rank->how);
+      found_merge (found, rank, score, rank->how, NULL, where);
+    }
+
+  return f;
+}
+
+/* What each name holds of the words, once for all the items linked to it;
+ * free with free_names().
+ */
+static Found *
+score_names (AtlasSearchIndex      *self,
+             const AtlasSearchRank *rank)
+{
+  guint n_names = self->names.starts->len;
+  Found *names = g_new0 (Found, n_names + 1);
+
+  /* The one after the last holds the arrays of all. */
+  names[n_names].how = g_new0 (guint8, (gsize) n_names * rank->n_words + 1);
+  names[n_names].where = g_new0 (guint8, (gsize) n_names * rank->n_words + 1);
+  for (guint i = 0; i < n_names; i++)
+    {
+      const char *text = texts_get (&self->names, i);
+      gboolean any = FALSE;
+
+      names[i].how = names[n_names].how + (gsize) i * rank->n_words;
+      names[i].where = names[n_names].where + (gsize) i * rank->n_words;
+
+      /* Most names hold none of the words. */
+      for (guint w = 0; !any && w < rank->n_words; w++)
+        any = strstr (text, rank->words[w]) != NULL;
+      if (any)
+        score_fields (&self->names, i, g_array_index (self->names.field_starts, guint, i),
+                    ATLAS_SEARCH_NAME_MARK, ATLAS_SEARCH_IN_LINKED_NAME, rank, &names[i]);
+    }
+
+  return names;
+}
+
+static void
+free_names (Found *names,
+            guint  n_names)
+{
+  g_free (names[n_names].how);
+  g_free (names[n_names].where);
+  g_free (names);
+}
+
+/* Scores the item's long texts, from its field first on, into found. The
+ * phrase is looked for in all of them at once; only without one, and when
+ * the words in one text could score above what was found, is each text
+ * looked at word by word.
+ */
+static void
+score_long_texts (AtlasSearchIndex      *self,
+                  const AtlasSearchRank *rank,
+                  guint                  item,
+                  guint                  first,
+                  Found                 *found)
+{
+  Texts *texts = &self->items;
+  const char *text = texts_get (texts, item);
+  guint last = g_array_index (texts->field_starts, guint, item + 1);
+  const char *where;
+  guint8 how;
+
+  if (first == last)
+    return;
+
+  how = atlas_search_rank_phrase (rank, text + g_array_index (texts->field_offsets, guint32, first),
+                                  &where);
+  if (how != 0)
+    {
+      guint f = first;
+
+      while (f + 1 < last && text + g_array_index (texts->field_offsets, guint32, f + 1) < where)
+        f++;
+      memset (rank->how, how, rank->n_words);
+      found_merge (found, rank,
+                   ATLAS_SEARCH_SCORE (ATLAS_SEARCH_PHRASE, how, ATLAS_SEARCH_IN_TEXT,
+                                       field_end (texts, item, f) -
+                                       (text + g_array_index (texts->field_offsets, guint32, f) + 1)),
+                   rank->how, NULL, ATLAS_SEARCH_IN_TEXT);
+      return;
+    }
+
+  if (rank->n_words == 1 ||
+      (found->score != 0 &&
+       found->score >= ATLAS_SEARCH_SCORE (ATLAS_SEARCH_IN_ONE_FIELD, ATLAS_SEARCH_WHOLE,
+                                           ATLAS_SEARCH_IN_TEXT, 0)))
+    return;
+
+  score_fields (texts, item, first, ATLAS_SEARCH_TEXT_MARK, ATLAS_SEARCH_IN_TEXT, rank, found);
+}
+
+/* The item's score: its names first, then the names it links to, then its
+ * long texts, but only when they could score higher.
+ */
+static guint
+score_item (AtlasSearchIndex      *self,
+            const AtlasSearchRank *rank,
+            const Found           *names,
+            guint                  item,
+            guint8                *how,
+            guint8                *where)
+{
+  Found found = { 0, how, where };
+  guint first = g_array_index (self->items.field_starts, guint, item);
+  guint last = g_array_index (self->items.field_starts, guint, item + 1);
+  guint first_text = first;
+  const char *text, *names_end;
+  guint link = g_array_index (self->link_starts, guint, item);
+  guint last_link = g_array_index (self->link_starts, guint, item + 1);
+  guint8 worst_how = ATLAS_SEARCH_WHOLE, worst_where = ATLAS_SEARCH_IN_NAME;
+
+  memset (how, 0, rank->n_words);
+  memset (where, 0, rank->n_words);
+
+  /* The linked names first, scored once for all items: what the item's
+   * own names must beat.
+   */
+  for (; link < last_link; link++)
+    {
+      const Found *name = &names[g_array_index (self->links, guint, link)];
+
+      found_merge (&found, rank, name->score, name->how, name->where,
+                   ATLAS_SEARCH_IN_LINKED_NAME);
+    }
+
+  /* Most items' names hold none of the words, or not the phrase the linked
+   * names hold: one look at all of them.
+   */
+  text = texts_get (&self->items, item);
+  while (first_text < last &&
+         (guchar) text[g_array_index (self->items.field_offsets, guint32, first_text)] ==
+         ATLAS_SEARCH_NAME_MARK)
+    first_text++;
+  names_end = first_text < last
+              ? text + g_array_index (self->items.field_offsets, guint32, first_text)
+              : field_end (&self->items, item, last - 1);
+  if (first_text > first &&
+      (found.score >> 28 == ATLAS_SEARCH_PHRASE && rank->n_words > 1
+       ? atlas_search_rank_holds_phrase (rank, text, names_end)
+       : atlas_search_rank_holds_any (rank, text, names_end)))
+    score_fields (&self->items, item, first, ATLAS_SEARCH_NAME_MARK, ATLAS_SEARCH_IN_NAME,
+                  rank, &found);
+  first = first_text;
+
+  if (found.score == 0 ||
+      found.score < atlas_search_rank_text_bound (rank,
+                                                  &g_array_index (self->items.short_syllables,
+                                                                  AtlasSearchShortSyllables,
+                                                                  item)))
+    score_long_texts (self, rank, item, first, &found);
+
+  if (found.score != 0)
+    return found.score;
+
+  /* No one field holds every word. */
+  for (guint w = 0; w < rank->n_words; w++)
+    {
+      worst_how = MIN (worst_how, how[w]);
+      worst_where = MIN (worst_where, where[w]);
+    }
+
+  return ATLAS_SEARCH_SCORE (ATLAS_SEARCH_SPREAD, MAX (worst_how, ATLAS_SEARCH_INSIDE),
+                             MAX (worst_where, ATLAS_SEARCH_IN_TEXT), 0xFFFF);
+}
+
+/* The score of every item in bits, by position; 0 for the others. */
+static guint *
+score_items (AtlasSearchIndex       *self,
+             const AtlasSearchQuery *query,
+             const guint64          *bits)
+{
+  guint n_items = self->owners->len;
+  guint *scores = g_new0 (guint, MAX (n_items, 1));
+  g_autofree guint8 *how = NULL;
+  g_autofree guint8 *where = NULL;
+  AtlasSearchRank rank;
+  Found *names;
+
+  atlas_search_rank_init (&rank, query);
+  if (rank.n_words == 0)
+    {
+      atlas_search_rank_clear (&rank);
+      return scores;
+    }
+
+  how = g_new0 (guint8, rank.n_words);
+  where = g_new0 (guint8, rank.n_words);
+  names = score_names (self, &rank);
+  for (guint b = 0; b < N_BLOCKS (n_items); b++)
+    {
+      for (guint64 block = bits[b]; block != 0; block &= block - 1)
+        {
+          guint item = b * BLOCK_BITS + __builtin_ctzll (block);
+
+          scores[item] = score_item (self, &rank, names, item, how, where);
+        }
+    }
+  free_names (names, self->names.starts->len);
+  atlas_search_rank_clear (&rank);
+
+  return scores;
+}
+
+/* Finding --------------------------------------------------------------- */
+
+/* The items that have every word of the query, ranked. Narrowing, when not
+ * NULL, is an earlier answer of this index: when whatever matches these
+ * words must have matched its words too (letters typed onto the search),
+ * only its items are looked at, and only for the words it did not have.
  */
 AtlasSearchMatches *
 atlas_search_index_find (AtlasSearchIndex         *self,
-                         const char * const       *folded_words,
+                         const AtlasSearchQuery   *query,
                          const AtlasSearchMatches *narrowing)
 {
+  const char * const *words;
   AtlasSearchMatches *matches;
   guint n_items;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (self->sealed, NULL);
-  g_return_val_if_fail (folded_words != NULL, NULL);
+  g_return_val_if_fail (query != NULL, NULL);
 
+  words = atlas_search_query_get_words (query);
   n_items = self->owners->len;
   matches = g_new0 (AtlasSearchMatches, 1);
   matches->index = atlas_search_index_ref (self);
-  matches->words = g_strdupv ((char **) folded_words);
+  matches->words = g_strdupv ((char **) words);
   matches->bits = g_new (guint64, MAX (1, N_BLOCKS (n_items)));
 
   if (narrowing != NULL && narrowing->index == self &&
-      implies (folded_words, (const char * const *) narrowing->words))
+      implies (words, (const char * const *) narrowing->words))
     {
       memcpy (matches->bits, narrowing->bits, N_BLOCKS (n_items) * sizeof (guint64));
-      for (guint w = 0; folded_words[w] != NULL; w++)
+      for (guint w = 0; words[w] != NULL; w++)
         {
-          if (!g_strv_contains ((const char * const *) narrowing->words, folded_words[w]))
-            keep_items_with (self, matches->bits, folded_words[w]);
+          if (!g_strv_contains ((const char * const *) narrowing->words, words[w]))
+            keep_items_with (self, matches->bits, words[w]);
         }
     }
   else
     {
       set_all (matches->bits, n_items);
-      for (guint w = 0; folded_words[w] != NULL; w++)
-        keep_items_with (self, matches->bits, folded_words[w]);
+      for (guint w = 0; words[w] != NULL; w++)
+        keep_items_with (self, matches->bits, words[w]);
     }
 
   matches->count = count_bits (matches->bits, n_items);
+  matches->scores = score_items (self, query, matches->bits);
 
   return matches;
 }
@@ -376,6 +786,7 @@ atlas_search_matches_free (AtlasSearchMatches *self)
   atlas_search_index_unref (self->index);
   g_strfreev (self->words);
   g_free (self->bits);
+  g_free (self->scores);
   g_free (self);
 }
 
@@ -400,6 +811,22 @@ atlas_search_matches_contains (const AtlasSearchMatches *self,
   g_return_val_if_fail (g_ptr_array_index (self->index->owners, item) == owner, FALSE);
 
   return (self->bits[item / BLOCK_BITS] >> (item % BLOCK_BITS)) & 1;
+}
+
+/* How well the item at this position matches (see the top of this file):
+ * higher first, 0 when it does not match; with no words, every item
+ * matches and scores 0.
+ */
+guint
+atlas_search_matches_get_score (const AtlasSearchMatches *self,
+                                guint                     item,
+                                gconstpointer             owner)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (item < self->index->owners->len, 0);
+  g_return_val_if_fail (g_ptr_array_index (self->index->owners, item) == owner, 0);
+
+  return self->scores[item];
 }
 
 guint

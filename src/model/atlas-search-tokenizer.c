@@ -25,10 +25,18 @@
  * there.
  */
 
-static gboolean
-is_mark (gunichar c)
+/* Whether the character belongs to a syllable: a letter or a digit, or a
+ * combining mark (which goes with the character before it).
+ */
+gboolean
+atlas_search_is_syllable_char (gunichar c)
 {
-  GUnicodeType type = g_unichar_type (c);
+  GUnicodeType type;
+
+  if (g_unichar_isalnum (c))
+    return TRUE;
+
+  type = g_unichar_type (c);
 
   return type == G_UNICODE_NON_SPACING_MARK ||
          type == G_UNICODE_SPACING_MARK ||
@@ -72,7 +80,8 @@ atlas_search_tokenize (const char           *text,
       else
         n_bytes = g_utf8_next_char (p) - p;
 
-      in_token = g_unichar_isalnum (c) || (token != NULL && is_mark (c));
+      /* A mark with no letter before it is no token. */
+      in_token = token != NULL ? atlas_search_is_syllable_char (c) : g_unichar_isalnum (c);
 
       if (in_token)
         {

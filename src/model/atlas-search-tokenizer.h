@@ -21,9 +21,10 @@ typedef gboolean (*AtlasSearchTokenFunc) (const char *folded,
                                           gsize       end,
                                           gpointer    user_data);
 
-void atlas_search_tokenize (const char           *text,
-                            gssize                length,
-                            AtlasSearchTokenFunc  func,
-                            gpointer              user_data);
+void     atlas_search_tokenize         (const char           *text,
+                                        gssize                length,
+                                        AtlasSearchTokenFunc  func,
+                                        gpointer              user_data);
+gboolean atlas_search_is_syllable_char (gunichar              c);
 
 G_END_DECLS

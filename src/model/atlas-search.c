@@ -215,25 +215,118 @@ atlas_search_fold_append_valid (GString    *folded,
   fold_onto (folded, text);
 }
 
+/* What was typed, as the search and its ranking need it: the words,
+ * folded; each word as typed, in lower case, when it was typed with marks
+ * (accents, đ), so that syllables with exactly those marks can come first;
+ * and whether the last word may still be growing (nothing typed after it),
+ * so that a syllable it begins counts above one it is inside.
+ */
+struct _AtlasSearchQuery
+{
+  GStrv     words;
+  char    **accented;  /* by word; NULL for a word typed without marks */
+  gboolean  typing;
+};
+
+/* What separates the words of a query. Hyphens and the like are not: a
+ * word matches the text as typed, "Bản-Giốc" only where it is written so.
+ */
+#define QUERY_SEPARATORS " \t\n,.;:!?\"'()"
+
+AtlasSearchQuery *
+atlas_search_query_new (const char *text)
+{
+  AtlasSearchQuery *self;
+  g_auto(GStrv) pieces = NULL;
+  gsize length;
+  guint n_words = 0;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    text = "";
+
+  length = strlen (text);
+  pieces = g_strsplit_set (text, QUERY_SEPARATORS, -1);
+  self = g_new0 (AtlasSearchQuery, 1);
+  self->words = g_new0 (char *, g_strv_length (pieces) + 1);
+  self->accented = g_new0 (char *, g_strv_length (pieces) + 1);
+  self->typing = length > 0 && strchr (QUERY_SEPARATORS, text[length - 1]) == NULL;
+
+  for (guint i = 0; pieces[i] != NULL; i++)
+    {
+      g_autofree char *folded = atlas_search_fold (pieces[i]);
+      g_autofree char *lower = NULL;
+
+      if (*folded == '\0')
+        continue;
+
+      lower = g_utf8_strdown (pieces[i], -1);
+      if (!g_str_equal (lower, folded))
+        self->accented[n_words] = g_utf8_normalize (lower, -1, G_NORMALIZE_NFC);
+      self->words[n_words++] = g_steal_pointer (&folded);
+    }
+
+  return self;
+}
+
+void
+atlas_search_query_free (AtlasSearchQuery *self)
+{
+  g_return_if_fail (self != NULL);
+
+  /* Not a GStrv: NULL for the words typed without marks. */
+  for (guint i = 0; self->words[i] != NULL; i++)
+    g_free (self->accented[i]);
+  g_free (self->accented);
+  g_strfreev (self->words);
+  g_free (self);
+}
+
+/* The words folded, as atlas_search_parse() gives them. */
+const char * const *
+atlas_search_query_get_words (const AtlasSearchQuery *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return (const char * const *) self->words;
+}
+
+/* The word as typed, lower case and composed (NFC), when it was typed with
+ * marks; NULL otherwise.
+ */
+const char *
+atlas_search_query_get_accented (const AtlasSearchQuery *self,
+                                 guint                   word)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (word < g_strv_length (self->words), NULL);
+
+  return self->accented[word];
+}
+
+/* Whether the query ends in its last word rather than in a space or
+ * punctuation: the word may be the start of a syllable still being typed.
+ */
+gboolean
+atlas_search_query_get_typing (const AtlasSearchQuery *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->typing && self->words[0] != NULL;
+}
+
 /* The query's words, folded; empty when there is nothing to search for. */
 char **
 atlas_search_parse (const char *query)
 {
-  g_autofree char *folded = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) words = NULL;
+  g_autoptr(AtlasSearchQuery) parsed = NULL;
 
   g_return_val_if_fail (query != NULL, NULL);
 
-  folded = atlas_search_fold (query);
-  words = g_strsplit_set (folded, " \t\n,.;:!?\"'()", -1);
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      if (*words[i] != '\0')
-        g_strv_builder_add (builder, words[i]);
-    }
+  parsed = atlas_search_query_new (query);
 
-  return g_strv_builder_end (builder);
+  return g_strdupv (parsed->words);
 }
 
 /* Every word somewhere in the text, inside words too ("gioc" in "bangioc"). */

@@ -1,0 +1,103 @@
+/* atlas-search-rank.h
+ *
+ * Copyright 2026 The Geopark Atlas developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "atlas-search.h"
+
+G_BEGIN_DECLS
+
+/* How one folded field holds a query's words: the parts of the score that
+ * atlas-search-index.h describes, for the search index to put together.
+ */
+
+/* A: how the words stand together */
+typedef enum
+{
+  ATLAS_SEARCH_SPREAD = 1,
+  ATLAS_SEARCH_IN_ONE_FIELD,
+  ATLAS_SEARCH_PHRASE,
+} AtlasSearchTogether;
+
+/* B: how a word is found */
+typedef enum
+{
+  ATLAS_SEARCH_INSIDE = 1,
+  ATLAS_SEARCH_PREFIX,
+  ATLAS_SEARCH_OTHER_MARKS,
+  ATLAS_SEARCH_WHOLE,
+} AtlasSearchHow;
+
+/* C: where */
+typedef enum
+{
+  ATLAS_SEARCH_IN_TEXT = 1,
+  ATLAS_SEARCH_IN_LINKED_NAME,
+  ATLAS_SEARCH_IN_NAME,
+} AtlasSearchWhere;
+
+#define ATLAS_SEARCH_SCORE(together, how, where, length) \
+  (((guint) (together) << 28) | ((guint) (how) << 24) | ((guint) (where) << 20) | \
+   (0xFFFF - MIN ((gsize) (length), 0xFFFF)))
+
+/* What starts each field of a folded text; never in UTF-8. */
+#define ATLAS_SEARCH_NAME_MARK 0xFE
+#define ATLAS_SEARCH_TEXT_MARK 0xFF
+
+/* The short syllables of a long text, hashed: a filter that says which
+ * syllables of one or two letters it surely lacks. Those are what a first
+ * letter or two typed would otherwise be looked for all through the text.
+ */
+typedef struct
+{
+  guint64 bits[4];
+} AtlasSearchShortSyllables;
+
+/* A query, as fields are scored against it. */
+typedef struct
+{
+  const char * const  *words;
+  gsize               *lengths;
+  const char         **accented;   /* by word, NULL for a word typed without marks */
+  guint                n_words;
+  gboolean             typing;
+  gboolean             any_accented;
+  char                *phrase;       /* the words, one space between */
+  gsize                phrase_length;
+
+  /* Room for a B by word */
+  guint8              *how;
+} AtlasSearchRank;
+
+void     atlas_search_rank_init            (AtlasSearchRank                 *self,
+                                            const AtlasSearchQuery          *query);
+void     atlas_search_rank_clear           (AtlasSearchRank                 *self);
+guint    atlas_search_rank_field           (const AtlasSearchRank           *self,
+                                            const char                      *start,
+                                            const char                      *end,
+                                            AtlasSearchWhere                 where,
+                                            const char                      *accented,
+                                            guint                            floor,
+                                            guint8                          *how);
+gboolean atlas_search_rank_holds_any       (const AtlasSearchRank           *self,
+                                            const char                      *start,
+                                            const char                      *end);
+gboolean atlas_search_rank_holds_phrase    (const AtlasSearchRank           *self,
+                                            const char                      *start,
+                                            const char                      *end);
+guint8   atlas_search_rank_phrase          (const AtlasSearchRank           *self,
+                                            const char                      *start,
+                                            const char                     **found);
+guint    atlas_search_rank_text_bound      (const AtlasSearchRank           *self,
+                                            const AtlasSearchShortSyllables *short_syllables);
+void     atlas_search_short_syllables_add  (AtlasSearchShortSyllables       *self,
+                                            const char                      *start,
+                                            const char                      *end);
+
+G_END_DECLS
