@@ -155,6 +155,10 @@ static const Expectation expectations[] = {
   { "flag tower", PLACES, "dv-01" },
   { "old quarter", PLACES, "dv-04" },
   { "karst plateau", GEOPARKS, "dongvan" },
+  /* A geopark by its province, today's or the one before 2025 */
+  { "ha giang", GEOPARKS, "dongvan" },
+  { "tuyên quang", GEOPARKS, "dongvan" },
+  { "lam dong", GEOPARKS, "daknong" },
   { "Nguom Ngao Cave", PLACES, "cb-02" },
 };
 
@@ -233,6 +237,21 @@ test_dong_van_news (void)
   g_assert_cmpuint (n_found, >, 0);
 }
 
+/* A geopark is a result when the search names it (or its province), not
+ * when its description holds the words somewhere.
+ */
+static void
+test_geoparks_named (void)
+{
+  g_auto(GStrv) dong_van = ranked_ids ("dong van", atlas_dataset_get_geoparks (bundled));
+  g_auto(GStrv) ha_giang = ranked_ids ("ha giang", atlas_dataset_get_geoparks (bundled));
+  g_auto(GStrv) geopark = ranked_ids ("geopark", atlas_dataset_get_geoparks (bundled));
+
+  g_assert_cmpstrv (dong_van, ((const char * const[]) { "dongvan", NULL }));
+  g_assert_cmpstrv (ha_giang, ((const char * const[]) { "dongvan", NULL }));
+  g_assert_cmpuint (g_strv_length (geopark), ==, 4);
+}
+
 /* Whatever the query, items of one list come in an order the parts of the
  * score explain: a phrase first, then whole syllables before their
  * starts, names before linked names before long texts.
@@ -294,6 +313,7 @@ main (int   argc,
     }
   g_test_add_func ("/search/ranking/dong-van-news", test_dong_van_news);
   g_test_add_func ("/search/ranking/parts", test_parts);
+  g_test_add_func ("/search/ranking/geoparks-named", test_geoparks_named);
 
   status = g_test_run ();
   g_clear_object (&bundled);

@@ -243,18 +243,23 @@ add_search_link (GArray     *links,
     }
 }
 
-/* The geopark's search item: its names, and its description as the long
- * text.
+/* The geopark's search item: its names, and as the long text the province
+ * it is in and the one it was in before 2025 ("ha giang" finds Đồng Văn).
+ * Not its description: a geopark is a result when the search names it, and
+ * the descriptions hold common syllables ("dong van" found Lạng Sơn and Đắk
+ * Nông through theirs).
  */
 static void
 add_geopark (AtlasSearchIndex *index,
              AtlasGeopark     *geopark)
 {
   const char *names[2 * ATLAS_N_LANGUAGES + 1];
-  const char *texts[ATLAS_N_LANGUAGES + 1];
+  const char *texts[2 * ATLAS_N_LANGUAGES + 1];
+  guint n;
 
   collect_geopark_names (geopark, names);
-  add_strings (texts, 0, geopark->description);
+  n = add_strings (texts, 0, geopark->province);
+  add_strings (texts, n, geopark->province_before_2025);
   geopark->search_position = atlas_search_index_add_item (index, geopark, names, texts, NULL, 0);
 }
 
