@@ -135,6 +135,7 @@ static void
 test_ranked_order (Fixture       *fixture,
                    gconstpointer  data)
 {
+  static const char *typing[] = { "ho", "ba", "la", "ng", "gi", "lan", "hoa" };
   AtlasSidebar *sidebar = fixture->sidebar;
 
   assert_list_order (fixture, &sidebar->news, FALSE);
@@ -160,6 +161,19 @@ test_ranked_order (Fixture       *fixture,
   atlas_browse_filter_set_year (fixture->window->filter, 2025);
   assert_list_order (fixture, &sidebar->news, TRUE);
   atlas_browse_filter_set_year (fixture->window->filter, 0);
+  /* A space typed: the same items, but the last word complete now, which
+   * scores its starts of syllables otherwise.
+   */
+  for (guint i = 0; i < G_N_ELEMENTS (typing); i++)
+    {
+      g_autofree char *complete = g_strconcat (typing[i], " ", NULL);
+
+      type (fixture, typing[i]);
+      assert_list_order (fixture, &sidebar->places, TRUE);
+      type (fixture, complete);
+      assert_list_order (fixture, &sidebar->places, TRUE);
+      assert_list_order (fixture, &sidebar->news, TRUE);
+    }
   type (fixture, "cao bang");
 
   gtk_widget_activate_action (GTK_WIDGET (sidebar), "sidebar.news-order", "s", "date");

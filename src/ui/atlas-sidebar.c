@@ -484,12 +484,12 @@ on_filter_changed (AtlasSidebar *self)
       gtk_filter_changed (self->places.filter, change);
     }
   update_ranked (self);
-  /* Other words score otherwise, even where they match the same items. */
-  if (!atlas_browse_filter_get_matches_unchanged (self->filter))
-    {
-      atlas_ranked_model_rerank (ATLAS_RANKED_MODEL (self->news.shown));
-      atlas_ranked_model_rerank (ATLAS_RANKED_MODEL (self->places.shown));
-    }
+  /* Other words score otherwise, and so do the same words once the last
+   * one is complete ("cao " after "cao": a start of a syllable is no longer
+   * a match of its own), even where they match the same items.
+   */
+  atlas_ranked_model_rerank (ATLAS_RANKED_MODEL (self->news.shown));
+  atlas_ranked_model_rerank (ATLAS_RANKED_MODEL (self->places.shown));
   thaw_ranking (self);
   show_filter (self);
 }
