@@ -15,7 +15,6 @@
 #include "atlas-pin-private.h"
 #include "atlas-test-gtk.h"
 #include "atlas-test-map-fixture.h"
-#include "atlas-test-window.h"
 
 /* The places a search finds, as the sidebar's list model: a filter model
  * over the dataset's places that the browse filter drives.
@@ -430,34 +429,6 @@ test_clear (Fixture       *fixture,
   g_free (after.pins);
 }
 
-/* The window hands the map the places its Places tab lists while a search
- * is typed, and nothing once it is cleared.
- */
-static void
-test_window (void)
-{
-  g_autoptr(GSettings) settings = new_settings ();
-  AtlasWindow *window = show_window (settings);
-  GListModel *places = atlas_sidebar_get_places (window->sidebar);
-
-  g_assert_nonnull (places);
-  gtk_editable_set_text (GTK_EDITABLE (window->sidebar->search_entry), "dong van");
-  g_signal_emit_by_name (window->sidebar->search_entry, "search-changed");
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  g_assert_cmpuint (g_list_model_get_n_items (places), >, 1);
-  g_assert_cmpuint (_atlas_map_view_get_n_matches (window->map_view), ==,
-                    g_list_model_get_n_items (places));
-
-  gtk_editable_set_text (GTK_EDITABLE (window->sidebar->search_entry), "");
-  g_signal_emit_by_name (window->sidebar->search_entry, "search-changed");
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  g_assert_cmpuint (_atlas_map_view_get_n_matches (window->map_view), ==, 0);
-  g_assert_false (gtk_widget_is_visible (find_widget (GTK_WIDGET (window->map_view), NULL,
-                                                      "map.frame-results")));
-
-  close_window (window);
-}
-
 #define ADD ATLAS_TEST_MAP_ADD
 
 int
@@ -466,11 +437,6 @@ main (int   argc,
 {
   atlas_test_map_init (&argc, &argv);
 
-  /* The window first: made after the map's fixtures in one process, GTK
-   * 4.8 at times warns of a box allocated no width while it first lays the
-   * window out.
-   */
-  g_test_add_func ("/map-search/window", test_window);
   ADD ("/map-search/pins", test_pins);
   ADD ("/map-search/groups", test_groups);
   ADD ("/map-search/frame", test_frame);

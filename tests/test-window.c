@@ -22,6 +22,7 @@
 #include "atlas-test-utils.h"
 #include "atlas-test-window.h"
 #include "atlas-dataset-source-private.h"
+#include "atlas-map-view-private.h"
 
 /* Zooming is animated; wait for it to start moving (or give up after 5 s). */
 static void
@@ -662,6 +663,33 @@ test_window_stop_presenting_mid_flight (void)
   close_window (window);
 }
 
+/* The window hands the map the places its Places tab lists while a search
+ * is typed, and nothing once it is cleared.
+ */
+static void
+test_window_map_search (void)
+{
+  g_autoptr(GSettings) settings = new_settings ();
+  AtlasWindow *window = show_window (settings);
+  GListModel *places = atlas_sidebar_get_places (window->sidebar);
+
+  g_assert_nonnull (places);
+  gtk_editable_set_text (GTK_EDITABLE (window->sidebar->search_entry), "dong van");
+  g_signal_emit_by_name (window->sidebar->search_entry, "search-changed");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpuint (g_list_model_get_n_items (places), >, 1);
+  g_assert_cmpuint (_atlas_map_view_get_n_matches (window->map_view), ==,
+                    g_list_model_get_n_items (places));
+
+  gtk_editable_set_text (GTK_EDITABLE (window->sidebar->search_entry), "");
+  g_signal_emit_by_name (window->sidebar->search_entry, "search-changed");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpuint (_atlas_map_view_get_n_matches (window->map_view), ==, 0);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (window->map_view->search.bar)));
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -674,6 +702,7 @@ main (int   argc,
   g_test_add_func ("/window/lists-bundled-dataset", test_window_lists_bundled_dataset);
   g_test_add_func ("/window/problems-banner", test_window_problems_banner);
   g_test_add_func ("/window/search", test_window_search);
+  g_test_add_func ("/window/map-search", test_window_map_search);
   g_test_add_func ("/window/error-page", test_window_error_page);
   g_test_add_func ("/window/loading-page", test_window_loading_page);
   g_test_add_func ("/window/first-frame-rows", test_window_first_frame_rows);
