@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "bench-load.h"
 #include "bench-stats.h"
 
 #include <locale.h>
@@ -286,31 +287,6 @@ atlas_rank (const Fts5ExtensionApi *api,
 }
 
 /* The dataset ------------------------------------------------------------ */
-
-static AtlasDataset *
-load (const char *dir)
-{
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
-  AtlasDataset *dataset;
-
-  if (dir == NULL)
-    dataset = atlas_dataset_load_bundled (problems);
-  else
-    {
-      g_autoptr(GFile) folder = g_file_new_for_commandline_arg (dir);
-
-      dataset = atlas_dataset_load_directory (folder, problems);
-    }
-
-  if (dataset == NULL)
-    {
-      g_printerr ("%s: %u problems, first: %s\n", dir ? dir : "bundled", problems->len,
-                  ((GError *) g_ptr_array_index (problems, 0))->message);
-      exit (1);
-    }
-
-  return dataset;
-}
 
 /* Both languages of the text, a line each; with the trigram tokenizer
  * folded here, as it cannot fold đ itself.
@@ -931,7 +907,7 @@ main (int   argc,
     usage ();
 
   dir = g_str_equal (argv[first], "-") ? NULL : argv[first];
-  engine.dataset = load (dir);
+  engine.dataset = bench_load (dir);
   engine_build (&engine, prefix);
 
   if (g_str_equal (argv[1], "search"))

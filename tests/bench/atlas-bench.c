@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "bench-load.h"
 #include "bench-stats.h"
 
 #include <locale.h>
@@ -73,31 +74,6 @@ peak_rss_kib (void)
   return strtol (line + strlen ("VmHWM:"), NULL, 10);
 }
 
-static AtlasDataset *
-load (const char *dir)
-{
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
-  AtlasDataset *dataset;
-
-  if (dir == NULL)
-    dataset = atlas_dataset_load_bundled (problems);
-  else
-    {
-      g_autoptr(GFile) folder = g_file_new_for_commandline_arg (dir);
-
-      dataset = atlas_dataset_load_directory (folder, problems);
-    }
-
-  if (dataset == NULL)
-    {
-      g_printerr ("%s: %u problems, first: %s\n", dir ? dir : "bundled", problems->len,
-                  ((GError *) g_ptr_array_index (problems, 0))->message);
-      exit (1);
-    }
-
-  return dataset;
-}
-
 /* One load in this process: "MILLISECONDS PEAK_KIB BASELINE_KIB". */
 static int
 load_once (const char *dir)
@@ -106,7 +82,7 @@ load_once (const char *dir)
   long baseline = peak_rss_kib ();
   gint64 start = g_get_monotonic_time ();
 
-  dataset = load (dir);
+  dataset = bench_load (dir);
   g_print ("%.3f %ld %ld\n", (g_get_monotonic_time () - start) / 1000.0, peak_rss_kib (),
            baseline);
 
@@ -329,7 +305,7 @@ search (const char         *dir,
         const char * const *queries,
         guint               rounds)
 {
-  g_autoptr(AtlasDataset) dataset = load (dir);
+  g_autoptr(AtlasDataset) dataset = bench_load (dir);
   g_autoptr(AtlasBrowseFilter) browse = atlas_browse_filter_new ();
   g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) rank_samples = g_array_new (FALSE, FALSE, sizeof (double));
@@ -519,7 +495,7 @@ pan (const char *dir,
      const char *geopark_id,
      guint       frames)
 {
-  g_autoptr(AtlasDataset) dataset = load (dir);
+  g_autoptr(AtlasDataset) dataset = bench_load (dir);
   g_autoptr(GArray) work = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) intervals = g_array_new (FALSE, FALSE, sizeof (double));
   AtlasGeopark *geopark = atlas_dataset_lookup_geopark (dataset, geopark_id);
@@ -593,7 +569,7 @@ map_search (const char         *dir,
             const char * const *queries,
             guint               rounds)
 {
-  g_autoptr(AtlasDataset) dataset = load (dir);
+  g_autoptr(AtlasDataset) dataset = bench_load (dir);
   g_autoptr(AtlasBrowseFilter) browse = atlas_browse_filter_new ();
   g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GtkFilter) places_filter = NULL;
@@ -658,7 +634,7 @@ map_search (const char         *dir,
 static int
 links (const char *dir)
 {
-  g_autoptr(AtlasDataset) dataset = load (dir);
+  g_autoptr(AtlasDataset) dataset = bench_load (dir);
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   GListModel *articles = atlas_dataset_get_articles (dataset);
   guint n = g_list_model_get_n_items (articles);
@@ -999,7 +975,7 @@ fly (const char *dir,
      const char *geopark_id,
      guint       frames)
 {
-  g_autoptr(AtlasDataset) dataset = load (dir);
+  g_autoptr(AtlasDataset) dataset = bench_load (dir);
   g_autoptr(GArray) work = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) intervals = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GPtrArray) stops = pick_stops (dataset, geopark_id);
