@@ -187,6 +187,60 @@ test_index_scores (void)
   g_assert_cmpuint (scores[3], >, scores[4]);
 }
 
+/* A syllable of one letter or digit in a long text is found whole, above
+ * the start of a name's syllable, whatever letters of one or two bytes the
+ * other texts hold: the filter that spares looking in texts for them must
+ * not leave one out.
+ */
+static void
+test_index_short_syllables (void)
+{
+  static const char *plateau[] = { "Cao nguyên", NULL };
+  static const char *vitamin[] = { "Vitamin C, hang số 2 và đá", NULL };
+  static const char *caves[] = { "Các hang ở xa", NULL };
+  g_autoptr(AtlasSearchIndex) index = atlas_search_index_new ();
+  guint items[3];
+  struct {
+    const char *query;
+    guint8      how[3];   /* B of each item, 0 where it does not match */
+    guint8      where[3];
+  } expected[] = {
+    { "c", { ATLAS_SEARCH_PREFIX, ATLAS_SEARCH_WHOLE, ATLAS_SEARCH_PREFIX },
+      { ATLAS_SEARCH_IN_NAME, ATLAS_SEARCH_IN_TEXT, ATLAS_SEARCH_IN_NAME } },
+    { "2", { 0, ATLAS_SEARCH_WHOLE, 0 }, { 0, ATLAS_SEARCH_IN_TEXT, 0 } },
+    { "x", { 0, 0, ATLAS_SEARCH_PREFIX }, { 0, 0, ATLAS_SEARCH_IN_TEXT } },
+    { "da", { 0, ATLAS_SEARCH_WHOLE, 0 }, { 0, ATLAS_SEARCH_IN_TEXT, 0 } },
+    { "ha", { 0, ATLAS_SEARCH_PREFIX, ATLAS_SEARCH_PREFIX },
+      { 0, ATLAS_SEARCH_IN_TEXT, ATLAS_SEARCH_IN_TEXT } },
+  };
+
+  items[0] = atlas_search_index_add_item (index, &items[0], plateau, NULL, NULL, 0);
+  items[1] = atlas_search_index_add_item (index, &items[1], plateau, vitamin, NULL, 0);
+  items[2] = atlas_search_index_add_item (index, &items[2], plateau, caves, NULL, 0);
+  atlas_search_index_seal (index);
+
+  for (guint q = 0; q < G_N_ELEMENTS (expected); q++)
+    {
+      g_autoptr(AtlasSearchQuery) query = atlas_search_query_new (expected[q].query);
+      g_autoptr(AtlasSearchMatches) matches = atlas_search_index_find (index, query, NULL);
+
+      for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+        {
+          guint score = atlas_search_matches_get_score (matches, items[i], &items[i]);
+
+          g_test_message ("\"%s\", item %u: %08x", expected[q].query, i, score);
+          if (expected[q].how[i] == 0)
+            {
+              g_assert_cmpuint (score, ==, 0);
+              continue;
+            }
+          g_assert_cmpuint (score >> 28, ==, ATLAS_SEARCH_PHRASE);
+          g_assert_cmpuint ((score >> 24) & 0x7, ==, expected[q].how[i]);
+          g_assert_cmpuint ((score >> 20) & 0x3, ==, expected[q].where[i]);
+        }
+    }
+}
+
 /* Against a plain scan, over a generated dataset -------------------------- */
 
 static const char *const syllables[] = {
@@ -561,6 +615,7 @@ main (int   argc,
   g_test_add_func ("/search-index/words", test_index_words);
   g_test_add_func ("/search-index/narrowing", test_index_narrowing);
   g_test_add_func ("/search-index/scores", test_index_scores);
+  g_test_add_func ("/search-index/short-syllables", test_index_short_syllables);
   g_test_add_func ("/search-index/same-as-scan/queries", test_same_as_scan_queries);
   g_test_add_func ("/search-index/same-as-scan/typing", test_same_as_scan_typing);
   g_test_add_func ("/search-index/replaced-contents", test_replaced_contents);

@@ -636,8 +636,12 @@ score_item (AtlasSearchIndex      *self,
   guint last_link = g_array_index (self->link_starts, guint, item + 1);
   guint8 worst_how = ATLAS_SEARCH_WHOLE, worst_where = ATLAS_SEARCH_IN_NAME;
 
-  memset (how, 0, rank->n_words);
-  memset (where, 0, rank->n_words);
+  /* A query has a few words: no call to memset() for them. */
+  for (guint w = 0; w < rank->n_words; w++)
+    {
+      how[w] = 0;
+      where[w] = 0;
+    }
 
   /* The linked names first, scored once for all items: what the item's
    * own names must beat.
@@ -650,8 +654,10 @@ score_item (AtlasSearchIndex      *self,
                    ATLAS_SEARCH_IN_LINKED_NAME);
     }
 
-  /* Most items' names hold none of the words, or not the phrase the linked
-   * names hold: one look at all of them.
+  /* Many items' names do not hold the phrase the linked names hold: one
+   * look at all of them. Whether they hold any of the words at all is not
+   * looked at first: scoring a field that holds none costs about as much,
+   * and most items that match hold some of the words in their names.
    */
   text = texts_get (&self->items, item);
   while (first_text < last &&
@@ -662,9 +668,8 @@ score_item (AtlasSearchIndex      *self,
               ? text + g_array_index (self->items.field_offsets, guint32, first_text)
               : field_end (&self->items, item, last - 1);
   if (first_text > first &&
-      (found.score >> 28 == ATLAS_SEARCH_PHRASE && rank->n_words > 1
-       ? atlas_search_rank_holds_phrase (rank, text, names_end)
-       : atlas_search_rank_holds_any (rank, text, names_end)))
+      (found.score >> 28 != ATLAS_SEARCH_PHRASE || rank->n_words == 1 ||
+       atlas_search_rank_holds_phrase (rank, text, names_end)))
     score_fields (&self->items, item, first, ATLAS_SEARCH_NAME_MARK, ATLAS_SEARCH_IN_NAME,
                   rank, &found);
   first = first_text;

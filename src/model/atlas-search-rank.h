@@ -71,6 +71,14 @@ typedef struct
   char                *phrase;       /* the words, one space between */
   gsize                phrase_length;
 
+  /* For atlas_search_rank_text_bound(): by word, its bit among the short
+   * syllables (G_MAXUINT when it needs none) and its B when it is not a
+   * syllable of the text; the bound whatever the text.
+   */
+  guint               *short_bits;
+  guint8              *not_syllable_how;
+  guint8               text_bound;
+
   /* Room for a B by word */
   guint8              *how;
 } AtlasSearchRank;
@@ -85,9 +93,6 @@ guint    atlas_search_rank_field           (const AtlasSearchRank           *sel
                                             const char                      *accented,
                                             guint                            floor,
                                             guint8                          *how);
-gboolean atlas_search_rank_holds_any       (const AtlasSearchRank           *self,
-                                            const char                      *start,
-                                            const char                      *end);
 gboolean atlas_search_rank_holds_phrase    (const AtlasSearchRank           *self,
                                             const char                      *start,
                                             const char                      *end);
