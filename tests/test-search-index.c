@@ -241,6 +241,50 @@ test_index_short_syllables (void)
     }
 }
 
+/* Names that lack one of the words, and are looked at only when no field
+ * holds them all, still count for the words they hold: here "cao" is whole
+ * only in the name, "bang" whole only in the text, the linked name holds
+ * "thac" and "ban" inside a longer word ("ban" starts one in the text).
+ */
+static void
+test_index_spread_over_names (void)
+{
+  static const char *linked[] = { "Thácbản", NULL };
+  static const char *plateau[] = { "Cao nguyên", NULL };
+  static const char *tree[] = { "Bằng lăng", NULL };
+  g_autoptr(AtlasSearchIndex) index = atlas_search_index_new ();
+  guint name = atlas_search_index_add_name (index, linked);
+  guint item;
+  struct {
+    const char *query;
+    guint       score;
+  } expected[] = {
+    { "cao bang ", ATLAS_SEARCH_SCORE (ATLAS_SEARCH_SPREAD, ATLAS_SEARCH_WHOLE,
+                                       ATLAS_SEARCH_IN_TEXT, 0xFFFF) },
+    { "bang ca", ATLAS_SEARCH_SCORE (ATLAS_SEARCH_SPREAD, ATLAS_SEARCH_PREFIX,
+                                     ATLAS_SEARCH_IN_TEXT, 0xFFFF) },
+    { "nguyen lang ", ATLAS_SEARCH_SCORE (ATLAS_SEARCH_SPREAD, ATLAS_SEARCH_WHOLE,
+                                          ATLAS_SEARCH_IN_TEXT, 0xFFFF) },
+    { "cao thac ", ATLAS_SEARCH_SCORE (ATLAS_SEARCH_SPREAD, ATLAS_SEARCH_INSIDE,
+                                       ATLAS_SEARCH_IN_LINKED_NAME, 0xFFFF) },
+    { "cao ban", ATLAS_SEARCH_SCORE (ATLAS_SEARCH_SPREAD, ATLAS_SEARCH_PREFIX,
+                                     ATLAS_SEARCH_IN_LINKED_NAME, 0xFFFF) },
+  };
+
+  item = atlas_search_index_add_item (index, &item, plateau, tree, &name, 1);
+  atlas_search_index_seal (index);
+
+  for (guint q = 0; q < G_N_ELEMENTS (expected); q++)
+    {
+      g_autoptr(AtlasSearchQuery) query = atlas_search_query_new (expected[q].query);
+      g_autoptr(AtlasSearchMatches) matches = atlas_search_index_find (index, query, NULL);
+
+      g_test_message ("\"%s\"", expected[q].query);
+      g_assert_cmphex (atlas_search_matches_get_score (matches, item, &item), ==,
+                       expected[q].score);
+    }
+}
+
 /* Against a plain scan, over a generated dataset -------------------------- */
 
 static const char *const syllables[] = {
@@ -616,6 +660,7 @@ main (int   argc,
   g_test_add_func ("/search-index/narrowing", test_index_narrowing);
   g_test_add_func ("/search-index/scores", test_index_scores);
   g_test_add_func ("/search-index/short-syllables", test_index_short_syllables);
+  g_test_add_func ("/search-index/spread-over-names", test_index_spread_over_names);
   g_test_add_func ("/search-index/same-as-scan/queries", test_same_as_scan_queries);
   g_test_add_func ("/search-index/same-as-scan/typing", test_same_as_scan_typing);
   g_test_add_func ("/search-index/replaced-contents", test_replaced_contents);

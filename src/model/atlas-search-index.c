@@ -55,6 +55,7 @@ typedef struct
   GString *accented;
   GArray  *accented_starts; /* gsize, one per text */
   GArray  *short_syllables; /* AtlasSearchShortSyllables of the long texts, one per text */
+  GArray  *letter_pairs;    /* AtlasSearchLetterPairs of the names, one per text */
 } Texts;
 
 struct _AtlasSearchIndex
@@ -96,6 +97,7 @@ texts_init (Texts *texts)
   texts->accented = g_string_new (NULL);
   texts->accented_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
   texts->short_syllables = g_array_new (FALSE, TRUE, sizeof (AtlasSearchShortSyllables));
+  texts->letter_pairs = g_array_new (FALSE, TRUE, sizeof (AtlasSearchLetterPairs));
   g_array_append_val (texts->field_starts, no_fields);
 }
 
@@ -109,6 +111,7 @@ texts_clear (Texts *texts)
   g_string_free (texts->accented, TRUE);
   g_array_unref (texts->accented_starts);
   g_array_unref (texts->short_syllables);
+  g_array_unref (texts->letter_pairs);
 }
 
 static gsize
@@ -118,7 +121,8 @@ texts_get_size (Texts *texts)
          texts->field_offsets->len * sizeof (guint32) +
          texts->field_starts->len * sizeof (guint) +
          texts->accented->allocated_len + texts->accented_starts->len * sizeof (gsize) +
-         texts->short_syllables->len * sizeof (AtlasSearchShortSyllables);
+         texts->short_syllables->len * sizeof (AtlasSearchShortSyllables) +
+         texts->letter_pairs->len * sizeof (AtlasSearchLetterPairs);
 }
 
 /* One space where the folded text from start on has spaces, tabs or line
@@ -170,6 +174,10 @@ texts_add_field (Texts      *texts,
       g_autofree char *lower = g_utf8_strdown (text, -1);
       g_autofree char *composed = g_utf8_normalize (lower, -1, G_NORMALIZE_NFC);
 
+      atlas_search_letter_pairs_add (&g_array_index (texts->letter_pairs, AtlasSearchLetterPairs,
+                                                     texts->letter_pairs->len - 1),
+                                     texts->folded->str + field_start,
+                                     texts->folded->str + texts->folded->len);
       g_string_append_c (texts->accented, (char) mark);
       g_string_append (texts->accented, composed != NULL ? composed : lower);
     }
@@ -197,6 +205,7 @@ texts_add (Texts              *texts,
   g_array_append_val (texts->starts, start);
   g_array_append_val (texts->accented_starts, accented_start);
   g_array_set_size (texts->short_syllables, texts->short_syllables->len + 1);
+  g_array_set_size (texts->letter_pairs, texts->letter_pairs->len + 1);
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
     texts_add_field (texts, ATLAS_SEARCH_NAME_MARK, names[i]);
   for (guint i = 0; long_texts != NULL && long_texts[i] != NULL; i++)
@@ -549,9 +558,12 @@ score_names (AtlasSearchIndex      *self,
       names[i].how = names[n_names].how + (gsize) i * rank->n_words;
       names[i].where = names[n_names].where + (gsize) i * rank->n_words;
 
-      /* Most names hold none of the words. */
+      /* Most names hold none of the words; most of those surely lack them. */
       for (guint w = 0; !any && w < rank->n_words; w++)
-        any = strstr (text, rank->words[w]) != NULL;
+        any = atlas_search_rank_may_hold (rank, w,
+                                          &g_array_index (self->names.letter_pairs,
+                                                          AtlasSearchLetterPairs, i)) &&
+              strstr (text, rank->words[w]) != NULL;
       if (any)
         score_fields (&self->names, i, g_array_index (self->names.field_starts, guint, i),
                     ATLAS_SEARCH_NAME_MARK, ATLAS_SEARCH_IN_LINKED_NAME, rank, &names[i]);
@@ -635,6 +647,7 @@ score_item (AtlasSearchIndex      *self,
   guint link = g_array_index (self->link_starts, guint, item);
   guint last_link = g_array_index (self->link_starts, guint, item + 1);
   guint8 worst_how = ATLAS_SEARCH_WHOLE, worst_where = ATLAS_SEARCH_IN_NAME;
+  gboolean names_may_score;
 
   /* A query has a few words: no call to memset() for them. */
   for (guint w = 0; w < rank->n_words; w++)
@@ -667,22 +680,34 @@ score_item (AtlasSearchIndex      *self,
   names_end = first_text < last
               ? text + g_array_index (self->items.field_offsets, guint32, first_text)
               : field_end (&self->items, item, last - 1);
-  if (first_text > first &&
+  /* Names that surely lack one of the words score nothing: what they hold
+   * of the others counts only when no field holds every word, and they are
+   * looked at then, below.
+   */
+  names_may_score = first_text > first &&
+                    atlas_search_rank_may_hold_all (rank,
+                                                    &g_array_index (self->items.letter_pairs,
+                                                                    AtlasSearchLetterPairs,
+                                                                    item));
+  if (names_may_score &&
       (found.score >> 28 != ATLAS_SEARCH_PHRASE || rank->n_words == 1 ||
        atlas_search_rank_holds_phrase (rank, text, names_end)))
     score_fields (&self->items, item, first, ATLAS_SEARCH_NAME_MARK, ATLAS_SEARCH_IN_NAME,
                   rank, &found);
-  first = first_text;
 
   if (found.score == 0 ||
       found.score < atlas_search_rank_text_bound (rank,
                                                   &g_array_index (self->items.short_syllables,
                                                                   AtlasSearchShortSyllables,
                                                                   item)))
-    score_long_texts (self, rank, item, first, &found);
+    score_long_texts (self, rank, item, first_text, &found);
 
   if (found.score != 0)
     return found.score;
+
+  if (first_text > first && !names_may_score)
+    score_fields (&self->items, item, first, ATLAS_SEARCH_NAME_MARK, ATLAS_SEARCH_IN_NAME,
+                  rank, &found);
 
   /* No one field holds every word. */
   for (guint w = 0; w < rank->n_words; w++)

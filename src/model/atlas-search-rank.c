@@ -294,6 +294,81 @@ short_syllable_bit_of_word (const char *word,
   return short_syllable_bit (word, length);
 }
 
+static inline void
+letter_pairs_set (AtlasSearchLetterPairs *self,
+                  guint32                 key)
+{
+  guint bit = (key * 0x9E3779B1u) >> 23;
+
+  self->bits[bit / 64] |= G_GUINT64_CONSTANT (1) << (bit % 64);
+}
+
+/* Notes each byte of the folded text [start, end) and each pair of bytes
+ * one after the other.
+ */
+void
+atlas_search_letter_pairs_add (AtlasSearchLetterPairs *self,
+                               const char             *start,
+                               const char             *end)
+{
+  g_return_if_fail (self != NULL);
+
+  for (const char *p = start; p < end; p++)
+    {
+      letter_pairs_set (self, (guchar) p[0] | 0x10000);
+      if (p + 1 < end)
+        letter_pairs_set (self, (guchar) p[0] | (guint32) (guchar) p[1] << 8);
+    }
+}
+
+static inline gboolean
+may_hold_word (const AtlasSearchRank        *self,
+               guint                         w,
+               const AtlasSearchLetterPairs *letter_pairs)
+{
+  const guint64 *word = self->letter_pairs[w].bits;
+  guint64 missing = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (letter_pairs->bits); i++)
+    missing |= word[i] & ~letter_pairs->bits[i];
+
+  return missing == 0;
+}
+
+/* Whether a text with these letter pairs may hold the word w of the query:
+ * FALSE only when it surely lacks it.
+ */
+gboolean
+atlas_search_rank_may_hold (const AtlasSearchRank        *self,
+                            guint                         w,
+                            const AtlasSearchLetterPairs *letter_pairs)
+{
+  g_return_val_if_fail (self != NULL, TRUE);
+  g_return_val_if_fail (w < self->n_words, TRUE);
+  g_return_val_if_fail (letter_pairs != NULL, TRUE);
+
+  return may_hold_word (self, w, letter_pairs);
+}
+
+/* Whether a text with these letter pairs may hold every word of the query:
+ * FALSE only when it surely lacks one.
+ */
+gboolean
+atlas_search_rank_may_hold_all (const AtlasSearchRank        *self,
+                                const AtlasSearchLetterPairs *letter_pairs)
+{
+  g_return_val_if_fail (self != NULL, TRUE);
+  g_return_val_if_fail (letter_pairs != NULL, TRUE);
+
+  for (guint w = 0; w < self->n_words; w++)
+    {
+      if (!may_hold_word (self, w, letter_pairs))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* The query's words as ranking needs them; clear with
  * atlas_search_rank_clear().
  */
@@ -310,6 +385,7 @@ atlas_search_rank_init (AtlasSearchRank        *self,
   self->accented = g_new0 (const char *, self->n_words + 1);
   self->how = g_new0 (guint8, self->n_words + 1);
   self->short_bits = g_new0 (guint, self->n_words + 1);
+  self->letter_pairs = g_new0 (AtlasSearchLetterPairs, self->n_words + 1);
   self->not_syllable_how = g_new0 (guint8, self->n_words + 1);
   self->typing = atlas_search_query_get_typing (query);
   self->phrase = g_strjoinv (" ", (char **) self->words);
@@ -321,6 +397,8 @@ atlas_search_rank_init (AtlasSearchRank        *self,
       self->accented[w] = atlas_search_query_get_accented (query, w);
       self->any_accented |= self->accented[w] != NULL;
       self->short_bits[w] = short_syllable_bit_of_word (self->words[w], self->lengths[w]);
+      atlas_search_letter_pairs_add (&self->letter_pairs[w], self->words[w],
+                                     self->words[w] + self->lengths[w]);
       self->not_syllable_how[w] = w == self->n_words - 1 && self->typing ? ATLAS_SEARCH_PREFIX
                                                                          : ATLAS_SEARCH_INSIDE;
     }
@@ -338,6 +416,7 @@ atlas_search_rank_clear (AtlasSearchRank *self)
   g_clear_pointer (&self->accented, g_free);
   g_clear_pointer (&self->how, g_free);
   g_clear_pointer (&self->short_bits, g_free);
+  g_clear_pointer (&self->letter_pairs, g_free);
   g_clear_pointer (&self->not_syllable_how, g_free);
   g_clear_pointer (&self->phrase, g_free);
 }

@@ -59,6 +59,15 @@ typedef struct
   guint64 bits[4];
 } AtlasSearchShortSyllables;
 
+/* The letters and pairs of letters (bytes of the folded text) of an item's
+ * names, hashed: a filter that says when the names surely lack a word, so
+ * that they need not be scored before the item's other fields.
+ */
+typedef struct
+{
+  guint64 bits[8];
+} AtlasSearchLetterPairs;
+
 /* A query, as fields are scored against it. */
 typedef struct
 {
@@ -76,6 +85,12 @@ typedef struct
    * syllable of the text; the bound whatever the text.
    */
   guint               *short_bits;
+
+  /* By word, the bits of its letter pairs, for
+   * atlas_search_rank_may_hold() and atlas_search_rank_may_hold_all().
+   */
+  AtlasSearchLetterPairs *letter_pairs;
+
   guint8              *not_syllable_how;
   guint8               text_bound;
 
@@ -104,5 +119,13 @@ guint    atlas_search_rank_text_bound      (const AtlasSearchRank           *sel
 void     atlas_search_short_syllables_add  (AtlasSearchShortSyllables       *self,
                                             const char                      *start,
                                             const char                      *end);
+void     atlas_search_letter_pairs_add     (AtlasSearchLetterPairs          *self,
+                                            const char                      *start,
+                                            const char                      *end);
+gboolean atlas_search_rank_may_hold        (const AtlasSearchRank           *self,
+                                            guint                            w,
+                                            const AtlasSearchLetterPairs    *letter_pairs);
+gboolean atlas_search_rank_may_hold_all    (const AtlasSearchRank           *self,
+                                            const AtlasSearchLetterPairs    *letter_pairs);
 
 G_END_DECLS
