@@ -12,8 +12,11 @@
 #include <locale.h>
 #include <string.h>
 
+#include "atlas-article-private.h"
 #include "atlas-browse-filter.h"
 #include "atlas-dataset-loader.h"
+#include "atlas-dataset-private.h"
+#include "atlas-place-private.h"
 #include "atlas-search-index-private.h"
 #include "atlas-search-private.h"
 #include "atlas-search-rank.h"
@@ -499,13 +502,18 @@ scan_clear (Scan *scan)
 }
 
 /* The filter, as it stands, lets through exactly what a scan of the plain
- * texts finds.
+ * texts finds; and its scores, found from the search before it where it
+ * could, are those of a search from nothing.
  */
 static void
 assert_same_as_scan (Scan              *scan,
                      AtlasBrowseFilter *filter)
 {
   const char * const *words = atlas_browse_filter_get_search_words (filter);
+  g_autoptr(AtlasSearchQuery) query =
+    atlas_search_query_new (atlas_browse_filter_get_search (filter));
+  g_autoptr(AtlasSearchMatches) fresh =
+    atlas_search_index_find (_atlas_dataset_get_search_index (scan->dataset), query, NULL);
 
   for (guint i = 0; i < scan->items->len; i++)
     {
@@ -515,6 +523,12 @@ assert_same_as_scan (Scan              *scan,
                        ? atlas_browse_filter_match_place (filter, scan->dataset, ATLAS_PLACE (item))
                        : atlas_browse_filter_match_article (filter, scan->dataset,
                                                             ATLAS_ARTICLE (item));
+      guint position = ATLAS_IS_PLACE (item) ? ((AtlasPlace *) item)->search_position
+                                             : ((AtlasArticle *) item)->search_position;
+
+      if (words[0] != NULL)
+        g_assert_cmphex (atlas_browse_filter_get_score (filter, scan->dataset, item), ==,
+                         atlas_search_matches_get_score (fresh, position, item));
 
       if (found != expected)
         g_error ("search \"%s\": item %u (%s) %s by the index, %s by a scan",

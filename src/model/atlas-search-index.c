@@ -79,6 +79,8 @@ struct _AtlasSearchMatches
   char            **words;
   guint64          *bits;        /* one per item, by position */
   guint            *scores;      /* by position, 0 where nothing matched */
+  char             *phrase;      /* the words, one space between */
+  guint64          *no_phrase;   /* by position: the long texts were looked at, without it */
   guint             count;
 };
 
@@ -581,18 +583,36 @@ free_names (Found *names,
   g_free (names);
 }
 
+/* What a keystroke's scoring has for all items. */
+typedef struct
+{
+  AtlasSearchRank  rank;
+  Found           *names;
+  guint64         *no_phrase;      /* by position, set where the texts lack the phrase */
+  const guint64   *had_no_phrase;  /* the same of the search before, or NULL */
+} Scoring;
+
+static inline gboolean
+test_bit (const guint64 *bits,
+          guint          item)
+{
+  return (bits[item / BLOCK_BITS] >> (item % BLOCK_BITS)) & 1;
+}
+
 /* Scores the item's long texts, from its field first on, into found. The
- * phrase is looked for in all of them at once; only without one, and when
- * the words in one text could score above what was found, is each text
- * looked at word by word.
+ * phrase is looked for in all of them at once, unless the texts lacked the
+ * search's phrase before, which this one's holds (letters typed on); only
+ * without one, and when the words in one text could score above what was
+ * found, is each text looked at word by word.
  */
 static void
-score_long_texts (AtlasSearchIndex      *self,
-                  const AtlasSearchRank *rank,
-                  guint                  item,
-                  guint                  first,
-                  Found                 *found)
+score_long_texts (AtlasSearchIndex *self,
+                  Scoring          *scoring,
+                  guint             item,
+                  guint             first,
+                  Found            *found)
 {
+  const AtlasSearchRank *rank = &scoring->rank;
   Texts *texts = &self->items;
   const char *text = texts_get (texts, item);
   guint last = g_array_index (texts->field_starts, guint, item + 1);
@@ -602,8 +622,12 @@ score_long_texts (AtlasSearchIndex      *self,
   if (first == last)
     return;
 
-  how = atlas_search_rank_phrase (rank, text + g_array_index (texts->field_offsets, guint32, first),
-                                  &where);
+  if (scoring->had_no_phrase != NULL && test_bit (scoring->had_no_phrase, item))
+    how = 0;
+  else
+    how = atlas_search_rank_phrase (rank,
+                                    text + g_array_index (texts->field_offsets, guint32, first),
+                                    &where);
   if (how != 0)
     {
       guint f = first;
@@ -619,6 +643,7 @@ score_long_texts (AtlasSearchIndex      *self,
       return;
     }
 
+  scoring->no_phrase[item / BLOCK_BITS] |= G_GUINT64_CONSTANT (1) << (item % BLOCK_BITS);
   if (rank->n_words == 1 ||
       (found->score != 0 &&
        found->score >= ATLAS_SEARCH_SCORE (ATLAS_SEARCH_IN_ONE_FIELD, ATLAS_SEARCH_WHOLE,
@@ -632,13 +657,14 @@ score_long_texts (AtlasSearchIndex      *self,
  * long texts, but only when they could score higher.
  */
 static guint
-score_item (AtlasSearchIndex      *self,
-            const AtlasSearchRank *rank,
-            const Found           *names,
-            guint                  item,
-            guint8                *how,
-            guint8                *where)
+score_item (AtlasSearchIndex *self,
+            Scoring          *scoring,
+            guint             item,
+            guint8           *how,
+            guint8           *where)
 {
+  const AtlasSearchRank *rank = &scoring->rank;
+  const Found *names = scoring->names;
   Found found = { 0, how, where };
   guint first = g_array_index (self->items.field_starts, guint, item);
   guint last = g_array_index (self->items.field_starts, guint, item + 1);
@@ -700,7 +726,7 @@ score_item (AtlasSearchIndex      *self,
                                                   &g_array_index (self->items.short_syllables,
                                                                   AtlasSearchShortSyllables,
                                                                   item)))
-    score_long_texts (self, rank, item, first_text, &found);
+    score_long_texts (self, scoring, item, first_text, &found);
 
   if (found.score != 0)
     return found.score;
@@ -720,42 +746,51 @@ score_item (AtlasSearchIndex      *self,
                              MAX (worst_where, ATLAS_SEARCH_IN_TEXT), 0xFFFF);
 }
 
-/* The score of every item in bits, by position; 0 for the others. */
-static guint *
-score_items (AtlasSearchIndex       *self,
-             const AtlasSearchQuery *query,
-             const guint64          *bits)
+/* The score of every item of the matches, by position, 0 for the others;
+ * and the items whose long texts were seen to lack the phrase. Narrowing,
+ * when not NULL, is an earlier answer of this index: where its phrase is
+ * part of this one, texts that lacked it lack this one too.
+ */
+static void
+score_items (AtlasSearchIndex         *self,
+             const AtlasSearchQuery   *query,
+             AtlasSearchMatches       *matches,
+             const AtlasSearchMatches *narrowing)
 {
   guint n_items = self->owners->len;
-  guint *scores = g_new0 (guint, MAX (n_items, 1));
   g_autofree guint8 *how = NULL;
   g_autofree guint8 *where = NULL;
-  AtlasSearchRank rank;
-  Found *names;
+  Scoring scoring = { 0, };
 
-  atlas_search_rank_init (&rank, query);
-  if (rank.n_words == 0)
+  matches->scores = g_new0 (guint, MAX (n_items, 1));
+  matches->no_phrase = g_new0 (guint64, MAX (1, N_BLOCKS (n_items)));
+  atlas_search_rank_init (&scoring.rank, query);
+  matches->phrase = g_strdup (scoring.rank.phrase);
+  if (scoring.rank.n_words == 0)
     {
-      atlas_search_rank_clear (&rank);
-      return scores;
+      atlas_search_rank_clear (&scoring.rank);
+      return;
     }
 
-  how = g_new0 (guint8, rank.n_words);
-  where = g_new0 (guint8, rank.n_words);
-  names = score_names (self, &rank);
+  if (narrowing != NULL && narrowing->index == self && narrowing->phrase[0] != '\0' &&
+      strstr (scoring.rank.phrase, narrowing->phrase) != NULL)
+    scoring.had_no_phrase = narrowing->no_phrase;
+  scoring.no_phrase = matches->no_phrase;
+
+  how = g_new0 (guint8, scoring.rank.n_words);
+  where = g_new0 (guint8, scoring.rank.n_words);
+  scoring.names = score_names (self, &scoring.rank);
   for (guint b = 0; b < N_BLOCKS (n_items); b++)
     {
-      for (guint64 block = bits[b]; block != 0; block &= block - 1)
+      for (guint64 block = matches->bits[b]; block != 0; block &= block - 1)
         {
           guint item = b * BLOCK_BITS + __builtin_ctzll (block);
 
-          scores[item] = score_item (self, &rank, names, item, how, where);
+          matches->scores[item] = score_item (self, &scoring, item, how, where);
         }
     }
-  free_names (names, self->names.starts->len);
-  atlas_search_rank_clear (&rank);
-
-  return scores;
+  free_names (scoring.names, self->names.starts->len);
+  atlas_search_rank_clear (&scoring.rank);
 }
 
 /* Finding --------------------------------------------------------------- */
@@ -803,7 +838,7 @@ atlas_search_index_find (AtlasSearchIndex         *self,
     }
 
   matches->count = count_bits (matches->bits, n_items);
-  matches->scores = score_items (self, query, matches->bits);
+  score_items (self, query, matches, narrowing);
 
   return matches;
 }
@@ -817,6 +852,8 @@ atlas_search_matches_free (AtlasSearchMatches *self)
   g_strfreev (self->words);
   g_free (self->bits);
   g_free (self->scores);
+  g_free (self->phrase);
+  g_free (self->no_phrase);
   g_free (self);
 }
 
