@@ -36,7 +36,10 @@
  * are scored first, then the names it links to (each scored once per
  * find), and its long texts only when they could score higher: their
  * phrase is looked for in all of them with one scan, and each word on its
- * own only when the names found no phrase.
+ * own only when the names found no phrase. Names that a filter of their
+ * letters says lack a word are scored last, and only for an item that no
+ * one field matches; texts that lacked the phrase of the search before,
+ * part of this one's, are not searched for it again.
  *
  * The index is immutable once sealed and shared by reference, so that a
  * dataset that takes another's contents takes its index too.
