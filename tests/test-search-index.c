@@ -244,6 +244,52 @@ test_index_short_syllables (void)
     }
 }
 
+/* In names, a word is found at its best even after worse occurrences: inside
+ * a longer syllable first, then at the start of one, then whole; and as a
+ * phrase after the first word alone.
+ */
+static void
+test_index_names_syllables (void)
+{
+  static const char *prefix[] = { "Xcao Caob", NULL };
+  static const char *whole[] = { "Xcao Caob Cao", NULL };
+  static const char *phrase[] = { "Cao nguyên, cao bằng", NULL };
+  g_autoptr(AtlasSearchIndex) index = atlas_search_index_new ();
+  guint items[3];
+  struct {
+    const char *query;
+    guint8      how[3];
+  } expected[] = {
+    { "cao", { ATLAS_SEARCH_PREFIX, ATLAS_SEARCH_WHOLE, ATLAS_SEARCH_WHOLE } },
+    { "cao ", { ATLAS_SEARCH_INSIDE, ATLAS_SEARCH_WHOLE, ATLAS_SEARCH_WHOLE } },
+    { "ca", { ATLAS_SEARCH_PREFIX, ATLAS_SEARCH_PREFIX, ATLAS_SEARCH_PREFIX } },
+    { "cao b", { 0, 0, ATLAS_SEARCH_PREFIX } },
+    { "ao b", { 0, 0, ATLAS_SEARCH_INSIDE } },
+  };
+
+  items[0] = atlas_search_index_add_item (index, &items[0], prefix, NULL, NULL, 0);
+  items[1] = atlas_search_index_add_item (index, &items[1], whole, NULL, NULL, 0);
+  items[2] = atlas_search_index_add_item (index, &items[2], phrase, NULL, NULL, 0);
+  atlas_search_index_seal (index);
+
+  for (guint q = 0; q < G_N_ELEMENTS (expected); q++)
+    {
+      g_autoptr(AtlasSearchQuery) query = atlas_search_query_new (expected[q].query);
+      g_autoptr(AtlasSearchMatches) matches = atlas_search_index_find (index, query, NULL);
+
+      for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+        {
+          guint score = atlas_search_matches_get_score (matches, items[i], &items[i]);
+
+          g_test_message ("\"%s\", item %u: %08x", expected[q].query, i, score);
+          if (expected[q].how[i] == 0)
+            continue;
+          g_assert_cmpuint (score >> 28, ==, ATLAS_SEARCH_PHRASE);
+          g_assert_cmpuint ((score >> 24) & 0x7, ==, expected[q].how[i]);
+        }
+    }
+}
+
 /* Names that lack one of the words, and are looked at only when no field
  * holds them all, still count for the words they hold: here "cao" is whole
  * only in the name, "bang" whole only in the text, the linked name holds
@@ -675,6 +721,7 @@ main (int   argc,
   g_test_add_func ("/search-index/scores", test_index_scores);
   g_test_add_func ("/search-index/short-syllables", test_index_short_syllables);
   g_test_add_func ("/search-index/spread-over-names", test_index_spread_over_names);
+  g_test_add_func ("/search-index/names-syllables", test_index_names_syllables);
   g_test_add_func ("/search-index/same-as-scan/queries", test_same_as_scan_queries);
   g_test_add_func ("/search-index/same-as-scan/typing", test_same_as_scan_typing);
   g_test_add_func ("/search-index/replaced-contents", test_replaced_contents);

@@ -59,6 +59,7 @@ typedef struct
   GArray  *accented_starts; /* gsize, one per text */
   GArray  *short_syllables; /* AtlasSearchShortSyllables of the long texts, one per text */
   GArray  *letter_pairs;    /* AtlasSearchLetterPairs of the names, one per text */
+  GArray  *syllables;       /* AtlasSearchSyllables of the names, one per text */
 } Texts;
 
 struct _AtlasSearchIndex
@@ -103,6 +104,7 @@ texts_init (Texts *texts)
   texts->accented_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
   texts->short_syllables = g_array_new (FALSE, TRUE, sizeof (AtlasSearchShortSyllables));
   texts->letter_pairs = g_array_new (FALSE, TRUE, sizeof (AtlasSearchLetterPairs));
+  texts->syllables = g_array_new (FALSE, TRUE, sizeof (AtlasSearchSyllables));
   g_array_append_val (texts->field_starts, no_fields);
 }
 
@@ -117,6 +119,7 @@ texts_clear (Texts *texts)
   g_array_unref (texts->accented_starts);
   g_array_unref (texts->short_syllables);
   g_array_unref (texts->letter_pairs);
+  g_array_unref (texts->syllables);
 }
 
 static gsize
@@ -127,7 +130,8 @@ texts_get_size (Texts *texts)
          texts->field_starts->len * sizeof (guint) +
          texts->accented->allocated_len + texts->accented_starts->len * sizeof (gsize) +
          texts->short_syllables->len * sizeof (AtlasSearchShortSyllables) +
-         texts->letter_pairs->len * sizeof (AtlasSearchLetterPairs);
+         texts->letter_pairs->len * sizeof (AtlasSearchLetterPairs) +
+         texts->syllables->len * sizeof (AtlasSearchSyllables);
 }
 
 /* One space where the folded text from start on has spaces, tabs or line
@@ -183,6 +187,10 @@ texts_add_field (Texts      *texts,
                                                      texts->letter_pairs->len - 1),
                                      texts->folded->str + field_start,
                                      texts->folded->str + texts->folded->len);
+      atlas_search_syllables_add (&g_array_index (texts->syllables, AtlasSearchSyllables,
+                                                  texts->syllables->len - 1),
+                                  texts->folded->str + field_start,
+                                  texts->folded->str + texts->folded->len);
       g_string_append_c (texts->accented, (char) mark);
       g_string_append (texts->accented, composed != NULL ? composed : lower);
     }
@@ -211,6 +219,7 @@ texts_add (Texts              *texts,
   g_array_append_val (texts->accented_starts, accented_start);
   g_array_set_size (texts->short_syllables, texts->short_syllables->len + 1);
   g_array_set_size (texts->letter_pairs, texts->letter_pairs->len + 1);
+  g_array_set_size (texts->syllables, texts->syllables->len + 1);
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
     texts_add_field (texts, ATLAS_SEARCH_NAME_MARK, names[i]);
   for (guint i = 0; long_texts != NULL && long_texts[i] != NULL; i++)
@@ -520,11 +529,15 @@ score_fields (Texts                 *texts,
 {
   const char *text = texts_get (texts, id);
   const char *accented = NULL;
+  const AtlasSearchSyllables *syllables = NULL;
   guint last = g_array_index (texts->field_starts, guint, id + 1);
   guint f;
 
   if (mark == ATLAS_SEARCH_NAME_MARK)
-    accented = texts->accented->str + g_array_index (texts->accented_starts, gsize, id);
+    {
+      accented = texts->accented->str + g_array_index (texts->accented_starts, gsize, id);
+      syllables = &g_array_index (texts->syllables, AtlasSearchSyllables, id);
+    }
 
   for (f = first; f < last; f++)
     {
@@ -535,7 +548,7 @@ score_fields (Texts                 *texts,
         break;
 
       score = atlas_search_rank_field (rank, start + 1, field_end (texts, id, f), where,
-                                       accented, found->score, rank->how);
+                                       accented, syllables, found->score, rank->how);
       found_merge (found, rank, score, rank->how, NULL, where);
     }
 

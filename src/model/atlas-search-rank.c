@@ -143,20 +143,81 @@ has_accented (const char *accented,
   return FALSE;
 }
 
+static inline guint
+syllable_bit (const char *syllable,
+              gsize       length)
+{
+  guint32 hash = 2166136261u;
+
+  for (gsize i = 0; i < length; i++)
+    hash = (hash ^ (guchar) syllable[i]) * 16777619u;
+
+  return hash >> 24;
+}
+
+/* Notes the syllables of the folded text [start, end). */
+void
+atlas_search_syllables_add (AtlasSearchSyllables *self,
+                            const char           *start,
+                            const char           *end)
+{
+  const char *p = start;
+
+  g_return_if_fail (self != NULL);
+
+  while (p < end)
+    {
+      const char *syllable;
+
+      while (p < end && !in_syllable (p))
+        p = g_utf8_next_char (p);
+      syllable = p;
+      while (p < end && in_syllable (p))
+        p = g_utf8_next_char (p);
+
+      if (p > syllable)
+        {
+          guint bit = syllable_bit (syllable, p - syllable);
+
+          self->bits[bit / 64] |= G_GUINT64_CONSTANT (1) << (bit % 64);
+        }
+    }
+}
+
+/* The filter's bit for the word as a whole syllable, G_MAXUINT for a word
+ * that holds what is not part of a syllable.
+ */
+static guint
+syllable_bit_of_word (const char *word,
+                      gsize       length)
+{
+  for (const char *p = word; p < word + length; p = g_utf8_next_char (p))
+    {
+      if (!in_syllable (p))
+        return G_MAXUINT;
+    }
+
+  return syllable_bit (word, length);
+}
+
 /* The score of the field [start, end) (0 unless it holds every word), and
  * B for each word in it. Accented is the marked text the field is among,
- * NULL for a long text. When floor is not 0, a field that cannot score
+ * NULL for a long text; syllables, when not NULL, the filter of the
+ * syllables of the texts the field is among: a word it says is no whole
+ * syllable there is looked for only up to its first occurrence as good as
+ * it can be otherwise. When floor is not 0, a field that cannot score
  * above it may be left early: it scores 0 then, with B not known for every
  * word.
  */
 guint
-atlas_search_rank_field (const AtlasSearchRank *self,
-                         const char            *start,
-                         const char            *end,
-                         AtlasSearchWhere       where,
-                         const char            *accented,
-                         guint                  floor,
-                         guint8                *how)
+atlas_search_rank_field (const AtlasSearchRank      *self,
+                         const char                 *start,
+                         const char                 *end,
+                         AtlasSearchWhere            where,
+                         const char                 *accented,
+                         const AtlasSearchSyllables *syllables,
+                         guint                       floor,
+                         guint8                     *how)
 {
   guint8 phrase = 0;
   guint8 worst = ATLAS_SEARCH_WHOLE;
@@ -170,7 +231,20 @@ atlas_search_rank_field (const AtlasSearchRank *self,
       const char *word = self->words[w];
       gsize length = self->lengths[w];
       gboolean find_phrase = w == 0 && self->n_words > 1;
+      guint bit = self->syllable_bits[w];
+      guint8 best_possible = ATLAS_SEARCH_WHOLE;
+      guint8 phrase_possible = ATLAS_SEARCH_WHOLE;
       guint8 best = 0;
+
+      /* Not a whole syllable here: as a phrase, not from a syllable's start
+       * either, since the word would be whole there.
+       */
+      if (syllables != NULL && bit != G_MAXUINT &&
+          !((syllables->bits[bit / 64] >> (bit % 64)) & 1))
+        {
+          best_possible = self->not_syllable_how[w];
+          phrase_possible = ATLAS_SEARCH_INSIDE;
+        }
 
       for (const char *p = find_in (start, end, word, length);
            p != NULL;
@@ -179,7 +253,7 @@ atlas_search_rank_field (const AtlasSearchRank *self,
           best = MAX (best, how_found (self, start, p, w));
           if (find_phrase && p[length] == ' ')
             phrase = MAX (phrase, how_phrase (self, start, end, p));
-          if (best == ATLAS_SEARCH_WHOLE && (!find_phrase || phrase == ATLAS_SEARCH_WHOLE))
+          if (best == best_possible && (!find_phrase || phrase == phrase_possible))
             break;
         }
 
@@ -385,6 +459,7 @@ atlas_search_rank_init (AtlasSearchRank        *self,
   self->accented = g_new0 (const char *, self->n_words + 1);
   self->how = g_new0 (guint8, self->n_words + 1);
   self->short_bits = g_new0 (guint, self->n_words + 1);
+  self->syllable_bits = g_new0 (guint, self->n_words + 1);
   self->letter_pairs = g_new0 (AtlasSearchLetterPairs, self->n_words + 1);
   self->not_syllable_how = g_new0 (guint8, self->n_words + 1);
   self->typing = atlas_search_query_get_typing (query);
@@ -397,6 +472,7 @@ atlas_search_rank_init (AtlasSearchRank        *self,
       self->accented[w] = atlas_search_query_get_accented (query, w);
       self->any_accented |= self->accented[w] != NULL;
       self->short_bits[w] = short_syllable_bit_of_word (self->words[w], self->lengths[w]);
+      self->syllable_bits[w] = syllable_bit_of_word (self->words[w], self->lengths[w]);
       atlas_search_letter_pairs_add (&self->letter_pairs[w], self->words[w],
                                      self->words[w] + self->lengths[w]);
       self->not_syllable_how[w] = w == self->n_words - 1 && self->typing ? ATLAS_SEARCH_PREFIX
@@ -416,6 +492,7 @@ atlas_search_rank_clear (AtlasSearchRank *self)
   g_clear_pointer (&self->accented, g_free);
   g_clear_pointer (&self->how, g_free);
   g_clear_pointer (&self->short_bits, g_free);
+  g_clear_pointer (&self->syllable_bits, g_free);
   g_clear_pointer (&self->letter_pairs, g_free);
   g_clear_pointer (&self->not_syllable_how, g_free);
   g_clear_pointer (&self->phrase, g_free);

@@ -68,6 +68,15 @@ typedef struct
   guint64 bits[8];
 } AtlasSearchLetterPairs;
 
+/* The syllables of an item's names, hashed: a filter that says which words
+ * are surely not a whole syllable there, so that a field need not be
+ * looked through for one.
+ */
+typedef struct
+{
+  guint64 bits[4];
+} AtlasSearchSyllables;
+
 /* A query, as fields are scored against it. */
 typedef struct
 {
@@ -85,6 +94,11 @@ typedef struct
    * syllable of the text; the bound whatever the text.
    */
   guint               *short_bits;
+
+  /* By word, its bit among the syllables of names (G_MAXUINT when it holds
+   * what is not part of a syllable).
+   */
+  guint               *syllable_bits;
 
   /* By word, the bits of its letter pairs, for
    * atlas_search_rank_may_hold() and atlas_search_rank_may_hold_all().
@@ -106,6 +120,7 @@ guint    atlas_search_rank_field           (const AtlasSearchRank           *sel
                                             const char                      *end,
                                             AtlasSearchWhere                 where,
                                             const char                      *accented,
+                                            const AtlasSearchSyllables      *syllables,
                                             guint                            floor,
                                             guint8                          *how);
 gboolean atlas_search_rank_holds_phrase    (const AtlasSearchRank           *self,
@@ -117,6 +132,9 @@ guint8   atlas_search_rank_phrase          (const AtlasSearchRank           *sel
 guint    atlas_search_rank_text_bound      (const AtlasSearchRank           *self,
                                             const AtlasSearchShortSyllables *short_syllables);
 void     atlas_search_short_syllables_add  (AtlasSearchShortSyllables       *self,
+                                            const char                      *start,
+                                            const char                      *end);
+void     atlas_search_syllables_add        (AtlasSearchSyllables            *self,
                                             const char                      *start,
                                             const char                      *end);
 void     atlas_search_letter_pairs_add     (AtlasSearchLetterPairs          *self,
