@@ -12,8 +12,11 @@
 #include <locale.h>
 #include <string.h>
 
+#include "atlas-article-private.h"
 #include "atlas-browse-filter.h"
 #include "atlas-dataset-loader.h"
+#include "atlas-dataset-private.h"
+#include "atlas-place-private.h"
 #include "atlas-search-index-private.h"
 #include "atlas-search-private.h"
 #include "atlas-search-rank.h"
@@ -185,6 +188,150 @@ test_index_scores (void)
   g_assert_cmpuint (scores[1], >, scores[2]);
   g_assert_cmpuint (scores[2], >, scores[3]);
   g_assert_cmpuint (scores[3], >, scores[4]);
+}
+
+/* A syllable of one letter or digit in a long text is found whole, above
+ * the start of a name's syllable, whatever letters of one or two bytes the
+ * other texts hold: the filter that spares looking in texts for them must
+ * not leave one out.
+ */
+static void
+test_index_short_syllables (void)
+{
+  static const char *plateau[] = { "Cao nguyên", NULL };
+  static const char *vitamin[] = { "Vitamin C, hang số 2 và đá", NULL };
+  static const char *caves[] = { "Các hang ở xa", NULL };
+  g_autoptr(AtlasSearchIndex) index = atlas_search_index_new ();
+  guint items[3];
+  struct {
+    const char *query;
+    guint8      how[3];   /* B of each item, 0 where it does not match */
+    guint8      where[3];
+  } expected[] = {
+    { "c", { ATLAS_SEARCH_PREFIX, ATLAS_SEARCH_WHOLE, ATLAS_SEARCH_PREFIX },
+      { ATLAS_SEARCH_IN_NAME, ATLAS_SEARCH_IN_TEXT, ATLAS_SEARCH_IN_NAME } },
+    { "2", { 0, ATLAS_SEARCH_WHOLE, 0 }, { 0, ATLAS_SEARCH_IN_TEXT, 0 } },
+    { "x", { 0, 0, ATLAS_SEARCH_PREFIX }, { 0, 0, ATLAS_SEARCH_IN_TEXT } },
+    { "da", { 0, ATLAS_SEARCH_WHOLE, 0 }, { 0, ATLAS_SEARCH_IN_TEXT, 0 } },
+    { "ha", { 0, ATLAS_SEARCH_PREFIX, ATLAS_SEARCH_PREFIX },
+      { 0, ATLAS_SEARCH_IN_TEXT, ATLAS_SEARCH_IN_TEXT } },
+  };
+
+  items[0] = atlas_search_index_add_item (index, &items[0], plateau, NULL, NULL, 0);
+  items[1] = atlas_search_index_add_item (index, &items[1], plateau, vitamin, NULL, 0);
+  items[2] = atlas_search_index_add_item (index, &items[2], plateau, caves, NULL, 0);
+  atlas_search_index_seal (index);
+
+  for (guint q = 0; q < G_N_ELEMENTS (expected); q++)
+    {
+      g_autoptr(AtlasSearchQuery) query = atlas_search_query_new (expected[q].query);
+      g_autoptr(AtlasSearchMatches) matches = atlas_search_index_find (index, query, NULL);
+
+      for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+        {
+          guint score = atlas_search_matches_get_score (matches, items[i], &items[i]);
+
+          g_test_message ("\"%s\", item %u: %08x", expected[q].query, i, score);
+          if (expected[q].how[i] == 0)
+            {
+              g_assert_cmpuint (score, ==, 0);
+              continue;
+            }
+          g_assert_cmpuint (score >> 28, ==, ATLAS_SEARCH_PHRASE);
+          g_assert_cmpuint ((score >> 24) & 0x7, ==, expected[q].how[i]);
+          g_assert_cmpuint ((score >> 20) & 0x3, ==, expected[q].where[i]);
+        }
+    }
+}
+
+/* In names, a word is found at its best even after worse occurrences: inside
+ * a longer syllable first, then at the start of one, then whole; and as a
+ * phrase after the first word alone.
+ */
+static void
+test_index_names_syllables (void)
+{
+  static const char *prefix[] = { "Xcao Caob", NULL };
+  static const char *whole[] = { "Xcao Caob Cao", NULL };
+  static const char *phrase[] = { "Cao nguyên, cao bằng", NULL };
+  g_autoptr(AtlasSearchIndex) index = atlas_search_index_new ();
+  guint items[3];
+  struct {
+    const char *query;
+    guint8      how[3];
+  } expected[] = {
+    { "cao", { ATLAS_SEARCH_PREFIX, ATLAS_SEARCH_WHOLE, ATLAS_SEARCH_WHOLE } },
+    { "cao ", { ATLAS_SEARCH_INSIDE, ATLAS_SEARCH_WHOLE, ATLAS_SEARCH_WHOLE } },
+    { "ca", { ATLAS_SEARCH_PREFIX, ATLAS_SEARCH_PREFIX, ATLAS_SEARCH_PREFIX } },
+    { "cao b", { 0, 0, ATLAS_SEARCH_PREFIX } },
+    { "ao b", { 0, 0, ATLAS_SEARCH_INSIDE } },
+  };
+
+  items[0] = atlas_search_index_add_item (index, &items[0], prefix, NULL, NULL, 0);
+  items[1] = atlas_search_index_add_item (index, &items[1], whole, NULL, NULL, 0);
+  items[2] = atlas_search_index_add_item (index, &items[2], phrase, NULL, NULL, 0);
+  atlas_search_index_seal (index);
+
+  for (guint q = 0; q < G_N_ELEMENTS (expected); q++)
+    {
+      g_autoptr(AtlasSearchQuery) query = atlas_search_query_new (expected[q].query);
+      g_autoptr(AtlasSearchMatches) matches = atlas_search_index_find (index, query, NULL);
+
+      for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+        {
+          guint score = atlas_search_matches_get_score (matches, items[i], &items[i]);
+
+          g_test_message ("\"%s\", item %u: %08x", expected[q].query, i, score);
+          if (expected[q].how[i] == 0)
+            continue;
+          g_assert_cmpuint (score >> 28, ==, ATLAS_SEARCH_PHRASE);
+          g_assert_cmpuint ((score >> 24) & 0x7, ==, expected[q].how[i]);
+        }
+    }
+}
+
+/* Names that lack one of the words, and are looked at only when no field
+ * holds them all, still count for the words they hold: here "cao" is whole
+ * only in the name, "bang" whole only in the text, the linked name holds
+ * "thac" and "ban" inside a longer word ("ban" starts one in the text).
+ */
+static void
+test_index_spread_over_names (void)
+{
+  static const char *linked[] = { "Thácbản", NULL };
+  static const char *plateau[] = { "Cao nguyên", NULL };
+  static const char *tree[] = { "Bằng lăng", NULL };
+  g_autoptr(AtlasSearchIndex) index = atlas_search_index_new ();
+  guint name = atlas_search_index_add_name (index, linked);
+  guint item;
+  struct {
+    const char *query;
+    guint       score;
+  } expected[] = {
+    { "cao bang ", ATLAS_SEARCH_SCORE (ATLAS_SEARCH_SPREAD, ATLAS_SEARCH_WHOLE,
+                                       ATLAS_SEARCH_IN_TEXT, 0xFFFF) },
+    { "bang ca", ATLAS_SEARCH_SCORE (ATLAS_SEARCH_SPREAD, ATLAS_SEARCH_PREFIX,
+                                     ATLAS_SEARCH_IN_TEXT, 0xFFFF) },
+    { "nguyen lang ", ATLAS_SEARCH_SCORE (ATLAS_SEARCH_SPREAD, ATLAS_SEARCH_WHOLE,
+                                          ATLAS_SEARCH_IN_TEXT, 0xFFFF) },
+    { "cao thac ", ATLAS_SEARCH_SCORE (ATLAS_SEARCH_SPREAD, ATLAS_SEARCH_INSIDE,
+                                       ATLAS_SEARCH_IN_LINKED_NAME, 0xFFFF) },
+    { "cao ban", ATLAS_SEARCH_SCORE (ATLAS_SEARCH_SPREAD, ATLAS_SEARCH_PREFIX,
+                                     ATLAS_SEARCH_IN_LINKED_NAME, 0xFFFF) },
+  };
+
+  item = atlas_search_index_add_item (index, &item, plateau, tree, &name, 1);
+  atlas_search_index_seal (index);
+
+  for (guint q = 0; q < G_N_ELEMENTS (expected); q++)
+    {
+      g_autoptr(AtlasSearchQuery) query = atlas_search_query_new (expected[q].query);
+      g_autoptr(AtlasSearchMatches) matches = atlas_search_index_find (index, query, NULL);
+
+      g_test_message ("\"%s\"", expected[q].query);
+      g_assert_cmphex (atlas_search_matches_get_score (matches, item, &item), ==,
+                       expected[q].score);
+    }
 }
 
 /* Against a plain scan, over a generated dataset -------------------------- */
@@ -401,13 +548,18 @@ scan_clear (Scan *scan)
 }
 
 /* The filter, as it stands, lets through exactly what a scan of the plain
- * texts finds.
+ * texts finds; and its scores, found from the search before it where it
+ * could, are those of a search from nothing.
  */
 static void
 assert_same_as_scan (Scan              *scan,
                      AtlasBrowseFilter *filter)
 {
   const char * const *words = atlas_browse_filter_get_search_words (filter);
+  g_autoptr(AtlasSearchQuery) query =
+    atlas_search_query_new (atlas_browse_filter_get_search (filter));
+  g_autoptr(AtlasSearchMatches) fresh =
+    atlas_search_index_find (_atlas_dataset_get_search_index (scan->dataset), query, NULL);
 
   for (guint i = 0; i < scan->items->len; i++)
     {
@@ -417,6 +569,12 @@ assert_same_as_scan (Scan              *scan,
                        ? atlas_browse_filter_match_place (filter, scan->dataset, ATLAS_PLACE (item))
                        : atlas_browse_filter_match_article (filter, scan->dataset,
                                                             ATLAS_ARTICLE (item));
+      guint position = ATLAS_IS_PLACE (item) ? ((AtlasPlace *) item)->search_position
+                                             : ((AtlasArticle *) item)->search_position;
+
+      if (words[0] != NULL)
+        g_assert_cmphex (atlas_browse_filter_get_score (filter, scan->dataset, item), ==,
+                         atlas_search_matches_get_score (fresh, position, item));
 
       if (found != expected)
         g_error ("search \"%s\": item %u (%s) %s by the index, %s by a scan",
@@ -561,6 +719,9 @@ main (int   argc,
   g_test_add_func ("/search-index/words", test_index_words);
   g_test_add_func ("/search-index/narrowing", test_index_narrowing);
   g_test_add_func ("/search-index/scores", test_index_scores);
+  g_test_add_func ("/search-index/short-syllables", test_index_short_syllables);
+  g_test_add_func ("/search-index/spread-over-names", test_index_spread_over_names);
+  g_test_add_func ("/search-index/names-syllables", test_index_names_syllables);
   g_test_add_func ("/search-index/same-as-scan/queries", test_same_as_scan_queries);
   g_test_add_func ("/search-index/same-as-scan/typing", test_same_as_scan_typing);
   g_test_add_func ("/search-index/replaced-contents", test_replaced_contents);

@@ -36,7 +36,10 @@
  * are scored first, then the names it links to (each scored once per
  * find), and its long texts only when they could score higher: their
  * phrase is looked for in all of them with one scan, and each word on its
- * own only when the names found no phrase.
+ * own only when the names found no phrase. Names that a filter of their
+ * letters says lack a word are scored last, and only for an item that no
+ * one field matches; texts that lacked the phrase of the search before,
+ * part of this one's, are not searched for it again.
  *
  * The index is immutable once sealed and shared by reference, so that a
  * dataset that takes another's contents takes its index too.
@@ -55,6 +58,8 @@ typedef struct
   GString *accented;
   GArray  *accented_starts; /* gsize, one per text */
   GArray  *short_syllables; /* AtlasSearchShortSyllables of the long texts, one per text */
+  GArray  *letter_pairs;    /* AtlasSearchLetterPairs of the names, one per text */
+  GArray  *syllables;       /* AtlasSearchSyllables of the names, one per text */
 } Texts;
 
 struct _AtlasSearchIndex
@@ -78,6 +83,8 @@ struct _AtlasSearchMatches
   char            **words;
   guint64          *bits;        /* one per item, by position */
   guint            *scores;      /* by position, 0 where nothing matched */
+  char             *phrase;      /* the words, one space between */
+  guint64          *no_phrase;   /* by position: the long texts were looked at, without it */
   guint             count;
 };
 
@@ -96,6 +103,8 @@ texts_init (Texts *texts)
   texts->accented = g_string_new (NULL);
   texts->accented_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
   texts->short_syllables = g_array_new (FALSE, TRUE, sizeof (AtlasSearchShortSyllables));
+  texts->letter_pairs = g_array_new (FALSE, TRUE, sizeof (AtlasSearchLetterPairs));
+  texts->syllables = g_array_new (FALSE, TRUE, sizeof (AtlasSearchSyllables));
   g_array_append_val (texts->field_starts, no_fields);
 }
 
@@ -109,6 +118,8 @@ texts_clear (Texts *texts)
   g_string_free (texts->accented, TRUE);
   g_array_unref (texts->accented_starts);
   g_array_unref (texts->short_syllables);
+  g_array_unref (texts->letter_pairs);
+  g_array_unref (texts->syllables);
 }
 
 static gsize
@@ -118,7 +129,9 @@ texts_get_size (Texts *texts)
          texts->field_offsets->len * sizeof (guint32) +
          texts->field_starts->len * sizeof (guint) +
          texts->accented->allocated_len + texts->accented_starts->len * sizeof (gsize) +
-         texts->short_syllables->len * sizeof (AtlasSearchShortSyllables);
+         texts->short_syllables->len * sizeof (AtlasSearchShortSyllables) +
+         texts->letter_pairs->len * sizeof (AtlasSearchLetterPairs) +
+         texts->syllables->len * sizeof (AtlasSearchSyllables);
 }
 
 /* One space where the folded text from start on has spaces, tabs or line
@@ -170,6 +183,14 @@ texts_add_field (Texts      *texts,
       g_autofree char *lower = g_utf8_strdown (text, -1);
       g_autofree char *composed = g_utf8_normalize (lower, -1, G_NORMALIZE_NFC);
 
+      atlas_search_letter_pairs_add (&g_array_index (texts->letter_pairs, AtlasSearchLetterPairs,
+                                                     texts->letter_pairs->len - 1),
+                                     texts->folded->str + field_start,
+                                     texts->folded->str + texts->folded->len);
+      atlas_search_syllables_add (&g_array_index (texts->syllables, AtlasSearchSyllables,
+                                                  texts->syllables->len - 1),
+                                  texts->folded->str + field_start,
+                                  texts->folded->str + texts->folded->len);
       g_string_append_c (texts->accented, (char) mark);
       g_string_append (texts->accented, composed != NULL ? composed : lower);
     }
@@ -197,6 +218,8 @@ texts_add (Texts              *texts,
   g_array_append_val (texts->starts, start);
   g_array_append_val (texts->accented_starts, accented_start);
   g_array_set_size (texts->short_syllables, texts->short_syllables->len + 1);
+  g_array_set_size (texts->letter_pairs, texts->letter_pairs->len + 1);
+  g_array_set_size (texts->syllables, texts->syllables->len + 1);
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
     texts_add_field (texts, ATLAS_SEARCH_NAME_MARK, names[i]);
   for (guint i = 0; long_texts != NULL && long_texts[i] != NULL; i++)
@@ -506,11 +529,15 @@ score_fields (Texts                 *texts,
 {
   const char *text = texts_get (texts, id);
   const char *accented = NULL;
+  const AtlasSearchSyllables *syllables = NULL;
   guint last = g_array_index (texts->field_starts, guint, id + 1);
   guint f;
 
   if (mark == ATLAS_SEARCH_NAME_MARK)
-    accented = texts->accented->str + g_array_index (texts->accented_starts, gsize, id);
+    {
+      accented = texts->accented->str + g_array_index (texts->accented_starts, gsize, id);
+      syllables = &g_array_index (texts->syllables, AtlasSearchSyllables, id);
+    }
 
   for (f = first; f < last; f++)
     {
@@ -521,7 +548,7 @@ score_fields (Texts                 *texts,
         break;
 
       score = atlas_search_rank_field (rank, start + 1, field_end (texts, id, f), where,
-                                       accented, found->score, rank->how);
+                                       accented, syllables, found->score, rank->how);
       found_merge (found, rank, score, rank->how, NULL, where);
     }
 
@@ -549,9 +576,12 @@ score_names (AtlasSearchIndex      *self,
       names[i].how = names[n_names].how + (gsize) i * rank->n_words;
       names[i].where = names[n_names].where + (gsize) i * rank->n_words;
 
-      /* Most names hold none of the words. */
+      /* Most names hold none of the words; most of those surely lack them. */
       for (guint w = 0; !any && w < rank->n_words; w++)
-        any = strstr (text, rank->words[w]) != NULL;
+        any = atlas_search_rank_may_hold (rank, w,
+                                          &g_array_index (self->names.letter_pairs,
+                                                          AtlasSearchLetterPairs, i)) &&
+              strstr (text, rank->words[w]) != NULL;
       if (any)
         score_fields (&self->names, i, g_array_index (self->names.field_starts, guint, i),
                     ATLAS_SEARCH_NAME_MARK, ATLAS_SEARCH_IN_LINKED_NAME, rank, &names[i]);
@@ -569,18 +599,36 @@ free_names (Found *names,
   g_free (names);
 }
 
+/* What a keystroke's scoring has for all items. */
+typedef struct
+{
+  AtlasSearchRank  rank;
+  Found           *names;
+  guint64         *no_phrase;      /* by position, set where the texts lack the phrase */
+  const guint64   *had_no_phrase;  /* the same of the search before, or NULL */
+} Scoring;
+
+static inline gboolean
+test_bit (const guint64 *bits,
+          guint          item)
+{
+  return (bits[item / BLOCK_BITS] >> (item % BLOCK_BITS)) & 1;
+}
+
 /* Scores the item's long texts, from its field first on, into found. The
- * phrase is looked for in all of them at once; only without one, and when
- * the words in one text could score above what was found, is each text
- * looked at word by word.
+ * phrase is looked for in all of them at once, unless the texts lacked the
+ * search's phrase before, which this one's holds (letters typed on); only
+ * without one, and when the words in one text could score above what was
+ * found, is each text looked at word by word.
  */
 static void
-score_long_texts (AtlasSearchIndex      *self,
-                  const AtlasSearchRank *rank,
-                  guint                  item,
-                  guint                  first,
-                  Found                 *found)
+score_long_texts (AtlasSearchIndex *self,
+                  Scoring          *scoring,
+                  guint             item,
+                  guint             first,
+                  Found            *found)
 {
+  const AtlasSearchRank *rank = &scoring->rank;
   Texts *texts = &self->items;
   const char *text = texts_get (texts, item);
   guint last = g_array_index (texts->field_starts, guint, item + 1);
@@ -590,8 +638,12 @@ score_long_texts (AtlasSearchIndex      *self,
   if (first == last)
     return;
 
-  how = atlas_search_rank_phrase (rank, text + g_array_index (texts->field_offsets, guint32, first),
-                                  &where);
+  if (scoring->had_no_phrase != NULL && test_bit (scoring->had_no_phrase, item))
+    how = 0;
+  else
+    how = atlas_search_rank_phrase (rank,
+                                    text + g_array_index (texts->field_offsets, guint32, first),
+                                    &where);
   if (how != 0)
     {
       guint f = first;
@@ -607,6 +659,7 @@ score_long_texts (AtlasSearchIndex      *self,
       return;
     }
 
+  scoring->no_phrase[item / BLOCK_BITS] |= G_GUINT64_CONSTANT (1) << (item % BLOCK_BITS);
   if (rank->n_words == 1 ||
       (found->score != 0 &&
        found->score >= ATLAS_SEARCH_SCORE (ATLAS_SEARCH_IN_ONE_FIELD, ATLAS_SEARCH_WHOLE,
@@ -620,13 +673,14 @@ score_long_texts (AtlasSearchIndex      *self,
  * long texts, but only when they could score higher.
  */
 static guint
-score_item (AtlasSearchIndex      *self,
-            const AtlasSearchRank *rank,
-            const Found           *names,
-            guint                  item,
-            guint8                *how,
-            guint8                *where)
+score_item (AtlasSearchIndex *self,
+            Scoring          *scoring,
+            guint             item,
+            guint8           *how,
+            guint8           *where)
 {
+  const AtlasSearchRank *rank = &scoring->rank;
+  const Found *names = scoring->names;
   Found found = { 0, how, where };
   guint first = g_array_index (self->items.field_starts, guint, item);
   guint last = g_array_index (self->items.field_starts, guint, item + 1);
@@ -635,9 +689,14 @@ score_item (AtlasSearchIndex      *self,
   guint link = g_array_index (self->link_starts, guint, item);
   guint last_link = g_array_index (self->link_starts, guint, item + 1);
   guint8 worst_how = ATLAS_SEARCH_WHOLE, worst_where = ATLAS_SEARCH_IN_NAME;
+  gboolean names_may_score;
 
-  memset (how, 0, rank->n_words);
-  memset (where, 0, rank->n_words);
+  /* A query has a few words: no call to memset() for them. */
+  for (guint w = 0; w < rank->n_words; w++)
+    {
+      how[w] = 0;
+      where[w] = 0;
+    }
 
   /* The linked names first, scored once for all items: what the item's
    * own names must beat.
@@ -650,8 +709,10 @@ score_item (AtlasSearchIndex      *self,
                    ATLAS_SEARCH_IN_LINKED_NAME);
     }
 
-  /* Most items' names hold none of the words, or not the phrase the linked
-   * names hold: one look at all of them.
+  /* Many items' names do not hold the phrase the linked names hold: one
+   * look at all of them. Whether they hold any of the words at all is not
+   * looked at first: scoring a field that holds none costs about as much,
+   * and most items that match hold some of the words in their names.
    */
   text = texts_get (&self->items, item);
   while (first_text < last &&
@@ -661,23 +722,34 @@ score_item (AtlasSearchIndex      *self,
   names_end = first_text < last
               ? text + g_array_index (self->items.field_offsets, guint32, first_text)
               : field_end (&self->items, item, last - 1);
-  if (first_text > first &&
-      (found.score >> 28 == ATLAS_SEARCH_PHRASE && rank->n_words > 1
-       ? atlas_search_rank_holds_phrase (rank, text, names_end)
-       : atlas_search_rank_holds_any (rank, text, names_end)))
+  /* Names that surely lack one of the words score nothing: what they hold
+   * of the others counts only when no field holds every word, and they are
+   * looked at then, below.
+   */
+  names_may_score = first_text > first &&
+                    atlas_search_rank_may_hold_all (rank,
+                                                    &g_array_index (self->items.letter_pairs,
+                                                                    AtlasSearchLetterPairs,
+                                                                    item));
+  if (names_may_score &&
+      (found.score >> 28 != ATLAS_SEARCH_PHRASE || rank->n_words == 1 ||
+       atlas_search_rank_holds_phrase (rank, text, names_end)))
     score_fields (&self->items, item, first, ATLAS_SEARCH_NAME_MARK, ATLAS_SEARCH_IN_NAME,
                   rank, &found);
-  first = first_text;
 
   if (found.score == 0 ||
       found.score < atlas_search_rank_text_bound (rank,
                                                   &g_array_index (self->items.short_syllables,
                                                                   AtlasSearchShortSyllables,
                                                                   item)))
-    score_long_texts (self, rank, item, first, &found);
+    score_long_texts (self, scoring, item, first_text, &found);
 
   if (found.score != 0)
     return found.score;
+
+  if (first_text > first && !names_may_score)
+    score_fields (&self->items, item, first, ATLAS_SEARCH_NAME_MARK, ATLAS_SEARCH_IN_NAME,
+                  rank, &found);
 
   /* No one field holds every word. */
   for (guint w = 0; w < rank->n_words; w++)
@@ -690,42 +762,51 @@ score_item (AtlasSearchIndex      *self,
                              MAX (worst_where, ATLAS_SEARCH_IN_TEXT), 0xFFFF);
 }
 
-/* The score of every item in bits, by position; 0 for the others. */
-static guint *
-score_items (AtlasSearchIndex       *self,
-             const AtlasSearchQuery *query,
-             const guint64          *bits)
+/* The score of every item of the matches, by position, 0 for the others;
+ * and the items whose long texts were seen to lack the phrase. Narrowing,
+ * when not NULL, is an earlier answer of this index: where its phrase is
+ * part of this one, texts that lacked it lack this one too.
+ */
+static void
+score_items (AtlasSearchIndex         *self,
+             const AtlasSearchQuery   *query,
+             AtlasSearchMatches       *matches,
+             const AtlasSearchMatches *narrowing)
 {
   guint n_items = self->owners->len;
-  guint *scores = g_new0 (guint, MAX (n_items, 1));
   g_autofree guint8 *how = NULL;
   g_autofree guint8 *where = NULL;
-  AtlasSearchRank rank;
-  Found *names;
+  Scoring scoring = { 0, };
 
-  atlas_search_rank_init (&rank, query);
-  if (rank.n_words == 0)
+  matches->scores = g_new0 (guint, MAX (n_items, 1));
+  matches->no_phrase = g_new0 (guint64, MAX (1, N_BLOCKS (n_items)));
+  atlas_search_rank_init (&scoring.rank, query);
+  matches->phrase = g_strdup (scoring.rank.phrase);
+  if (scoring.rank.n_words == 0)
     {
-      atlas_search_rank_clear (&rank);
-      return scores;
+      atlas_search_rank_clear (&scoring.rank);
+      return;
     }
 
-  how = g_new0 (guint8, rank.n_words);
-  where = g_new0 (guint8, rank.n_words);
-  names = score_names (self, &rank);
+  if (narrowing != NULL && narrowing->index == self && narrowing->phrase[0] != '\0' &&
+      strstr (scoring.rank.phrase, narrowing->phrase) != NULL)
+    scoring.had_no_phrase = narrowing->no_phrase;
+  scoring.no_phrase = matches->no_phrase;
+
+  how = g_new0 (guint8, scoring.rank.n_words);
+  where = g_new0 (guint8, scoring.rank.n_words);
+  scoring.names = score_names (self, &scoring.rank);
   for (guint b = 0; b < N_BLOCKS (n_items); b++)
     {
-      for (guint64 block = bits[b]; block != 0; block &= block - 1)
+      for (guint64 block = matches->bits[b]; block != 0; block &= block - 1)
         {
           guint item = b * BLOCK_BITS + __builtin_ctzll (block);
 
-          scores[item] = score_item (self, &rank, names, item, how, where);
+          matches->scores[item] = score_item (self, &scoring, item, how, where);
         }
     }
-  free_names (names, self->names.starts->len);
-  atlas_search_rank_clear (&rank);
-
-  return scores;
+  free_names (scoring.names, self->names.starts->len);
+  atlas_search_rank_clear (&scoring.rank);
 }
 
 /* Finding --------------------------------------------------------------- */
@@ -773,7 +854,7 @@ atlas_search_index_find (AtlasSearchIndex         *self,
     }
 
   matches->count = count_bits (matches->bits, n_items);
-  matches->scores = score_items (self, query, matches->bits);
+  score_items (self, query, matches, narrowing);
 
   return matches;
 }
@@ -787,6 +868,8 @@ atlas_search_matches_free (AtlasSearchMatches *self)
   g_strfreev (self->words);
   g_free (self->bits);
   g_free (self->scores);
+  g_free (self->phrase);
+  g_free (self->no_phrase);
   g_free (self);
 }
 

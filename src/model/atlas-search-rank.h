@@ -59,6 +59,24 @@ typedef struct
   guint64 bits[4];
 } AtlasSearchShortSyllables;
 
+/* The letters and pairs of letters (bytes of the folded text) of an item's
+ * names, hashed: a filter that says when the names surely lack a word, so
+ * that they need not be scored before the item's other fields.
+ */
+typedef struct
+{
+  guint64 bits[8];
+} AtlasSearchLetterPairs;
+
+/* The syllables of an item's names, hashed: a filter that says which words
+ * are surely not a whole syllable there, so that a field need not be
+ * looked through for one.
+ */
+typedef struct
+{
+  guint64 bits[4];
+} AtlasSearchSyllables;
+
 /* A query, as fields are scored against it. */
 typedef struct
 {
@@ -70,6 +88,25 @@ typedef struct
   gboolean             any_accented;
   char                *phrase;       /* the words, one space between */
   gsize                phrase_length;
+
+  /* For atlas_search_rank_text_bound(): by word, its bit among the short
+   * syllables (G_MAXUINT when it needs none) and its B when it is not a
+   * syllable of the text; the bound whatever the text.
+   */
+  guint               *short_bits;
+
+  /* By word, its bit among the syllables of names (G_MAXUINT when it holds
+   * what is not part of a syllable).
+   */
+  guint               *syllable_bits;
+
+  /* By word, the bits of its letter pairs, for
+   * atlas_search_rank_may_hold() and atlas_search_rank_may_hold_all().
+   */
+  AtlasSearchLetterPairs *letter_pairs;
+
+  guint8              *not_syllable_how;
+  guint8               text_bound;
 
   /* Room for a B by word */
   guint8              *how;
@@ -83,11 +120,9 @@ guint    atlas_search_rank_field           (const AtlasSearchRank           *sel
                                             const char                      *end,
                                             AtlasSearchWhere                 where,
                                             const char                      *accented,
+                                            const AtlasSearchSyllables      *syllables,
                                             guint                            floor,
                                             guint8                          *how);
-gboolean atlas_search_rank_holds_any       (const AtlasSearchRank           *self,
-                                            const char                      *start,
-                                            const char                      *end);
 gboolean atlas_search_rank_holds_phrase    (const AtlasSearchRank           *self,
                                             const char                      *start,
                                             const char                      *end);
@@ -99,5 +134,16 @@ guint    atlas_search_rank_text_bound      (const AtlasSearchRank           *sel
 void     atlas_search_short_syllables_add  (AtlasSearchShortSyllables       *self,
                                             const char                      *start,
                                             const char                      *end);
+void     atlas_search_syllables_add        (AtlasSearchSyllables            *self,
+                                            const char                      *start,
+                                            const char                      *end);
+void     atlas_search_letter_pairs_add     (AtlasSearchLetterPairs          *self,
+                                            const char                      *start,
+                                            const char                      *end);
+gboolean atlas_search_rank_may_hold        (const AtlasSearchRank           *self,
+                                            guint                            w,
+                                            const AtlasSearchLetterPairs    *letter_pairs);
+gboolean atlas_search_rank_may_hold_all    (const AtlasSearchRank           *self,
+                                            const AtlasSearchLetterPairs    *letter_pairs);
 
 G_END_DECLS
