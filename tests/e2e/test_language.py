@@ -14,7 +14,7 @@ import sys
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(__file__))
-from atlas_a11y import App, TestFailure, find, find_button, run, wait_for  # noqa: E402
+from atlas_a11y import App, TestFailure, find, find_button, keys, run, wait_for  # noqa: E402
 
 DATASET = os.path.join(os.path.dirname(__file__), "..", "..", "data", "dataset")
 ARTICLE = "2025-06-28-lang-son-receives-unesco-title"
@@ -47,8 +47,12 @@ def check_window(app, language, article):
     if text_of(entry) != "lang son":
         raise TestFailure(f"the search is {text_of(entry)!r} in {language}")
     heading = article["title"][language]
+    # The start page lists the latest news too: the summary is the article's
+    # page's alone.
+    summary = article["summary"][language]
     wait_for(f"the article open in {language}",
-             lambda: find(details, heading, (pyatspi.ROLE_LABEL,)))
+             lambda: find(details, heading, (pyatspi.ROLE_LABEL,))
+             and find(details, summary, (pyatspi.ROLE_LABEL,)))
     wait_for(f"the article listed in {language}",
              lambda: find(sidebar, heading, (pyatspi.ROLE_LABEL,)))
     return window, sidebar, entry, menu
@@ -57,6 +61,8 @@ def check_window(app, language, article):
 def test_switch_language_live():
     with open(os.path.join(DATASET, "news.json"), encoding="utf-8") as f:
         article = next(a for a in json.load(f)["items"] if a["id"] == ARTICLE)
+    with open(os.path.join(DATASET, "geoparks.json"), encoding="utf-8") as f:
+        geopark = next(g for g in json.load(f)["items"] if g["id"] == "langson")
 
     # The session's locale: C.UTF-8 by default, or one named by the test
     # suite, which must then be installed (build-aux/dev.sh generates them).
@@ -72,10 +78,13 @@ def test_switch_language_live():
         window = frame_named(app, "Atlas Công viên địa chất")
         sidebar = wait_for("the sidebar", lambda: find(window, "Thanh bên"))
         entry = wait_for("the search entry", lambda: find(sidebar, "Tìm kiếm"))
+        keys("ctrl+f")
         entry.queryEditableText().setTextContents("lang son")
-        row = wait_for("the article in the list",
-                       lambda: find(sidebar, article["title"]["vi"], (pyatspi.ROLE_LABEL,)))
-        app.click_at(row)
+        # From the keyboard: the geopark the search names comes first, then
+        # the news, the one meant first of them.
+        wait_for("the geopark above the list",
+                 lambda: find(sidebar, geopark["name"]["vi"], (pyatspi.ROLE_LIST_ITEM,)))
+        keys("Down", "Down", "Return")
         window, _, _, menu = check_window(app, "vi", article)
 
         app.open_menu_item(window, menu, "English")
