@@ -190,6 +190,62 @@ test_index_scores (void)
   g_assert_cmpuint (scores[3], >, scores[4]);
 }
 
+/* Many matches are scored in two threads, each item as if it were alone:
+ * each of thousands of items scores what an index of it alone gives it.
+ */
+static void
+test_index_many_scores (void)
+{
+  static const char *linked[] = { "Non nước Cao Bằng", NULL };
+  static const char *forms[][2] = {
+    { "Thác Bản Giốc", "Bản Giốc Waterfall" },
+    { "Chùa Phật tích Trúc Lâm Bản Giốc", "Ban Gioc pagoda" },
+    { "Bản làng", "Gióc đá" },
+    { "Cao Bằng", "Thành phố Bản Giốc" },
+  };
+  static const char *texts[] = { "Đi thăm bản Giốc ở Cao Bằng", "Mùa thu ở thác", NULL };
+  const guint n_items = 6000;
+  g_autoptr(AtlasSearchIndex) index = atlas_search_index_new ();
+  g_autoptr(GArray) owners = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_items);
+  guint name = atlas_search_index_add_name (index, linked);
+
+  g_array_set_size (owners, n_items);
+  for (guint i = 0; i < n_items; i++)
+    {
+      const char *names[] = { forms[i % 4][0], forms[(i / 4) % 4][1], NULL };
+
+      atlas_search_index_add_item (index, &g_array_index (owners, guint, i), names,
+                                   i % 3 == 0 ? texts : NULL, &name, i % 5 == 0);
+    }
+  atlas_search_index_seal (index);
+
+  for (guint q = 0; q < 3; q++)
+    {
+      static const char *queries[] = { "b", "ban gi", "bản giốc " };
+      g_autoptr(AtlasSearchQuery) query = atlas_search_query_new (queries[q]);
+      g_autoptr(AtlasSearchMatches) matches = atlas_search_index_find (index, query, NULL);
+
+      g_assert_cmpuint (_atlas_search_matches_count (matches), >=, 2048);
+      /* Every form of item, near the start, the middle and the end. */
+      for (guint i = 0; i < n_items; i += (i % 20 == 19 ? 2971 : 1))
+        {
+          const char *names[] = { forms[i % 4][0], forms[(i / 4) % 4][1], NULL };
+          g_autoptr(AtlasSearchIndex) alone = atlas_search_index_new ();
+          g_autoptr(AtlasSearchMatches) alone_matches = NULL;
+          guint alone_name = atlas_search_index_add_name (alone, linked);
+          guint owner = 0;
+
+          atlas_search_index_add_item (alone, &owner, names, i % 3 == 0 ? texts : NULL,
+                                       &alone_name, i % 5 == 0);
+          atlas_search_index_seal (alone);
+          alone_matches = atlas_search_index_find (alone, query, NULL);
+          g_assert_cmpuint (atlas_search_matches_get_score (matches, i,
+                                                            &g_array_index (owners, guint, i)),
+                            ==, atlas_search_matches_get_score (alone_matches, 0, &owner));
+        }
+    }
+}
+
 /* A syllable of one letter or digit in a long text is found whole, above
  * the start of a name's syllable, whatever letters of one or two bytes the
  * other texts hold: the filter that spares looking in texts for them must
@@ -719,6 +775,7 @@ main (int   argc,
   g_test_add_func ("/search-index/words", test_index_words);
   g_test_add_func ("/search-index/narrowing", test_index_narrowing);
   g_test_add_func ("/search-index/scores", test_index_scores);
+  g_test_add_func ("/search-index/many-scores", test_index_many_scores);
   g_test_add_func ("/search-index/short-syllables", test_index_short_syllables);
   g_test_add_func ("/search-index/spread-over-names", test_index_spread_over_names);
   g_test_add_func ("/search-index/names-syllables", test_index_names_syllables);

@@ -762,10 +762,71 @@ score_item (AtlasSearchIndex *self,
                              MAX (worst_where, ATLAS_SEARCH_IN_TEXT), 0xFFFF);
 }
 
+/* The matched items of blocks first to last (of BLOCK_BITS items each),
+ * scored. Blocks never share an item, nor a word of no_phrase: parts of
+ * the blocks can be scored at the same time.
+ */
+typedef struct
+{
+  AtlasSearchIndex   *self;
+  Scoring            *scoring;
+  AtlasSearchMatches *matches;
+  guint               first;
+  guint               last;
+} ScoringPart;
+
+static gpointer
+score_part (gpointer data)
+{
+  ScoringPart *part = data;
+  guint n_words = part->scoring->rank.n_words;
+  g_autofree guint8 *how = g_new0 (guint8, n_words);
+  g_autofree guint8 *where = g_new0 (guint8, n_words);
+
+  for (guint b = part->first; b < part->last; b++)
+    {
+      for (guint64 block = part->matches->bits[b]; block != 0; block &= block - 1)
+        {
+          guint item = b * BLOCK_BITS + __builtin_ctzll (block);
+
+          part->matches->scores[item] = score_item (part->self, part->scoring, item, how, where);
+        }
+    }
+
+  return NULL;
+}
+
+/* Fewer matches than this are scored in the calling thread alone: starting
+ * a thread would cost more than it saves.
+ */
+#define MATCHES_SCORED_IN_TWO 2048
+
+/* The block from which the second half of the matches starts. */
+static guint
+middle_block (const AtlasSearchMatches *matches,
+              guint                     n_blocks)
+{
+  guint seen = 0;
+
+  for (guint b = 0; b < n_blocks; b++)
+    {
+      seen += __builtin_popcountll (matches->bits[b]);
+      if (seen >= matches->count / 2)
+        return b + 1;
+    }
+
+  return n_blocks;
+}
+
 /* The score of every item of the matches, by position, 0 for the others;
  * and the items whose long texts were seen to lack the phrase. Narrowing,
  * when not NULL, is an earlier answer of this index: where its phrase is
  * part of this one, texts that lacked it lack this one too.
+ *
+ * The first letters of a search match most of a large dataset, and each
+ * match is scored on its own, reading only what the index and the query
+ * hold: with a second processor, the second half of the matches is scored
+ * in a thread of its own meanwhile.
  */
 static void
 score_items (AtlasSearchIndex         *self,
@@ -774,12 +835,14 @@ score_items (AtlasSearchIndex         *self,
              const AtlasSearchMatches *narrowing)
 {
   guint n_items = self->owners->len;
-  g_autofree guint8 *how = NULL;
-  g_autofree guint8 *where = NULL;
+  guint n_blocks = N_BLOCKS (n_items);
   Scoring scoring = { 0, };
+  ScoringPart first = { self, &scoring, matches, 0, n_blocks };
+  ScoringPart second = first;
+  GThread *thread = NULL;
 
   matches->scores = g_new0 (guint, MAX (n_items, 1));
-  matches->no_phrase = g_new0 (guint64, MAX (1, N_BLOCKS (n_items)));
+  matches->no_phrase = g_new0 (guint64, MAX (1, n_blocks));
   atlas_search_rank_init (&scoring.rank, query);
   matches->phrase = g_strdup (scoring.rank.phrase);
   if (scoring.rank.n_words == 0)
@@ -792,19 +855,19 @@ score_items (AtlasSearchIndex         *self,
       strstr (scoring.rank.phrase, narrowing->phrase) != NULL)
     scoring.had_no_phrase = narrowing->no_phrase;
   scoring.no_phrase = matches->no_phrase;
-
-  how = g_new0 (guint8, scoring.rank.n_words);
-  where = g_new0 (guint8, scoring.rank.n_words);
   scoring.names = score_names (self, &scoring.rank);
-  for (guint b = 0; b < N_BLOCKS (n_items); b++)
-    {
-      for (guint64 block = matches->bits[b]; block != 0; block &= block - 1)
-        {
-          guint item = b * BLOCK_BITS + __builtin_ctzll (block);
 
-          matches->scores[item] = score_item (self, &scoring, item, how, where);
-        }
+  if (matches->count >= MATCHES_SCORED_IN_TWO && g_get_num_processors () > 1)
+    {
+      first.last = second.first = middle_block (matches, n_blocks);
+      thread = g_thread_try_new ("atlas-search-score", score_part, &second, NULL);
     }
+  if (thread == NULL)
+    first.last = n_blocks;
+  score_part (&first);
+  if (thread != NULL)
+    g_thread_join (thread);
+
   free_names (scoring.names, self->names.starts->len);
   atlas_search_rank_clear (&scoring.rank);
 }
