@@ -40,6 +40,24 @@ in_syllable (const char *p)
   return atlas_search_is_syllable_char (c);
 }
 
+/* The next syllable of the folded text from *p on, before end, with *p
+ * moved past it; NULL when there is none.
+ */
+static inline const char *
+next_syllable (const char **p,
+               const char  *end)
+{
+  const char *syllable;
+
+  while (*p < end && !in_syllable (*p))
+    *p = g_utf8_next_char (*p);
+  syllable = *p;
+  while (*p < end && in_syllable (*p))
+    *p = g_utf8_next_char (*p);
+
+  return *p > syllable ? syllable : NULL;
+}
+
 /* Whether p, in the field that starts at start, is where a syllable starts. */
 static inline gboolean
 starts_syllable (const char *start,
@@ -162,25 +180,15 @@ atlas_search_syllables_add (AtlasSearchSyllables *self,
                             const char           *end)
 {
   const char *p = start;
+  const char *syllable;
 
   g_return_if_fail (self != NULL);
 
-  while (p < end)
+  while ((syllable = next_syllable (&p, end)) != NULL)
     {
-      const char *syllable;
+      guint bit = syllable_bit (syllable, p - syllable);
 
-      while (p < end && !in_syllable (p))
-        p = g_utf8_next_char (p);
-      syllable = p;
-      while (p < end && in_syllable (p))
-        p = g_utf8_next_char (p);
-
-      if (p > syllable)
-        {
-          guint bit = syllable_bit (syllable, p - syllable);
-
-          self->bits[bit / 64] |= G_GUINT64_CONSTANT (1) << (bit % 64);
-        }
+      self->bits[bit / 64] |= G_GUINT64_CONSTANT (1) << (bit % 64);
     }
 }
 
@@ -328,20 +336,13 @@ atlas_search_short_syllables_add (AtlasSearchShortSyllables *self,
                                   const char                *end)
 {
   const char *p = start;
+  const char *syllable;
 
   g_return_if_fail (self != NULL);
 
-  while (p < end)
+  while ((syllable = next_syllable (&p, end)) != NULL)
     {
-      const char *syllable;
-
-      while (p < end && !in_syllable (p))
-        p = g_utf8_next_char (p);
-      syllable = p;
-      while (p < end && in_syllable (p))
-        p = g_utf8_next_char (p);
-
-      if (p > syllable && p - syllable <= 2)
+      if (p - syllable <= 2)
         {
           guint bit = short_syllable_bit (syllable, p - syllable);
 
