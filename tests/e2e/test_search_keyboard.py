@@ -15,7 +15,7 @@ import sys
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(__file__))
-from atlas_a11y import App, TestFailure, find, keys, run, wait_for  # noqa: E402
+from atlas_a11y import App, TestFailure, find, find_button, keys, run, wait_for  # noqa: E402
 
 DATASET = os.path.join(os.path.dirname(__file__), "..", "..", "data", "dataset")
 SETTINGS = """sidebar-page='places'
@@ -65,8 +65,14 @@ def test_down_enter_opens_first_result():
             raise TestFailure(f"the count line gives only one list's count: {text!r}")
 
         # Escape twice: the search, then the geopark the page filtered by.
-        keys("ctrl+f", "Escape", "Escape")
+        # Each key waits for its own effect: a second Escape still on its way
+        # would clear the next search instead of the chip.
+        keys("ctrl+f", "Escape")
         wait_for("the search cleared", lambda: entry.queryText().characterCount == 0)
+        chip = f"Bỏ bộ lọc: {geoparks['dongvan']['short_name']['vi']}"
+        wait_for("the geopark's chip", lambda: find_button(sidebar, chip))
+        keys("Escape")
+        wait_for("the chip cleared", lambda: find_button(sidebar, chip) is None)
 
         # A place: Down reaches the first row even when another row had the
         # focus, and Enter opens it: the waterfall "ban gioc" means, not the
