@@ -65,7 +65,12 @@ def test_present():
         # out the few pixels of its client-side border).
         wait_for("full screen", lambda: extents(window)[2] >= 1260 and extents(window)[3] >= 780)
 
-        keys("Next", "Right", "space", "Prior")
+        # Forward with each key a clicker sends, then back; each wait is for a
+        # step the keys before it could not pass through on their way.
+        keys("Next", "Right", "space")
+        expected = f"{first + 3} / {total}"
+        wait_for(f"step {expected}", lambda: caption(window)[0] == expected)
+        keys("Prior")
         expected = f"{first + 2} / {total}"
         wait_for(f"step {expected}", lambda: caption(window)[0] == expected)
         # The card names the place whose pin is selected, and the map shows it.
