@@ -34,6 +34,7 @@ struct _AtlasShape
   AtlasBounds         bounds;
   AtlasMercatorPoint  top_left;
   AtlasMercatorPoint  bottom_right;
+  gboolean            is_line;       /* its rings are open lines */
 };
 
 AtlasShape *
@@ -96,6 +97,30 @@ atlas_shape_add_ring (AtlasShape       *shape,
     }
 
   project_bounds (shape);
+}
+
+/* An open line, such as a river: a shape holds lines or rings, never
+ * both, since lines are stroked and not filled.
+ */
+void
+atlas_shape_add_line (AtlasShape       *shape,
+                      const AtlasPoint *points,
+                      guint             n_points)
+{
+  g_return_if_fail (shape != NULL);
+  g_return_if_fail (shape->is_line || shape->rings->len == 0);
+  g_return_if_fail (shape->circle_m <= 0);
+
+  shape->is_line = TRUE;
+  atlas_shape_add_ring (shape, points, n_points);
+}
+
+gboolean
+atlas_shape_is_line (const AtlasShape *shape)
+{
+  g_return_val_if_fail (shape != NULL, FALSE);
+
+  return shape->is_line;
 }
 
 /* The ring of a circle of radius_m metres around a point: a polygon whose
