@@ -249,13 +249,22 @@ static const struct {
 } files[] = {
   { "land.geojson", STYLE_LAND },
   { "vietnam.geojson", STYLE_VIETNAM },
-  { "water.geojson", STYLE_LAKE },
   { "provinces.geojson", STYLE_PROVINCE },
 };
 
 /* Made ahead by atlas_offline_map_preload(), or NULL; in what language. */
 static GThread *preload_thread;
 static AtlasLanguage preload_language;
+
+/* The water, the largest file and the same in every language, is read by a
+ * thread of its own beside the rest.
+ */
+static GThread *preload_water_thread;
+
+/* The water as first read, copied into every populated layer: a change of
+ * style or language does not read it again.
+ */
+static GArray *water;
 
 static JsonNode *
 parse_file (const char *name)
@@ -337,6 +346,24 @@ read_all_in_thread (gpointer data)
   return read_all (GPOINTER_TO_INT (data));
 }
 
+/* The rivers and lakes, drawn between Vietnam and the provinces. */
+static GArray *
+read_water (void)
+{
+  g_autoptr(JsonNode) root = parse_file ("water.geojson");
+  GArray *shapes = g_array_new (FALSE, FALSE, sizeof (BaseShape));
+
+  read_features (root, STYLE_LAKE, ATLAS_LANGUAGE_EN, shapes);
+
+  return shapes;
+}
+
+static gpointer
+read_water_in_thread (gpointer data)
+{
+  return read_water ();
+}
+
 static void
 free_shapes (GArray *shapes)
 {
@@ -364,6 +391,14 @@ take_preloaded (AtlasLanguage language)
   return shapes;
 }
 
+static GArray *
+take_preloaded_water (void)
+{
+  GThread *thread = g_steal_pointer (&preload_water_thread);
+
+  return thread != NULL ? g_thread_join (thread) : NULL;
+}
+
 /* Reading the base map's GeoJSON into shapes is a visible part of the way
  * to the first frame (docs/PERFORMANCE.md). Started before GTK initializes
  * (which takes longer), a
@@ -379,6 +414,8 @@ atlas_offline_map_preload (AtlasLanguage language)
 
   preload_language = language;
   preload_thread = g_thread_new ("atlas-basemap", read_all_in_thread, GINT_TO_POINTER (language));
+  if (water == NULL)
+    preload_water_thread = g_thread_new ("atlas-water", read_water_in_thread, NULL);
 }
 
 /* Forgets a preload that no map view used. */
@@ -386,9 +423,49 @@ void
 atlas_offline_map_drop_preload (void)
 {
   GArray *shapes = take_preloaded (preload_language);
+  GArray *water_read = take_preloaded_water ();
 
   if (shapes != NULL)
     free_shapes (shapes);
+  if (water_read != NULL)
+    free_shapes (water_read);
+}
+
+/* Gives the layer the shapes, styled, those of provinces only if @provinces. */
+static void
+add_shapes (AtlasShapeLayer *layer,
+            GArray          *shapes,
+            gboolean         dark,
+            gboolean         provinces)
+{
+  for (guint i = 0; i < shapes->len; i++)
+    {
+      const BaseShape *base = &g_array_index (shapes, BaseShape, i);
+      AtlasShapeStyle shape_style;
+
+      if ((base->style == STYLE_PROVINCE) != provinces)
+        continue;
+
+      style_for (base->style, dark, &shape_style);
+      atlas_shape_set_style (base->shape, &shape_style);
+      atlas_shape_layer_add (layer, base->shape);
+    }
+}
+
+static void
+add_water (AtlasShapeLayer *layer,
+           gboolean         dark)
+{
+  for (guint i = 0; i < water->len; i++)
+    {
+      const BaseShape *base = &g_array_index (water, BaseShape, i);
+      AtlasShape *shape = atlas_shape_copy (base->shape);
+      AtlasShapeStyle shape_style;
+
+      style_for (base->style, dark, &shape_style);
+      atlas_shape_set_style (shape, &shape_style);
+      atlas_shape_layer_add (layer, shape);
+    }
 }
 
 void
@@ -404,19 +481,18 @@ atlas_offline_map_populate (AtlasShapeLayer *layer,
   shapes = take_preloaded (language);
   if (shapes == NULL)
     shapes = read_all (language);
+  if (water == NULL)
+    water = take_preloaded_water ();
+  if (water == NULL)
+    water = read_water ();
 
   gdk_rgba_parse (&sea, sea_colours[dark ? 1 : 0]);
   atlas_shape_layer_clear (layer);
   atlas_shape_layer_set_background (layer, &sea);
-  for (guint i = 0; i < shapes->len; i++)
-    {
-      const BaseShape *base = &g_array_index (shapes, BaseShape, i);
-      AtlasShapeStyle shape_style;
-
-      style_for (base->style, dark, &shape_style);
-      atlas_shape_set_style (base->shape, &shape_style);
-      atlas_shape_layer_add (layer, base->shape);
-    }
+  /* Rivers over the land, the dashed province lines over the rivers. */
+  add_shapes (layer, shapes, dark, FALSE);
+  add_water (layer, dark);
+  add_shapes (layer, shapes, dark, TRUE);
   g_array_unref (shapes);
 }
 
@@ -424,11 +500,9 @@ atlas_offline_map_populate (AtlasShapeLayer *layer,
 GPtrArray *
 _atlas_offline_map_read_water (void)
 {
-  g_autoptr(JsonNode) root = parse_file ("water.geojson");
-  g_autoptr(GArray) shapes = g_array_new (FALSE, FALSE, sizeof (BaseShape));
-  GPtrArray *water = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_shape_free);
+  g_autoptr(GArray) shapes = read_water ();
+  GPtrArray *found = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_shape_free);
 
-  read_features (root, STYLE_LAKE, ATLAS_LANGUAGE_EN, shapes);
   for (guint i = 0; i < shapes->len; i++)
     {
       const BaseShape *base = &g_array_index (shapes, BaseShape, i);
@@ -436,10 +510,10 @@ _atlas_offline_map_read_water (void)
 
       style_for (base->style, FALSE, &shape_style);
       atlas_shape_set_style (base->shape, &shape_style);
-      g_ptr_array_add (water, base->shape);
+      g_ptr_array_add (found, base->shape);
     }
 
-  return water;
+  return found;
 }
 
 /* The colour of the rivers of WDBII's level @rank (1–4), for tests. */

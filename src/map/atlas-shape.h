@@ -41,6 +41,7 @@ AtlasShape               *atlas_shape_new_circle       (const char            *i
                                                         double                 latitude,
                                                         double                 longitude,
                                                         double                 radius_m);
+AtlasShape               *atlas_shape_copy             (const AtlasShape      *shape);
 void                      atlas_shape_free             (AtlasShape            *shape);
 void                      atlas_shape_add_ring         (AtlasShape            *shape,
                                                         const AtlasPoint      *points,
