@@ -44,6 +44,17 @@ Outputs (--out, default <source tree>/data/basemap):
   vietnam.geojson    Vietnam (unsimplified) + the two archipelagos
   provinces.geojson  the 9 derived current provinces with interior label
                      points
+  water.geojson      rivers (GSHHG 2.3.7 WDBII, levels 1-4) and lakes
+                     (GSHHG shoreline level 2), simplified, rivers cut into
+                     parts of at most 64 positions
+
+Water inputs (Debian: apt install gmt gmt-gshhg-full; only to regenerate,
+not to build or test the app):
+  gmt (6.4.0 here), run as `gmt coast ... -M` in a temporary directory
+  --gshhg DIR (default /usr/share/gmt-gshhg): binned_river_f.nc and
+      binned_GSHHS_f.nc of GSHHG 2.3.7, sha256 verified (GSHHG_SHA256)
+  `make-basemap.py --only water` writes water.geojson alone, without the
+  world-atlas input.
   (README.md in the same directory is hand-written, not generated.)
 
 Processing, in short (details in data/basemap/README.md):
