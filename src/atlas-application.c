@@ -163,6 +163,7 @@ atlas_application_about_action (GSimpleAction *action,
   static const char *map_data[] = {
     "OpenStreetMap contributors https://www.openstreetmap.org/copyright",
     "Natural Earth https://www.naturalearthdata.com",
+    "GSHHG https://www.soest.hawaii.edu/pwessel/gshhg/",
     NULL
   };
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
@@ -199,6 +200,12 @@ atlas_application_about_action (GSimpleAction *action,
                                       GTK_LICENSE_CUSTOM,
                                       _("Borders and provinces of the offline map come from "
                                         "Natural Earth, which is in the public domain."));
+  adw_about_window_add_legal_section (about,
+                                      "GSHHG",
+                                      "© The GMT Team",
+                                      GTK_LICENSE_LGPL_3_0,
+                                      _("Rivers and lakes of the offline map come from GSHHG "
+                                        "(its WDBII rivers), version 2.3.7."));
 
   gtk_window_present (GTK_WINDOW (about));
 }

@@ -34,6 +34,65 @@ assert_box_holds_rings (AtlasShape *shape)
     }
 }
 
+/* A river is a shape of open lines: kept as given (not closed), its box
+ * holding them; a shape of rings is no line.
+ */
+static void
+test_lines (void)
+{
+  static const AtlasPoint river[] = {
+    { 105.40, 23.30 }, { 105.42, 23.24 }, { 105.47, 23.20 },
+  };
+  g_autoptr(AtlasShape) shape = atlas_shape_new (NULL, NULL, 0, 0);
+  g_autoptr(AtlasShape) area = atlas_shape_new (NULL, NULL, 0, 0);
+  AtlasMercatorPoint top_left, bottom_right;
+  const AtlasMercatorPoint *points;
+  guint n_points;
+
+  atlas_shape_add_line (shape, river, G_N_ELEMENTS (river));
+  g_assert_true (atlas_shape_is_line (shape));
+  g_assert_null (atlas_shape_get_label (shape));
+  g_assert_cmpuint (atlas_shape_get_n_rings (shape), ==, 1);
+  points = atlas_shape_get_ring (shape, 0, &n_points);
+  g_assert_cmpuint (n_points, ==, G_N_ELEMENTS (river));
+  g_assert_cmpfloat_with_epsilon (points[2].x, atlas_mercator_x (105.47), 1e-12);
+
+  atlas_shape_get_box (shape, &top_left, &bottom_right);
+  g_assert_cmpfloat_with_epsilon (top_left.x, atlas_mercator_x (105.40), 1e-12);
+  g_assert_cmpfloat_with_epsilon (top_left.y, atlas_mercator_y (23.30), 1e-12);
+  g_assert_cmpfloat_with_epsilon (bottom_right.x, atlas_mercator_x (105.47), 1e-12);
+  g_assert_cmpfloat_with_epsilon (bottom_right.y, atlas_mercator_y (23.20), 1e-12);
+
+  atlas_shape_add_ring (area, river, G_N_ELEMENTS (river));
+  g_assert_false (atlas_shape_is_line (area));
+}
+
+/* A copy is a shape of its own: the same rings and kind, freed apart. */
+static void
+test_copy (void)
+{
+  static const AtlasPoint river[] = { { 105.40, 23.30 }, { 105.42, 23.24 } };
+  AtlasShape *shape = atlas_shape_new ("nho-que", "Nho Quế", 23.24, 105.42);
+  g_autoptr(AtlasShape) copy = NULL;
+  AtlasShapeStyle style = { .stroke_width = 1.5, .min_zoom = 9 };
+  const AtlasMercatorPoint *points;
+  guint n_points;
+
+  atlas_shape_add_line (shape, river, G_N_ELEMENTS (river));
+  atlas_shape_set_style (shape, &style);
+  copy = atlas_shape_copy (shape);
+  atlas_shape_free (shape);
+
+  g_assert_true (atlas_shape_is_line (copy));
+  g_assert_cmpstr (atlas_shape_get_id (copy), ==, "nho-que");
+  g_assert_cmpstr (atlas_shape_get_label (copy), ==, "Nho Quế");
+  g_assert_cmpfloat (atlas_shape_get_style (copy)->min_zoom, ==, 9);
+  g_assert_cmpuint (atlas_shape_get_n_rings (copy), ==, 1);
+  points = atlas_shape_get_ring (copy, 0, &n_points);
+  g_assert_cmpuint (n_points, ==, 2);
+  g_assert_cmpfloat_with_epsilon (points[1].y, atlas_mercator_y (23.24), 1e-12);
+}
+
 /* A polygon's rings are kept in Web Mercator, and its box holds them all. */
 static void
 test_rings (void)
@@ -134,6 +193,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/shape/rings", test_rings);
+  g_test_add_func ("/shape/lines", test_lines);
+  g_test_add_func ("/shape/copy", test_copy);
   g_test_add_func ("/shape/circle", test_circle);
   g_test_add_func ("/shape/circle-near-pole", test_circle_near_pole);
   g_test_add_func ("/shape/style", test_style);

@@ -12,6 +12,11 @@ names in NFC, land inside the region box and without Vietnam / Hoàng Sa /
 Trường Sa, label points inside their polygon (archipelagos: inside the
 bounding box of the island group), Vietnam's land border shared
 vertex-for-vertex with the neighbours, and sizes (< 400 KB in total).
+water.geojson (rivers and lakes from GSHHG): lines of rank 1-4 with at
+least 2 positions and at most RIVER_PART_POSITIONS per part, ranks 2-4
+inside the detail box, lakes as closed counter-clockwise rings without
+self-crossings, all on the 1e-4 grid inside the region box, the licence
+note, the Nho Quế within 1.5 km of Mã Pí Lèng, and its size (< 450 KB).
 Exits non-zero on any error.
 """
 
@@ -31,6 +36,7 @@ _SPEC.loader.exec_module(MAKE_BASEMAP)
 
 BOX = (97.0, 5.0, 118.0, 27.0)
 LIMIT = 400 * 1024
+WATER_LIMIT = 450 * 1024
 errors = []
 
 
@@ -187,6 +193,77 @@ def label_check(fc, name):
             err("%s[%s]: label point outside polygon" % (name, p["name_en"]))
 
 
+def on_grid(pt):
+    return all(abs(v * 1e4 - round(v * 1e4)) <= 1e-6 for v in pt)
+
+
+def check_water(path):
+    raw = open(path, "rb").read()
+    fc = json.loads(raw.decode("utf-8"))
+    name = os.path.basename(path)
+    if "LGPL" not in fc.get("note", ""):
+        err(name + ": the licence note is missing")
+    box, detail = MAKE_BASEMAP.BOX, MAKE_BASEMAP.DETAIL_BOX
+    counts = {}
+    nho_que = math.inf
+    for n, f in enumerate(fc["features"]):
+        p, g = f["properties"], f["geometry"]
+        what = "%s[%d]" % (name, n)
+        kind = p.get("kind")
+        if kind == "river":
+            rank = p.get("rank")
+            if rank not in (1, 2, 3, 4):
+                err(what + ": rank %r" % rank)
+                continue
+            lines = [g["coordinates"]] if g["type"] == "LineString" else \
+                g["coordinates"] if g["type"] == "MultiLineString" else None
+            if lines is None:
+                err(what + ": river geometry " + g["type"])
+                continue
+            inside = box if rank == 1 else detail
+            for line in lines:
+                if not 2 <= len(line) <= MAKE_BASEMAP.RIVER_PART_POSITIONS:
+                    err(what + ": a part of %d positions" % len(line))
+                for i, pt in enumerate(line):
+                    if not on_grid(pt):
+                        err(what + ": not rounded to 1e-4: %r" % pt)
+                    if not (inside[0] <= pt[0] <= inside[2] and
+                            inside[1] <= pt[1] <= inside[3]):
+                        err(what + ": outside its box: %r" % pt)
+                    if i and line[i - 1] == pt:
+                        err(what + ": repeated consecutive position")
+                    if i:
+                        nho_que = min(nho_que, seg_dist_km(
+                            105.41, 23.23, line[i - 1], pt))
+            counts["river %d" % rank] = counts.get("river %d" % rank, 0) + \
+                sum(len(line) for line in lines)
+        elif kind in ("lake", "riverlake"):
+            if g["type"] != "Polygon" or len(g["coordinates"]) != 1:
+                err(what + ": a lake is one ring")
+                continue
+            r = g["coordinates"][0]
+            if len(r) < 4 or r[0] != r[-1]:
+                err(what + ": ring not closed")
+            if area(r) <= 0:
+                err(what + ": ring not counter-clockwise")
+            if not all(on_grid(pt) and box[0] <= pt[0] <= box[2] and
+                       box[1] <= pt[1] <= box[3] for pt in r):
+                err(what + ": off the grid or outside the box")
+            if crossings([[r]]):
+                err(what + ": self-crossing ring")
+            counts[kind] = counts.get(kind, 0) + len(r)
+        else:
+            err(what + ": kind %r" % kind)
+    print("%-18s %7d bytes  %d features  positions %s" % (
+        name, len(raw), len(fc["features"]), counts))
+    print("  Nho Quế: nearest river %.2f km from Mã Pí Lèng (23.23 N, "
+          "105.41 E)" % nho_que)
+    if nho_que > 1.5:
+        err(name + ": no river within 1.5 km of Mã Pí Lèng")
+    if len(raw) >= WATER_LIMIT:
+        err(name + ": over %d KB" % (WATER_LIMIT // 1024))
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser()
@@ -207,6 +284,7 @@ def main():
                                                     LIMIT // 1024))
     if total >= LIMIT:
         err("total size over 400 KB")
+    check_water(os.path.join(a.dir, "water.geojson"))
 
     land, vn, pv = (data.get(k) for k in files)
     if land:

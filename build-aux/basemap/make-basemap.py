@@ -44,6 +44,17 @@ Outputs (--out, default <source tree>/data/basemap):
   vietnam.geojson    Vietnam (unsimplified) + the two archipelagos
   provinces.geojson  the 9 derived current provinces with interior label
                      points
+  water.geojson      rivers (GSHHG 2.3.7 WDBII, levels 1-4) and lakes
+                     (GSHHG shoreline level 2), simplified, rivers cut into
+                     parts of at most 64 positions
+
+Water inputs (Debian: apt install gmt gmt-gshhg-full; only to regenerate,
+not to build or test the app):
+  gmt (6.4.0 here), run as `gmt coast ... -M` in a temporary directory
+  --gshhg DIR (default /usr/share/gmt-gshhg): binned_river_f.nc and
+      binned_GSHHS_f.nc of GSHHG 2.3.7, sha256 verified (GSHHG_SHA256)
+  `make-basemap.py --only water` writes water.geojson alone, without the
+  world-atlas input.
   (README.md in the same directory is hand-written, not generated.)
 
 Processing, in short (details in data/basemap/README.md):
@@ -85,6 +96,29 @@ BOX = (97.0, 5.0, 118.0, 27.0)   # lon_min, lat_min, lon_max, lat_max
 SIMPLIFY_TOL = 0.01              # degrees, Douglas-Peucker, land only
 NDIGITS = 4                      # 1e-4 degree (~11 m)
 LABEL_PRECISION = 0.001          # degrees, pole-of-inaccessibility search
+
+# Water, from GSHHG 2.3.7 as Debian's gmt-gshhg-full 2.3.7-6 installs it
+# (see data/basemap/README.md): WDBII river levels (gmt coast -I) 1
+# permanent major rivers, 2 additional major rivers, 3 additional rivers,
+# 4 minor rivers; the first over the whole box, the others (and the
+# river-lakes) where Vietnam is (DETAIL_BOX), which keeps the file small.
+GSHHG_VERSION = "2.3.7"
+GSHHG_DIR = "/usr/share/gmt-gshhg"
+GSHHG_SHA256 = {
+    "binned_river_f.nc":
+        "1e0f34b06bb73fa21ee1a52764d6979521c3342215e0a2cdc8de6c72d37d0cb6",
+    "binned_GSHHS_f.nc":
+        "3b0c146b7ac3af37daebc44bc66cce5bc2703ca7f42e84e680f3efd5dcc08dc3",
+}
+DETAIL_BOX = (102.0, 8.0, 110.0, 25.0)  # whole degrees: gmt writes whole bins
+RIVER_LEVELS = {1: BOX, 2: DETAIL_BOX, 3: DETAIL_BOX, 4: DETAIL_BOX}
+RIVER_TOL = 0.0015               # degrees, Douglas-Peucker
+LAKE_TOL = 0.002
+RIVER_PART_POSITIONS = 64
+WATER_NOTE = (
+    "Rivers (WDBII, levels 1-4) and lakes (shoreline level 2) of GSHHG "
+    "2.3.7, LGPL-3.0-or-later, simplified; rivers of levels 2-4 and "
+    "river-lakes only in lon 102-110 E, lat 8-25 N.")
 
 # ISO 3166-1 numeric id in world-atlas -> (iso_a3, name_vi, name_en,
 # name_vi_official or None).  name_vi is the form common in Vietnamese
@@ -554,6 +588,179 @@ def write_fc(path, features, extra=None):
     return len(text.encode("utf-8"))
 
 
+# ------------------------------------------------------------ water (GSHHG)
+
+def gmt_version(gmt):
+    out = subprocess.run([gmt, "--version"], check=True, capture_output=True,
+                         text=True).stdout.strip()
+    return out
+
+
+def check_gshhg(gshhg_dir):
+    """The binned GSHHG files gmt reads, verified against the Debian
+    gmt-gshhg-full 2.3.7-6 files the data was made from."""
+    for name, want in sorted(GSHHG_SHA256.items()):
+        with open(os.path.join(gshhg_dir, name), "rb") as fh:
+            h = sha256_bytes(fh.read())
+        print("%-36s sha256 %s" % (name, h))
+        if h != want:
+            sys.exit("%s is not the GSHHG %s file" % (name, GSHHG_VERSION))
+
+
+def run_coast(gmt, gshhg_dir, box, args):
+    """`gmt coast -M` dumps the segments it would draw as text: one
+    '>' header per segment, cut at GSHHG's 1-degree bins.  Run in a
+    temporary directory, since gmt leaves a gmt.history behind; the
+    number format and GSHHG directory are given, not taken from a
+    gmt.conf."""
+    cmd = [gmt, "coast", "-R%g/%g/%g/%g" % (box[0], box[2], box[1], box[3]),
+           "-Df"] + args + ["-M", "--FORMAT_FLOAT_OUT=%.10g",
+                            "--IO_SEGMENT_MARKER=>",
+                            "--DIR_GSHHG=" + gshhg_dir]
+    print("run: " + " ".join(cmd))
+    with tempfile.TemporaryDirectory(prefix="basemap-gmt-") as tmp:
+        out = subprocess.run(cmd, cwd=tmp, check=True, capture_output=True,
+                             text=True).stdout
+    pieces = []
+    for line in out.splitlines():
+        if line.startswith(">"):
+            pieces.append([])
+        elif line.strip():
+            x, y = line.split()[:2]
+            pieces[-1].append((float(x), float(y)))
+    return [p for p in pieces if len(p) >= 2]
+
+
+def chain_pieces(pieces):
+    """Join the pieces gmt cut at bin edges back into lines: a piece is
+    continued by the one piece that starts where it ends (confluences,
+    where several do, end a line).  Deterministic: input order."""
+    starts, ends = {}, {}
+    for i, p in enumerate(pieces):
+        starts.setdefault(p[0], []).append(i)
+        ends.setdefault(p[-1], []).append(i)
+    used = [False] * len(pieces)
+    lines = []
+    for i in range(len(pieces)):
+        if used[i]:
+            continue
+        first, seen = i, {i}
+        while True:
+            before = [k for k in ends.get(pieces[first][0], ())
+                      if not used[k] and k not in seen]
+            if len(before) != 1 or len(starts[pieces[first][0]]) != 1:
+                break
+            first = before[0]
+            seen.add(first)
+        line = list(pieces[first])
+        used[first] = True
+        while True:
+            after = [k for k in starts.get(line[-1], ()) if not used[k]]
+            if len(after) != 1 or len(ends[line[-1]]) != 1:
+                break
+            used[after[0]] = True
+            line.extend(pieces[after[0]][1:])
+        lines.append(line)
+    return lines
+
+
+def clean_line(pts):
+    out = []
+    for x, y in pts:
+        p = (rnd(x), rnd(y))
+        if not out or out[-1] != p:
+            out.append(p)
+    return out if len(out) >= 2 else None
+
+
+def split_line(line, n):
+    """Parts of at most n positions, each starting where the last ended, so
+    that the app culls a long river by the box of each part."""
+    parts = []
+    i = 0
+    while i < len(line) - 1:
+        parts.append(line[i:i + n])
+        i += n - 1
+    return parts
+
+
+def build_rivers(gmt, gshhg_dir):
+    features = []
+    stats = {}
+    for level, box in sorted(RIVER_LEVELS.items()):
+        lines = chain_pieces(run_coast(gmt, gshhg_dir, box, ["-I%d" % level]))
+        n_in = sum(len(l) for l in lines)
+        kept = []
+        for line in lines:
+            c = clean_line(douglas_peucker(line, RIVER_TOL))
+            if c:
+                kept.append(c)
+        stats[level] = (len(lines), n_in, sum(len(l) for l in kept))
+        for line in kept:
+            parts = split_line(line, RIVER_PART_POSITIONS)
+            if len(parts) == 1:
+                geom = {"type": "LineString",
+                        "coordinates": [list(p) for p in parts[0]]}
+            else:
+                geom = {"type": "MultiLineString",
+                        "coordinates": [[list(p) for p in part]
+                                        for part in parts]}
+            features.append({"type": "Feature",
+                             "properties": {"kind": "river", "rank": level},
+                             "geometry": geom})
+    return features, stats
+
+
+def simplify_ring(ring, tol, n=200):
+    """A closed ring simplified in runs of n positions, so that where the
+    result's edges cross, only the runs that cross are simplified again
+    with half the tolerance (a long river-lake crosses itself in one
+    narrow place at most tolerances)."""
+    runs = split_line(ring, n)
+    tols = [tol] * len(runs)
+    for _ in range(12):
+        pts = []
+        owner = {}
+        for k, run in enumerate(runs):
+            c = douglas_peucker(run, tols[k])
+            for p in c[1:]:
+                owner.setdefault((rnd(p[0]), rnd(p[1])), set()).add(k)
+            pts.extend(c if not pts else c[1:])
+        c = clean_ring(pts)
+        if c is None:
+            return None
+        bad = find_crossings([c])
+        if not bad:
+            return c
+        for s1, s2 in bad:
+            for a, b in (s1, s2):
+                for k in owner.get(a, set()) | owner.get(b, set()):
+                    tols[k] /= 2
+    raise RuntimeError("lake ring: crossings remain at %r" % (ring[0],))
+
+
+def build_lakes(gmt, gshhg_dir):
+    """GSHHG level 2 (lakes), +l the lakes themselves, +r the river-lakes
+    (wide rivers drawn as areas), each ring simplified."""
+    features = []
+    stats = {}
+    for kind, flag, box in (("lake", "+l", BOX),
+                            ("riverlake", "+r", DETAIL_BOX)):
+        rings = chain_pieces(run_coast(gmt, gshhg_dir, box,
+                                       ["-A0/2/2" + flag, "-W"]))
+        n = 0
+        for ring in rings:
+            if ring[0] != ring[-1]:
+                raise RuntimeError("%s: open ring at %r" % (kind, ring[0]))
+            c = simplify_ring(ring, LAKE_TOL)
+            if c is None:
+                continue
+            n += len(c)
+            features.append(feature({"kind": kind}, [[orient(c, True)]]))
+        stats[kind] = (len(rings), sum(len(r) for r in rings), n)
+    return features, stats
+
+
 # -------------------------------------------------------------- the steps
 
 def load_world_atlas(path, fetch):
@@ -781,6 +988,23 @@ def read_json(path):
     return json.loads(b.decode("utf-8"))
 
 
+def write_water(a):
+    print("gmt %s, GSHHG %s" % (gmt_version(a.gmt), GSHHG_VERSION))
+    check_gshhg(a.gshhg)
+    lakes, lake_stats = build_lakes(a.gmt, a.gshhg)
+    rivers, river_stats = build_rivers(a.gmt, a.gshhg)
+    # Drawn in file order: lakes, then the rivers, minor ones first.
+    rivers.sort(key=lambda f: -f["properties"]["rank"])
+    for kind, (n, n_in, n_out) in lake_stats.items():
+        print("%s: %d rings, %d positions, %d after simplification"
+              % (kind, n, n_in, n_out))
+    for level, (n, n_in, n_out) in river_stats.items():
+        print("rivers level %d: %d lines, %d positions, %d after "
+              "simplification" % (level, n, n_in, n_out))
+    return write_fc(os.path.join(a.out, "water.geojson"), lakes + rivers,
+                    {"note": WATER_NOTE})
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     default_out = os.path.normpath(os.path.join(here, "..", "..", "data",
@@ -793,8 +1017,22 @@ def main():
                     "its package/countries-10m.json")
     ap.add_argument("--fetch", action="store_true",
                     help="npm pack world-atlas@2.0.2 into a temp dir")
+    ap.add_argument("--gmt", default="gmt",
+                    help="the gmt program (Debian: gmt), for water.geojson")
+    ap.add_argument("--gshhg", default=GSHHG_DIR,
+                    help="directory with GSHHG's binned_*_f.nc (Debian: "
+                         "gmt-gshhg-full)")
+    ap.add_argument("--only", choices=("all", "water"), default="all",
+                    help="water: only water.geojson (needs gmt, not "
+                         "world-atlas)")
     ap.add_argument("--out", default=default_out)
     a = ap.parse_args()
+
+    os.makedirs(a.out, exist_ok=True)
+    water_size = write_water(a)
+    if a.only == "water":
+        print("water.geojson      %7d bytes" % water_size)
+        return
 
     topo = load_world_atlas(a.world_atlas, a.fetch)
     border = read_json(os.path.join(a.geodata, "vn-border.geojson"))
@@ -813,6 +1051,7 @@ def main():
         "provinces.geojson": write_fc(
             os.path.join(a.out, "provinces.geojson"), pv,
             {"note": PROVINCE_NOTE}),
+        "water.geojson": water_size,
     }
     for msg in FIXES:
         print("input fix: " + msg)

@@ -106,7 +106,7 @@ update_basemap (AtlasMapView *self)
                             g_strcmp0 (self->basemap, "offline") != 0);
 
   shumate_license_set_extra_text (self->license,
-                                  offline ? _("Offline map: Natural Earth") : NULL);
+                                  offline ? _("Offline map: Natural Earth, GSHHG") : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->license), TRUE);
 
   /* Only say so when it was not the user's choice. */

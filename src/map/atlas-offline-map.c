@@ -11,11 +11,12 @@
 
 #include <json-glib/json-glib.h>
 
-#include "atlas-offline-map.h"
+#include "atlas-offline-map-private.h"
 
 /* The base map for a room without network, drawn from the open data bundled
- * in data/basemap/ (Natural Earth; see its README): the land around
- * Vietnam, Vietnam with Hoàng Sa and Trường Sa, and the current provinces.
+ * in data/basemap/ (Natural Earth and GSHHG; see its README): the land
+ * around Vietnam, Vietnam with Hoàng Sa and Trường Sa, its main rivers and
+ * lakes, and the current provinces.
  * The OpenStreetMap tile policy forbids keeping its tiles for offline use,
  * so this is all ours.
  */
@@ -26,8 +27,20 @@ typedef enum
   STYLE_VIETNAM,
   STYLE_ARCHIPELAGO,
   STYLE_PROVINCE,
+  STYLE_LAKE,
+  STYLE_RIVER_1,        /* WDBII's levels: 1 the major rivers … 4 the minor */
+  STYLE_RIVER_2,
+  STYLE_RIVER_3,
+  STYLE_RIVER_4,
   N_STYLES
 } Style;
+
+/* A shape of the base map, and how it is drawn in light and dark. */
+typedef struct
+{
+  AtlasShape *shape;
+  Style       style;
+} BaseShape;
 
 typedef struct
 {
@@ -45,16 +58,57 @@ static const Palette palettes[2][N_STYLES] = {
     { "#f7f4ea", "#9a4f2c", "#3d3846" },
     { "#f7f4ea", "#9a4f2c", "#9a4f2c" },
     { "rgba(0,0,0,0)", "#b9a98f", "#5e5c64" },
+    { "#b4d0e8", "#6f9fcb", NULL },
+    { NULL, "#4a86c0", NULL },
+    { NULL, "#5590c6", NULL },
+    { NULL, "#5f97ca", NULL },
+    { NULL, "#6c9fcd", NULL },
   },
   {
     { "#2f2f33", "#48484e", "#9a9996" },
     { "#3b3b40", "#e0a36e", "#deddda" },
     { "#3b3b40", "#e0a36e", "#e0a36e" },
     { "rgba(0,0,0,0)", "#6b6259", "#c0bfbc" },
+    { "#1f3b54", "#4f81ad", NULL },
+    { NULL, "#6a9fd0", NULL },
+    { NULL, "#6398c9", NULL },
+    { NULL, "#5d91c2", NULL },
+    { NULL, "#568abb", NULL },
   },
 };
 
 static const char *sea_colours[2] = { "#c6dcec", "#1b2a38" };
+
+/* Water appears as one zooms in, the major rivers first, and stays thin
+ * and calm under the names and pins: a guide to the ground, not a subject.
+ */
+static const struct {
+  double width;
+  double min_zoom;
+} water_lines[] = {
+  [STYLE_LAKE] = { 0.8, 7 },
+  [STYLE_RIVER_1] = { 2.0, 7 },
+  [STYLE_RIVER_2] = { 1.7, 8 },
+  [STYLE_RIVER_3] = { 1.5, 9 },
+  [STYLE_RIVER_4] = { 1.2, 10 },
+};
+
+static void
+water_style_for (Style            style,
+                 gboolean         dark,
+                 AtlasShapeStyle *shape_style)
+{
+  const Palette *palette = &palettes[dark ? 1 : 0][style];
+
+  *shape_style = (AtlasShapeStyle) {
+    .stroke_width = water_lines[style].width,
+    .label_scale = 1,
+    .label_min_zoom = G_MAXDOUBLE,
+    .min_zoom = water_lines[style].min_zoom,
+  };
+  gdk_rgba_parse (&shape_style->fill, palette->fill != NULL ? palette->fill : "rgba(0,0,0,0)");
+  gdk_rgba_parse (&shape_style->stroke, palette->stroke);
+}
 
 static void
 style_for (Style            style,
@@ -62,6 +116,12 @@ style_for (Style            style,
            AtlasShapeStyle *shape_style)
 {
   const Palette *palette = &palettes[dark ? 1 : 0][style];
+
+  if (style >= STYLE_LAKE)
+    {
+      water_style_for (style, dark, shape_style);
+      return;
+    }
 
   *shape_style = (AtlasShapeStyle) {
     .stroke_width = style == STYLE_VIETNAM ? 1.5 : 1.0,
@@ -106,6 +166,41 @@ add_ring (AtlasShape *shape,
   atlas_shape_add_ring (shape, points, n_points);
 }
 
+/* LineString: [[longitude, latitude], …]; MultiLineString: [line, …]. Each
+ * line a shape of its own, so that a view draws only the parts of a long
+ * river it shows (the generator cuts them short).
+ */
+static void
+add_lines (JsonObject *geometry,
+           Style       style,
+           GArray     *shapes)
+{
+  const char *type = json_object_get_string_member_with_default (geometry, "type", NULL);
+  JsonArray *coordinates = json_object_get_array_member (geometry, "coordinates");
+  gboolean multi = g_strcmp0 (type, "MultiLineString") == 0;
+  guint n_lines = multi ? json_array_get_length (coordinates) : 1;
+
+  g_assert (coordinates != NULL);
+  for (guint i = 0; i < n_lines; i++)
+    {
+      JsonArray *line = multi ? json_array_get_array_element (coordinates, i) : coordinates;
+      guint n_points = json_array_get_length (line);
+      g_autofree AtlasPoint *points = g_new (AtlasPoint, n_points);
+      BaseShape base = { atlas_shape_new (NULL, NULL, 0, 0), style };
+
+      for (guint p = 0; p < n_points; p++)
+        {
+          JsonArray *pair = json_array_get_array_element (line, p);
+
+          g_assert (pair != NULL && json_array_get_length (pair) >= 2);
+          points[p].longitude = number_of (json_array_get_element (pair, 0));
+          points[p].latitude = number_of (json_array_get_element (pair, 1));
+        }
+      atlas_shape_add_line (base.shape, points, n_points);
+      g_array_append_val (shapes, base);
+    }
+}
+
 /* Polygon: [ring, …]; MultiPolygon: [[ring, …], …] */
 static void
 add_geometry (AtlasShape *shape,
@@ -138,6 +233,11 @@ style_of (JsonObject *properties,
     return STYLE_ARCHIPELAGO;
   if (g_strcmp0 (kind, "province") == 0)
     return STYLE_PROVINCE;
+  if (g_strcmp0 (kind, "lake") == 0 || g_strcmp0 (kind, "riverlake") == 0)
+    return STYLE_LAKE;
+  if (g_strcmp0 (kind, "river") == 0)
+    return CLAMP (STYLE_RIVER_1 + json_object_get_int_member_with_default (properties, "rank", 4) - 1,
+                  STYLE_RIVER_1, STYLE_RIVER_4);
 
   return default_style;
 }
@@ -152,16 +252,19 @@ static const struct {
   { "provinces.geojson", STYLE_PROVINCE },
 };
 
-/* A shape of the base map, and how it is drawn in light and dark. */
-typedef struct
-{
-  AtlasShape *shape;
-  Style       style;
-} BaseShape;
-
 /* Made ahead by atlas_offline_map_preload(), or NULL; in what language. */
 static GThread *preload_thread;
 static AtlasLanguage preload_language;
+
+/* The water, the largest file and the same in every language, is read by a
+ * thread of its own beside the rest.
+ */
+static GThread *preload_water_thread;
+
+/* The water as first read, copied into every populated layer: a change of
+ * style or language does not read it again.
+ */
+static GArray *water;
 
 static JsonNode *
 parse_file (const char *name)
@@ -205,6 +308,11 @@ read_features (JsonNode      *root,
       label_lat = json_object_get_member (properties, "label_lat");
       label_lon = json_object_get_member (properties, "label_lon");
       base.style = style_of (properties, default_style);
+      if (base.style >= STYLE_RIVER_1)
+        {
+          add_lines (geometry, base.style, shapes);
+          continue;
+        }
 
       /* Land around Vietnam gets no label until one can tell the countries apart. */
       if (label_lat == NULL)
@@ -238,6 +346,24 @@ read_all_in_thread (gpointer data)
   return read_all (GPOINTER_TO_INT (data));
 }
 
+/* The rivers and lakes, drawn between Vietnam and the provinces. */
+static GArray *
+read_water (void)
+{
+  g_autoptr(JsonNode) root = parse_file ("water.geojson");
+  GArray *shapes = g_array_new (FALSE, FALSE, sizeof (BaseShape));
+
+  read_features (root, STYLE_LAKE, ATLAS_LANGUAGE_EN, shapes);
+
+  return shapes;
+}
+
+static gpointer
+read_water_in_thread (gpointer data)
+{
+  return read_water ();
+}
+
 static void
 free_shapes (GArray *shapes)
 {
@@ -265,6 +391,14 @@ take_preloaded (AtlasLanguage language)
   return shapes;
 }
 
+static GArray *
+take_preloaded_water (void)
+{
+  GThread *thread = g_steal_pointer (&preload_water_thread);
+
+  return thread != NULL ? g_thread_join (thread) : NULL;
+}
+
 /* Reading the base map's GeoJSON into shapes is a visible part of the way
  * to the first frame (docs/PERFORMANCE.md). Started before GTK initializes
  * (which takes longer), a
@@ -280,6 +414,8 @@ atlas_offline_map_preload (AtlasLanguage language)
 
   preload_language = language;
   preload_thread = g_thread_new ("atlas-basemap", read_all_in_thread, GINT_TO_POINTER (language));
+  if (water == NULL)
+    preload_water_thread = g_thread_new ("atlas-water", read_water_in_thread, NULL);
 }
 
 /* Forgets a preload that no map view used. */
@@ -287,9 +423,49 @@ void
 atlas_offline_map_drop_preload (void)
 {
   GArray *shapes = take_preloaded (preload_language);
+  GArray *water_read = take_preloaded_water ();
 
   if (shapes != NULL)
     free_shapes (shapes);
+  if (water_read != NULL)
+    free_shapes (water_read);
+}
+
+/* Gives the layer the shapes, styled, those of provinces only if @provinces. */
+static void
+add_shapes (AtlasShapeLayer *layer,
+            GArray          *shapes,
+            gboolean         dark,
+            gboolean         provinces)
+{
+  for (guint i = 0; i < shapes->len; i++)
+    {
+      const BaseShape *base = &g_array_index (shapes, BaseShape, i);
+      AtlasShapeStyle shape_style;
+
+      if ((base->style == STYLE_PROVINCE) != provinces)
+        continue;
+
+      style_for (base->style, dark, &shape_style);
+      atlas_shape_set_style (base->shape, &shape_style);
+      atlas_shape_layer_add (layer, base->shape);
+    }
+}
+
+static void
+add_water (AtlasShapeLayer *layer,
+           gboolean         dark)
+{
+  for (guint i = 0; i < water->len; i++)
+    {
+      const BaseShape *base = &g_array_index (water, BaseShape, i);
+      AtlasShape *shape = atlas_shape_copy (base->shape);
+      AtlasShapeStyle shape_style;
+
+      style_for (base->style, dark, &shape_style);
+      atlas_shape_set_style (shape, &shape_style);
+      atlas_shape_layer_add (layer, shape);
+    }
 }
 
 void
@@ -305,18 +481,49 @@ atlas_offline_map_populate (AtlasShapeLayer *layer,
   shapes = take_preloaded (language);
   if (shapes == NULL)
     shapes = read_all (language);
+  if (water == NULL)
+    water = take_preloaded_water ();
+  if (water == NULL)
+    water = read_water ();
 
   gdk_rgba_parse (&sea, sea_colours[dark ? 1 : 0]);
   atlas_shape_layer_clear (layer);
   atlas_shape_layer_set_background (layer, &sea);
+  /* Rivers over the land, the dashed province lines over the rivers. */
+  add_shapes (layer, shapes, dark, FALSE);
+  add_water (layer, dark);
+  add_shapes (layer, shapes, dark, TRUE);
+  g_array_unref (shapes);
+}
+
+/* The rivers and lakes of the base map, drawn light, for tests. */
+GPtrArray *
+_atlas_offline_map_read_water (void)
+{
+  g_autoptr(GArray) shapes = read_water ();
+  GPtrArray *found = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_shape_free);
+
   for (guint i = 0; i < shapes->len; i++)
     {
       const BaseShape *base = &g_array_index (shapes, BaseShape, i);
       AtlasShapeStyle shape_style;
 
-      style_for (base->style, dark, &shape_style);
+      style_for (base->style, FALSE, &shape_style);
       atlas_shape_set_style (base->shape, &shape_style);
-      atlas_shape_layer_add (layer, base->shape);
+      g_ptr_array_add (found, base->shape);
     }
-  g_array_unref (shapes);
+
+  return found;
+}
+
+/* The colour of the rivers of WDBII's level @rank (1–4), for tests. */
+void
+_atlas_offline_map_get_river_colour (int       rank,
+                                     gboolean  dark,
+                                     GdkRGBA  *colour)
+{
+  g_return_if_fail (rank >= 1 && rank <= 4);
+  g_return_if_fail (colour != NULL);
+
+  gdk_rgba_parse (colour, palettes[dark ? 1 : 0][STYLE_RIVER_1 + rank - 1].stroke);
 }

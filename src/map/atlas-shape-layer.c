@@ -222,6 +222,60 @@ trace_shape (cairo_t              *cr,
     }
 }
 
+/* Lines (rivers) are traced as they are, open. */
+static void
+trace_lines (cairo_t              *cr,
+             const cairo_matrix_t *matrix,
+             AtlasShape           *shape)
+{
+  guint n_lines = atlas_shape_get_n_rings (shape);
+
+  cairo_new_path (cr);
+  for (guint r = 0; r < n_lines; r++)
+    {
+      guint n_points;
+      const AtlasMercatorPoint *points = atlas_shape_get_ring (shape, r, &n_points);
+      double last_x = 0, last_y = 0;
+
+      for (guint i = 0; i < n_points; i++)
+        {
+          double x = points[i].x, y = points[i].y;
+
+          cairo_matrix_transform_point (matrix, &x, &y);
+          if (i == 0)
+            cairo_move_to (cr, x, y);
+          else if (i == n_points - 1 || fabs (x - last_x) + fabs (y - last_y) >= MIN_SEGMENT_PX)
+            cairo_line_to (cr, x, y);
+          else
+            continue;
+
+          last_x = x;
+          last_y = y;
+        }
+    }
+}
+
+/* A line shape in its stroke colour, with round ends so that the parts of
+ * one river meet without a seam; never filled.
+ */
+static void
+stroke_lines (cairo_t               *cr,
+              const cairo_matrix_t  *matrix,
+              AtlasShape            *shape,
+              const AtlasShapeStyle *style)
+{
+  if (style->stroke_width <= 0)
+    return;
+
+  trace_lines (cr, matrix, shape);
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_width (cr, style->stroke_width);
+  gdk_cairo_set_source_rgba (cr, &style->stroke);
+  cairo_stroke (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+}
+
 /* The shape's label as drawn at this scale, or NULL when it has none to
  * show: a territory too small to see gets no name to crowd its neighbours.
  */
@@ -334,7 +388,9 @@ draw_outlines (AtlasShapeLayer       *self,
         continue;
 
       drawn = TRUE;
-      if (paint)
+      if (paint && atlas_shape_is_line (shape))
+        stroke_lines (cr, matrix, shape, style);
+      else if (paint)
         {
           trace_shape (cr, matrix, shape);
           gdk_cairo_set_source_rgba (cr, &style->fill);
@@ -698,6 +754,10 @@ atlas_shape_layer_pick (AtlasShapeLayer *self,
   for (guint i = self->shapes->len; i > 0 && found == NULL; i--)
     {
       AtlasShape *shape = g_ptr_array_index (self->shapes, i - 1);
+
+      /* A river is no area to point at. */
+      if (atlas_shape_is_line (shape))
+        continue;
 
       trace_shape (cr, &matrix, shape);
       if (cairo_in_fill (cr, x, y))

@@ -34,6 +34,7 @@ struct _AtlasShape
   AtlasBounds         bounds;
   AtlasMercatorPoint  top_left;
   AtlasMercatorPoint  bottom_right;
+  gboolean            is_line;       /* its rings are open lines */
 };
 
 AtlasShape *
@@ -96,6 +97,54 @@ atlas_shape_add_ring (AtlasShape       *shape,
     }
 
   project_bounds (shape);
+}
+
+/* A shape of its own with the same rings, style and label. */
+AtlasShape *
+atlas_shape_copy (const AtlasShape *shape)
+{
+  AtlasShape *copy;
+
+  g_return_val_if_fail (shape != NULL, NULL);
+
+  copy = g_memdup2 (shape, sizeof *shape);
+  copy->id = g_strdup (shape->id);
+  copy->label = g_strdup (shape->label);
+  copy->rings = g_ptr_array_new_full (shape->rings->len, (GDestroyNotify) g_array_unref);
+  for (guint i = 0; i < shape->rings->len; i++)
+    {
+      GArray *ring = g_ptr_array_index (shape->rings, i);
+      GArray *ring_copy = g_array_sized_new (FALSE, FALSE, sizeof (AtlasMercatorPoint), ring->len);
+
+      g_array_append_vals (ring_copy, ring->data, ring->len);
+      g_ptr_array_add (copy->rings, ring_copy);
+    }
+
+  return copy;
+}
+
+/* An open line, such as a river: a shape holds lines or rings, never
+ * both, since lines are stroked and not filled.
+ */
+void
+atlas_shape_add_line (AtlasShape       *shape,
+                      const AtlasPoint *points,
+                      guint             n_points)
+{
+  g_return_if_fail (shape != NULL);
+  g_return_if_fail (shape->is_line || shape->rings->len == 0);
+  g_return_if_fail (shape->circle_m <= 0);
+
+  shape->is_line = TRUE;
+  atlas_shape_add_ring (shape, points, n_points);
+}
+
+gboolean
+atlas_shape_is_line (const AtlasShape *shape)
+{
+  g_return_val_if_fail (shape != NULL, FALSE);
+
+  return shape->is_line;
 }
 
 /* The ring of a circle of radius_m metres around a point: a polygon whose

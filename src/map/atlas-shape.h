@@ -28,7 +28,9 @@ typedef struct
   double   min_zoom;           /* the whole shape hides below this zoom level */
 } AtlasShapeStyle;
 
-/* A polygon (an outer ring and its holes) with a label, on the map. */
+/* A polygon (an outer ring and its holes) with a label, on the map; or
+ * lines, such as rivers, stroked and never filled.
+ */
 typedef struct _AtlasShape AtlasShape;
 
 AtlasShape               *atlas_shape_new              (const char            *id,
@@ -39,6 +41,7 @@ AtlasShape               *atlas_shape_new_circle       (const char            *i
                                                         double                 latitude,
                                                         double                 longitude,
                                                         double                 radius_m);
+AtlasShape               *atlas_shape_copy             (const AtlasShape      *shape);
 void                      atlas_shape_free             (AtlasShape            *shape);
 void                      atlas_shape_add_ring         (AtlasShape            *shape,
                                                         const AtlasPoint      *points,
@@ -52,6 +55,10 @@ const AtlasShapeStyle    *atlas_shape_get_style        (const AtlasShape      *s
 void                      atlas_shape_get_box          (const AtlasShape      *shape,
                                                         AtlasMercatorPoint    *top_left,
                                                         AtlasMercatorPoint    *bottom_right);
+void                      atlas_shape_add_line         (AtlasShape            *shape,
+                                                        const AtlasPoint      *points,
+                                                        guint                  n_points);
+gboolean                  atlas_shape_is_line          (const AtlasShape      *shape);
 guint                     atlas_shape_get_n_rings      (AtlasShape            *shape);
 const AtlasMercatorPoint *atlas_shape_get_ring         (AtlasShape            *shape,
                                                         guint                  index,

@@ -1,0 +1,132 @@
+/* test-offline-map.c
+ *
+ * Copyright 2026 The Geopark Atlas developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-offline-map"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "atlas-offline-map-private.h"
+#include "atlas-shape-layer-private.h"
+#include "atlas-test-gtk.h"
+
+/* The base map alone in a window, as a window draws it, over nothing. */
+static GdkTexture *
+render_layer (GtkWidget *layer)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (layer);
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GdkTexture *texture;
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (layer),
+                          gtk_widget_get_height (layer));
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  g_assert_true (gsk_renderer_realize (renderer, gtk_native_get_surface (gtk_widget_get_native (layer)),
+                                       NULL));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (layer),
+                                                              gtk_widget_get_height (layer)));
+  gsk_renderer_unrealize (renderer);
+
+  return texture;
+}
+
+/* Pixels within @slack of the colour in each channel, in a box of the
+ * texture around its middle.
+ */
+static guint
+count_colour (GdkTexture    *texture,
+              const GdkRGBA *colour,
+              int            half_box,
+              int            slack)
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  g_autofree guint32 *pixels = g_new (guint32, (gsize) width * height);
+  int want[3] = { colour->red * 255 + 0.5, colour->green * 255 + 0.5, colour->blue * 255 + 0.5 };
+  guint n = 0;
+
+  gdk_texture_download (texture, (guchar *) pixels, width * 4);
+  for (int y = height / 2 - half_box; y < height / 2 + half_box; y++)
+    for (int x = width / 2 - half_box; x < width / 2 + half_box; x++)
+      {
+        guint32 pixel = pixels[y * width + x];
+        gboolean near = TRUE;
+
+        for (int c = 0; c < 3; c++)
+          near &= ABS ((int) ((pixel >> (16 - 8 * c)) & 0xff) - want[c]) <= slack;
+        n += near;
+      }
+
+  return n;
+}
+
+/* The built-in map around Mã Pí Lèng at @zoom, light or dark: the pixels of
+ * the colour of the Nho Quế's rank near the middle.
+ */
+static guint
+count_river_pixels (double   zoom,
+                    gboolean dark)
+{
+  g_autoptr(ShumateViewport) viewport = shumate_viewport_new ();
+  g_autoptr(ShumateRasterRenderer) source =
+    shumate_raster_renderer_new_from_url ("http://127.0.0.1:9/{z}/{x}/{y}.png");
+  AtlasShapeLayer *layer = atlas_shape_layer_new (viewport);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  g_autoptr(GdkTexture) texture = NULL;
+  GdkRGBA river;
+  guint n;
+
+  shumate_viewport_set_reference_map_source (viewport, SHUMATE_MAP_SOURCE (source));
+  shumate_viewport_set_zoom_level (viewport, zoom);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), 23.2356, 105.4155);
+  atlas_offline_map_populate (layer, ATLAS_LANGUAGE_VI, dark);
+  /* Drawn directly, not from a first picture made later. */
+  atlas_shape_layer_set_draw_scale (layer, 1);
+
+  gtk_window_set_default_size (window, 400, 300);
+  gtk_window_set_child (window, GTK_WIDGET (layer));
+  gtk_window_present (window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  texture = render_layer (GTK_WIDGET (layer));
+  _atlas_offline_map_get_river_colour (3, dark, &river);
+  n = count_colour (texture, &river, 60, 12);
+  g_test_message ("zoom %.0f, %s: %u river pixels", zoom, dark ? "dark" : "light", n);
+  gtk_window_destroy (window);
+
+  return n;
+}
+
+/* At geopark zoom the Nho Quế is drawn in the water colour through the
+ * middle of the view, in both palettes; zoomed out to the country, the
+ * lesser rivers give way.
+ */
+static void
+test_river_at_geopark_zoom (void)
+{
+  for (int dark = 0; dark <= 1; dark++)
+    {
+      g_assert_cmpuint (count_river_pixels (11, dark), >, 20);
+      g_assert_cmpuint (count_river_pixels (7, dark), ==, 0);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  atlas_test_init_gtk (&argc, &argv);
+
+  g_test_add_func ("/offline-map/river-at-geopark-zoom", test_river_at_geopark_zoom);
+
+  return g_test_run ();
+}
