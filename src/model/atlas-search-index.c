@@ -975,6 +975,20 @@ atlas_search_matches_get_score (const AtlasSearchMatches *self,
   return self->scores[item];
 }
 
+/* The scores of all the index's items, by position, as
+ * atlas_search_matches_get_score() has them: for whoever reads many at
+ * once. Every match scores above 0, so an item scores 0 exactly when it
+ * does not match, unless the query has no words (every item matches then,
+ * and scores 0).
+ */
+const guint *
+atlas_search_matches_get_scores (const AtlasSearchMatches *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->scores;
+}
+
 guint
 _atlas_search_matches_count (const AtlasSearchMatches *self)
 {

@@ -213,6 +213,22 @@ rank_item (gpointer item,
   return atlas_browse_filter_get_score (self->filter, self->dataset, item);
 }
 
+/* The filter functions and rank_item() for many items in one call: what the
+ * ranked lists use at each keystroke.
+ */
+static guint
+rank_items (gpointer const *items,
+            guint           n_items,
+            guint          *kept,
+            guint          *scores,
+            gpointer        user_data)
+{
+  AtlasSidebar *self = user_data;
+
+  return atlas_browse_filter_rank_items (self->filter, self->dataset, items, n_items, kept,
+                                         scores);
+}
+
 /* The geoparks' order, looked up by the places' sorter at every comparison:
  * made once per load, and before the list is first sorted, or the list
  * would open scrolled to wherever its first row went.
@@ -633,6 +649,9 @@ atlas_sidebar_set_up (AtlasSidebar      *self,
   place_rows = new_row_factory (self, G_CALLBACK (setup_place_row));
   _atlas_sidebar_list_set_up (&self->places, ATLAS_TYPE_PLACE, self->places_sorter, place_rows,
                               rank_item, self);
+  atlas_ranked_model_set_rank_items_func (ATLAS_RANKED_MODEL (self->news.shown), rank_items, self);
+  atlas_ranked_model_set_rank_items_func (ATLAS_RANKED_MODEL (self->places.shown), rank_items,
+                                          self);
   /* The lists' filters start without a function, and pass everything:
    * right until something filters.
    */

@@ -165,6 +165,19 @@ rank_item (gpointer item,
   return atlas_browse_filter_get_score (match->filter, match->dataset, item);
 }
 
+static guint
+rank_items (gpointer const *items,
+            guint           n_items,
+            guint          *kept,
+            guint          *scores,
+            gpointer        user_data)
+{
+  Match *match = user_data;
+
+  return atlas_browse_filter_rank_items (match->filter, match->dataset, items, n_items, kept,
+                                         scores);
+}
+
 /* The sidebar's chains: the places, sorted, then filtered; the news in a
  * list of their own, in the dataset's order by date, filtered.
  */
@@ -330,6 +343,8 @@ search (const char         *dir,
                                                &match));
   places = G_LIST_MODEL (atlas_ranked_model_new (GTK_FILTER_LIST_MODEL (places_matches),
                                                  rank_item, &match));
+  atlas_ranked_model_set_rank_items_func (ATLAS_RANKED_MODEL (news), rank_items, &match);
+  atlas_ranked_model_set_rank_items_func (ATLAS_RANKED_MODEL (places), rank_items, &match);
   lists.news_filter = news_filter;
   lists.places_filter = places_filter;
   lists.news = ATLAS_RANKED_MODEL (news);
