@@ -457,6 +457,45 @@ test_rank_items (Fixture       *fixture,
   g_assert_cmpuint (fixture->n_items_asked, ==, 7 + 7);
 }
 
+/* Set ranked while frozen, before the filter changes: the filter is asked
+ * about each item once, by the model at the thaw, not by the filter model
+ * too; set not ranked again before the thaw, the filter model filters.
+ */
+static void
+test_ranked_while_frozen (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  fixture->n_filter_calls = 0;
+  atlas_ranked_model_freeze (fixture->ranked);
+  atlas_ranked_model_set_ranked (fixture->ranked, TRUE);
+  for (guint i = 0; i < fixture->n_items; i++)
+    fixture->passes[i] = i % 2 == 0;
+  fixture->scores[4] = 2;
+  refilter (fixture);
+  atlas_ranked_model_rerank (fixture->ranked);
+  g_assert_cmpuint (fixture->n_filter_calls, ==, 0);
+  atlas_ranked_model_thaw (fixture->ranked);
+  g_assert_cmpuint (fixture->n_filter_calls, ==, fixture->n_items);
+  assert_order (fixture, "4 0 2 6 8");
+
+  atlas_ranked_model_freeze (fixture->ranked);
+  atlas_ranked_model_set_ranked (fixture->ranked, FALSE);
+  atlas_ranked_model_set_ranked (fixture->ranked, TRUE);
+  atlas_ranked_model_set_ranked (fixture->ranked, FALSE);
+  atlas_ranked_model_thaw (fixture->ranked);
+  g_assert_true (gtk_filter_list_model_get_filter (fixture->filtered) == fixture->filter);
+  assert_order (fixture, "0 2 4 6 8");
+
+  atlas_ranked_model_freeze (fixture->ranked);
+  atlas_ranked_model_set_ranked (fixture->ranked, TRUE);
+  atlas_ranked_model_set_ranked (fixture->ranked, FALSE);
+  fixture->passes[1] = TRUE;
+  refilter (fixture);
+  atlas_ranked_model_thaw (fixture->ranked);
+  g_assert_true (gtk_filter_list_model_get_filter (fixture->filtered) == fixture->filter);
+  assert_order (fixture, "0 1 2 4 6 8");
+}
+
 /* Unset, it is empty and asks no one. */
 static void
 test_unset (Fixture       *fixture,
@@ -489,6 +528,7 @@ main (int   argc,
   ADD ("/ranked-model/narrowed", 100, test_narrowed);
   ADD ("/ranked-model/unset", 3, test_unset);
   ADD ("/ranked-model/rank-items", 300, test_rank_items);
+  ADD ("/ranked-model/ranked-while-frozen", 10, test_ranked_while_frozen);
 #undef ADD
 
   return g_test_run ();

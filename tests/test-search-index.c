@@ -803,13 +803,15 @@ typed_on_changed (Typed *typed)
   gboolean unchanged = atlas_browse_filter_get_matches_unchanged (typed->filter);
 
   for (guint l = 0; l < 2; l++)
-    atlas_ranked_model_freeze (typed->ranked[l]);
+    {
+      atlas_ranked_model_freeze (typed->ranked[l]);
+      atlas_ranked_model_set_ranked (typed->ranked[l],
+                                     atlas_browse_filter_get_ranked (typed->filter));
+    }
   for (guint l = 0; l < 2 && !unchanged; l++)
     gtk_filter_changed (typed->filters[l], change);
   for (guint l = 0; l < 2; l++)
     {
-      atlas_ranked_model_set_ranked (typed->ranked[l],
-                                     atlas_browse_filter_get_ranked (typed->filter));
       atlas_ranked_model_rerank (typed->ranked[l]);
       atlas_ranked_model_thaw (typed->ranked[l]);
     }

@@ -557,6 +557,12 @@ atlas_ranked_model_set_ranked (AtlasRankedModel *self,
 
   self->ranked = ranked;
   self->stale = STALE_ALL;
+  /* Frozen and about to rank, the model filters at the thaw, and the filter
+   * model need not: without its filter from now on, it does not run it over
+   * every item for a change of the filter before the thaw.
+   */
+  if (self->frozen > 0 && self->filtered != NULL && self->order == NULL)
+    gtk_filter_list_model_set_filter (self->filtered, ranked ? NULL : self->filter);
   if (self->frozen == 0)
     update (self);
 }
@@ -573,6 +579,8 @@ atlas_ranked_model_rerank (AtlasRankedModel *self)
 
 /* Until the matching thaw, the items stay as they are while a ranked model
  * notes what changes; a model not ranked follows the filter model still.
+ * A model made ranked while frozen filters only at the thaw: set it ranked
+ * before the filter changes.
  */
 void
 atlas_ranked_model_freeze (AtlasRankedModel *self)

@@ -494,12 +494,15 @@ on_filter_changed (AtlasSidebar *self)
    * typed leaves the same words, and the same lists.
    */
   freeze_ranking (self);
+  /* Ranked first: a list ranked from now on filters its items itself, once,
+   * and its filter model is spared the same work.
+   */
+  update_ranked (self);
   if (!update_filter_funcs (self) && !atlas_browse_filter_get_matches_unchanged (self->filter))
     {
       gtk_filter_changed (self->news.filter, change);
       gtk_filter_changed (self->places.filter, change);
     }
-  update_ranked (self);
   /* Other words score otherwise, and so do the same words once the last
    * one is complete ("cao " after "cao": a start of a syllable is no longer
    * a match of its own), even where they match the same items.

@@ -212,8 +212,8 @@ typedef struct
   double            rank_ms;  /* the last keystroke's ranked models alone */
 } Lists;
 
-/* As the sidebar does (atlas-sidebar.c, on_filter_changed): both lists
- * refiltered while their ranking waits, then ranked once. While a search is
+/* As the sidebar does (atlas-sidebar.c, on_filter_changed): both lists set
+ * ranked or not, refiltered while their ranking waits, then ranked once. While a search is
  * typed, the ranked models filter the items themselves (the filter models
  * are left without their filter), so their time is the search's too.
  */
@@ -228,6 +228,8 @@ refilter (AtlasBrowseFilter *browse,
 
   atlas_ranked_model_freeze (lists->news);
   atlas_ranked_model_freeze (lists->places);
+  atlas_ranked_model_set_ranked (lists->news, atlas_browse_filter_get_ranked (browse));
+  atlas_ranked_model_set_ranked (lists->places, atlas_browse_filter_get_ranked (browse));
   if (!unchanged)
     {
       gtk_filter_changed (lists->news_filter, change);
@@ -235,8 +237,6 @@ refilter (AtlasBrowseFilter *browse,
     }
 
   start = g_get_monotonic_time ();
-  atlas_ranked_model_set_ranked (lists->news, atlas_browse_filter_get_ranked (browse));
-  atlas_ranked_model_set_ranked (lists->places, atlas_browse_filter_get_ranked (browse));
   if (!unchanged)
     {
       atlas_ranked_model_rerank (lists->news);
