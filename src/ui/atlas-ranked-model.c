@@ -121,40 +121,51 @@ atlas_ranked_model_list_model_init (GListModelInterface *iface)
 
 /* Sorts the keys, each a score's complement in the upper half and the
  * item's position in the lower, by their upper half: four passes of a
- * counting sort over a byte each, the lowest first, each stable. A pass in
- * which every key has the same byte changes nothing and is skipped, which
- * is every pass while all matches score the same.
+ * counting sort over a byte each, the lowest first, each stable. The four
+ * bytes are counted in one read of the keys. A pass in which every key has
+ * the same byte changes nothing and is skipped, which is every pass while
+ * all matches score the same.
  */
 static void
 radix_sort (guint64 *keys,
             guint64 *scratch,
             guint    n_keys)
 {
+  g_autofree guint *counts = g_new0 (guint, 4 * 256);
   guint64 *from = keys;
   guint64 *to = scratch;
 
-  for (guint shift = 32; shift < 64; shift += 8)
+  for (guint i = 0; i < n_keys; i++)
     {
-      guint counts[256] = { 0, };
+      guint32 upper = from[i] >> 32;
+
+      counts[upper & 0xff]++;
+      counts[256 + ((upper >> 8) & 0xff)]++;
+      counts[512 + ((upper >> 16) & 0xff)]++;
+      counts[768 + (upper >> 24)]++;
+    }
+
+  for (guint pass = 0; pass < 4; pass++)
+    {
+      guint *pass_counts = counts + pass * 256;
+      guint shift = 32 + pass * 8;
       guint64 *swap;
       guint sum = 0;
       gboolean one_bucket = FALSE;
 
-      for (guint i = 0; i < n_keys; i++)
-        counts[(from[i] >> shift) & 0xff]++;
       for (guint b = 0; b < 256; b++)
         {
-          guint count = counts[b];
+          guint count = pass_counts[b];
 
           one_bucket |= count == n_keys;
-          counts[b] = sum;
+          pass_counts[b] = sum;
           sum += count;
         }
       if (one_bucket)
         continue;
 
       for (guint i = 0; i < n_keys; i++)
-        to[counts[(from[i] >> shift) & 0xff]++] = from[i];
+        to[pass_counts[(from[i] >> shift) & 0xff]++] = from[i];
       swap = from;
       from = to;
       to = swap;
