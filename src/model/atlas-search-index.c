@@ -385,18 +385,28 @@ item_has_word (AtlasSearchIndex *self,
   return strstr (_atlas_search_texts_get (&self->items, item), word) != NULL;
 }
 
-/* Keeps, of the items in bits, those that have the word. */
-static void
-keep_items_with (AtlasSearchIndex *self,
-                 guint64          *bits,
-                 const char       *word)
+/* The items of blocks first to last (of BLOCK_BITS items each) that keep
+ * the word. Blocks never share an item: parts of the blocks can be looked
+ * at at the same time.
+ */
+typedef struct
 {
-  g_autofree guint8 *names_found = find_names (self, word);
-  guint n_blocks = N_BLOCKS (self->owners->len);
+  AtlasSearchIndex *self;
+  guint64          *bits;
+  const char       *word;
+  const guint8     *names_found;
+  guint             first;
+  guint             last;
+} MatchingPart;
 
-  for (guint b = 0; b < n_blocks; b++)
+static gpointer
+keep_part (gpointer data)
+{
+  MatchingPart *part = data;
+
+  for (guint b = part->first; b < part->last; b++)
     {
-      guint64 block = bits[b];
+      guint64 block = part->bits[b];
 
       while (block != 0)
         {
@@ -404,10 +414,41 @@ keep_items_with (AtlasSearchIndex *self,
           guint item = b * BLOCK_BITS + bit;
 
           block &= block - 1;
-          if (!item_has_word (self, item, word, names_found))
-            bits[b] &= ~(G_GUINT64_CONSTANT (1) << bit);
+          if (!item_has_word (part->self, item, part->word, part->names_found))
+            part->bits[b] &= ~(G_GUINT64_CONSTANT (1) << bit);
         }
     }
+
+  return NULL;
+}
+
+/* Keeps, of the items in bits, those that have the word. Each item is
+ * looked at on its own, reading only the index: with a second processor,
+ * the second half of many is looked at in a thread of its own meanwhile.
+ */
+static void
+keep_items_with (AtlasSearchIndex *self,
+                 guint64          *bits,
+                 const char       *word)
+{
+  g_autofree guint8 *names_found = find_names (self, word);
+  guint n_items = self->owners->len;
+  guint n_blocks = N_BLOCKS (n_items);
+  MatchingPart first = { self, bits, word, names_found, 0, n_blocks };
+  MatchingPart second = first;
+  GThread *thread = NULL;
+  guint count = count_bits (bits, n_items);
+
+  if (count >= ATLAS_SEARCH_IN_TWO_FROM && g_get_num_processors () > 1)
+    {
+      first.last = second.first = _atlas_search_middle_block (bits, count, n_blocks);
+      thread = g_thread_try_new ("atlas-search-match", keep_part, &second, NULL);
+    }
+  if (thread == NULL)
+    first.last = n_blocks;
+  keep_part (&first);
+  if (thread != NULL)
+    g_thread_join (thread);
 }
 
 /* Whether whatever has every word of new_words also has every word of
