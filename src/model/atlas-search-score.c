@@ -206,14 +206,15 @@ score_long_texts (AtlasSearchIndex *self,
   if (how != 0)
     {
       guint f = first;
+      const char *field;
 
       while (f + 1 < last && text + g_array_index (texts->field_offsets, guint32, f + 1) < where)
         f++;
+      field = text + g_array_index (texts->field_offsets, guint32, f) + 1;
       memset (field_how, how, rank->n_words);
       found_merge (found, rank,
                    ATLAS_SEARCH_SCORE (ATLAS_SEARCH_PHRASE, how, ATLAS_SEARCH_IN_TEXT,
-                                       field_end (texts, item, f) -
-                                       (text + g_array_index (texts->field_offsets, guint32, f) + 1)),
+                                       field_end (texts, item, f) - field),
                    field_how, NULL, ATLAS_SEARCH_IN_TEXT);
       return;
     }
