@@ -29,6 +29,8 @@ typedef struct
   guint               n_items;
   guint               n_rank_calls;
   guint               n_filter_calls;
+  guint               n_rank_items_calls;
+  guint               n_items_asked;  /* by the rank items function */
   /* What a view would hold: the items as the changes said. */
   GPtrArray          *mirror;
   guint               n_changes;
@@ -59,6 +61,30 @@ filter_by_table (gpointer item,
 
   fixture->n_filter_calls++;
   return fixture->passes[number (item)];
+}
+
+/* The table's filter and scores, many items at once. */
+static guint
+rank_items_by_table (gpointer const *items,
+                     guint           n_items,
+                     guint          *kept,
+                     guint          *scores,
+                     gpointer        user_data)
+{
+  Fixture *fixture = user_data;
+  guint n_kept = 0;
+
+  fixture->n_rank_items_calls++;
+  fixture->n_items_asked += n_items;
+  for (guint i = 0; i < n_items; i++)
+    {
+      if (!fixture->passes[number (items[i])])
+        continue;
+      kept[n_kept] = i;
+      scores[n_kept++] = fixture->scores[number (items[i])];
+    }
+
+  return n_kept;
 }
 
 static void
@@ -376,6 +402,100 @@ test_narrowed (Fixture       *fixture,
   g_assert_cmpuint (number (fixture->mirror->pdata[0]), ==, 0);
 }
 
+/* With a rank items function, the same order as with the filter and the
+ * rank function, from one call per change; letters typed on ask only about
+ * the items ranked before, new items about all of them.
+ */
+static void
+test_rank_items (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (23);
+  g_autofree char *by_item = NULL;
+  g_autofree char *by_items = NULL;
+  guint n_before;
+
+  for (guint i = 0; i < fixture->n_items; i++)
+    {
+      fixture->scores[i] = g_rand_int_range (rand, 0, 5);
+      fixture->passes[i] = g_rand_int_range (rand, 0, 3) > 0;
+    }
+  atlas_ranked_model_set_ranked (fixture->ranked, TRUE);
+  by_item = numbers (fixture);
+
+  atlas_ranked_model_set_rank_items_func (fixture->ranked, rank_items_by_table, fixture);
+  fixture->n_filter_calls = fixture->n_rank_calls = 0;
+  refilter (fixture);
+  by_items = numbers (fixture);
+  g_assert_cmpstr (by_items, ==, by_item);
+  g_assert_cmpuint (fixture->n_filter_calls + fixture->n_rank_calls, ==, 0);
+  g_assert_cmpuint (fixture->n_rank_items_calls, ==, 1);
+  g_assert_cmpuint (fixture->n_items_asked, ==, fixture->n_items);
+
+  n_before = fixture->mirror->len;
+  fixture->n_rank_items_calls = fixture->n_items_asked = 0;
+  for (guint i = 0; i < fixture->n_items; i++)
+    fixture->passes[i] = fixture->passes[i] && i % 2 == 0;
+  gtk_filter_changed (fixture->filter, GTK_FILTER_CHANGE_MORE_STRICT);
+  g_assert_cmpuint (fixture->n_rank_items_calls, ==, 1);
+  g_assert_cmpuint (fixture->n_items_asked, ==, n_before);
+  g_clear_pointer (&by_items, g_free);
+  by_items = numbers (fixture);
+
+  atlas_ranked_model_set_rank_items_func (fixture->ranked, NULL, NULL);
+  refilter (fixture);
+  g_clear_pointer (&by_item, g_free);
+  by_item = numbers (fixture);
+  g_assert_cmpstr (by_items, ==, by_item);
+
+  atlas_ranked_model_set_rank_items_func (fixture->ranked, rank_items_by_table, fixture);
+  fixture->n_rank_items_calls = fixture->n_items_asked = 0;
+  fill (fixture, 7);
+  fixture->scores[3] = 2;
+  atlas_ranked_model_rerank (fixture->ranked);
+  assert_order (fixture, "3 0 1 2 4 5 6");
+  g_assert_cmpuint (fixture->n_items_asked, ==, 7 + 7);
+}
+
+/* Set ranked while frozen, before the filter changes: the filter is asked
+ * about each item once, by the model at the thaw, not by the filter model
+ * too; set not ranked again before the thaw, the filter model filters.
+ */
+static void
+test_ranked_while_frozen (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  fixture->n_filter_calls = 0;
+  atlas_ranked_model_freeze (fixture->ranked);
+  atlas_ranked_model_set_ranked (fixture->ranked, TRUE);
+  for (guint i = 0; i < fixture->n_items; i++)
+    fixture->passes[i] = i % 2 == 0;
+  fixture->scores[4] = 2;
+  refilter (fixture);
+  atlas_ranked_model_rerank (fixture->ranked);
+  g_assert_cmpuint (fixture->n_filter_calls, ==, 0);
+  atlas_ranked_model_thaw (fixture->ranked);
+  g_assert_cmpuint (fixture->n_filter_calls, ==, fixture->n_items);
+  assert_order (fixture, "4 0 2 6 8");
+
+  atlas_ranked_model_freeze (fixture->ranked);
+  atlas_ranked_model_set_ranked (fixture->ranked, FALSE);
+  atlas_ranked_model_set_ranked (fixture->ranked, TRUE);
+  atlas_ranked_model_set_ranked (fixture->ranked, FALSE);
+  atlas_ranked_model_thaw (fixture->ranked);
+  g_assert_true (gtk_filter_list_model_get_filter (fixture->filtered) == fixture->filter);
+  assert_order (fixture, "0 2 4 6 8");
+
+  atlas_ranked_model_freeze (fixture->ranked);
+  atlas_ranked_model_set_ranked (fixture->ranked, TRUE);
+  atlas_ranked_model_set_ranked (fixture->ranked, FALSE);
+  fixture->passes[1] = TRUE;
+  refilter (fixture);
+  atlas_ranked_model_thaw (fixture->ranked);
+  g_assert_true (gtk_filter_list_model_get_filter (fixture->filtered) == fixture->filter);
+  assert_order (fixture, "0 1 2 4 6 8");
+}
+
 /* Unset, it is empty and asks no one. */
 static void
 test_unset (Fixture       *fixture,
@@ -407,6 +527,8 @@ main (int   argc,
   ADD ("/ranked-model/items-replaced", 3, test_items_replaced);
   ADD ("/ranked-model/narrowed", 100, test_narrowed);
   ADD ("/ranked-model/unset", 3, test_unset);
+  ADD ("/ranked-model/rank-items", 300, test_rank_items);
+  ADD ("/ranked-model/ranked-while-frozen", 10, test_ranked_while_frozen);
 #undef ADD
 
   return g_test_run ();

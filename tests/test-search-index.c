@@ -17,6 +17,7 @@
 #include "atlas-dataset-loader.h"
 #include "atlas-dataset-private.h"
 #include "atlas-place-private.h"
+#include "atlas-ranked-model.h"
 #include "atlas-search-index-private.h"
 #include "atlas-search-private.h"
 #include "atlas-search-rank.h"
@@ -745,6 +746,235 @@ test_same_as_scan_typing (void)
   scan_clear (&scan);
 }
 
+/* The lists typed into ---------------------------------------------------- */
+
+/* The sidebar's two chains (news by date, places in the dataset's order),
+ * each filtered and ranked as atlas-sidebar.c has them: one call of the
+ * rank items function per keystroke, the items narrowed from those of the
+ * keystroke before while letters are typed on.
+ */
+typedef struct
+{
+  AtlasDataset      *dataset;
+  AtlasBrowseFilter *filter;
+  GtkFilter         *filters[2];
+  GtkFilterListModel *filtered[2];
+  AtlasRankedModel  *ranked[2];
+} Typed;
+
+static gboolean
+typed_match (gpointer item,
+             gpointer user_data)
+{
+  Typed *typed = user_data;
+
+  return ATLAS_IS_PLACE (item)
+         ? atlas_browse_filter_match_place (typed->filter, typed->dataset, item)
+         : atlas_browse_filter_match_article (typed->filter, typed->dataset, item);
+}
+
+static guint
+typed_rank (gpointer item,
+            gpointer user_data)
+{
+  Typed *typed = user_data;
+
+  return atlas_browse_filter_get_score (typed->filter, typed->dataset, item);
+}
+
+static guint
+typed_rank_items (gpointer const *items,
+                  guint           n_items,
+                  guint          *kept,
+                  guint          *scores,
+                  gpointer        user_data)
+{
+  Typed *typed = user_data;
+
+  return atlas_browse_filter_rank_items (typed->filter, typed->dataset, items, n_items, kept,
+                                         scores);
+}
+
+static void
+typed_on_changed (Typed *typed)
+{
+  GtkFilterChange change = atlas_browse_filter_get_narrowed (typed->filter)
+                           ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_DIFFERENT;
+  gboolean unchanged = atlas_browse_filter_get_matches_unchanged (typed->filter);
+
+  for (guint l = 0; l < 2; l++)
+    {
+      atlas_ranked_model_freeze (typed->ranked[l]);
+      atlas_ranked_model_set_ranked (typed->ranked[l],
+                                     atlas_browse_filter_get_ranked (typed->filter));
+    }
+  for (guint l = 0; l < 2 && !unchanged; l++)
+    gtk_filter_changed (typed->filters[l], change);
+  for (guint l = 0; l < 2; l++)
+    {
+      atlas_ranked_model_rerank (typed->ranked[l]);
+      atlas_ranked_model_thaw (typed->ranked[l]);
+    }
+}
+
+static void
+typed_init (Typed        *typed,
+            AtlasDataset *dataset)
+{
+  GPtrArray *by_date = atlas_dataset_get_articles_by_date (dataset);
+  GListStore *news = g_list_store_new (ATLAS_TYPE_ARTICLE);
+  GListModel *lists[2];
+
+  g_list_store_splice (news, 0, 0, by_date->pdata, by_date->len);
+  lists[0] = G_LIST_MODEL (news);
+  lists[1] = g_object_ref (atlas_dataset_get_places (dataset));
+  typed->dataset = dataset;
+  typed->filter = atlas_browse_filter_new ();
+  for (guint l = 0; l < 2; l++)
+    {
+      typed->filters[l] = GTK_FILTER (gtk_custom_filter_new (typed_match, typed, NULL));
+      typed->filtered[l] = gtk_filter_list_model_new (lists[l], g_object_ref (typed->filters[l]));
+      typed->ranked[l] = atlas_ranked_model_new (typed->filtered[l], typed_rank, typed);
+      atlas_ranked_model_set_rank_items_func (typed->ranked[l], typed_rank_items, typed);
+    }
+  g_signal_connect_swapped (typed->filter, "changed", G_CALLBACK (typed_on_changed), typed);
+}
+
+static void
+typed_clear (Typed *typed)
+{
+  for (guint l = 0; l < 2; l++)
+    {
+      g_clear_object (&typed->ranked[l]);
+      g_clear_object (&typed->filtered[l]);
+      g_clear_object (&typed->filters[l]);
+    }
+  g_clear_object (&typed->filter);
+}
+
+typedef struct
+{
+  GObject *item;
+  guint    score;
+  guint    position;
+} Expected;
+
+static int
+compare_expected (gconstpointer a,
+                  gconstpointer b)
+{
+  const Expected *first = a, *second = b;
+
+  if (first->score != second->score)
+    return first->score > second->score ? -1 : 1;
+
+  return first->position < second->position ? -1 : first->position > second->position;
+}
+
+/* Each list as the typed filter has it is what a filter set to the same
+ * search and criteria at once, with nothing before it, gives: its matches in
+ * the list's order, best first, equal scores in the list's order.
+ */
+static void
+assert_typed_as_fresh (Typed *typed)
+{
+  const char *search = atlas_browse_filter_get_search (typed->filter);
+  g_autoptr(AtlasBrowseFilter) fresh = atlas_browse_filter_new ();
+
+  atlas_browse_filter_set_search (fresh, search);
+  atlas_browse_filter_set_geopark_id (fresh, atlas_browse_filter_get_geopark_id (typed->filter));
+  atlas_browse_filter_set_topic (fresh, atlas_browse_filter_get_topic (typed->filter));
+
+  for (guint l = 0; l < 2; l++)
+    {
+      GListModel *all = gtk_filter_list_model_get_model (typed->filtered[l]);
+      GListModel *shown = G_LIST_MODEL (typed->ranked[l]);
+      g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (Expected));
+
+      for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (all, i);
+          Expected match = { item, 0, i };
+          gboolean passes = ATLAS_IS_PLACE (item)
+                            ? atlas_browse_filter_match_place (fresh, typed->dataset,
+                                                               ATLAS_PLACE (item))
+                            : atlas_browse_filter_match_article (fresh, typed->dataset,
+                                                                 ATLAS_ARTICLE (item));
+
+          if (!passes)
+            continue;
+          match.score = atlas_browse_filter_get_score (fresh, typed->dataset, item);
+          g_array_append_val (expected, match);
+        }
+      if (atlas_browse_filter_get_ranked (fresh))
+        g_array_sort (expected, compare_expected);
+
+      g_assert_cmpuint (g_list_model_get_n_items (shown), ==, expected->len);
+      for (guint i = 0; i < expected->len; i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (shown, i);
+
+          if (item != g_array_index (expected, Expected, i).item)
+            g_error ("search \"%s\": row %u of list %u differs from a fresh search's",
+                     search, i, l);
+        }
+    }
+}
+
+/* Typed a letter at a time, words added and taken back, with and without
+ * other criteria: the lists, narrowed from each keystroke's before, are
+ * those of the same search made fresh.
+ */
+static void
+test_typed_as_fresh (void)
+{
+  static const char *phrases[] = {
+    "thác bản giốc", "thac ban gioc waterfall", "cao bằng", "lang son", "đồng văn",
+    "ĐẮK Nông", "a b c", "núi 2025",
+  };
+  g_autoptr(AtlasDataset) dataset = generated_dataset ();
+  Typed typed = { NULL, };
+  guint n_rows = 0;
+
+  typed_init (&typed, dataset);
+
+  for (guint q = 0; q < G_N_ELEMENTS (phrases); q++)
+    {
+      const char *end = phrases[q];
+
+      /* The second half of the phrases with a geopark and a topic picked. */
+      if (q == G_N_ELEMENTS (phrases) / 2)
+        {
+          atlas_browse_filter_set_geopark_id (typed.filter, "caobang");
+          atlas_browse_filter_set_topic (typed.filter, 1 << 0);
+        }
+
+      while (*end != '\0')
+        {
+          g_autofree char *text = NULL;
+
+          end = g_utf8_next_char (end);
+          text = g_strndup (phrases[q], end - phrases[q]);
+          atlas_browse_filter_set_search (typed.filter, text);
+          assert_typed_as_fresh (&typed);
+          n_rows += g_list_model_get_n_items (G_LIST_MODEL (typed.ranked[0]));
+        }
+
+      while (end > phrases[q])
+        {
+          g_autofree char *text = NULL;
+
+          end = g_utf8_prev_char (end);
+          text = g_strndup (phrases[q], end - phrases[q]);
+          atlas_browse_filter_set_search (typed.filter, text);
+          assert_typed_as_fresh (&typed);
+        }
+    }
+
+  g_assert_cmpuint (n_rows, >, 1000);
+  typed_clear (&typed);
+}
+
 /* A dataset that takes another's contents searches them. */
 static void
 test_replaced_contents (void)
@@ -782,6 +1012,7 @@ main (int   argc,
   g_test_add_func ("/search-index/same-as-scan/queries", test_same_as_scan_queries);
   g_test_add_func ("/search-index/same-as-scan/typing", test_same_as_scan_typing);
   g_test_add_func ("/search-index/replaced-contents", test_replaced_contents);
+  g_test_add_func ("/search-index/typed-as-fresh", test_typed_as_fresh);
 
   return g_test_run ();
 }

@@ -51,5 +51,11 @@ gboolean            atlas_browse_filter_get_ranked            (AtlasBrowseFilter
 guint               atlas_browse_filter_get_score             (AtlasBrowseFilter *self,
                                                                AtlasDataset      *dataset,
                                                                gpointer           item);
+guint               atlas_browse_filter_rank_items            (AtlasBrowseFilter *self,
+                                                               AtlasDataset      *dataset,
+                                                               gpointer const    *items,
+                                                               guint              n_items,
+                                                               guint             *kept,
+                                                               guint             *scores);
 
 G_END_DECLS

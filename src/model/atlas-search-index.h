@@ -79,6 +79,7 @@ gboolean            atlas_search_matches_contains     (const AtlasSearchMatches 
 guint               atlas_search_matches_get_score    (const AtlasSearchMatches *self,
                                                        guint                     item,
                                                        gconstpointer             owner);
+const guint        *atlas_search_matches_get_scores   (const AtlasSearchMatches *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasSearchIndex, atlas_search_index_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasSearchMatches, atlas_search_matches_free)

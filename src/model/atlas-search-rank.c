@@ -458,7 +458,6 @@ atlas_search_rank_init (AtlasSearchRank        *self,
   self->n_words = g_strv_length ((char **) self->words);
   self->lengths = g_new0 (gsize, self->n_words + 1);
   self->accented = g_new0 (const char *, self->n_words + 1);
-  self->how = g_new0 (guint8, self->n_words + 1);
   self->short_bits = g_new0 (guint, self->n_words + 1);
   self->syllable_bits = g_new0 (guint, self->n_words + 1);
   self->letter_pairs = g_new0 (AtlasSearchLetterPairs, self->n_words + 1);
@@ -491,7 +490,6 @@ atlas_search_rank_clear (AtlasSearchRank *self)
 
   g_clear_pointer (&self->lengths, g_free);
   g_clear_pointer (&self->accented, g_free);
-  g_clear_pointer (&self->how, g_free);
   g_clear_pointer (&self->short_bits, g_free);
   g_clear_pointer (&self->syllable_bits, g_free);
   g_clear_pointer (&self->letter_pairs, g_free);

@@ -107,9 +107,6 @@ typedef struct
 
   guint8              *not_syllable_how;
   guint8               text_bound;
-
-  /* Room for a B by word */
-  guint8              *how;
 } AtlasSearchRank;
 
 void     atlas_search_rank_init            (AtlasSearchRank                 *self,

@@ -57,9 +57,15 @@ struct _AtlasRankedModel
   GtkFilter          *filter;
   GPtrArray          *matches;
   GPtrArray          *order;
+  /* The model's items, read once per change of the model rather than one
+   * by one at each keystroke; NULL until needed.
+   */
+  GPtrArray          *all_items;
 
   AtlasRankFunc       rank_func;
   gpointer            user_data;
+  AtlasRankItemsFunc  rank_items_func;
+  gpointer            rank_items_data;
 
   guint               frozen;
   gboolean            ranked;
@@ -115,40 +121,51 @@ atlas_ranked_model_list_model_init (GListModelInterface *iface)
 
 /* Sorts the keys, each a score's complement in the upper half and the
  * item's position in the lower, by their upper half: four passes of a
- * counting sort over a byte each, the lowest first, each stable. A pass in
- * which every key has the same byte changes nothing and is skipped, which
- * is every pass while all matches score the same.
+ * counting sort over a byte each, the lowest first, each stable. The four
+ * bytes are counted in one read of the keys. A pass in which every key has
+ * the same byte changes nothing and is skipped, which is every pass while
+ * all matches score the same.
  */
 static void
 radix_sort (guint64 *keys,
             guint64 *scratch,
             guint    n_keys)
 {
+  g_autofree guint *counts = g_new0 (guint, 4 * 256);
   guint64 *from = keys;
   guint64 *to = scratch;
 
-  for (guint shift = 32; shift < 64; shift += 8)
+  for (guint i = 0; i < n_keys; i++)
     {
-      guint counts[256] = { 0, };
+      guint32 upper = from[i] >> 32;
+
+      counts[upper & 0xff]++;
+      counts[256 + ((upper >> 8) & 0xff)]++;
+      counts[512 + ((upper >> 16) & 0xff)]++;
+      counts[768 + (upper >> 24)]++;
+    }
+
+  for (guint pass = 0; pass < 4; pass++)
+    {
+      guint *pass_counts = counts + pass * 256;
+      guint shift = 32 + pass * 8;
       guint64 *swap;
       guint sum = 0;
       gboolean one_bucket = FALSE;
 
-      for (guint i = 0; i < n_keys; i++)
-        counts[(from[i] >> shift) & 0xff]++;
       for (guint b = 0; b < 256; b++)
         {
-          guint count = counts[b];
+          guint count = pass_counts[b];
 
           one_bucket |= count == n_keys;
-          counts[b] = sum;
+          pass_counts[b] = sum;
           sum += count;
         }
       if (one_bucket)
         continue;
 
       for (guint i = 0; i < n_keys; i++)
-        to[counts[(from[i] >> shift) & 0xff]++] = from[i];
+        to[pass_counts[(from[i] >> shift) & 0xff]++] = from[i];
       swap = from;
       from = to;
       to = swap;
@@ -168,42 +185,106 @@ unref_item (gpointer item)
     g_object_unref (item);
 }
 
-/* The items that pass the filter, in the order below: of all the items, or
- * of those that passed before (@before) when the filter only became
- * stricter, which are then taken from @before.
+/* The model's items, in its order, each with a reference. */
+static GPtrArray *
+get_all_items (AtlasRankedModel *self)
+{
+  if (self->all_items == NULL)
+    {
+      guint n_items = g_list_model_get_n_items (self->all);
+
+      self->all_items = g_ptr_array_new_full (n_items, g_object_unref);
+      for (guint i = 0; i < n_items; i++)
+        g_ptr_array_add (self->all_items, g_list_model_get_item (self->all, i));
+    }
+
+  return self->all_items;
+}
+
+/* What the filter is to look at: all the items, or those that passed
+ * before (@before) when the filter only became stricter.
+ */
+static gpointer *
+get_candidates (AtlasRankedModel *self,
+                GPtrArray        *before,
+                guint            *n_candidates)
+{
+  GPtrArray *candidates = self->stale <= STALE_NARROWED && before != NULL
+                          ? before : get_all_items (self);
+
+  *n_candidates = candidates->len;
+
+  return candidates->pdata;
+}
+
+/* The candidate at @i, with a reference for the matches: taken from
+ * @before when the candidates are its items, or a new one.
+ */
+static inline gpointer
+take_candidate (gpointer  *candidates,
+                guint      i,
+                GPtrArray *before)
+{
+  gpointer item = candidates[i];
+
+  if (before != NULL && candidates == before->pdata)
+    candidates[i] = NULL;
+  else
+    g_object_ref (item);
+
+  return item;
+}
+
+/* The items that pass the filter, in the order below, taken from the
+ * candidates.
  */
 static GPtrArray *
 find_matches (AtlasRankedModel *self,
               GPtrArray        *before)
 {
   GtkFilterMatch strictness = gtk_filter_get_strictness (self->filter);
-  gboolean narrow = self->stale <= STALE_NARROWED && before != NULL;
   gboolean check = strictness == GTK_FILTER_MATCH_SOME && self->stale != STALE_SCORES;
-  guint n_items;
+  gpointer *candidates;
+  guint n_candidates;
   GPtrArray *matches;
 
   if (strictness == GTK_FILTER_MATCH_NONE)
     return g_ptr_array_new_with_free_func (unref_item);
 
-  n_items = narrow ? before->len : g_list_model_get_n_items (self->all);
-  matches = g_ptr_array_new_full (n_items, unref_item);
-  for (guint i = 0; i < n_items; i++)
+  candidates = get_candidates (self, before, &n_candidates);
+  matches = g_ptr_array_new_full (n_candidates, unref_item);
+  for (guint i = 0; i < n_candidates; i++)
     {
-      gpointer item = narrow ? before->pdata[i] : g_list_model_get_item (self->all, i);
-
-      if (check && !gtk_filter_match (self->filter, item))
-        {
-          if (!narrow)
-            g_object_unref (item);
-          continue;
-        }
-
-      g_ptr_array_add (matches, item);
-      if (narrow)
-        before->pdata[i] = NULL;
+      if (!check || gtk_filter_match (self->filter, candidates[i]))
+        g_ptr_array_add (matches, take_candidate (candidates, i, before));
     }
 
   return matches;
+}
+
+/* The matches in the order of the keys' lower halves, once sorted. */
+static GPtrArray *
+sort_matches (GPtrArray *matches,
+              guint64   *keys)
+{
+  g_autofree guint64 *scratch = g_new (guint64, MAX (matches->len, 1));
+  GPtrArray *order;
+
+  radix_sort (keys, scratch, matches->len);
+
+  order = g_ptr_array_sized_new (matches->len);
+  for (guint i = 0; i < matches->len; i++)
+    order->pdata[i] = matches->pdata[keys[i] & G_MAXUINT32];
+  order->len = matches->len;
+
+  return order;
+}
+
+static inline guint64
+rank_key (guint score,
+          guint position)
+{
+  return ((guint64) (G_MAXUINT - score) << 32) | position;
 }
 
 /* The matches best first, equal scores in the order below. */
@@ -212,20 +293,50 @@ rank (AtlasRankedModel *self,
       GPtrArray        *matches)
 {
   g_autofree guint64 *keys = g_new (guint64, MAX (matches->len, 1));
-  g_autofree guint64 *scratch = g_new (guint64, MAX (matches->len, 1));
-  GPtrArray *order;
 
   for (guint i = 0; i < matches->len; i++)
-    keys[i] = ((guint64) (G_MAXUINT - self->rank_func (matches->pdata[i], self->user_data)) << 32) |
-              i;
+    keys[i] = rank_key (self->rank_func (matches->pdata[i], self->user_data), i);
 
-  radix_sort (keys, scratch, matches->len);
+  return sort_matches (matches, keys);
+}
 
-  order = g_ptr_array_sized_new (matches->len);
-  for (guint i = 0; i < matches->len; i++)
-    g_ptr_array_add (order, matches->pdata[keys[i] & G_MAXUINT32]);
+/* What find_matches() and rank() do, with one call of the rank items
+ * function for all the candidates: the matches into @matches, and their
+ * order returned.
+ */
+static GPtrArray *
+find_and_rank (AtlasRankedModel  *self,
+               GPtrArray         *before,
+               GPtrArray        **matches)
+{
+  g_autofree guint *kept = NULL;
+  g_autofree guint *scores = NULL;
+  g_autofree guint64 *keys = NULL;
+  gpointer *candidates;
+  guint n_candidates, n_kept;
 
-  return order;
+  if (gtk_filter_get_strictness (self->filter) == GTK_FILTER_MATCH_NONE)
+    {
+      *matches = g_ptr_array_new_with_free_func (unref_item);
+      return g_ptr_array_new ();
+    }
+
+  candidates = get_candidates (self, before, &n_candidates);
+  kept = g_new (guint, MAX (n_candidates, 1));
+  scores = g_new (guint, MAX (n_candidates, 1));
+  n_kept = self->rank_items_func (candidates, n_candidates, kept, scores, self->rank_items_data);
+  g_assert (n_kept <= n_candidates);
+
+  *matches = g_ptr_array_new_full (n_kept, unref_item);
+  keys = g_new (guint64, MAX (n_kept, 1));
+  for (guint i = 0; i < n_kept; i++)
+    {
+      (*matches)->pdata[i] = take_candidate (candidates, kept[i], before);
+      keys[i] = rank_key (scores[i], i);
+    }
+  (*matches)->len = n_kept;
+
+  return sort_matches (*matches, keys);
 }
 
 /* Says what changed between the items before and after, leaving out the
@@ -284,8 +395,15 @@ update (AtlasRankedModel *self)
   matches_before = g_steal_pointer (&self->matches);
   if (self->ranked)
     {
-      self->matches = find_matches (self, matches_before);
-      self->order = rank (self, self->matches);
+      if (self->rank_items_func != NULL)
+        {
+          self->order = find_and_rank (self, matches_before, &self->matches);
+        }
+      else
+        {
+          self->matches = find_matches (self, matches_before);
+          self->order = rank (self, self->matches);
+        }
       gtk_filter_list_model_set_filter (self->filtered, NULL);
     }
   self->stale = STALE_NONE;
@@ -320,6 +438,7 @@ on_all_items_changed (AtlasRankedModel *self)
 {
   g_assert (ATLAS_IS_RANKED_MODEL (self));
 
+  g_clear_pointer (&self->all_items, g_ptr_array_unref);
   if (self->order != NULL)
     make_stale (self, STALE_ALL);
 }
@@ -354,6 +473,7 @@ disconnect (AtlasRankedModel *self)
   g_clear_object (&self->filter);
   g_clear_pointer (&self->order, g_ptr_array_unref);
   g_clear_pointer (&self->matches, g_ptr_array_unref);
+  g_clear_pointer (&self->all_items, g_ptr_array_unref);
 }
 
 /* Ranks the items of @filtered with @rank_func, which must be quick: it is
@@ -387,6 +507,24 @@ atlas_ranked_model_new (GtkFilterListModel *filtered,
                            G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
 
   return self;
+}
+
+/* Ranks with @rank_items_func rather than with the filter and the rank
+ * function item by item: one call for all the items the filter is to look
+ * at, for a model of tens of thousands whose filter and scores cost little
+ * per item once the call is made. It must keep exactly what the filter
+ * passes and score as the rank function does. NULL goes back to the filter
+ * and the rank function.
+ */
+void
+atlas_ranked_model_set_rank_items_func (AtlasRankedModel   *self,
+                                        AtlasRankItemsFunc  rank_items_func,
+                                        gpointer            user_data)
+{
+  g_return_if_fail (ATLAS_IS_RANKED_MODEL (self));
+
+  self->rank_items_func = rank_items_func;
+  self->rank_items_data = user_data;
 }
 
 /* Empty from now on, and deaf to the filter model: for a model that others
@@ -430,6 +568,12 @@ atlas_ranked_model_set_ranked (AtlasRankedModel *self,
 
   self->ranked = ranked;
   self->stale = STALE_ALL;
+  /* Frozen and about to rank, the model filters at the thaw, and the filter
+   * model need not: without its filter from now on, it does not run it over
+   * every item for a change of the filter before the thaw.
+   */
+  if (self->frozen > 0 && self->filtered != NULL && self->order == NULL)
+    gtk_filter_list_model_set_filter (self->filtered, ranked ? NULL : self->filter);
   if (self->frozen == 0)
     update (self);
 }
@@ -446,6 +590,8 @@ atlas_ranked_model_rerank (AtlasRankedModel *self)
 
 /* Until the matching thaw, the items stay as they are while a ranked model
  * notes what changes; a model not ranked follows the filter model still.
+ * A model made ranked while frozen filters only at the thaw: set it ranked
+ * before the filter changes.
  */
 void
 atlas_ranked_model_freeze (AtlasRankedModel *self)

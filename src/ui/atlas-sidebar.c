@@ -213,6 +213,22 @@ rank_item (gpointer item,
   return atlas_browse_filter_get_score (self->filter, self->dataset, item);
 }
 
+/* The filter functions and rank_item() for many items in one call: what the
+ * ranked lists use at each keystroke.
+ */
+static guint
+rank_items (gpointer const *items,
+            guint           n_items,
+            guint          *kept,
+            guint          *scores,
+            gpointer        user_data)
+{
+  AtlasSidebar *self = user_data;
+
+  return atlas_browse_filter_rank_items (self->filter, self->dataset, items, n_items, kept,
+                                         scores);
+}
+
 /* The geoparks' order, looked up by the places' sorter at every comparison:
  * made once per load, and before the list is first sorted, or the list
  * would open scrolled to wherever its first row went.
@@ -478,12 +494,15 @@ on_filter_changed (AtlasSidebar *self)
    * typed leaves the same words, and the same lists.
    */
   freeze_ranking (self);
+  /* Ranked first: a list ranked from now on filters its items itself, once,
+   * and its filter model is spared the same work.
+   */
+  update_ranked (self);
   if (!update_filter_funcs (self) && !atlas_browse_filter_get_matches_unchanged (self->filter))
     {
       gtk_filter_changed (self->news.filter, change);
       gtk_filter_changed (self->places.filter, change);
     }
-  update_ranked (self);
   /* Other words score otherwise, and so do the same words once the last
    * one is complete ("cao " after "cao": a start of a syllable is no longer
    * a match of its own), even where they match the same items.
@@ -633,6 +652,9 @@ atlas_sidebar_set_up (AtlasSidebar      *self,
   place_rows = new_row_factory (self, G_CALLBACK (setup_place_row));
   _atlas_sidebar_list_set_up (&self->places, ATLAS_TYPE_PLACE, self->places_sorter, place_rows,
                               rank_item, self);
+  atlas_ranked_model_set_rank_items_func (ATLAS_RANKED_MODEL (self->news.shown), rank_items, self);
+  atlas_ranked_model_set_rank_items_func (ATLAS_RANKED_MODEL (self->places.shown), rank_items,
+                                          self);
   /* The lists' filters start without a function, and pass everything:
    * right until something filters.
    */

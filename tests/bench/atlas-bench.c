@@ -165,6 +165,19 @@ rank_item (gpointer item,
   return atlas_browse_filter_get_score (match->filter, match->dataset, item);
 }
 
+static guint
+rank_items (gpointer const *items,
+            guint           n_items,
+            guint          *kept,
+            guint          *scores,
+            gpointer        user_data)
+{
+  Match *match = user_data;
+
+  return atlas_browse_filter_rank_items (match->filter, match->dataset, items, n_items, kept,
+                                         scores);
+}
+
 /* The sidebar's chains: the places, sorted, then filtered; the news in a
  * list of their own, in the dataset's order by date, filtered.
  */
@@ -199,8 +212,8 @@ typedef struct
   double            rank_ms;  /* the last keystroke's ranked models alone */
 } Lists;
 
-/* As the sidebar does (atlas-sidebar.c, on_filter_changed): both lists
- * refiltered while their ranking waits, then ranked once. While a search is
+/* As the sidebar does (atlas-sidebar.c, on_filter_changed): both lists set
+ * ranked or not, refiltered while their ranking waits, then ranked once. While a search is
  * typed, the ranked models filter the items themselves (the filter models
  * are left without their filter), so their time is the search's too.
  */
@@ -215,6 +228,8 @@ refilter (AtlasBrowseFilter *browse,
 
   atlas_ranked_model_freeze (lists->news);
   atlas_ranked_model_freeze (lists->places);
+  atlas_ranked_model_set_ranked (lists->news, atlas_browse_filter_get_ranked (browse));
+  atlas_ranked_model_set_ranked (lists->places, atlas_browse_filter_get_ranked (browse));
   if (!unchanged)
     {
       gtk_filter_changed (lists->news_filter, change);
@@ -222,8 +237,6 @@ refilter (AtlasBrowseFilter *browse,
     }
 
   start = g_get_monotonic_time ();
-  atlas_ranked_model_set_ranked (lists->news, atlas_browse_filter_get_ranked (browse));
-  atlas_ranked_model_set_ranked (lists->places, atlas_browse_filter_get_ranked (browse));
   if (!unchanged)
     {
       atlas_ranked_model_rerank (lists->news);
@@ -330,6 +343,8 @@ search (const char         *dir,
                                                &match));
   places = G_LIST_MODEL (atlas_ranked_model_new (GTK_FILTER_LIST_MODEL (places_matches),
                                                  rank_item, &match));
+  atlas_ranked_model_set_rank_items_func (ATLAS_RANKED_MODEL (news), rank_items, &match);
+  atlas_ranked_model_set_rank_items_func (ATLAS_RANKED_MODEL (places), rank_items, &match);
   lists.news_filter = news_filter;
   lists.places_filter = places_filter;
   lists.news = ATLAS_RANKED_MODEL (news);
