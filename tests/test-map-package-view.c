@@ -311,6 +311,8 @@ test_name_and_credits (Fixture       *fixture,
   open_package (fixture, path);
   shown = license_text (fixture->view);
   g_assert_nonnull (strstr (shown, "© Geopark GIS team"));
+  g_assert_cmpint (g_menu_model_get_n_items (G_MENU_MODEL (fixture->view->package.section)),
+                   ==, 2);
   first = menu_label (fixture->view, 0);
   second = menu_label (fixture->view, 1);
   g_assert_cmpstr (first, ==, "Quadrants (Map Package)");
