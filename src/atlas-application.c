@@ -28,6 +28,8 @@ struct _AtlasApplication
 
   /* --dataset FOLDER: shown this time, not remembered */
   GFile              *command_line_folder;
+  /* --map-package FILE: opened once the window is there, and remembered */
+  GFile              *command_line_package;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasApplication, atlas_application, ADW_TYPE_APPLICATION)
@@ -38,6 +40,8 @@ static const GOptionEntry option_entries[] = {
     N_("Start presenting the news or places listed when the app was last closed"), NULL },
   { "dataset", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Show the dataset in this folder instead of the bundled one"), N_("FOLDER") },
+  { "map-package", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Show this map package (an MBTiles file) as the base map from now on"), N_("FILE") },
   { "validate", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Check the dataset in this folder, print every problem and quit"), N_("FOLDER") },
   { "export-dataset", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -396,6 +400,11 @@ atlas_application_activate (GApplication *application)
       self->present = FALSE;
       gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
     }
+  if (self->command_line_package != NULL && ATLAS_IS_WINDOW (window))
+    {
+      atlas_window_open_map_package (ATLAS_WINDOW (window), self->command_line_package);
+      g_clear_object (&self->command_line_package);
+    }
 }
 
 /* geopark-atlas --validate DIR: every problem on a line of its own, so that
@@ -469,6 +478,14 @@ atlas_application_handle_local_options (GApplication *application,
       self->command_line_folder = g_file_new_for_commandline_arg (path);
     }
 
+  if (g_variant_dict_lookup (options, "map-package", "^&ay", &path))
+    {
+      AtlasApplication *self = ATLAS_APPLICATION (application);
+
+      g_clear_object (&self->command_line_package);
+      self->command_line_package = g_file_new_for_commandline_arg (path);
+    }
+
   return -1;
 }
 
@@ -480,6 +497,7 @@ atlas_application_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->source);
   g_clear_object (&self->command_line_folder);
+  g_clear_object (&self->command_line_package);
   atlas_offline_map_drop_preload ();
 
   G_OBJECT_CLASS (atlas_application_parent_class)->dispose (object);

@@ -222,6 +222,23 @@ fetch_tile (AtlasTileSource  *source,
   return shumate_data_source_get_tile_data_finish (SHUMATE_DATA_SOURCE (source), result, error);
 }
 
+static void
+count_received (ShumateDataSource *source,
+                int                x,
+                int                y,
+                int                zoom,
+                GBytes            *bytes,
+                gpointer           user_data)
+{
+  guint *n_received = user_data;
+
+  g_assert_cmpint (x, ==, 1);
+  g_assert_cmpint (y, ==, 2);
+  g_assert_cmpint (zoom, ==, 3);
+  g_assert_cmpuint (g_bytes_get_size (bytes), ==, sizeof tiny_png);
+  (*n_received)++;
+}
+
 /* Our agent reaches the server, and a second run is served from the disk
  * cache without asking it again; a stopped server makes the source say the
  * map cannot be reached, instead of logging every tile.
@@ -234,10 +251,14 @@ test_fetch_cache_and_offline (void)
   g_autoptr(AtlasTileSource) source = atlas_tile_source_new (tiles->url_template, cache_dir);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
+  guint n_received = 0;
 
+  /* libshumate 1.0 draws a tile only from "received-data". */
+  g_signal_connect (source, "received-data", G_CALLBACK (count_received), &n_received);
   bytes = fetch_tile (source, 1, 2, 3, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_bytes_get_size (bytes), ==, sizeof tiny_png);
+  g_assert_cmpuint (n_received, ==, 1);
   g_assert_cmpuint (tiles->n_requests, ==, 1);
   g_assert_cmpstr (tiles->user_agent, ==, _atlas_tile_source_get_user_agent ());
   g_assert_true (atlas_tile_source_get_reachable (source));

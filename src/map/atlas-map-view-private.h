@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "atlas-map-package.h"
 #include "atlas-map-view.h"
 #include "atlas-mercator.h"
 #include "atlas-pin.h"
@@ -33,6 +34,25 @@ typedef struct
 
   guint               update_id;       /* tick callback: the results changed */
 } AtlasMapSearch;
+
+/* A map package as the base map (atlas-map-view-package.c). */
+typedef struct
+{
+  /* Template widgets */
+  GtkWidget          *toasts;          /* an AdwToastOverlay: what went wrong */
+  GMenu              *section;         /* the layers menu's package items */
+
+  /* Owned references */
+  char               *path;            /* the setting: the package to show, or NULL */
+  AtlasMapPackage    *package;         /* open, or NULL */
+  ShumateMapSource   *source;
+  ShumateMapLayer    *layer;
+  GCancellable       *opening;         /* a package being opened */
+  char               *message;         /* the last problem told */
+
+  /* State */
+  gboolean            credited;        /* its attribution is in the credits */
+} AtlasMapViewPackage;
 
 struct _AtlasMapView
 {
@@ -67,6 +87,7 @@ struct _AtlasMapView
   AtlasPinGroups     *pin_groups;      /* markers per group near the view */
   GPtrArray          *spare_pins;      /* hidden markers, for places to come */
   AtlasMapSearch      search;          /* its bar's widgets are template widgets */
+  AtlasMapViewPackage package;         /* its toasts and menu are template widgets */
 
   /* Settings */
   char               *tile_url;
@@ -132,6 +153,14 @@ int         _atlas_map_view_geopark_found       (AtlasMapView *self,
 void        _atlas_map_view_frame_search_results (AtlasMapView *self);
 void        _atlas_map_view_flush_search_results (AtlasMapView *self);
 
+/* atlas-map-view-package.c */
+void        _atlas_map_view_class_package_init  (GtkWidgetClass *widget_class);
+void        _atlas_map_view_package_dispose     (AtlasMapView *self);
+gboolean    _atlas_map_view_shows_package       (AtlasMapView *self);
+gboolean    _atlas_map_view_package_covers_view (AtlasMapView *self);
+void        _atlas_map_view_package_update      (AtlasMapView *self);
+void        _atlas_map_view_update_basemap      (AtlasMapView *self);
+
 /* atlas-map-view-actions.c */
 void        _atlas_map_view_class_actions_init  (GtkWidgetClass *widget_class);
 void        _atlas_map_view_actions_init        (AtlasMapView *self);
@@ -147,6 +176,9 @@ GList      *_atlas_map_view_get_pins            (AtlasMapView *self);
 GtkWidget  *_atlas_map_view_get_map             (AtlasMapView *self);
 gboolean    _atlas_map_view_get_picture_pending (AtlasMapView *self);
 guint       _atlas_map_view_count_circles       (AtlasMapView *self);
+AtlasMapPackage *_atlas_map_view_get_package    (AtlasMapView *self);
+gboolean    _atlas_map_view_get_package_opening (AtlasMapView *self);
+const char *_atlas_map_view_get_package_message (AtlasMapView *self);
 gboolean    _atlas_map_view_export_png          (AtlasMapView  *self,
                                                  GFile         *file,
                                                  int            scale,

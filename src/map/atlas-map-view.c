@@ -18,13 +18,15 @@
 #include "atlas-tile-source.h"
 
 /* The map and what is drawn on it, bottom to top: the offline base map
- * (always there, under everything), the online tiles, the geopark areas,
+ * (always there, under everything), the online tiles or a map package's,
+ * the geopark areas,
  * the uncertainty of imprecise places, and the pins. Zoom buttons, a layers
  * menu, the scale and the attribution float over it.
  *
  * This file holds the widget, its layers, the choice of base map, the
  * selection and the fitting of places; atlas-map-view-pins.c gives the
  * places their markers, atlas-map-view-search.c shows a search on them,
+ * atlas-map-view-package.c opens and shows a map package,
  * atlas-map-view-actions.c holds what the map's actions and keys do.
  */
 
@@ -54,6 +56,7 @@ enum {
   PROP_TILE_URL,
   PROP_BASEMAP,
   PROP_OFFLINE,
+  PROP_MAP_PACKAGE,
   N_PROPS
 };
 
@@ -78,32 +81,41 @@ atlas_map_view_get_offline (AtlasMapView *self)
   g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), FALSE);
 
   return g_strcmp0 (self->basemap, "offline") == 0 ||
+         _atlas_map_view_shows_package (self) ||
          (g_strcmp0 (self->basemap, "online") != 0 && !self->reachable);
 }
 
-/* Offline, close in: say that Natural Earth's borders are approximate. */
+/* Offline, close in: say that Natural Earth's borders are approximate
+ * (unless a map package covers them there).
+ */
 static void
 update_approximate_note (AtlasMapView *self)
 {
   double zoom = shumate_viewport_get_zoom_level (atlas_map_view_get_viewport (self));
 
   gtk_widget_set_visible (self->approximate_label,
-                          atlas_map_view_get_offline (self) && zoom >= APPROXIMATE_BOUNDARIES_ZOOM);
+                          atlas_map_view_get_offline (self) &&
+                          zoom >= APPROXIMATE_BOUNDARIES_ZOOM &&
+                          !_atlas_map_view_package_covers_view (self));
 }
 
-/* Online tiles or our own map, as chosen, or as the network allows. */
-static void
-update_basemap (AtlasMapView *self)
+/* Online tiles, a map package or our own map, as chosen, or as the network
+ * allows.
+ */
+void
+_atlas_map_view_update_basemap (AtlasMapView *self)
 {
   gboolean offline = atlas_map_view_get_offline (self);
+  gboolean package = _atlas_map_view_shows_package (self);
 
-  /* Online tiles stay above our map unless it was chosen: where a tile
-   * cannot be fetched, our map shows through, and the tiles come back by
-   * themselves when the network does.
+  /* Online tiles stay above our map unless it or a package was chosen:
+   * where a tile cannot be fetched, our map shows through, and the tiles
+   * come back by themselves when the network does.
    */
   if (self->base_layer != NULL)
     gtk_widget_set_visible (GTK_WIDGET (self->base_layer),
-                            g_strcmp0 (self->basemap, "offline") != 0);
+                            g_strcmp0 (self->basemap, "offline") != 0 && !package);
+  _atlas_map_view_package_update (self);
 
   shumate_license_set_extra_text (self->license,
                                   offline ? _("Offline map: Natural Earth, GSHHG") : NULL);
@@ -111,7 +123,8 @@ update_basemap (AtlasMapView *self)
 
   /* Only say so when it was not the user's choice. */
   gtk_revealer_set_reveal_child (self->offline_revealer,
-                                 offline && g_strcmp0 (self->basemap, "offline") != 0);
+                                 offline && g_strcmp0 (self->basemap, "offline") != 0 &&
+                                 !package);
   update_approximate_note (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFLINE]);
@@ -125,7 +138,7 @@ on_reachable_changed (AtlasTileSource *source,
   g_assert (ATLAS_IS_MAP_VIEW (self));
 
   self->reachable = atlas_tile_source_get_reachable (source);
-  update_basemap (self);
+  _atlas_map_view_update_basemap (self);
 }
 
 static void
@@ -186,7 +199,7 @@ rebuild_base_layer (AtlasMapView *self)
   shumate_viewport_set_min_zoom_level (viewport, MAP_VIEW_MIN_ZOOM);
   shumate_viewport_set_max_zoom_level (viewport, MAP_VIEW_MAX_ZOOM);
 
-  update_basemap (self);
+  _atlas_map_view_update_basemap (self);
 }
 
 void
@@ -204,7 +217,7 @@ atlas_map_view_set_tile_url (AtlasMapView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TILE_URL]);
 }
 
-/* "automatic", "online" or "offline", as in the settings. */
+/* "automatic", "online", "offline" or "package", as in the settings. */
 void
 atlas_map_view_set_basemap (AtlasMapView *self,
                             const char   *basemap)
@@ -216,7 +229,7 @@ atlas_map_view_set_basemap (AtlasMapView *self,
 
   g_free (self->basemap);
   self->basemap = g_strdup (basemap);
-  update_basemap (self);
+  _atlas_map_view_update_basemap (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASEMAP]);
 }
 
@@ -660,6 +673,7 @@ on_view_moved (AtlasMapView *self)
 {
   g_assert (ATLAS_IS_MAP_VIEW (self));
 
+  update_approximate_note (self);
   _atlas_map_view_update_pins (self);
 }
 
@@ -751,6 +765,7 @@ atlas_map_view_dispose (GObject *object)
   AtlasMapView *self = ATLAS_MAP_VIEW (object);
 
   remove_base_layer (self);
+  _atlas_map_view_package_dispose (self);
   if (self->pins_tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->pins_tick_id);
   self->pins_tick_id = 0;
@@ -798,6 +813,10 @@ atlas_map_view_get_property (GObject    *object,
       g_value_set_boolean (value, atlas_map_view_get_offline (self));
       break;
 
+    case PROP_MAP_PACKAGE:
+      g_value_set_string (value, atlas_map_view_get_map_package (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -819,6 +838,10 @@ atlas_map_view_set_property (GObject      *object,
 
     case PROP_BASEMAP:
       atlas_map_view_set_basemap (self, g_value_get_string (value));
+      break;
+
+    case PROP_MAP_PACKAGE:
+      atlas_map_view_set_map_package (self, g_value_get_string (value));
       break;
 
     default:
@@ -849,6 +872,11 @@ atlas_map_view_class_init (AtlasMapViewClass *klass)
     g_param_spec_boolean ("offline", NULL, NULL,
                           FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* The path of the map package to show when "basemap" says so, or "". */
+  properties[PROP_MAP_PACKAGE] =
+    g_param_spec_string ("map-package", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -888,6 +916,7 @@ atlas_map_view_class_init (AtlasMapViewClass *klass)
                                              G_STRUCT_OFFSET (AtlasMapView, search.frame_button));
 
   _atlas_map_view_class_actions_init (widget_class);
+  _atlas_map_view_class_package_init (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -965,5 +994,5 @@ atlas_map_view_init (AtlasMapView *self)
 
   /* No network at all: do not wait for a tile to fail. */
   self->reachable = g_network_monitor_get_network_available (g_network_monitor_get_default ());
-  update_basemap (self);
+  _atlas_map_view_update_basemap (self);
 }

@@ -23,6 +23,11 @@ void             atlas_map_view_set_tile_url    (AtlasMapView *self,
 void             atlas_map_view_set_basemap     (AtlasMapView *self,
                                                  const char   *basemap);
 gboolean         atlas_map_view_get_offline     (AtlasMapView *self);
+void             atlas_map_view_set_map_package (AtlasMapView *self,
+                                                 const char   *path);
+const char      *atlas_map_view_get_map_package (AtlasMapView *self);
+void             atlas_map_view_open_map_package (AtlasMapView *self,
+                                                  GFile        *file);
 void             atlas_map_view_set_dataset     (AtlasMapView *self,
                                                  AtlasDataset *dataset);
 ShumateViewport *atlas_map_view_get_viewport    (AtlasMapView *self);

@@ -145,6 +145,24 @@ _atlas_tile_source_expand_template (const char *url_template,
   return g_string_free (url, FALSE);
 }
 
+/* A request on its way: the tile it is for, and its message. */
+typedef struct
+{
+  SoupMessage *message;
+  int          x;
+  int          y;
+  int          zoom_level;
+} TileFetch;
+
+static void
+tile_fetch_free (gpointer data)
+{
+  TileFetch *fetch = data;
+
+  g_clear_object (&fetch->message);
+  g_free (fetch);
+}
+
 static void
 set_reachable (AtlasTileSource *self,
                gboolean         reachable)
@@ -162,7 +180,8 @@ on_send_and_read (GObject      *object,
                   gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  SoupMessage *message = g_task_get_task_data (task);
+  TileFetch *fetch = g_task_get_task_data (task);
+  SoupMessage *message = fetch->message;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   AtlasTileSource *self = g_task_get_source_object (task);
@@ -192,6 +211,10 @@ on_send_and_read (GObject      *object,
       return;
     }
 
+  /* libshumate 1.0 draws what "received-data" brings and takes the
+   * result only as "done"; later versions draw the result.
+   */
+  g_signal_emit_by_name (self, "received-data", fetch->x, fetch->y, fetch->zoom_level, bytes);
   g_task_return_pointer (task, g_steal_pointer (&bytes), (GDestroyNotify) g_bytes_unref);
 }
 
@@ -208,6 +231,7 @@ atlas_tile_source_get_tile_data_async (ShumateDataSource   *source,
   g_autoptr(GTask) task = NULL;
   g_autofree char *url = NULL;
   SoupMessage *message;
+  TileFetch *fetch;
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, atlas_tile_source_get_tile_data_async);
@@ -222,7 +246,9 @@ atlas_tile_source_get_tile_data_async (ShumateDataSource   *source,
       return;
     }
 
-  g_task_set_task_data (task, message, g_object_unref);
+  fetch = g_new0 (TileFetch, 1);
+  *fetch = (TileFetch) { message, x, y, zoom_level };
+  g_task_set_task_data (task, fetch, tile_fetch_free);
   soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT,
                                     cancellable, on_send_and_read, g_steal_pointer (&task));
 }

@@ -42,7 +42,7 @@ static GParamSpec *properties[N_PROPS];
  */
 static const char *languages[] = { "system", "vi", "en", NULL };
 static const char *color_schemes[] = { "default", "light", "dark", NULL };
-static const char *basemaps[] = { "automatic", "online", "offline", NULL };
+static const char *basemaps[] = { "automatic", "online", "offline", "package", NULL };
 
 static gboolean
 nick_to_selected (GValue   *value,

@@ -53,6 +53,19 @@ atlas_window_new (AtlasApplication *application)
                                           atlas_application_get_source (application));
 }
 
+/* A map package a person named (on the command line): the map opens it
+ * and, if it can, makes it the base map; if not, it says why.
+ */
+void
+atlas_window_open_map_package (AtlasWindow *self,
+                               GFile       *file)
+{
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  atlas_map_view_open_map_package (self->map_view, file);
+}
+
 /* A window like this one, built anew in the language now chosen: the same
  * dataset, search, filters, open item and history, map view, size and
  * panes. The caller shows it and destroys the old one.
@@ -784,9 +797,13 @@ atlas_window_constructed (GObject *object)
   g_settings_bind (self->settings, "tile-url",
                    self->map_view, "tile-url",
                    G_SETTINGS_BIND_GET);
+  /* Both ways: the map view chooses a map package once it opened. */
+  g_settings_bind (self->settings, "map-package",
+                   self->map_view, "map-package",
+                   G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "basemap",
                    self->map_view, "basemap",
-                   G_SETTINGS_BIND_GET);
+                   G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (self->map_view, "geopark-activated",
                            G_CALLBACK (on_geopark_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->map_view, "place-activated",

@@ -20,5 +20,7 @@ G_DECLARE_FINAL_TYPE (AtlasWindow, atlas_window, ATLAS, WINDOW, AdwApplicationWi
 
 AtlasWindow        *atlas_window_new        (AtlasApplication *application);
 AtlasWindow        *atlas_window_new_replacing (AtlasWindow   *old);
+void                atlas_window_open_map_package (AtlasWindow *self,
+                                                   GFile       *file);
 
 G_END_DECLS

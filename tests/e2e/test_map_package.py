@@ -1,0 +1,85 @@
+#!/usr/bin/python3
+# A map package opened as a person opens it: the layers menu's Open Map
+# Package…, GTK's file chooser (no portal in this session), the path typed
+# into its location entry. The package's name then stands in the layers
+# menu, its attribution in the map's credits, and the choice is saved.
+#
+# Copyright 2026 The Geopark Atlas developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import shutil
+import sqlite3
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(__file__))
+from atlas_a11y import (App, BUTTON_ROLES, MENU_ITEM_ROLES, click, find,  # noqa: E402
+                        find_all_text, find_button, keys, run, wait_for)
+
+# Over the package (made by GDAL at build time: tests/make-map-packages.sh),
+# on the built-in map until it is opened.
+SETTINGS = """map-zoom=7.0
+map-latitude=22.75
+map-longitude=106.0
+basemap='offline'
+"""
+
+
+def make_package(folder):
+    """The build's package, with an attribution as QGIS writes one."""
+    path = os.path.join(folder, "quadrants-team.mbtiles")
+    shutil.copy(os.environ["ATLAS_E2E_MAP_PACKAGE"], path)
+    with sqlite3.connect(path) as db:
+        db.execute("INSERT INTO metadata VALUES ('attribution', "
+                   "'<a href=\"https://example.org/\">&copy; Geopark GIS team</a>')")
+    return path
+
+
+def type_text(text):
+    for character in text:
+        keys(character)
+        time.sleep(0.02)
+
+
+def chooser(app):
+    return next((w for w in app.windows() if w.name == "Open Map Package"), None)
+
+
+def test_open_map_package():
+    folder = tempfile.mkdtemp(prefix="atlas-e2e-package-")
+    path = make_package(folder)
+    app = App(extra_env={"LANGUAGE": "en"}, settings=SETTINGS)
+    try:
+        window = app.main_window()
+        app.open_menu_item(window, "Base Map", "Open Map Package…")
+        wait_for("the file chooser", lambda: chooser(app))
+
+        # The location entry, as a person types a path.
+        time.sleep(0.5)
+        keys("ctrl+l")
+        time.sleep(0.3)
+        type_text(path)
+        time.sleep(0.3)
+        keys("Return")
+        wait_for("the file chooser to close", lambda: chooser(app) is None)
+
+        wait_for("the package's attribution in the credits",
+                 lambda: any("© Geopark GIS team" in name for name in find_all_text(window)))
+
+        click(wait_for("the Base Map button", lambda: find(window, "Base Map", BUTTON_ROLES)))
+        wait_for("the package in the layers menu",
+                 lambda: find_button(app.accessible, "Quadrants (Map Package)", MENU_ITEM_ROLES))
+        keys("Escape")
+
+        keyfile = os.path.join(app.home.name, "config", "glib-2.0", "settings", "keyfile")
+        wait_for("the choice to be saved",
+                 lambda: f"map-package='{path}'" in open(keyfile).read() and
+                 "basemap='package'" in open(keyfile).read())
+    finally:
+        app.kill()
+        shutil.rmtree(folder)
+
+
+run(test_open_map_package)
