@@ -34,6 +34,20 @@ typedef struct
   guint               update_id;       /* tick callback: the results changed */
 } AtlasMapSearch;
 
+/* The labels as the map places them (atlas-map-view-labels.c). */
+typedef struct
+{
+  /* Owned references */
+  AtlasLabelPlacement *placement;
+  GArray             *obstacles;       /* the pins and badges it kept out of */
+
+  /* The view it was made for */
+  cairo_matrix_t      matrix;
+  double              width;
+  double              height;
+  gboolean            dirty;           /* the pins changed since */
+} AtlasMapLabels;
+
 struct _AtlasMapView
 {
   GtkWidget           parent_instance;
@@ -67,6 +81,7 @@ struct _AtlasMapView
   AtlasPinGroups     *pin_groups;      /* markers per group near the view */
   GPtrArray          *spare_pins;      /* hidden markers, for places to come */
   AtlasMapSearch      search;          /* its bar's widgets are template widgets */
+  AtlasMapLabels      labels;
 
   /* Settings */
   char               *tile_url;
@@ -132,6 +147,16 @@ int         _atlas_map_view_geopark_found       (AtlasMapView *self,
 void        _atlas_map_view_frame_search_results (AtlasMapView *self);
 void        _atlas_map_view_flush_search_results (AtlasMapView *self);
 
+/* atlas-map-view-labels.c */
+void        _atlas_map_view_labels_init         (AtlasMapView   *self);
+void        _atlas_map_view_labels_dispose      (AtlasMapView   *self);
+void        _atlas_map_view_update_label_obstacles (AtlasMapView *self);
+void        _atlas_map_view_add_legend          (AtlasMapView   *self,
+                                                 GtkPopoverMenu *popover);
+char       *_atlas_map_view_dup_outline_tooltip (AtlasMapView   *self,
+                                                 double          x,
+                                                 double          y);
+
 /* atlas-map-view-actions.c */
 void        _atlas_map_view_class_actions_init  (GtkWidgetClass *widget_class);
 void        _atlas_map_view_actions_init        (AtlasMapView *self);
@@ -147,6 +172,7 @@ GList      *_atlas_map_view_get_pins            (AtlasMapView *self);
 GtkWidget  *_atlas_map_view_get_map             (AtlasMapView *self);
 gboolean    _atlas_map_view_get_picture_pending (AtlasMapView *self);
 guint       _atlas_map_view_count_circles       (AtlasMapView *self);
+GArray     *_atlas_map_view_dup_label_boxes     (AtlasMapView *self);
 gboolean    _atlas_map_view_export_png          (AtlasMapView  *self,
                                                  GFile         *file,
                                                  int            scale,
