@@ -28,21 +28,26 @@
 /* Labels of shapes smaller than this on screen are not shown. */
 #define MIN_SHAPE_PX 24.0
 
+/* A shape's label, laid out once for as long as the shapes and the
+ * widget's fonts stay: laying out is most of what labels cost a frame.
+ */
 typedef struct
 {
   const AtlasShape *shape;
-  PangoLayout      *layout;
+  PangoLayout      *layout;      /* NULL until first shown */
+  graphene_rect_t   extent;      /* around the anchor, halo included */
   double            dx;          /* from the box's corner to the layout's */
   double            dy;
-  guint             index;       /* in the placement */
+  gboolean          offered;     /* to the last placement */
+  guint             index;       /* in it */
   gboolean          shown;
-  AtlasLabelBox     box;         /* where it was placed, halo included */
+  AtlasLabelBox     box;         /* where it was placed */
 } ShapeLabel;
 
 static void
 shape_label_free (ShapeLabel *label)
 {
-  g_object_unref (label->layout);
+  g_clear_object (&label->layout);
   g_free (label);
 }
 
@@ -90,34 +95,20 @@ _atlas_shape_layer_set_label_placer (AtlasShapeLayer       *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* The shape's label laid out, or NULL when it has none to show at this
- * zoom: a territory too small to see gets no name to crowd its neighbours.
- * Its box is around its anchor, halo included.
+/* Lays the label out, in the widget's font made bold and scaled by its
+ * style, wrapped and centred on its anchor.
  */
-static ShapeLabel *
-make_label (AtlasShapeLayer      *self,
-            const AtlasShape     *shape,
-            double                zoom,
-            const cairo_matrix_t *matrix,
-            graphene_rect_t      *box)
+static void
+lay_out (AtlasShapeLayer *self,
+         ShapeLabel      *label)
 {
-  const AtlasShapeStyle *style = atlas_shape_get_style (shape);
-  const char *text = atlas_shape_get_label (shape);
+  const AtlasShapeStyle *style = atlas_shape_get_style (label->shape);
   PangoFontDescription *font;
   PangoRectangle ink, extents;
-  graphene_rect_t shape_box;
-  ShapeLabel *label;
+  graphene_rect_t *box = &label->extent;
 
-  if (text == NULL || zoom < style->label_min_zoom || zoom < style->min_zoom)
-    return NULL;
-
-  shape_box = _atlas_shape_layer_transform_box (matrix, shape);
-  if (shape_box.size.width < MIN_SHAPE_PX && shape_box.size.height < MIN_SHAPE_PX)
-    return NULL;
-
-  label = g_new0 (ShapeLabel, 1);
-  label->shape = shape;
-  label->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  label->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self),
+                                                  atlas_shape_get_label (label->shape));
   font = pango_font_description_copy (pango_context_get_font_description (
                                         pango_layout_get_context (label->layout)));
   pango_font_description_set_size (font, pango_font_description_get_size (font) *
@@ -138,8 +129,50 @@ make_label (AtlasShapeLayer      *self,
   graphene_rect_offset (box, -(extents.x + extents.width / 2.0), -extents.height / 2.0);
   label->dx = -(extents.x + extents.width / 2.0) - box->origin.x;
   label->dy = -extents.height / 2.0 - box->origin.y;
+}
 
-  return label;
+/* Whether the shape's label is shown at this zoom: a territory too small to
+ * see gets no name to crowd its neighbours.
+ */
+static gboolean
+is_label_shown (const AtlasShape      *shape,
+                double                 zoom,
+                const graphene_rect_t *shape_box)
+{
+  const AtlasShapeStyle *style = atlas_shape_get_style (shape);
+
+  return zoom >= style->label_min_zoom && zoom >= style->min_zoom &&
+         (shape_box->size.width >= MIN_SHAPE_PX || shape_box->size.height >= MIN_SHAPE_PX);
+}
+
+/* The labels of the shapes that have one, afresh when the shapes or the
+ * widget's fonts changed.
+ */
+static GPtrArray *
+update_labels (AtlasShapeLayer *self)
+{
+  guint serial = pango_context_get_serial (gtk_widget_get_pango_context (GTK_WIDGET (self)));
+
+  if (!self->labels_stale && serial == self->label_serial)
+    return ensure_labels (self);
+
+  g_ptr_array_set_size (ensure_labels (self), 0);
+  for (guint i = 0; i < self->shapes->len; i++)
+    {
+      const AtlasShape *shape = g_ptr_array_index (self->shapes, i);
+      ShapeLabel *label;
+
+      if (atlas_shape_get_label (shape) == NULL)
+        continue;
+
+      label = g_new0 (ShapeLabel, 1);
+      label->shape = shape;
+      g_ptr_array_add (self->labels, label);
+    }
+  self->labels_stale = FALSE;
+  self->label_serial = serial;
+
+  return self->labels;
 }
 
 /* Where the label may go, best first: on its anchor, then above and below
@@ -198,40 +231,29 @@ _atlas_shape_layer_add_labels (AtlasShapeLayer      *self,
   g_return_if_fail (placement != NULL);
 
   zoom = shumate_viewport_get_zoom_level (shumate_layer_get_viewport (SHUMATE_LAYER (self)));
-  labels = ensure_labels (self);
-  g_ptr_array_set_size (labels, 0);
-  self->labels_stale = FALSE;
-  if (self->alike)
-    return;
-
-  for (guint i = 0; i < self->shapes->len; i++)
+  labels = update_labels (self);
+  for (guint i = 0; i < labels->len; i++)
     {
-      const AtlasShape *shape = g_ptr_array_index (self->shapes, i);
-      const AtlasMercatorPoint *at = atlas_shape_get_label_point (shape);
+      ShapeLabel *label = g_ptr_array_index (labels, i);
+      const AtlasMercatorPoint *at = atlas_shape_get_label_point (label->shape);
       AtlasLabelBox candidates[16];
-      graphene_rect_t box, shape_box, anchored;
+      graphene_rect_t shape_box;
       double x = at->x, y = at->y;
-      ShapeLabel *label;
-      guint n;
 
-      if ((label = make_label (self, shape, zoom, matrix, &box)) == NULL)
+      label->offered = FALSE;
+      shape_box = _atlas_shape_layer_transform_box (matrix, label->shape);
+      if (!graphene_rect_intersection (&shape_box, &area, NULL) ||
+          !is_label_shown (label->shape, zoom, &shape_box))
         continue;
 
-      cairo_matrix_transform_point (matrix, &x, &y);
-      graphene_rect_offset_r (&box, x, y, &anchored);
-      shape_box = _atlas_shape_layer_transform_box (matrix, shape);
-      if (!graphene_rect_intersection (&shape_box, &area, NULL) ||
-          !graphene_rect_intersection (&anchored, &GRAPHENE_RECT_INIT (-width, -height,
-                                                                      3 * width, 3 * height),
-                                       NULL))
-        {
-          shape_label_free (label);
-          continue;
-        }
+      if (label->layout == NULL)
+        lay_out (self, label);
 
-      n = make_candidates (&box, x, y, &shape_box, candidates);
-      label->index = atlas_label_placement_add_label (placement, priority, candidates, n);
-      g_ptr_array_add (labels, label);
+      label->offered = TRUE;
+      cairo_matrix_transform_point (matrix, &x, &y);
+      label->index = atlas_label_placement_add_label (placement, priority, candidates,
+                                                      make_candidates (&label->extent, x, y,
+                                                                       &shape_box, candidates));
     }
 }
 
@@ -251,8 +273,10 @@ _atlas_shape_layer_take_labels (AtlasShapeLayer     *self,
   for (guint i = 0; i < ensure_labels (self)->len; i++)
     {
       ShapeLabel *label = g_ptr_array_index (self->labels, i);
-      const AtlasLabelBox *box = atlas_label_placement_get_box (placement, label->index);
+      const AtlasLabelBox *box = NULL;
 
+      if (label->offered)
+        box = atlas_label_placement_get_box (placement, label->index);
       label->shown = box != NULL;
       if (box != NULL)
         label->box = *box;

@@ -53,6 +53,7 @@ struct _AtlasShapeLayer
   GPtrArray        *labels;           /* ShapeLabel, as last placed */
   GArray           *label_boxes;      /* AtlasLabelBox: where those shown are */
   gboolean          labels_stale;     /* the shapes changed since */
+  guint             label_serial;     /* of the fonts they were laid out in */
   AtlasShapeLayerPlacer placer;
   gpointer          placer_data;
 

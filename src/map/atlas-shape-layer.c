@@ -534,6 +534,7 @@ atlas_shape_layer_init (AtlasShapeLayer *self)
   self->shapes = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_shape_free);
   self->raster = atlas_shape_raster_new ();
   self->device_points = g_array_new (FALSE, FALSE, sizeof (double));
+  self->labels_stale = TRUE;
   /* Clicks go to the map and the pins; shapes are picked by the map view. */
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
 }
