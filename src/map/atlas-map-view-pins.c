@@ -102,6 +102,7 @@ _atlas_map_view_update_highlights (AtlasMapView *self)
         rank = pin_rank (pin);
     }
 
+  _atlas_map_view_update_label_obstacles (self);
   if (in_order)
     return;
 

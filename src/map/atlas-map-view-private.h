@@ -53,6 +53,19 @@ typedef struct
   /* State */
   gboolean            credited;        /* its attribution is in the credits */
 } AtlasMapViewPackage;
+/* The labels as the map places them (atlas-map-view-labels.c). */
+typedef struct
+{
+  /* Owned references */
+  AtlasLabelPlacement *placement;
+  GArray             *obstacles;       /* the pins and badges it kept out of */
+
+  /* The view it was made for */
+  cairo_matrix_t      matrix;
+  double              width;
+  double              height;
+  gboolean            dirty;           /* the pins changed since */
+} AtlasMapLabels;
 
 struct _AtlasMapView
 {
@@ -88,6 +101,7 @@ struct _AtlasMapView
   GPtrArray          *spare_pins;      /* hidden markers, for places to come */
   AtlasMapSearch      search;          /* its bar's widgets are template widgets */
   AtlasMapViewPackage package;         /* its toasts and menu are template widgets */
+  AtlasMapLabels      labels;
 
   /* Settings */
   char               *tile_url;
@@ -160,6 +174,15 @@ gboolean    _atlas_map_view_shows_package       (AtlasMapView *self);
 gboolean    _atlas_map_view_package_covers_view (AtlasMapView *self);
 void        _atlas_map_view_package_update      (AtlasMapView *self);
 void        _atlas_map_view_update_basemap      (AtlasMapView *self);
+/* atlas-map-view-labels.c */
+void        _atlas_map_view_labels_init         (AtlasMapView   *self);
+void        _atlas_map_view_labels_dispose      (AtlasMapView   *self);
+void        _atlas_map_view_update_label_obstacles (AtlasMapView *self);
+void        _atlas_map_view_add_legend          (AtlasMapView   *self,
+                                                 GtkPopoverMenu *popover);
+char       *_atlas_map_view_dup_outline_tooltip (AtlasMapView   *self,
+                                                 double          x,
+                                                 double          y);
 
 /* atlas-map-view-actions.c */
 void        _atlas_map_view_class_actions_init  (GtkWidgetClass *widget_class);
@@ -179,6 +202,7 @@ guint       _atlas_map_view_count_circles       (AtlasMapView *self);
 AtlasMapPackage *_atlas_map_view_get_package    (AtlasMapView *self);
 gboolean    _atlas_map_view_get_package_opening (AtlasMapView *self);
 const char *_atlas_map_view_get_package_message (AtlasMapView *self);
+GArray     *_atlas_map_view_dup_label_boxes     (AtlasMapView *self);
 gboolean    _atlas_map_view_export_png          (AtlasMapView  *self,
                                                  GFile         *file,
                                                  int            scale,

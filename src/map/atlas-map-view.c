@@ -514,6 +514,10 @@ add_geopark_area (AtlasMapView *self,
   const AtlasColour *colour = atlas_geopark_get_colour (geopark);
   int found = _atlas_map_view_geopark_found (self, geopark);
   double strength = found < 0 ? 1.0 : found ? 1.5 : 0.4;
+  /* Dark letters in a light halo, or light ones in a dark halo. */
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  double shade = dark ? 0.45 : 0.7, tint = dark ? 0.55 : 0;
+  double halo = dark ? 0.13 : 1;
   const AtlasPoint *outline;
   AtlasShape *shape;
   guint n_points;
@@ -528,9 +532,10 @@ add_geopark_area (AtlasMapView *self,
     .fill = { colour->red, colour->green, colour->blue, 0.16 * strength },
     .stroke = { colour->red, colour->green, colour->blue, MIN (0.9 * strength, 1) },
     .stroke_width = 2.5 * MAX (strength, 0.6),
-    .label_colour = { colour->red * 0.7, colour->green * 0.7, colour->blue * 0.7,
-                      found == 0 ? 0.6 : 1 },
-    .label_halo = { 1, 1, 1, 0.85 },
+    .approximate = atlas_geopark_get_outline_approximate (geopark),
+    .label_colour = { colour->red * shade + tint, colour->green * shade + tint,
+                      colour->blue * shade + tint, found == 0 ? 0.6 : 1 },
+    .label_halo = { halo, halo, halo, 0.85 },
     .label_scale = 1.0,
     .label_min_zoom = 6,
   });
@@ -771,6 +776,7 @@ atlas_map_view_dispose (GObject *object)
   self->pins_tick_id = 0;
   self->map_focus = NULL;
   _atlas_map_view_search_dispose (self);
+  _atlas_map_view_labels_dispose (self);
   g_clear_object (&self->dataset);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_MAP_VIEW);
 
@@ -935,7 +941,10 @@ add_layers_menu (GtkMenuButton *button,
   g_assert (ATLAS_IS_MAP_VIEW (self));
 
   if (gtk_menu_button_get_menu_model (button) == NULL)
-    gtk_menu_button_set_menu_model (button, self->layers_menu);
+    {
+      gtk_menu_button_set_menu_model (button, self->layers_menu);
+      _atlas_map_view_add_legend (self, GTK_POPOVER_MENU (gtk_menu_button_get_popover (button)));
+    }
 }
 
 static void
@@ -987,6 +996,7 @@ atlas_map_view_init (AtlasMapView *self)
 
   _atlas_map_view_actions_init (self);
   _atlas_map_view_search_init (self);
+  _atlas_map_view_labels_init (self);
 
   shumate_map_center_on (self->map, HOME_LATITUDE, HOME_LONGITUDE);
   shumate_viewport_set_zoom_level (viewport, HOME_ZOOM);

@@ -11,6 +11,9 @@
 
 G_BEGIN_DECLS
 
+void        _atlas_pin_get_body_box (AtlasPin        *self,
+                                     graphene_rect_t *box);
+
 /* For the tests */
 const char *_atlas_pin_get_tooltip (AtlasPin *self);
 

@@ -636,6 +636,29 @@ atlas_pin_set_vector (AtlasPin *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* The box of what the pin draws, around its place (the tip, or a badge's
+ * centre), with the outline and a selected pin's size: labels keep out of it.
+ */
+void
+_atlas_pin_get_body_box (AtlasPin        *self,
+                         graphene_rect_t *box)
+{
+  double scale;
+
+  g_return_if_fail (ATLAS_IS_PIN (self));
+  g_return_if_fail (box != NULL);
+
+  if (atlas_pin_is_group (self))
+    {
+      *box = GRAPHENE_RECT_INIT (-(HEAD_RADIUS + OUTLINE), -(HEAD_RADIUS + OUTLINE),
+                                 2 * (HEAD_RADIUS + OUTLINE), 2 * (HEAD_RADIUS + OUTLINE));
+      return;
+    }
+
+  scale = self->highlighted ? SELECTED_SCALE : 1.0;
+  *box = GRAPHENE_RECT_INIT (-WIDTH / 2 * scale, -TIP_Y * scale, WIDTH * scale, TIP_Y * scale);
+}
+
 /* What the pin's tooltip says: the place's name, or how many places. */
 const char *
 _atlas_pin_get_tooltip (AtlasPin *self)

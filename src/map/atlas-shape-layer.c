@@ -26,30 +26,18 @@
  */
 #define MIN_SEGMENT_PX 0.75
 
-/* Room around a shape's box for its stroke, and around a label for its halo. */
+/* Room around a shape's box for its stroke. */
 #define STROKE_MARGIN_PX 4.0
-#define HALO_MARGIN_PX 3.0
 
-/* A label laid out for one zoom level, and the box it covers around its
- * anchor, with its halo.
+/* An approximate outline: a soft band this many times as wide as its line,
+ * under long dashes, unlike the base map's borders.
  */
-typedef struct
-{
-  const AtlasShape *shape;
-  PangoLayout      *layout;
-  double            dx;
-  double            dy;
-  graphene_rect_t   box;
-} Label;
+#define APPROXIMATE_BAND_WIDTH 3.0
+#define APPROXIMATE_BAND_ALPHA 0.3
+#define APPROXIMATE_DASH_ON 9.0
+#define APPROXIMATE_DASH_OFF 5.0
 
 G_DEFINE_FINAL_TYPE (AtlasShapeLayer, atlas_shape_layer, SHUMATE_TYPE_LAYER)
-
-static void
-label_free (Label *label)
-{
-  g_object_unref (label->layout);
-  g_free (label);
-}
 
 /* A first picture, made or on its way, no longer shows the shapes: from
  * now on they are drawn directly.
@@ -71,6 +59,7 @@ forget_drawings (AtlasShapeLayer *self)
 {
   forget_picture (self);
   self->alike_scale = 0;
+  _atlas_shape_layer_forget_labels (self);
 }
 
 /* Where projected points fall in the widget now: asked of libshumate at the
@@ -158,6 +147,13 @@ transform_box (const cairo_matrix_t *matrix,
     }
 
   return GRAPHENE_RECT_INIT (x1, y1, x2 - x1, y2 - y1);
+}
+
+graphene_rect_t
+_atlas_shape_layer_transform_box (const cairo_matrix_t *matrix,
+                                  const AtlasShape     *shape)
+{
+  return transform_box (matrix, shape);
 }
 
 static gboolean
@@ -276,100 +272,36 @@ stroke_lines (cairo_t               *cr,
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
 }
 
-/* The shape's label as drawn at this scale, or NULL when it has none to
- * show: a territory too small to see gets no name to crowd its neighbours.
+/* An edge nobody surveyed: a soft band of its colour under long dashes,
+ * so that it never reads as a border.
  */
-static Label *
-make_label (AtlasShapeLayer      *self,
-            const AtlasShape     *shape,
-            double                zoom,
-            const cairo_matrix_t *matrix)
+static void
+stroke_approximate (cairo_t               *cr,
+                    const AtlasShapeStyle *style)
 {
-  const AtlasShapeStyle *style = atlas_shape_get_style (shape);
-  const char *text = atlas_shape_get_label (shape);
-  PangoFontDescription *font;
-  PangoRectangle ink, extents;
-  graphene_rect_t box;
-  Label *label;
+  static const double dashes[] = { APPROXIMATE_DASH_ON, APPROXIMATE_DASH_OFF };
+  GdkRGBA band = style->stroke;
 
-  if (text == NULL || zoom < style->label_min_zoom || zoom < style->min_zoom)
-    return NULL;
+  band.alpha *= APPROXIMATE_BAND_ALPHA;
+  cairo_set_line_width (cr, style->stroke_width * APPROXIMATE_BAND_WIDTH);
+  gdk_cairo_set_source_rgba (cr, &band);
+  cairo_stroke_preserve (cr);
 
-  box = transform_box (matrix, shape);
-  if (box.size.width < 24 && box.size.height < 24)
-    return NULL;
-
-  label = g_new0 (Label, 1);
-  label->shape = shape;
-  label->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-  font = pango_font_description_copy (pango_context_get_font_description (
-                                        pango_layout_get_context (label->layout)));
-  pango_font_description_set_size (font, pango_font_description_get_size (font) *
-                                         style->label_scale);
-  pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (label->layout, font);
-  pango_font_description_free (font);
-  pango_layout_set_alignment (label->layout, PANGO_ALIGN_CENTER);
-  pango_layout_set_width (label->layout, 180 * PANGO_SCALE);
-  pango_layout_set_wrap (label->layout, PANGO_WRAP_WORD);
-  pango_layout_get_pixel_extents (label->layout, &ink, &extents);
-
-  label->dx = -(extents.x + extents.width / 2.0);
-  label->dy = -extents.height / 2.0;
-  graphene_rect_union (&GRAPHENE_RECT_INIT (ink.x, ink.y, ink.width, ink.height),
-                       &GRAPHENE_RECT_INIT (extents.x, extents.y, extents.width, extents.height),
-                       &label->box);
-  graphene_rect_inset (&label->box, -HALO_MARGIN_PX, -HALO_MARGIN_PX);
-  graphene_rect_offset (&label->box, label->dx, label->dy);
-
-  return label;
-}
-
-static gboolean
-draw_label (cairo_t              *cr,
-            const cairo_matrix_t *matrix,
-            const Label          *label,
-            const graphene_rect_t *area)
-{
-  const AtlasShapeStyle *style = atlas_shape_get_style (label->shape);
-  const AtlasMercatorPoint *at = atlas_shape_get_label_point (label->shape);
-  double x = at->x, y = at->y;
-  graphene_rect_t box;
-
-  cairo_matrix_transform_point (matrix, &x, &y);
-  graphene_rect_offset_r (&label->box, x, y, &box);
-  if (!boxes_meet (&box, area, 0))
-    return FALSE;
-
-  x += label->dx;
-  y += label->dy;
-
-  /* A halo in the background colour keeps the label legible over lines. */
-  cairo_move_to (cr, x, y);
-  pango_cairo_layout_path (cr, label->layout);
-  cairo_set_line_width (cr, 3.5);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  gdk_cairo_set_source_rgba (cr, &style->label_halo);
+  cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+  cairo_set_line_width (cr, style->stroke_width);
+  gdk_cairo_set_source_rgba (cr, &style->stroke);
   cairo_stroke (cr);
-
-  cairo_move_to (cr, x, y);
-  gdk_cairo_set_source_rgba (cr, &style->label_colour);
-  pango_cairo_show_layout (cr, label->layout);
-
-  return TRUE;
+  cairo_set_dash (cr, NULL, 0, 0);
 }
 
 /* Fills and outlines the shapes that meet @area (in @matrix's coordinates)
- * on @cr, unless @paint is FALSE; adds their labels to @labels, unless it is
- * NULL. TRUE if any meets it.
+ * on @cr. TRUE if any meets it.
  */
 static gboolean
 draw_outlines (AtlasShapeLayer       *self,
                cairo_t               *cr,
                const cairo_matrix_t  *matrix,
-               const graphene_rect_t *area,
-               gboolean               paint,
-               GPtrArray             *labels)
+               const graphene_rect_t *area)
 {
   double zoom = shumate_viewport_get_zoom_level (shumate_layer_get_viewport (SHUMATE_LAYER (self)));
   static const double dashes[] = { SHAPE_LAYER_DASH_ON, SHAPE_LAYER_DASH_OFF };
@@ -382,48 +314,33 @@ draw_outlines (AtlasShapeLayer       *self,
     {
       AtlasShape *shape = g_ptr_array_index (self->shapes, i);
       const AtlasShapeStyle *style = atlas_shape_get_style (shape);
-      Label *label;
 
       if (!_atlas_shape_layer_shape_meets (shape, zoom, matrix, area))
         continue;
 
       drawn = TRUE;
-      if (paint && atlas_shape_is_line (shape))
-        stroke_lines (cr, matrix, shape, style);
-      else if (paint)
+      if (atlas_shape_is_line (shape))
         {
-          trace_shape (cr, matrix, shape);
-          gdk_cairo_set_source_rgba (cr, &style->fill);
-          cairo_fill_preserve (cr);
-          if (style->stroke_width > 0)
-            {
-              cairo_set_dash (cr, dashes, style->dashed ? G_N_ELEMENTS (dashes) : 0, 0);
-              cairo_set_line_width (cr, style->stroke_width);
-              gdk_cairo_set_source_rgba (cr, &style->stroke);
-              cairo_stroke (cr);
-            }
-          cairo_new_path (cr);
+          stroke_lines (cr, matrix, shape, style);
+          continue;
         }
 
-      if (labels != NULL && (label = make_label (self, shape, zoom, matrix)) != NULL)
-        g_ptr_array_add (labels, label);
+      trace_shape (cr, matrix, shape);
+      gdk_cairo_set_source_rgba (cr, &style->fill);
+      cairo_fill_preserve (cr);
+      if (style->stroke_width > 0 && style->approximate)
+        stroke_approximate (cr, style);
+      else if (style->stroke_width > 0)
+        {
+          cairo_set_dash (cr, dashes, style->dashed ? G_N_ELEMENTS (dashes) : 0, 0);
+          cairo_set_line_width (cr, style->stroke_width);
+          gdk_cairo_set_source_rgba (cr, &style->stroke);
+          cairo_stroke (cr);
+        }
+      cairo_new_path (cr);
     }
 
   cairo_set_dash (cr, NULL, 0, 0);
-  return drawn;
-}
-
-static gboolean
-draw_labels (cairo_t               *cr,
-             const cairo_matrix_t  *matrix,
-             const graphene_rect_t *area,
-             GPtrArray             *labels)
-{
-  gboolean drawn = FALSE;
-
-  for (guint i = 0; i < labels->len; i++)
-    drawn |= draw_label (cr, matrix, g_ptr_array_index (labels, i), area);
-
   return drawn;
 }
 
@@ -435,19 +352,18 @@ draw_shapes (AtlasShapeLayer       *self,
              cairo_t               *cr,
              const cairo_matrix_t  *matrix,
              const graphene_rect_t *area,
-             int                    scale)
+             int                    scale,
+             double                 width,
+             double                 height)
 {
-  g_autoptr(GPtrArray) labels = NULL;
-
   if (self->alike)
     {
       _atlas_shape_layer_draw_alike (self, cr, matrix, area, scale);
       return;
     }
 
-  labels = g_ptr_array_new_with_free_func ((GDestroyNotify) label_free);
-  draw_outlines (self, cr, matrix, area, TRUE, labels);
-  draw_labels (cr, matrix, area, labels);
+  draw_outlines (self, cr, matrix, area);
+  _atlas_shape_layer_draw_labels (self, cr, matrix, area, width, height);
 }
 
 /* The first picture -------------------------------------------------------
@@ -495,7 +411,7 @@ draw_picture (gpointer data)
       gdk_cairo_set_source_rgba (cr, &self->background);
       cairo_paint (cr);
     }
-  draw_outlines (self, cr, &self->picture_matrix, &area, TRUE, NULL);
+  draw_outlines (self, cr, &self->picture_matrix, &area);
   cairo_destroy (cr);
 
   self->picture = image;
@@ -549,20 +465,16 @@ snapshot_first_picture (AtlasShapeLayer      *self,
 
   if (self->picture != NULL)
     {
-      g_autoptr(GPtrArray) labels = NULL;
-
       if (!is_picture_view (self, matrix, width, height, scale))
         {
           forget_picture (self);
           return FALSE;
         }
 
-      labels = g_ptr_array_new_with_free_func ((GDestroyNotify) label_free);
       cr = gtk_snapshot_append_cairo (snapshot, &area);
       cairo_set_source_surface (cr, self->picture, 0, 0);
       cairo_paint (cr);
-      draw_outlines (self, cr, matrix, &area, FALSE, labels);
-      draw_labels (cr, matrix, &area, labels);
+      _atlas_shape_layer_draw_labels (self, cr, matrix, &area, width, height);
       cairo_destroy (cr);
       self->picture_shown = TRUE;
       return TRUE;
@@ -612,7 +524,8 @@ snapshot_directly (AtlasShapeLayer      *self,
     }
   draw_shapes (self, cr, matrix, &area,
                self->draw_scale > 0 ? self->draw_scale
-                                    : gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+                                    : gtk_widget_get_scale_factor (GTK_WIDGET (self)),
+               width, height);
   cairo_destroy (cr);
 }
 
@@ -657,6 +570,8 @@ atlas_shape_layer_finalize (GObject *object)
   g_clear_pointer (&self->alike_images[0], cairo_surface_destroy);
   g_clear_pointer (&self->alike_images[1], cairo_surface_destroy);
   g_clear_pointer (&self->device_points, g_array_unref);
+  g_clear_pointer (&self->labels, g_ptr_array_unref);
+  g_clear_pointer (&self->label_boxes, g_array_unref);
 
   G_OBJECT_CLASS (atlas_shape_layer_parent_class)->finalize (object);
 }
@@ -679,6 +594,7 @@ atlas_shape_layer_init (AtlasShapeLayer *self)
   self->shapes = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_shape_free);
   self->raster = atlas_shape_raster_new ();
   self->device_points = g_array_new (FALSE, FALSE, sizeof (double));
+  self->labels_stale = TRUE;
   /* Clicks go to the map and the pins; shapes are picked by the map view. */
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
 }
@@ -761,6 +677,42 @@ atlas_shape_layer_pick (AtlasShapeLayer *self,
 
       trace_shape (cr, &matrix, shape);
       if (cairo_in_fill (cr, x, y))
+        found = shape;
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  return found;
+}
+
+/* The topmost shape whose outline passes within @tolerance pixels of a
+ * point of the widget, or NULL.
+ */
+const AtlasShape *
+atlas_shape_layer_pick_edge (AtlasShapeLayer *self,
+                             double           x,
+                             double           y,
+                             double           tolerance)
+{
+  cairo_surface_t *surface;
+  const AtlasShape *found = NULL;
+  cairo_matrix_t matrix;
+  cairo_t *cr;
+
+  g_return_val_if_fail (ATLAS_IS_SHAPE_LAYER (self), NULL);
+
+  if (!get_transform (self, &matrix))
+    return NULL;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  cr = cairo_create (surface);
+  cairo_set_line_width (cr, 2 * tolerance);
+  for (guint i = self->shapes->len; i > 0 && found == NULL; i--)
+    {
+      AtlasShape *shape = g_ptr_array_index (self->shapes, i - 1);
+
+      trace_shape (cr, &matrix, shape);
+      if (cairo_in_stroke (cr, x, y))
         found = shape;
     }
   cairo_destroy (cr);

@@ -24,6 +24,10 @@ void              atlas_shape_layer_clear          (AtlasShapeLayer *self);
 const AtlasShape *atlas_shape_layer_pick           (AtlasShapeLayer *self,
                                                     double           x,
                                                     double           y);
+const AtlasShape *atlas_shape_layer_pick_edge      (AtlasShapeLayer *self,
+                                                    double           x,
+                                                    double           y,
+                                                    double           tolerance);
 void              atlas_shape_layer_set_background (AtlasShapeLayer *self,
                                                     const GdkRGBA   *background);
 void              atlas_shape_layer_set_alike      (AtlasShapeLayer *self,

@@ -21,6 +21,7 @@ typedef struct
   GdkRGBA  stroke;
   double   stroke_width;
   gboolean dashed;
+  gboolean approximate;        /* a soft, dashed edge: not an official boundary */
   GdkRGBA  label_colour;
   GdkRGBA  label_halo;         /* around the letters, to read over lines */
   double   label_scale;        /* relative to the widget's font */

@@ -31,6 +31,7 @@ struct _AtlasGeopark
   double              latitude;
   double              longitude;
   GArray             *outline;         /* AtlasPoint, a closed ring */
+  gboolean            outline_approximate;
   AtlasText          *outline_note;
   char              **sources;
 

@@ -120,6 +120,8 @@ atlas_geopark_init (AtlasGeopark *self)
   self->areas = g_array_new (FALSE, TRUE, sizeof (AtlasAreaFigure));
   g_array_set_clear_func (self->areas, clear_area);
   self->outline = g_array_new (FALSE, TRUE, sizeof (AtlasPoint));
+  /* An outline that does not say otherwise is not an official boundary. */
+  self->outline_approximate = TRUE;
 }
 
 const char *
@@ -238,6 +240,16 @@ atlas_geopark_get_outline (AtlasGeopark *self,
 
   *n_points = self->outline->len;
   return (const AtlasPoint *) (gpointer) self->outline->data;
+}
+
+/* Whether the outline is only approximate, not the geopark's official
+ * boundary: the map draws it so.
+ */
+gboolean
+atlas_geopark_get_outline_approximate (AtlasGeopark *self)
+{
+  g_return_val_if_fail (ATLAS_IS_GEOPARK (self), TRUE);
+  return self->outline_approximate;
 }
 
 AtlasText *

@@ -58,6 +58,7 @@ double                   atlas_geopark_get_latitude             (AtlasGeopark *s
 double                   atlas_geopark_get_longitude            (AtlasGeopark *self);
 const AtlasPoint        *atlas_geopark_get_outline              (AtlasGeopark *self,
                                                                  guint        *n_points);
+gboolean                 atlas_geopark_get_outline_approximate  (AtlasGeopark *self);
 AtlasText               *atlas_geopark_get_outline_note         (AtlasGeopark *self);
 const char * const      *atlas_geopark_get_sources              (AtlasGeopark *self);
 

@@ -199,14 +199,13 @@ read_outline (AtlasSchemaReader *r,
 {
   static const char *known[] = { "approximate", "note", "source", "polygon", NULL };
   JsonObject *object;
-  gboolean approximate;
   gsize mark;
 
   object = atlas_schema_reader_enter_object (r, item, "outline", TRUE, known, &mark);
   if (object == NULL)
     return;
 
-  atlas_schema_reader_boolean (r, object, "approximate", &approximate);
+  atlas_schema_reader_boolean (r, object, "approximate", &geopark->outline_approximate);
   geopark->outline_note = atlas_schema_reader_text (r, object, "note", FALSE);
   /* The format requires a source for the record; the app does not show it. */
   g_free (atlas_schema_reader_string (r, object, "source", TRUE));
