@@ -281,8 +281,22 @@ frame (Fixture   *fixture,
        GPtrArray *places)
 {
   GtkBorder insets;
+  graphene_rect_t bounds;
 
+  /* The room asked is the card's, no more, on one side. */
   atlas_caption_card_get_map_insets (ATLAS_CAPTION_CARD (fixture->card), &insets);
+  g_assert_true (gtk_widget_compute_bounds (fixture->card, fixture->room, &bounds));
+  g_assert_cmpint (insets.top, ==, 0);
+  g_assert_cmpint (insets.right, ==, 0);
+  if (insets.bottom > 0)
+    {
+      g_assert_cmpint (insets.left, ==, 0);
+      g_assert_cmpfloat_with_epsilon (insets.bottom,
+                                      gtk_widget_get_height (fixture->room) - bounds.origin.y, 1);
+    }
+  else
+    g_assert_cmpfloat_with_epsilon (insets.left, bounds.origin.x + bounds.size.width, 1);
+
   atlas_map_view_set_fit_insets (fixture->map_view, &insets);
   atlas_map_view_set_fit_max_zoom (fixture->map_view, 11);
   atlas_map_view_fit_places (fixture->map_view, places, FALSE);

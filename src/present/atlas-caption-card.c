@@ -315,10 +315,19 @@ atlas_caption_card_get_map_insets (AtlasCaptionCard *self,
   if (self->room_width <= 0 || self->room_height <= 0)
     return;
 
-  /* The card as laid out, which the fit's sums only foresee. */
+  /* The card as laid out, which the fit's sums only foresee; a widget
+   * measures with its margins.
+   */
   if (gtk_widget_get_visible (GTK_WIDGET (self)))
-    gtk_widget_measure (GTK_WIDGET (self), GTK_ORIENTATION_VERTICAL, (int) self->fit.width,
-                        NULL, &height, NULL, NULL);
+    {
+      GtkWidget *widget = GTK_WIDGET (self);
+
+      gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL,
+                          (int) self->fit.width + gtk_widget_get_margin_start (widget) +
+                          gtk_widget_get_margin_end (widget),
+                          NULL, &height, NULL, NULL);
+      height -= gtk_widget_get_margin_top (widget) + gtk_widget_get_margin_bottom (widget);
+    }
   card.width = self->fit.width;
   card.height = MAX (height, self->fit.height);
   card.x = self->fit.margin_side;
