@@ -27,26 +27,26 @@
  * none if the title needs them all.
  */
 
-#define TITLE_LARGEST  (1.0 / 19)
-#define TITLE_FLOOR    (1.0 / 28)
-#define TITLE_STEP     0.9
-#define TITLE_LINES    3           /* before the type shrinks */
-#define TEXT_SIZE      (1.0 / 34)
-#define SMALL_SIZE     (1.0 / 38)
-#define TEXT_LINES_MIN 2           /* fewer say too little to show */
-#define TEXT_LINES_MAX 5
+#define TITLE_LARGEST    (1.0 / 19)
+#define TITLE_FLOOR      (1.0 / 28)  /* the smallest the back of a room reads */
+#define TITLE_STEP       0.9
+#define TITLE_LINES      3           /* before the type shrinks */
+#define TEXT_SIZE        (1.0 / 34)
+#define SMALL_SIZE       (1.0 / 38)
+#define TEXT_LINES_MIN   2           /* fewer say too little to show */
+#define TEXT_LINES_MAX   5
 
-#define CARD_WIDTH     0.42        /* of the room's width */
-#define CARD_WIDTH_MAX 0.75        /* of its size, on a very wide screen */
-#define CARD_WIDTH_GROWN 0.6       /* for a title at the floor */
-#define WIDEN_STEP     0.1         /* of that */
-#define CARD_HEIGHT    0.42        /* of its height, at its usual width */
+#define CARD_WIDTH       0.42        /* of the room's width */
+#define CARD_WIDTH_MAX   0.75        /* of its size, on a very wide screen */
+#define CARD_WIDTH_GROWN 0.6         /* of its width, for a title at the floor */
+#define WIDEN_STEP       0.1         /* of the grown width, a step at a time */
+#define CARD_HEIGHT      0.42        /* of its height, at the usual width */
 
-#define PADDING_X      (1.0 / 24)
-#define PADDING_Y      (1.0 / 32)
-#define MARGIN_SIDE    (1.0 / 16)
-#define MARGIN_BOTTOM  (1.0 / 12)
-#define SPACING        (1.0 / 96)
+#define PADDING_X        (1.0 / 24)
+#define PADDING_Y        (1.0 / 32)
+#define MARGIN_SIDE      (1.0 / 16)
+#define MARGIN_BOTTOM    (1.0 / 12)
+#define SPACING          (1.0 / 96)
 
 static double
 room_size (double width,
