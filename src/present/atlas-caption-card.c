@@ -10,31 +10,47 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
-#include "atlas-caption-card.h"
+#include "atlas-caption-card-private.h"
+#include "atlas-caption-fit.h"
 #include "atlas-format.h"
 #include "atlas-i18n.h"
 
 /* The card over the map while presenting, read from the back of a room:
- * what the step is (a date, or a kind of place), its title, two or three
- * lines of text, and its geopark; the step's number in the tour.
+ * what the step is (a date, or a kind of place), its title, what lines of
+ * its text the screen allows, and its geopark; the step's number in the
+ * tour. Its size and type are the room's (atlas-caption-fit.c): the
+ * presenter tells it how large the map is.
  */
 
 struct _AtlasCaptionCard
 {
-  AtlasItemView  parent_instance;
+  AtlasItemView    parent_instance;
 
-  double         text_scale;
+  /* Template widgets */
+  GtkWidget       *box;
+  GtkWidget       *header;
+  GtkLabel        *meta_label;
+  GtkLabel        *step_label;
+  GtkLabel        *title_label;
+  GtkLabel        *text_label;
+  GtkLabel        *geopark_label;
 
-  GtkWidget     *box;
-  GtkLabel      *meta_label;
-  GtkLabel      *step_label;
-  GtkLabel      *title_label;
-  GtkLabel      *text_label;
-  GtkLabel      *geopark_label;
+  /* State */
+  double           text_scale;
+  int              room_width;    /* 0 until the presenter says */
+  int              room_height;
+  AtlasCaptionFit  fit;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasCaptionCard, atlas_caption_card, ATLAS_TYPE_ITEM_VIEW)
+
+static int
+header_spacing (AtlasCaptionCard *self)
+{
+  return (int) (self->fit.padding_x / 2);
+}
 
 static void
 set_text (GtkLabel   *label,
@@ -42,6 +58,147 @@ set_text (GtkLabel   *label,
 {
   gtk_label_set_label (label, text != NULL ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
+}
+
+static PangoAttrList *
+size_attributes (double size)
+{
+  PangoAttrList *attributes = pango_attr_list_new ();
+
+  pango_attr_list_insert (attributes,
+                          pango_attr_size_new_absolute ((int) round (size * PANGO_SCALE)));
+
+  return attributes;
+}
+
+static void
+set_size (GtkLabel *label,
+          double    size)
+{
+  g_autoptr(PangoAttrList) attributes = size_attributes (size);
+
+  gtk_label_set_attributes (label, attributes);
+}
+
+/* @label's text as the label sets it in @size pixels, or NULL for none. */
+static PangoLayout *
+create_layout (GtkLabel *label,
+               double    size)
+{
+  const char *text = gtk_label_get_text (label);
+  g_autoptr(PangoAttrList) attributes = NULL;
+  PangoLayout *layout;
+
+  if (*text == '\0')
+    return NULL;
+
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (label), text);
+  attributes = size_attributes (size);
+  pango_layout_set_attributes (layout, attributes);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+
+  return layout;
+}
+
+/* The lines @label's text takes wrapped at @width, and their height. */
+static guint
+measure_label (GtkLabel *label,
+               double    size,
+               double    width,
+               double   *height)
+{
+  g_autoptr(PangoLayout) layout = create_layout (label, size);
+  int pixel_height;
+
+  *height = 0;
+  if (layout == NULL)
+    return 0;
+
+  pango_layout_set_width (layout, (int) floor (width) * PANGO_SCALE);
+  pango_layout_get_pixel_size (layout, NULL, &pixel_height);
+  *height = pixel_height;
+
+  return pango_layout_get_line_count (layout);
+}
+
+static guint
+measure_part (AtlasCaptionPart  part,
+              double            size,
+              double            width,
+              double           *height,
+              gpointer          user_data)
+{
+  AtlasCaptionCard *self = user_data;
+
+  g_assert (ATLAS_IS_CAPTION_CARD (self));
+
+  switch (part)
+    {
+    case ATLAS_CAPTION_PART_HEADER:
+      {
+        g_autoptr(PangoLayout) step = create_layout (self->step_label, size);
+        int step_width = 0, step_height = 0;
+        guint lines;
+
+        /* The step's number on one line, the date or kind wrapped beside it. */
+        if (step != NULL)
+          pango_layout_get_pixel_size (step, &step_width, &step_height);
+        lines = measure_label (self->meta_label, size,
+                               MAX (width - step_width - header_spacing (self), 1), height);
+        *height = MAX (*height, step_height);
+
+        return MAX (lines, step != NULL ? 1 : 0);
+      }
+
+    case ATLAS_CAPTION_PART_TITLE:
+      return measure_label (self->title_label, size, width, height);
+
+    case ATLAS_CAPTION_PART_TEXT:
+      return measure_label (self->text_label, size, width, height);
+
+    case ATLAS_CAPTION_PART_GEOPARK:
+      return measure_label (self->geopark_label, size, width, height);
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The card's size and type for its room and its text. */
+static void
+refit (AtlasCaptionCard *self)
+{
+  AtlasCaptionFit *fit = &self->fit;
+  int padding_x, padding_y;
+
+  if (self->room_width <= 0 || self->room_height <= 0)
+    return;
+
+  atlas_caption_fit (self->room_width, self->room_height, self->text_scale, measure_part, self,
+                     fit);
+
+  set_size (self->meta_label, fit->small_size);
+  set_size (self->step_label, fit->small_size);
+  set_size (self->geopark_label, fit->small_size);
+  set_size (self->title_label, fit->title_size);
+  set_size (self->text_label, fit->text_size);
+  gtk_label_set_lines (self->text_label, MAX (fit->text_lines, 1));
+  gtk_widget_set_visible (GTK_WIDGET (self->text_label),
+                          fit->text_lines > 0 && *gtk_label_get_text (self->text_label) != '\0');
+
+  padding_x = (int) fit->padding_x;
+  padding_y = (int) fit->padding_y;
+  gtk_widget_set_margin_start (self->box, padding_x);
+  gtk_widget_set_margin_end (self->box, padding_x);
+  gtk_widget_set_margin_top (self->box, padding_y);
+  gtk_widget_set_margin_bottom (self->box, padding_y);
+  gtk_box_set_spacing (GTK_BOX (self->box), (int) fit->spacing);
+  gtk_box_set_spacing (GTK_BOX (self->header), header_spacing (self));
+
+  gtk_widget_set_size_request (GTK_WIDGET (self), (int) fit->width, -1);
+  gtk_widget_set_margin_start (GTK_WIDGET (self), (int) fit->margin_side);
+  gtk_widget_set_margin_end (GTK_WIDGET (self), (int) fit->margin_side);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self), (int) fit->margin_bottom);
 }
 
 static void
@@ -91,6 +248,7 @@ atlas_caption_card_update (AtlasItemView *view)
   set_text (self->title_label, title);
   set_text (self->text_label, text);
   set_text (self->geopark_label, geoparks);
+  refit (self);
 }
 
 /* "3 / 12": where the tour is. */
@@ -106,6 +264,7 @@ atlas_caption_card_set_step (AtlasCaptionCard *self,
   /* Translators: the step of a presentation, then how many there are */
   step = g_strdup_printf (_("%u / %u"), position + 1, n_steps);
   gtk_label_set_label (self->step_label, step);
+  refit (self);
 }
 
 /* Larger or smaller type for the room (Ctrl+plus and Ctrl+minus). */
@@ -113,20 +272,87 @@ void
 atlas_caption_card_set_text_scale (AtlasCaptionCard *self,
                                    double            scale)
 {
-  GtkLabel *labels[] = {
-    self->meta_label, self->step_label, self->title_label, self->text_label, self->geopark_label,
-  };
-
   g_return_if_fail (ATLAS_IS_CAPTION_CARD (self));
+  g_return_if_fail (scale > 0);
 
   self->text_scale = scale;
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    {
-      g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
+  refit (self);
+}
 
-      pango_attr_list_insert (attributes, pango_attr_scale_new (scale));
-      gtk_label_set_attributes (labels[i], attributes);
+/* The card takes its size from the map it covers: @width × @height
+ * pixels.
+ */
+void
+atlas_caption_card_set_room (AtlasCaptionCard *self,
+                             int               width,
+                             int               height)
+{
+  g_return_if_fail (ATLAS_IS_CAPTION_CARD (self));
+
+  if (self->room_width == width && self->room_height == height)
+    return;
+
+  self->room_width = width;
+  self->room_height = height;
+  refit (self);
+}
+
+/* Room the map's framing leaves for the card, on the side where the map
+ * keeps more of itself: the place framed is never under the card.
+ */
+void
+atlas_caption_card_get_map_insets (AtlasCaptionCard *self,
+                                   GtkBorder        *insets)
+{
+  AtlasCaptionInsets room;
+  AtlasCaptionRect card;
+  int height = 0;
+
+  g_return_if_fail (ATLAS_IS_CAPTION_CARD (self));
+  g_return_if_fail (insets != NULL);
+
+  *insets = (GtkBorder) { 0, 0, 0, 0 };
+  if (self->room_width <= 0 || self->room_height <= 0)
+    return;
+
+  /* The card as laid out, which the fit's sums only foresee; a widget
+   * measures with its margins.
+   */
+  if (gtk_widget_get_visible (GTK_WIDGET (self)))
+    {
+      GtkWidget *widget = GTK_WIDGET (self);
+
+      gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL,
+                          (int) self->fit.width + gtk_widget_get_margin_start (widget) +
+                          gtk_widget_get_margin_end (widget),
+                          NULL, &height, NULL, NULL);
+      height -= gtk_widget_get_margin_top (widget) + gtk_widget_get_margin_bottom (widget);
     }
+  card.width = self->fit.width;
+  card.height = MAX (height, self->fit.height);
+  card.x = self->fit.margin_side;
+  card.y = self->room_height - self->fit.margin_bottom - card.height;
+  atlas_caption_fit_insets (self->room_width, self->room_height, &card, &room);
+  insets->top = (gint16) ceil (room.top);
+  insets->right = (gint16) ceil (room.right);
+  insets->bottom = (gint16) ceil (room.bottom);
+  insets->left = (gint16) ceil (room.left);
+}
+
+GtkLabel *
+_atlas_caption_card_get_title_label (AtlasCaptionCard *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CAPTION_CARD (self), NULL);
+
+  return self->title_label;
+}
+
+const AtlasCaptionFit *
+_atlas_caption_card_get_fit (AtlasCaptionCard *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CAPTION_CARD (self), NULL);
+
+  return &self->fit;
 }
 
 static void
@@ -150,6 +376,7 @@ atlas_caption_card_class_init (AtlasCaptionCardClass *klass)
   gtk_widget_class_set_css_name (widget_class, "captioncard");
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/atlas-caption-card.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasCaptionCard, box);
+  gtk_widget_class_bind_template_child (widget_class, AtlasCaptionCard, header);
   gtk_widget_class_bind_template_child (widget_class, AtlasCaptionCard, meta_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasCaptionCard, step_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasCaptionCard, title_label);

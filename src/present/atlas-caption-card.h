@@ -21,5 +21,10 @@ void       atlas_caption_card_set_step       (AtlasCaptionCard *self,
                                               guint             n_steps);
 void       atlas_caption_card_set_text_scale (AtlasCaptionCard *self,
                                               double            scale);
+void       atlas_caption_card_set_room       (AtlasCaptionCard *self,
+                                              int               width,
+                                              int               height);
+void       atlas_caption_card_get_map_insets (AtlasCaptionCard *self,
+                                              GtkBorder        *insets);
 
 G_END_DECLS

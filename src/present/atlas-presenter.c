@@ -110,44 +110,26 @@ atlas_presenter_set_dataset (AtlasPresenter *self,
 
   window = self->window;
   self->caption_card = atlas_caption_card_new (dataset);
-  g_object_set (self->caption_card,
-                "visible", FALSE,
-                "halign", GTK_ALIGN_START,
-                "valign", GTK_ALIGN_END,
-                "margin-start", 48,
-                "margin-end", 48,
-                "margin-bottom", 64,
-                NULL);
+  gtk_widget_set_visible (self->caption_card, FALSE);
   gtk_overlay_add_overlay (GTK_OVERLAY (window->map_overlay), self->caption_card);
   gtk_widget_insert_before (self->caption_card, window->map_overlay, window->presentation_blank);
 }
 
 /* The map frames the step beside the caption card, or above it, whichever
- * leaves it more room.
+ * leaves it more room; the card takes its size from the map's.
  */
 static void
 frame_step (AtlasPresenter *self,
             GObject        *item)
 {
   AtlasWindow *window = self->window;
+  AtlasCaptionCard *card = ATLAS_CAPTION_CARD (self->caption_card);
   int width = gtk_widget_get_width (GTK_WIDGET (window->map_view));
   int height = gtk_widget_get_height (GTK_WIDGET (window->map_view));
-  int card_min, card_width, card_height;
-  GtkBorder insets = { 0, 0, 0, 0 };
+  GtkBorder insets;
 
-  gtk_widget_measure (self->caption_card, GTK_ORIENTATION_HORIZONTAL, -1,
-                      &card_min, &card_width, NULL, NULL);
-  card_width = MAX (card_min, MIN (card_width, width));
-  gtk_widget_measure (self->caption_card, GTK_ORIENTATION_VERTICAL, card_width,
-                      NULL, &card_height, NULL, NULL);
-  card_width += gtk_widget_get_margin_start (self->caption_card);
-  card_height += gtk_widget_get_margin_bottom (self->caption_card);
-
-  if ((double) (width - card_width) * height > (double) width * (height - card_height))
-    insets.left = card_width;
-  else
-    insets.bottom = card_height;
-
+  atlas_caption_card_set_room (card, width, height);
+  atlas_caption_card_get_map_insets (card, &insets);
   atlas_map_view_set_fit_insets (window->map_view, &insets);
   atlas_map_view_set_fit_max_zoom (window->map_view, PRESENT_MAX_ZOOM);
   _atlas_window_open_item (window, item, ATLAS_OPEN_MOVE_MAP);
@@ -299,6 +281,14 @@ atlas_presenter_scale_text (AtlasPresenter *self,
   scale = factor > 0 ? g_settings_get_double (settings, "present-text-scale") * factor : 1.0;
   g_settings_set_double (settings, "present-text-scale",
                          CLAMP (scale, TEXT_SCALE_MIN, TEXT_SCALE_MAX));
+  if (self->presentation == NULL)
+    return;
+
+  /* The card grows or shrinks at once; the next frame frames the step
+   * beside it again.
+   */
+  update_text_scale (self);
+  self->framed_width = -1;
 }
 
 /* The other language, for a delegation that does not read this one. */
@@ -355,6 +345,10 @@ atlas_presenter_start (AtlasPresenter    *self,
   g_signal_connect_object (presentation, "notify::blanked",
                            G_CALLBACK (update_blank), self, G_CONNECT_SWAPPED);
 
+  /* Locked, the details stay hidden when the sidebar goes and the flap
+   * unfolds.
+   */
+  adw_flap_set_locked (window->detail_flap, TRUE);
   set_chrome_visible (self, FALSE);
   adw_flap_set_reveal_flap (window->detail_flap, FALSE);
   adw_leaflet_set_visible_child (window->leaflet, window->content);
@@ -422,6 +416,7 @@ atlas_presenter_stop (AtlasPresenter *self)
   gtk_widget_set_cursor (GTK_WIDGET (window), NULL);
   gtk_widget_set_visible (self->caption_card, FALSE);
   update_blank (self);
+  adw_flap_set_locked (window->detail_flap, FALSE);
   set_chrome_visible (self, TRUE);
   if (!back->fullscreen)
     gtk_window_unfullscreen (GTK_WINDOW (window));
