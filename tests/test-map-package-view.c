@@ -298,6 +298,7 @@ test_name_and_credits (Fixture       *fixture,
   g_autofree char *before = NULL;
   g_autofree char *shown = NULL;
   g_autofree char *online = NULL;
+  g_autofree char *offline = NULL;
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
 
@@ -311,6 +312,8 @@ test_name_and_credits (Fixture       *fixture,
   open_package (fixture, path);
   shown = license_text (fixture->view);
   g_assert_nonnull (strstr (shown, "© Geopark GIS team"));
+  /* Neither the package nor the built-in map draws OpenStreetMap's data. */
+  g_assert_null (strstr (shown, "OpenStreetMap"));
   g_assert_cmpint (g_menu_model_get_n_items (G_MENU_MODEL (fixture->view->package.section)),
                    ==, 2);
   first = menu_label (fixture->view, 0);
@@ -322,9 +325,15 @@ test_name_and_credits (Fixture       *fixture,
   atlas_map_view_set_basemap (fixture->view, "online");
   online = license_text (fixture->view);
   g_assert_null (strstr (online, "Geopark GIS team"));
+  g_assert_nonnull (strstr (online, "© OpenStreetMap contributors"));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->view->package.layer)));
   g_assert_cmpint (g_menu_model_get_n_items (G_MENU_MODEL (fixture->view->package.section)),
                    ==, 2);
+
+  atlas_map_view_set_basemap (fixture->view, "offline");
+  offline = license_text (fixture->view);
+  g_assert_nonnull (strstr (offline, "Natural Earth"));
+  g_assert_null (strstr (offline, "OpenStreetMap"));
 
   atlas_test_remove_package (path);
 }

@@ -112,6 +112,7 @@ struct _AtlasMapView
 
   /* State */
   gboolean            reachable;
+  gboolean            online_credited; /* the online source is in the credits */
   gboolean            circles_made;    /* the precision circles, made once shown */
   gboolean            vector_pins;     /* pins drawn afresh, for an image */
   AtlasWorldArea      pinned_area;     /* where every group has its marker */

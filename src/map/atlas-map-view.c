@@ -102,19 +102,37 @@ update_approximate_note (AtlasMapView *self)
 /* Online tiles, a map package or our own map, as chosen, or as the network
  * allows.
  */
+/* The online tiles' source is credited while its layer is shown, and only
+ * then: neither the built-in map nor a package draws OpenStreetMap's data.
+ */
+static void
+set_online_credited (AtlasMapView *self,
+                     gboolean      credited)
+{
+  if (self->base_source == NULL || credited == self->online_credited)
+    return;
+
+  if (credited)
+    shumate_license_append_map_source (self->license, self->base_source);
+  else
+    shumate_license_remove_map_source (self->license, self->base_source);
+  self->online_credited = credited;
+}
+
 void
 _atlas_map_view_update_basemap (AtlasMapView *self)
 {
   gboolean offline = atlas_map_view_get_offline (self);
   gboolean package = _atlas_map_view_shows_package (self);
+  gboolean online = g_strcmp0 (self->basemap, "offline") != 0 && !package;
 
   /* Online tiles stay above our map unless it or a package was chosen:
    * where a tile cannot be fetched, our map shows through, and the tiles
    * come back by themselves when the network does.
    */
   if (self->base_layer != NULL)
-    gtk_widget_set_visible (GTK_WIDGET (self->base_layer),
-                            g_strcmp0 (self->basemap, "offline") != 0 && !package);
+    gtk_widget_set_visible (GTK_WIDGET (self->base_layer), online);
+  set_online_credited (self, online);
   _atlas_map_view_package_update (self);
 
   shumate_license_set_extra_text (self->license,
@@ -144,9 +162,9 @@ on_reachable_changed (AtlasTileSource *source,
 static void
 remove_base_layer (AtlasMapView *self)
 {
+  set_online_credited (self, FALSE);
   if (self->base_layer != NULL)
     {
-      shumate_license_remove_map_source (self->license, self->base_source);
       shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->base_layer));
     }
 
@@ -193,7 +211,7 @@ rebuild_base_layer (AtlasMapView *self)
   self->base_layer = g_object_ref_sink (shumate_map_layer_new (self->base_source, viewport));
   shumate_map_insert_layer_above (self->map, SHUMATE_LAYER (self->base_layer),
                                   SHUMATE_LAYER (self->offline_layer));
-  shumate_license_append_map_source (self->license, self->base_source);
+  set_online_credited (self, gtk_widget_get_visible (GTK_WIDGET (self->base_layer)));
 
   /* The source's limits would let people zoom out to a world of empty sea. */
   shumate_viewport_set_min_zoom_level (viewport, MAP_VIEW_MIN_ZOOM);
