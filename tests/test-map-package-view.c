@@ -475,7 +475,6 @@ main (int   argc,
       char *argv[])
 {
   atlas_test_init_gtk (&argc, &argv);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add ("/map-package-view/draws-package", Fixture, NULL, set_up, test_draws_package,
               tear_down);

@@ -137,7 +137,11 @@ _atlas_map_view_update_basemap (AtlasMapView *self)
 
   shumate_license_set_extra_text (self->license,
                                   offline ? _("Offline map: Natural Earth, GSHHG") : NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->license), TRUE);
+  /* A package still opening has nothing to credit yet, and an empty
+   * credits box is no credit at all.
+   */
+  gtk_widget_set_visible (GTK_WIDGET (self->license),
+                          offline || self->online_credited || self->package.credited);
 
   /* Only say so when it was not the user's choice. */
   gtk_revealer_set_reveal_child (self->offline_revealer,
