@@ -291,9 +291,11 @@ _atlas_shape_layer_take_labels (AtlasShapeLayer     *self,
         g_array_append_val (boxes, label->box);
     }
 
+  /* An empty GArray has no data: memcmp() must not see its NULL. */
   changed = self->label_boxes == NULL || self->label_boxes->len != boxes->len ||
-            memcmp (self->label_boxes->data, boxes->data,
-                    boxes->len * sizeof (AtlasLabelBox)) != 0;
+            (boxes->len > 0 &&
+             memcmp (self->label_boxes->data, boxes->data,
+                     boxes->len * sizeof (AtlasLabelBox)) != 0);
   g_clear_pointer (&self->label_boxes, g_array_unref);
   self->label_boxes = g_steal_pointer (&boxes);
 
