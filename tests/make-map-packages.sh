@@ -9,8 +9,11 @@
 # 106° E and 22.75° N: north-west red (220, 40, 40), north-east green
 # (40, 180, 40), south-west blue (40, 40, 220), south-east yellow
 # (230, 200, 30). PNG tiles at zooms 6 to 8, named "Quadrants";
-# quadrants-jpeg.mbtiles is the same in JPEG. GDAL 3.6 writes no
-# attribution: the tests add one, as QGIS writes it.
+# quadrants-jpeg.mbtiles is the same in JPEG, quadrants-webp.mbtiles in
+# WebP at quality 100 (still lossy). GDAL 3.6 writes no attribution: the
+# tests add one, as QGIS writes it. For WebP it warns that WEBP is not one
+# of TILE_FORMAT's values, writes WebP tiles all the same and labels them
+# "png" in the metadata: the app goes by the tiles' bytes.
 #
 # Copyright 2026 The Geopark Atlas developers
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -31,14 +34,17 @@ quadrant sw 40 40 220 '104 22.75 106 21'
 quadrant se 230 200 30 '106 22.75 108 21'
 gdalbuildvrt -q "$work/quadrants.vrt" "$work/nw.tif" "$work/ne.tif" "$work/sw.tif" "$work/se.tif"
 
+# package NAME FORMAT [QUALITY]: the overviews are made as the full
+# resolution is, which gdaladdo is told (GDAL 3.6 would make WebP ones PNG).
 package () {
   rm -f "$out/$1"
-  gdal_translate -q -of MBTILES -co TILE_FORMAT="$2" \
+  gdal_translate -q -of MBTILES -co TILE_FORMAT="$2" ${3:+-co QUALITY="$3"} \
     -co NAME=Quadrants -co 'DESCRIPTION=Four colours for the tests' \
     "$work/quadrants.vrt" "$work/$1"
-  gdaladdo -q -r nearest "$work/$1" 2 4
+  gdaladdo -q -r nearest -oo TILE_FORMAT="$2" ${3:+-oo QUALITY="$3"} "$work/$1" 2 4
   mv "$work/$1" "$out/$1"
 }
 
 package quadrants.mbtiles PNG
 package quadrants-jpeg.mbtiles JPEG
+package quadrants-webp.mbtiles WEBP 100

@@ -108,19 +108,33 @@ pixel_at (Fixture *fixture,
   return pixels[(int) y * width + (int) x];
 }
 
-/* Tiles come from worker threads: wait until the point has the colour
- * (or give up, and let the caller's assertion say what it has).
+static gboolean
+near (guint32 a,
+      guint32 b,
+      int     tolerance)
+{
+  for (int shift = 0; shift < 32; shift += 8)
+    if (ABS ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff)) > tolerance)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Tiles come from worker threads: wait until the point has the colour,
+ * give or take @tolerance in each channel (or give up, and let the
+ * caller's assertion say what it has).
  */
 static guint32
-wait_for_colour (Fixture *fixture,
-                 double   latitude,
-                 double   longitude,
-                 guint32  colour)
+wait_for_near_colour (Fixture *fixture,
+                      double   latitude,
+                      double   longitude,
+                      guint32  colour,
+                      int      tolerance)
 {
   gint64 deadline = g_get_monotonic_time () + WAIT_US;
   guint32 pixel;
 
-  while ((pixel = pixel_at (fixture, latitude, longitude)) != colour &&
+  while (!near (pixel = pixel_at (fixture, latitude, longitude), colour, tolerance) &&
          g_get_monotonic_time () < deadline)
     {
       g_main_context_iteration (NULL, FALSE);
@@ -128,6 +142,15 @@ wait_for_colour (Fixture *fixture,
     }
 
   return pixel;
+}
+
+static guint32
+wait_for_colour (Fixture *fixture,
+                 double   latitude,
+                 double   longitude,
+                 guint32  colour)
+{
+  return wait_for_near_colour (fixture, latitude, longitude, colour, 0);
 }
 
 /* Lets the tiles asked for come in, for what must not appear. */
@@ -249,6 +272,51 @@ test_draws_package (Fixture       *fixture,
   go_to (fixture, 5);
   settle ();
   check_built_in (fixture, quadrant_points, G_N_ELEMENTS (quadrant_points), built_in_far);
+}
+
+/* Waits for each point's colour, give or take the tolerance WebP needs
+ * (lossy even at quality 100; the JPEG tests' tolerance).
+ */
+static void
+check_near (Fixture             *fixture,
+            const QuadrantPoint *points,
+            guint                n_points)
+{
+  for (guint i = 0; i < n_points; i++)
+    {
+      guint32 pixel = wait_for_near_colour (fixture, points[i].latitude, points[i].longitude,
+                                            points[i].colour, 12);
+
+      g_test_message ("%g, %g: 0x%08x for 0x%08x", points[i].latitude, points[i].longitude,
+                      pixel, points[i].colour);
+      g_assert_true (near (pixel, points[i].colour, 12));
+    }
+}
+
+/* WebP tiles are drawn as PNG ones are, at two zooms, and scaled up past
+ * the deepest.
+ */
+static void
+test_draws_webp (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = atlas_test_package_path ("quadrants-webp.mbtiles");
+  static const QuadrantPoint near_corner[] = {
+    { 22.78, 105.97, QUADRANT_RED },
+    { 22.78, 106.03, QUADRANT_GREEN },
+    { 22.72, 105.97, QUADRANT_BLUE },
+    { 22.72, 106.03, QUADRANT_YELLOW },
+  };
+
+  open_package (fixture, path);
+  g_assert_null (_atlas_map_view_get_package_message (fixture->view));
+  g_assert_true (_atlas_map_view_shows_package (fixture->view));
+
+  check_near (fixture, quadrant_points, G_N_ELEMENTS (quadrant_points));
+  go_to (fixture, 8);
+  check_near (fixture, quadrant_points, G_N_ELEMENTS (quadrant_points));
+  go_to (fixture, 11);
+  check_near (fixture, near_corner, G_N_ELEMENTS (near_corner));
 }
 
 static char *
@@ -477,6 +545,8 @@ main (int   argc,
   atlas_test_init_gtk (&argc, &argv);
 
   g_test_add ("/map-package-view/draws-package", Fixture, NULL, set_up, test_draws_package,
+              tear_down);
+  g_test_add ("/map-package-view/draws-webp", Fixture, NULL, set_up, test_draws_webp,
               tear_down);
   g_test_add ("/map-package-view/name-and-credits", Fixture, NULL, set_up,
               test_name_and_credits, tear_down);

@@ -151,6 +151,32 @@ test_tiles_jpeg (void)
   check_tiles ("quadrants-jpeg.mbtiles", 12);
 }
 
+/* GDAL 3.6 labels its WebP tiles "png"; they are WebP all the same. */
+static void
+test_tiles_webp (void)
+{
+  g_autoptr(AtlasMapPackage) package = open_fixture ("quadrants-webp.mbtiles");
+
+  g_assert_cmpstr (atlas_map_package_get_format (package), ==, "webp");
+  check_tiles ("quadrants-webp.mbtiles", 12);
+
+  /* Every zoom in WebP, gdaladdo's too, not only the first tile. */
+  for (int zoom = 6; zoom <= 8; zoom++)
+    {
+      g_autoptr(GBytes) tile = NULL;
+      int x, y, px, py;
+      gsize size;
+      const char *data;
+
+      locate (quadrant_points[0].latitude, quadrant_points[0].longitude, zoom, &x, &y, &px, &py);
+      tile = atlas_map_package_read_tile (package, x, y, zoom, NULL);
+      g_assert_nonnull (tile);
+      data = g_bytes_get_data (tile, &size);
+      g_assert_cmpuint (size, >=, 12);
+      g_assert_cmpmem (data + 8, 4, "WEBP", 4);
+    }
+}
+
 /* Outside its box and zooms the package has no tile, and that is no error. */
 static void
 test_no_tile (void)
@@ -300,6 +326,31 @@ test_bad_files (void)
   atlas_test_remove_package (vector);
   atlas_test_remove_package (tiff);
   atlas_test_remove_package (empty);
+}
+
+/* Without a WebP loader a WebP package is refused, saying why. The child
+ * process is given an empty list of gdk-pixbuf loaders before gdk-pixbuf
+ * first reads it, so this runs where the loader is installed too.
+ */
+static void
+test_webp_without_loader (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = g_dir_make_tmp ("atlas-loaders-XXXXXX", NULL);
+      g_autofree char *cache = g_build_filename (dir, "loaders.cache", NULL);
+      g_autofree char *path = atlas_test_package_path ("quadrants-webp.mbtiles");
+
+      g_assert_true (g_file_set_contents (cache, "# No loaders\n", -1, NULL));
+      g_setenv ("GDK_PIXBUF_MODULE_FILE", cache, TRUE);
+      check_bad (path, ATLAS_MAP_PACKAGE_ERROR_FORMAT, "WebP");
+      g_remove (cache);
+      g_rmdir (dir);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
 }
 
 static void
@@ -476,11 +527,13 @@ main (int   argc,
   g_test_add_func ("/map-package/metadata", test_metadata);
   g_test_add_func ("/map-package/tiles-png", test_tiles_png);
   g_test_add_func ("/map-package/tiles-jpeg", test_tiles_jpeg);
+  g_test_add_func ("/map-package/tiles-webp", test_tiles_webp);
   g_test_add_func ("/map-package/no-tile", test_no_tile);
   g_test_add_func ("/map-package/without-metadata", test_without_metadata);
   g_test_add_func ("/map-package/attribution", test_attribution);
   g_test_add_func ("/map-package/plain-text", test_plain_text);
   g_test_add_func ("/map-package/bad-files", test_bad_files);
+  g_test_add_func ("/map-package/webp-without-loader", test_webp_without_loader);
   g_test_add_func ("/map-package/open-async", test_open_async);
   g_test_add_func ("/map-package/source-overzoom", test_source_overzoom);
   g_test_add_func ("/map-package/source-corrupt-tile", test_source_corrupt_tile);

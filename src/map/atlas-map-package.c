@@ -348,8 +348,16 @@ static gboolean
 check_format (AtlasMapPackage  *self,
               GError          **error)
 {
-  if (self->format == NULL)
-    self->format = sniff_format (self);
+  g_autofree char *sniffed = sniff_format (self);
+
+  /* GDAL 3.6 (Debian 12) writes WebP tiles and labels them "png": the
+   * tiles' own bytes say whether a WebP loader is needed.
+   */
+  if (self->format == NULL || g_strcmp0 (sniffed, "webp") == 0)
+    {
+      g_free (self->format);
+      self->format = g_steal_pointer (&sniffed);
+    }
   if (g_strcmp0 (self->format, "jpeg") == 0)
     {
       g_free (self->format);
