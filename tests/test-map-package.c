@@ -349,6 +349,16 @@ test_webp_without_loader (void)
       return;
     }
 
+  /* gdk-pixbuf 2.43 and later (forky's 2.44) decode through glycin as well
+   * as through the loaders listed: an empty list leaves WebP readable.
+   */
+  if (gdk_pixbuf_major_version > 2 ||
+      (gdk_pixbuf_major_version == 2 && gdk_pixbuf_minor_version >= 43))
+    {
+      g_test_skip ("gdk-pixbuf decodes through glycin here: WebP cannot be taken away");
+      return;
+    }
+
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
   g_test_trap_assert_passed ();
 }

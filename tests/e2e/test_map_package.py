@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 # A map package opened as a person opens it: the layers menu's Open Map
-# Package…, GTK's file chooser (no portal in this session), the path typed
+# Package…, GTK's own file chooser (no portal), the path typed
 # into its location entry. The package's name then stands in the layers
 # menu, its attribution in the map's credits, and the choice is saved.
 #
@@ -39,9 +39,8 @@ def make_package(folder):
 
 
 def chooser():
-    """The chooser window, whoever shows it: the app itself (GTK 4.8), or
-    the file chooser portal's own process (newer GTK uses the portal
-    wherever one runs, as on a GNOME desktop)."""
+    """The chooser window, looked for on the whole desktop: were a portal
+    to show it after all, its window would be another process's."""
     for app in pyatspi.Registry.getDesktop(0):
         if app is None:
             continue
@@ -70,22 +69,18 @@ def open_location(dialog):
 def test_open_map_package():
     folder = tempfile.mkdtemp(prefix="atlas-e2e-package-")
     path = make_package(folder)
-    app = App(extra_env={"LANGUAGE": "en"}, settings=SETTINGS)
+    # GTK's own chooser, as on GTK 4.8 everywhere: newer GTK goes through
+    # the file chooser portal wherever one runs, whose GTK 3 dialog (another
+    # process) takes Enter before it has taken in the typed path.
+    app = App(extra_env={"LANGUAGE": "en", "GDK_DEBUG": "no-portals"}, settings=SETTINGS)
     try:
         window = app.main_window()
         app.open_menu_item(window, "Base Map", "Open Map Package…")
         dialog = wait_for("the file chooser", chooser)
 
         # The location entry, as a person types a path into it.
-        entry = wait_for("the chooser's location entry", lambda: open_location(dialog))
+        wait_for("the chooser's location entry", lambda: open_location(dialog))
         keys(*path)
-        # The portal's chooser (GTK 3, another process) completes what is
-        # typed as it comes: Enter once it holds the whole path. GTK 4.8's
-        # own chooser takes the keys in order with the app's, and its entry
-        # shows no text to the accessibility bus.
-        if dialog.getApplication().name != app.accessible.name:
-            wait_for("the path in the location entry",
-                     lambda: entry.queryText().getText(0, -1) == path)
         keys("Return")
         wait_for("the file chooser to close", lambda: chooser() is None)
 
