@@ -185,12 +185,14 @@ _atlas_shape_layer_shape_meets (const AtlasShape      *shape,
   return boxes_meet (&box, area, STROKE_MARGIN_PX + style->stroke_width);
 }
 
+/* Rings are closed; lines (rivers) are traced as they are, open. */
 static void
 trace_shape (cairo_t              *cr,
              const cairo_matrix_t *matrix,
              AtlasShape           *shape)
 {
   guint n_rings = atlas_shape_get_n_rings (shape);
+  gboolean closed = !atlas_shape_is_line (shape);
 
   cairo_new_path (cr);
   for (guint r = 0; r < n_rings; r++)
@@ -214,40 +216,8 @@ trace_shape (cairo_t              *cr,
           last_x = x;
           last_y = y;
         }
-      cairo_close_path (cr);
-    }
-}
-
-/* Lines (rivers) are traced as they are, open. */
-static void
-trace_lines (cairo_t              *cr,
-             const cairo_matrix_t *matrix,
-             AtlasShape           *shape)
-{
-  guint n_lines = atlas_shape_get_n_rings (shape);
-
-  cairo_new_path (cr);
-  for (guint r = 0; r < n_lines; r++)
-    {
-      guint n_points;
-      const AtlasMercatorPoint *points = atlas_shape_get_ring (shape, r, &n_points);
-      double last_x = 0, last_y = 0;
-
-      for (guint i = 0; i < n_points; i++)
-        {
-          double x = points[i].x, y = points[i].y;
-
-          cairo_matrix_transform_point (matrix, &x, &y);
-          if (i == 0)
-            cairo_move_to (cr, x, y);
-          else if (i == n_points - 1 || fabs (x - last_x) + fabs (y - last_y) >= MIN_SEGMENT_PX)
-            cairo_line_to (cr, x, y);
-          else
-            continue;
-
-          last_x = x;
-          last_y = y;
-        }
+      if (closed)
+        cairo_close_path (cr);
     }
 }
 
@@ -263,7 +233,7 @@ stroke_lines (cairo_t               *cr,
   if (style->stroke_width <= 0)
     return;
 
-  trace_lines (cr, matrix, shape);
+  trace_shape (cr, matrix, shape);
   cairo_set_dash (cr, NULL, 0, 0);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_width (cr, style->stroke_width);
