@@ -338,7 +338,11 @@ have_image_loader (const char *name)
   gboolean found = FALSE;
 
   for (GSList *l = formats; l != NULL && !found; l = l->next)
-    found = g_strcmp0 (gdk_pixbuf_format_get_name (l->data), name) == 0;
+    {
+      g_autofree char *format = gdk_pixbuf_format_get_name (l->data);
+
+      found = g_strcmp0 (format, name) == 0;
+    }
   g_slist_free (formats);
 
   return found;
