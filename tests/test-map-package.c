@@ -58,25 +58,27 @@ locate (double  latitude,
   *py = (int) wy % ATLAS_MERCATOR_TILE_SIZE;
 }
 
-/* 0xAARRGGBB of a pixel of an image. */
+/* 0xAARRGGBB of a pixel of an image (premultiplied), decoded as the app
+ * decodes it.
+ */
 static guint32
 pixel_of (GBytes *image,
           int     px,
           int     py)
 {
-  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
-  GdkPixbuf *pixbuf;
-  const guchar *p;
-  int channels;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree guint32 *pixels = NULL;
+  int width;
 
-  g_assert_true (gdk_pixbuf_loader_write_bytes (loader, image, NULL));
-  g_assert_true (gdk_pixbuf_loader_close (loader, NULL));
-  pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
-  channels = gdk_pixbuf_get_n_channels (pixbuf);
-  p = gdk_pixbuf_read_pixels (pixbuf) + py * gdk_pixbuf_get_rowstride (pixbuf) + px * channels;
+  texture = gdk_texture_new_from_bytes (image, &error);
+  g_assert_no_error (error);
+  width = gdk_texture_get_width (texture);
+  pixels = g_new (guint32, (gsize) width * gdk_texture_get_height (texture));
+  /* GDK_MEMORY_DEFAULT: one native-endian ARGB word a pixel. */
+  gdk_texture_download (texture, (guchar *) pixels, width * 4);
 
-  return (channels == 4 ? (guint32) p[3] << 24 : 0xff000000u) |
-         (guint32) p[0] << 16 | (guint32) p[1] << 8 | p[2];
+  return pixels[py * width + px];
 }
 
 static gboolean
@@ -151,20 +153,52 @@ test_tiles_jpeg (void)
   check_tiles ("quadrants-jpeg.mbtiles", 12);
 }
 
+/* Whether gdk-pixbuf hands images to glycin loaders, which must start a
+ * sandbox of their own (gdk-pixbuf 2.43 and later).
+ */
+static gboolean
+decodes_through_glycin (void)
+{
+  return gdk_pixbuf_major_version > 2 ||
+         (gdk_pixbuf_major_version == 2 && gdk_pixbuf_minor_version >= 43);
+}
+
 /* GDAL 3.6 labels its WebP tiles "png"; they are WebP all the same. */
 static void
 test_tiles_webp (void)
 {
   g_autoptr(AtlasMapPackage) package = open_fixture ("quadrants-webp.mbtiles");
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  int x, y, px, py;
 
   g_assert_cmpstr (atlas_map_package_get_format (package), ==, "webp");
+
+  /* GTK decodes WebP through gdk-pixbuf. Where that means glycin and no
+   * sandbox can be made for it (flatpak-builder's test run), no WebP
+   * image can be decoded at all, the app's or any other.
+   */
+  locate (quadrant_points[0].latitude, quadrant_points[0].longitude, 7, &x, &y, &px, &py);
+  first = atlas_map_package_read_tile (package, x, y, 7, NULL);
+  g_assert_nonnull (first);
+  texture = gdk_texture_new_from_bytes (first, &error);
+  if (texture == NULL && decodes_through_glycin ())
+    {
+      g_autofree char *reason = g_strdup_printf ("glycin cannot decode WebP here: %s",
+                                                 error->message);
+
+      g_test_skip (reason);
+      return;
+    }
+  g_assert_no_error (error);
+
   check_tiles ("quadrants-webp.mbtiles", 12);
 
   /* Every zoom in WebP, gdaladdo's too, not only the first tile. */
   for (int zoom = 6; zoom <= 8; zoom++)
     {
       g_autoptr(GBytes) tile = NULL;
-      int x, y, px, py;
       gsize size;
       const char *data;
 
@@ -352,8 +386,7 @@ test_webp_without_loader (void)
   /* gdk-pixbuf 2.43 and later (forky's 2.44) decode through glycin as well
    * as through the loaders listed: an empty list leaves WebP readable.
    */
-  if (gdk_pixbuf_major_version > 2 ||
-      (gdk_pixbuf_major_version == 2 && gdk_pixbuf_minor_version >= 43))
+  if (decodes_through_glycin ())
     {
       g_test_skip ("gdk-pixbuf decodes through glycin here: WebP cannot be taken away");
       return;

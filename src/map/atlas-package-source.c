@@ -9,8 +9,8 @@
 
 #include "config.h"
 
-#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gi18n.h>
+#include <gtk/gtk.h>
 
 #include "atlas-map-package-private.h"
 #include "atlas-package-source.h"
@@ -106,44 +106,23 @@ report_problem (AtlasPackageSource *self,
                               problem_free);
 }
 
-static GdkPixbuf *
-decode (GBytes  *bytes,
-        GError **error)
-{
-  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
-  GdkPixbuf *pixbuf;
-
-  if (!gdk_pixbuf_loader_write_bytes (loader, bytes, error) ||
-      !gdk_pixbuf_loader_close (loader, error))
-    {
-      /* Closed, as a loader must be, whatever it says. */
-      gdk_pixbuf_loader_close (loader, NULL);
-      return NULL;
-    }
-
-  pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
-  if (pixbuf == NULL)
-    {
-      g_set_error_literal (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_CORRUPT_IMAGE, "no image");
-      return NULL;
-    }
-
-  return g_object_ref (pixbuf);
-}
-
-/* The package's tile, decoded, or NULL where it has none or a damaged one
- * (reported).
+/* Decoded by GTK: PNG and JPEG by its own loaders, in this process.
+ * gdk-pixbuf 2.43 and later (the GNOME runtime's) hand every image to a
+ * glycin loader, a process of its own in a sandbox: a process per tile,
+ * and none at all where the sandbox cannot be made, as in
+ * flatpak-builder's test run. Other formats (WebP) still go through
+ * gdk-pixbuf.
  */
-static GdkPixbuf *
-read_pixbuf (AtlasPackageSource  *self,
-             int                  x,
-             int                  y,
-             int                  zoom,
-             GBytes             **bytes)
+static GdkTexture *
+read_texture (AtlasPackageSource *self,
+              int                 x,
+              int                 y,
+              int                 zoom,
+              GBytes            **bytes)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) data = NULL;
-  GdkPixbuf *pixbuf;
+  GdkTexture *texture;
 
   data = atlas_map_package_read_tile (self->package, x, y, zoom, &error);
   if (data == NULL)
@@ -153,8 +132,8 @@ read_pixbuf (AtlasPackageSource  *self,
       return NULL;
     }
 
-  pixbuf = decode (data, &error);
-  if (pixbuf == NULL)
+  texture = gdk_texture_new_from_bytes (data, &error);
+  if (texture == NULL)
     {
       g_debug ("Tile %d/%d/%d: %s", zoom, x, y, error->message);
       /* Translators: %s is a file name; the numbers say which tile. */
@@ -171,7 +150,32 @@ read_pixbuf (AtlasPackageSource  *self,
   if (bytes != NULL)
     *bytes = g_steal_pointer (&data);
 
-  return pixbuf;
+  return texture;
+}
+
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* PNG, which every libshumate decodes; written by cairo, in this process. */
+static GBytes *
+encode_png (cairo_surface_t *surface)
+{
+  GByteArray *png = g_byte_array_new ();
+
+  if (cairo_surface_write_to_png_stream (surface, append_bytes, png) != CAIRO_STATUS_SUCCESS)
+    {
+      g_byte_array_unref (png);
+      return NULL;
+    }
+
+  return g_byte_array_free_to_bytes (png);
 }
 
 /* Past the deepest zoom: the part of the deepest tile that covers this
@@ -184,34 +188,48 @@ read_scaled_up (AtlasPackageSource *self,
                 int                 zoom)
 {
   int depth = zoom - atlas_map_package_get_max_zoom (self->package);
-  double scale = (double) (1 << depth);
-  g_autoptr(GdkPixbuf) parent = NULL;
-  g_autoptr(GdkPixbuf) tile = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *png = NULL;
-  gsize png_size;
+  int parts = 1 << depth;
+  g_autoptr(GdkTexture) parent = NULL;
+  cairo_surface_t *source;
+  cairo_surface_t *tile;
+  cairo_pattern_t *pattern;
+  GBytes *png;
+  cairo_t *cr;
   int width, height;
 
-  parent = read_pixbuf (self, x >> depth, y >> depth, zoom - depth, NULL);
+  parent = read_texture (self, x >> depth, y >> depth, zoom - depth, NULL);
   if (parent == NULL)
     return NULL;
 
-  width = gdk_pixbuf_get_width (parent);
-  height = gdk_pixbuf_get_height (parent);
-  tile = gdk_pixbuf_new (GDK_COLORSPACE_RGB, gdk_pixbuf_get_has_alpha (parent), 8, width, height);
-  gdk_pixbuf_scale (parent, tile, 0, 0, width, height,
-                    -(x % (1 << depth)) * width, -(y % (1 << depth)) * height,
-                    scale, scale, GDK_INTERP_BILINEAR);
+  width = gdk_texture_get_width (parent);
+  height = gdk_texture_get_height (parent);
+  source = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  gdk_texture_download (parent, cairo_image_surface_get_data (source),
+                        cairo_image_surface_get_stride (source));
+  cairo_surface_mark_dirty (source);
 
-  /* PNG, which every libshumate decodes; quick rather than small. */
-  if (!gdk_pixbuf_save_to_buffer (tile, &png, &png_size, "png", &error,
-                                  "compression", "1", NULL))
-    {
-      g_debug ("Tile %d/%d/%d: %s", zoom, x, y, error->message);
-      return NULL;
-    }
+  tile = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (tile);
+  cairo_translate (cr, -(x % parts) * width, -(y % parts) * height);
+  cairo_scale (cr, parts, parts);
+  cairo_set_source_surface (cr, source, 0, 0);
+  pattern = cairo_get_source (cr);
+  cairo_pattern_set_filter (pattern, CAIRO_FILTER_BILINEAR);
+  /* The parent's edge pixels carry on to the tile's edge, not into
+   * transparency.
+   */
+  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_PAD);
+  cairo_paint (cr);
+  cairo_destroy (cr);
 
-  return g_bytes_new_take (g_steal_pointer (&png), png_size);
+  png = encode_png (tile);
+  if (png == NULL)
+    g_debug ("Tile %d/%d/%d: cannot write it as PNG", zoom, x, y);
+
+  cairo_surface_destroy (tile);
+  cairo_surface_destroy (source);
+
+  return png;
 }
 
 static GBytes *
@@ -220,7 +238,7 @@ read_tile (AtlasPackageSource *self,
            int                 y,
            int                 zoom)
 {
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
   GBytes *bytes = NULL;
 
   if (zoom < atlas_map_package_get_min_zoom (self->package))
@@ -230,7 +248,7 @@ read_tile (AtlasPackageSource *self,
     return read_scaled_up (self, x, y, zoom);
 
   /* Decoded here only to know it can be: libshumate decodes it again. */
-  pixbuf = read_pixbuf (self, x, y, zoom, &bytes);
+  texture = read_texture (self, x, y, zoom, &bytes);
 
   return bytes;
 }
@@ -362,16 +380,14 @@ atlas_package_source_class_init (AtlasPackageSourceClass *klass)
 static GBytes *
 make_transparent_tile (void)
 {
-  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, TRUE, 8, 1, 1);
-  g_autoptr(GError) error = NULL;
-  char *png = NULL;
-  gsize size = 0;
+  cairo_surface_t *pixel = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  GBytes *png = encode_png (pixel);
 
-  gdk_pixbuf_fill (pixbuf, 0);
-  if (!gdk_pixbuf_save_to_buffer (pixbuf, &png, &size, "png", &error, NULL))
-    g_error ("Cannot make a PNG image: %s", error->message);
+  if (png == NULL)
+    g_error ("Cannot make a PNG image");
+  cairo_surface_destroy (pixel);
 
-  return g_bytes_new_take (png, size);
+  return png;
 }
 
 static void
