@@ -46,8 +46,8 @@ shown_pin_boxes (Fixture *fixture)
   return boxes;
 }
 
-/* No label meets a pin, a badge or another label; returns how many labels
- * are shown.
+/* No label meets a pin, a badge, a control of the map or another label,
+ * nor is cut by the view's edge; returns how many labels are shown.
  */
 static guint
 assert_no_collision (Fixture    *fixture,
@@ -55,16 +55,41 @@ assert_no_collision (Fixture    *fixture,
 {
   g_autoptr(GArray) labels = _atlas_map_view_dup_label_boxes (fixture->view);
   g_autoptr(GArray) pins = shown_pin_boxes (fixture);
+  GtkWidget *map = _atlas_map_view_get_map (fixture->view);
+  GtkWidget *controls[] = { fixture->view->zoom_buttons, fixture->view->layers_button,
+                            GTK_WIDGET (fixture->view->scale),
+                            GTK_WIDGET (fixture->view->license) };
 
   g_test_message ("%s: %u labels, %u pins and badges", where, labels->len, pins->len);
   for (guint i = 0; i < labels->len; i++)
     {
       const AtlasLabelBox *label = &g_array_index (labels, AtlasLabelBox, i);
 
+      if (label->x < 0 || label->y < 0 || label->x + label->width > gtk_widget_get_width (map) ||
+          label->y + label->height > gtk_widget_get_height (map))
+        g_error ("%s: label %u (%.0f, %.0f %.0f×%.0f) is cut by the view's edge", where, i,
+                 label->x, label->y, label->width, label->height);
+
       for (guint p = 0; p < pins->len; p++)
         if (atlas_label_box_intersects (label, &g_array_index (pins, AtlasLabelBox, p)))
           g_error ("%s: label %u (%.0f, %.0f %.0f×%.0f) meets pin %u", where, i,
                    label->x, label->y, label->width, label->height, p);
+
+      for (guint c = 0; c < G_N_ELEMENTS (controls); c++)
+        {
+          graphene_rect_t bounds;
+          AtlasLabelBox box;
+
+          if (!gtk_widget_get_mapped (controls[c]))
+            continue;
+          g_assert_true (gtk_widget_compute_bounds (controls[c], map, &bounds));
+          box = (AtlasLabelBox) { bounds.origin.x, bounds.origin.y,
+                                  bounds.size.width, bounds.size.height };
+          if (atlas_label_box_intersects (label, &box))
+            g_error ("%s: label %u (%.0f, %.0f %.0f×%.0f) meets the map's %s", where, i,
+                     label->x, label->y, label->width, label->height,
+                     G_OBJECT_TYPE_NAME (controls[c]));
+        }
 
       for (guint j = 0; j < i; j++)
         if (atlas_label_box_intersects (label, &g_array_index (labels, AtlasLabelBox, j)))

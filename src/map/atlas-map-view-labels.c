@@ -18,9 +18,10 @@
 #include "atlas-pin-private.h"
 
 /* What the map view's labels know of the rest of the map: the pins and
- * count badges shown are obstacles that the geopark names (the areas'
- * layer) and then the base map's names (the offline layer) keep out of,
- * and out of each other's way (atlas-label-placement.c). The layers ask
+ * count badges shown, and the map's controls, are obstacles that the
+ * geopark names (the areas' layer) and then the base map's names (the
+ * offline layer) keep out of, and out of each other's way
+ * (atlas-label-placement.c). The layers ask
  * for the placement as they draw, for the view they draw; it is made once
  * for both, again only when the view, the pins or the shapes changed.
  *
@@ -39,7 +40,38 @@ typedef struct
   AtlasLabelPriority priority;
 } Obstacle;
 
-/* The pins and badges shown, in the map's pixels, as they are now. */
+/* The map's own controls over it: the zoom buttons, the layers button,
+ * the scale and the credits. They move only with the window's size, when
+ * the labels are placed again anyway.
+ */
+static void
+add_controls (AtlasMapView *self,
+              GtkWidget    *layer,
+              GArray       *obstacles)
+{
+  GtkWidget *controls[] = { self->zoom_buttons, self->layers_button,
+                            GTK_WIDGET (self->scale), GTK_WIDGET (self->license) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+    {
+      graphene_rect_t bounds;
+      Obstacle obstacle;
+
+      if (!gtk_widget_get_mapped (controls[i]) ||
+          !gtk_widget_compute_bounds (controls[i], layer, &bounds))
+        continue;
+
+      graphene_rect_inset (&bounds, -PIN_MARGIN_PX, -PIN_MARGIN_PX);
+      obstacle.box = (AtlasLabelBox) { bounds.origin.x, bounds.origin.y,
+                                       bounds.size.width, bounds.size.height };
+      obstacle.priority = ATLAS_LABEL_PRIORITY_PIN;
+      g_array_append_val (obstacles, obstacle);
+    }
+}
+
+/* The pins and badges shown, and the map's controls, in the map's pixels,
+ * as they are now.
+ */
 static GArray *
 collect_obstacles (AtlasMapView *self)
 {
@@ -48,6 +80,8 @@ collect_obstacles (AtlasMapView *self)
   double width = gtk_widget_get_width (layer);
   double height = gtk_widget_get_height (layer);
   GArray *obstacles = g_array_new (FALSE, FALSE, sizeof (Obstacle));
+
+  add_controls (self, layer, obstacles);
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->pin_layer));
        child != NULL;

@@ -177,13 +177,16 @@ update_labels (AtlasShapeLayer *self)
 
 /* Where the label may go, best first: on its anchor, then above and below
  * it, then beside it, as long as its middle stays in or near the shape's
- * box.
+ * box (the anchor too, once @slid), and the whole label in @area: the
+ * view's edge cuts no name.
  */
 static guint
 make_candidates (const graphene_rect_t *box,
                  double                 x,
                  double                 y,
+                 gboolean               slid,
                  const graphene_rect_t *shape_box,
+                 const graphene_rect_t *area,
                  AtlasLabelBox         *candidates)
 {
   double w = box->size.width, h = box->size.height;
@@ -202,14 +205,42 @@ make_candidates (const graphene_rect_t *box,
   for (guint i = 0; i < G_N_ELEMENTS (offsets); i++)
     {
       double cx = x + offsets[i][0], cy = y + offsets[i][1];
+      graphene_rect_t candidate = GRAPHENE_RECT_INIT (box->origin.x + cx, box->origin.y + cy,
+                                                      w, h);
 
-      if (i > 0 && !graphene_rect_contains_point (&room, &GRAPHENE_POINT_INIT (cx, cy)))
+      if (((i > 0 || slid) && !graphene_rect_contains_point (&room,
+                                                             &GRAPHENE_POINT_INIT (cx, cy))) ||
+          !graphene_rect_contains_rect (area, &candidate))
         continue;
 
-      candidates[n++] = (AtlasLabelBox) { box->origin.x + cx, box->origin.y + cy, w, h };
+      candidates[n++] = (AtlasLabelBox) { candidate.origin.x, candidate.origin.y, w, h };
     }
 
   return n;
+}
+
+/* A label whose anchor is near or past the view's edge slides along it,
+ * into the view, as a large shape's name does on a map that pans. TRUE if
+ * it moved.
+ */
+static gboolean
+slide_into (const graphene_rect_t *box,
+            const graphene_rect_t *area,
+            double                *x,
+            double                *y)
+{
+  double min_x = area->origin.x - box->origin.x;
+  double max_x = area->origin.x + area->size.width - box->origin.x - box->size.width;
+  double min_y = area->origin.y - box->origin.y;
+  double max_y = area->origin.y + area->size.height - box->origin.y - box->size.height;
+  double old_x = *x, old_y = *y;
+
+  if (min_x <= max_x)
+    *x = CLAMP (*x, min_x, max_x);
+  if (min_y <= max_y)
+    *y = CLAMP (*y, min_y, max_y);
+
+  return *x != old_x || *y != old_y;
 }
 
 /* Lays out the labels of the shapes in a @width × @height widget seen
@@ -239,6 +270,7 @@ _atlas_shape_layer_add_labels (AtlasShapeLayer      *self,
       AtlasLabelBox candidates[16];
       graphene_rect_t shape_box;
       double x = at->x, y = at->y;
+      gboolean slid;
 
       label->offered = FALSE;
       shape_box = _atlas_shape_layer_transform_box (matrix, label->shape);
@@ -251,9 +283,11 @@ _atlas_shape_layer_add_labels (AtlasShapeLayer      *self,
 
       label->offered = TRUE;
       cairo_matrix_transform_point (matrix, &x, &y);
+      slid = slide_into (&label->extent, &area, &x, &y);
       label->index = atlas_label_placement_add_label (placement, priority, candidates,
                                                       make_candidates (&label->extent, x, y,
-                                                                       &shape_box, candidates));
+                                                                       slid, &shape_box, &area,
+                                                                       candidates));
     }
 }
 
