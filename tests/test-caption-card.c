@@ -381,6 +381,29 @@ test_room (Fixture       *fixture,
 /* Presenting in a window, full screen on the test's own screen: the card
  * takes its size from the map, and the map frames each step clear of it.
  */
+/* No name on the map lies under the card, where the room could not read
+ * it and it would show through.
+ */
+static void
+assert_labels_clear (AtlasMapView *view,
+                     GtkWidget    *card)
+{
+  g_autoptr(GArray) labels = _atlas_map_view_dup_label_boxes (view);
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (card, _atlas_map_view_get_map (view), &bounds));
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const AtlasLabelBox *label = &g_array_index (labels, AtlasLabelBox, i);
+      AtlasLabelBox box = { bounds.origin.x, bounds.origin.y,
+                            bounds.size.width, bounds.size.height };
+
+      if (atlas_label_box_intersects (label, &box))
+        g_error ("Label %u (%.0f, %.0f %.0f×%.0f) is under the card", i,
+                 label->x, label->y, label->width, label->height);
+    }
+}
+
 static void
 test_presenting (void)
 {
@@ -433,6 +456,7 @@ test_presenting (void)
 
       gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
       assert_title_whole (card, room, item);
+      assert_labels_clear (window->map_view, card);
       places = article_places (dataset, ATLAS_ARTICLE (item));
       for (guint i = 0; i < places->len; i++)
         if (g_strcmp0 (atlas_place_get_country (g_ptr_array_index (places, i)), "VN") == 0)

@@ -40,9 +40,10 @@ typedef struct
   AtlasLabelPriority priority;
 } Obstacle;
 
-/* The map's own controls over it: the zoom buttons, the layers button,
- * the scale and the credits. They move only with the window's size, when
- * the labels are placed again anyway.
+/* What lies over the map: its own controls (the zoom buttons, the layers
+ * button, the scale and the credits, which move only with the window's
+ * size, when the labels are placed again anyway) and the cover set from
+ * outside.
  */
 static void
 add_controls (AtlasMapView *self,
@@ -50,14 +51,15 @@ add_controls (AtlasMapView *self,
               GArray       *obstacles)
 {
   GtkWidget *controls[] = { self->zoom_buttons, self->layers_button,
-                            GTK_WIDGET (self->scale), GTK_WIDGET (self->license) };
+                            GTK_WIDGET (self->scale), GTK_WIDGET (self->license),
+                            self->labels.cover };
 
   for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
     {
       graphene_rect_t bounds;
       Obstacle obstacle;
 
-      if (!gtk_widget_get_mapped (controls[i]) ||
+      if (controls[i] == NULL || !gtk_widget_get_mapped (controls[i]) ||
           !gtk_widget_compute_bounds (controls[i], layer, &bounds))
         continue;
 
@@ -214,6 +216,30 @@ _atlas_map_view_update_label_obstacles (AtlasMapView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self->offline_layer));
 }
 
+/**
+ * atlas_map_view_set_cover:
+ * @self: a map view
+ * @cover: (nullable): a widget shown over the map, or %NULL
+ *
+ * The map's labels keep out from under @cover while it is shown, as they
+ * do from under the map's own controls: the presenter's caption card. Set
+ * it again when it changed size, and %NULL when it is gone.
+ */
+void
+atlas_map_view_set_cover (AtlasMapView *self,
+                          GtkWidget    *cover)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+  g_return_if_fail (cover == NULL || GTK_IS_WIDGET (cover));
+
+  g_set_object (&self->labels.cover, cover);
+
+  /* Placed as the layers are next drawn: after the cover's new size. */
+  self->labels.dirty = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self->area_layer));
+  gtk_widget_queue_draw (GTK_WIDGET (self->offline_layer));
+}
+
 /* "Đồng Văn: approximate outline, …" near a geopark's approximate
  * outline at (x, y) of the map widget; NULL elsewhere.
  */
@@ -328,6 +354,7 @@ _atlas_map_view_labels_dispose (AtlasMapView *self)
   _atlas_shape_layer_set_label_placer (self->offline_layer, NULL, NULL);
   g_clear_pointer (&self->labels.placement, atlas_label_placement_free);
   g_clear_pointer (&self->labels.obstacles, g_array_unref);
+  g_clear_object (&self->labels.cover);
 }
 
 /* The boxes of the labels shown, in the map's pixels, as last placed. */

@@ -59,6 +59,7 @@ typedef struct
   /* Owned references */
   AtlasLabelPlacement *placement;
   GArray             *obstacles;       /* the pins and badges it kept out of */
+  GtkWidget          *cover;           /* over the map, from outside: the caption card */
 
   /* The view it was made for */
   cairo_matrix_t      matrix;

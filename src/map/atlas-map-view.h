@@ -37,6 +37,8 @@ void             atlas_map_view_set_fit_insets  (AtlasMapView    *self,
                                                  const GtkBorder *insets);
 void             atlas_map_view_set_fit_max_zoom (AtlasMapView *self,
                                                   double        zoom);
+void             atlas_map_view_set_cover       (AtlasMapView *self,
+                                                 GtkWidget    *cover);
 void             atlas_map_view_set_view        (AtlasMapView *self,
                                                  double        latitude,
                                                  double        longitude,

@@ -164,6 +164,7 @@ show_step (AtlasPresenter *self)
   gtk_widget_set_visible (self->caption_card, item != NULL);
   if (item != NULL)
     frame_step (self, item);
+  atlas_map_view_set_cover (self->window->map_view, item != NULL ? self->caption_card : NULL);
   restart_auto_advance (self);
 }
 
@@ -213,6 +214,8 @@ update_text_scale (AtlasPresenter *self)
   atlas_caption_card_set_text_scale (ATLAS_CAPTION_CARD (self->caption_card),
                                      g_settings_get_double (self->window->settings,
                                                             "present-text-scale"));
+  if (gtk_widget_get_visible (self->caption_card))
+    atlas_map_view_set_cover (self->window->map_view, self->caption_card);
 }
 
 static gboolean
@@ -415,6 +418,7 @@ atlas_presenter_stop (AtlasPresenter *self)
 
   gtk_widget_set_cursor (GTK_WIDGET (window), NULL);
   gtk_widget_set_visible (self->caption_card, FALSE);
+  atlas_map_view_set_cover (window->map_view, NULL);
   update_blank (self);
   adw_flap_set_locked (window->detail_flap, FALSE);
   set_chrome_visible (self, TRUE);
