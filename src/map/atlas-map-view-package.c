@@ -109,7 +109,11 @@ remove_layer (AtlasMapView *self)
   package->credited = FALSE;
 
   if (package->layer != NULL)
-    shumate_map_remove_layer (self->map, SHUMATE_LAYER (package->layer));
+    {
+      g_signal_handlers_disconnect_by_data (package->layer, self);
+      shumate_map_remove_layer (self->map, SHUMATE_LAYER (package->layer));
+    }
+  g_clear_handle_id (&package->look_id, g_source_remove);
 
   if (package->source != NULL)
     {
@@ -125,6 +129,62 @@ remove_layer (AtlasMapView *self)
   g_clear_object (&package->source);
   g_clear_object (&package->package);
 }
+
+#if SHUMATE_CHECK_VERSION (1, 1, 0)
+/* libshumate from 1.1 holds a map layer's tiles back while it thinks the
+ * view moves fast, judging by where the layer last looked: for a new
+ * layer, nowhere, so its first look always holds back, and it looks again
+ * in its next frame. But a look between frames is given the time GDK's
+ * frame clock foretells for the next frame, so the look in that frame
+ * counts as the same frame: the layer keeps holding back, asks for no
+ * tile and does not look again until the view moves. A package opened
+ * while the view stood still was never drawn.
+ *
+ * So until the layer has asked for a tile, it is told to look again, each
+ * time longer than a frame after the last: that look's time is later, and
+ * finds the view where the layer last saw it. The layer looks in an idle;
+ * a timeout tells it, not a tick callback, whose frames drawn on and on
+ * would starve that idle on a loaded machine.
+ */
+#define LOOK_AGAIN_MS 100
+
+static gboolean
+look_again (gpointer user_data)
+{
+  AtlasMapView *self = user_data;
+  GtkWidget *layer = GTK_WIDGET (self->package.layer);
+  g_autoptr(AtlasPackageSource) data_source = NULL;
+
+  g_assert (ATLAS_IS_MAP_VIEW (self));
+
+  g_object_get (self->package.source, "data-source", &data_source, NULL);
+  if (atlas_package_source_get_asked (data_source) || !gtk_widget_get_mapped (layer))
+    {
+      self->package.look_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  /* Any change the view tells makes a layer look; the zoom's limits are
+   * what nothing else on the map listens to.
+   */
+  g_object_notify (G_OBJECT (shumate_layer_get_viewport (SHUMATE_LAYER (layer))),
+                   "max-zoom-level");
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_layer_mapped (AtlasMapView *self)
+{
+  g_autoptr(AtlasPackageSource) data_source = NULL;
+
+  g_assert (ATLAS_IS_MAP_VIEW (self));
+
+  g_object_get (self->package.source, "data-source", &data_source, NULL);
+  if (self->package.look_id == 0 && !atlas_package_source_get_asked (data_source))
+    self->package.look_id = g_timeout_add (LOOK_AGAIN_MS, look_again, self);
+}
+#endif
 
 static void
 install (AtlasMapView    *self,
@@ -151,10 +211,15 @@ install (AtlasMapView    *self,
                                       SHUMATE_DATA_SOURCE (data_source)));
   self->package.layer = g_object_ref_sink (shumate_map_layer_new (self->package.source,
                                                                   viewport));
+#if SHUMATE_CHECK_VERSION (1, 1, 0)
+  g_signal_connect_object (self->package.layer, "map", G_CALLBACK (on_layer_mapped), self,
+                           G_CONNECT_SWAPPED);
+#endif
   shumate_map_insert_layer_above (self->map, SHUMATE_LAYER (self->package.layer),
                                   SHUMATE_LAYER (self->offline_layer));
   /* libshumate 1.0 asks a layer for its tiles when the view moves, not
-   * when the layer is new: tell it the view is where it is.
+   * when the layer is new: tell it the view is where it is. Later versions
+   * take it as the layer's first look.
    */
   g_object_notify (G_OBJECT (viewport), "zoom-level");
 

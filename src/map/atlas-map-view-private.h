@@ -52,6 +52,7 @@ typedef struct
 
   /* State */
   gboolean            credited;        /* its attribution is in the credits */
+  guint               look_id;         /* the layer told to look until it asks */
 } AtlasMapViewPackage;
 /* The labels as the map places them (atlas-map-view-labels.c). */
 typedef struct

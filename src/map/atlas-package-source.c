@@ -37,6 +37,7 @@ struct _AtlasPackageSource
 
   /* State */
   int                problem_found; /* atomic: only the first is told */
+  gboolean           asked;         /* for a tile, once */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasPackageSource, atlas_package_source, SHUMATE_TYPE_DATA_SOURCE)
@@ -317,6 +318,7 @@ atlas_package_source_get_tile_data_async (ShumateDataSource   *source,
   g_autoptr(GTask) read = NULL;
   TileRequest *request;
 
+  self->asked = TRUE;
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, atlas_package_source_get_tile_data_async);
   request = g_new (TileRequest, 1);
@@ -416,4 +418,13 @@ atlas_package_source_get_package (AtlasPackageSource *self)
   g_return_val_if_fail (ATLAS_IS_PACKAGE_SOURCE (self), NULL);
 
   return self->package;
+}
+
+/* Whether libshumate has asked for a tile yet. */
+gboolean
+atlas_package_source_get_asked (AtlasPackageSource *self)
+{
+  g_return_val_if_fail (ATLAS_IS_PACKAGE_SOURCE (self), FALSE);
+
+  return self->asked;
 }

@@ -20,5 +20,6 @@ G_DECLARE_FINAL_TYPE (AtlasPackageSource, atlas_package_source, ATLAS, PACKAGE_S
 
 AtlasPackageSource *atlas_package_source_new         (AtlasMapPackage    *package);
 AtlasMapPackage    *atlas_package_source_get_package (AtlasPackageSource *self);
+gboolean            atlas_package_source_get_asked   (AtlasPackageSource *self);
 
 G_END_DECLS
