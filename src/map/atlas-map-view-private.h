@@ -19,6 +19,9 @@ G_BEGIN_DECLS
 #define MAP_VIEW_MIN_ZOOM 4
 #define MAP_VIEW_MAX_ZOOM 18
 
+/* OpenStreetMap's own tiles, unless the settings name others. */
+#define MAP_VIEW_DEFAULT_TILE_URL "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+
 /* The search as the map shows it (atlas-map-view-search.c). */
 typedef struct
 {
@@ -176,7 +179,11 @@ void        _atlas_map_view_package_dispose     (AtlasMapView *self);
 gboolean    _atlas_map_view_shows_package       (AtlasMapView *self);
 gboolean    _atlas_map_view_package_covers_view (AtlasMapView *self);
 void        _atlas_map_view_package_update      (AtlasMapView *self);
+/* atlas-map-view-basemap.c */
 void        _atlas_map_view_update_basemap      (AtlasMapView *self);
+void        _atlas_map_view_rebuild_base_layer  (AtlasMapView *self);
+void        _atlas_map_view_remove_base_layer   (AtlasMapView *self);
+void        _atlas_map_view_update_approximate_note (AtlasMapView *self);
 /* atlas-map-view-labels.c */
 void        _atlas_map_view_labels_init         (AtlasMapView   *self);
 void        _atlas_map_view_labels_dispose      (AtlasMapView   *self);
