@@ -208,8 +208,9 @@ atlas_application_about_action (GSimpleAction *action,
                                       "GSHHG",
                                       "© The GMT Team",
                                       GTK_LICENSE_LGPL_3_0,
-                                      _("Rivers and lakes of the offline map come from GSHHG "
-                                        "(its WDBII rivers), version 2.3.7."));
+                                      _("Land beyond Vietnam and its neighbours, rivers and "
+                                        "lakes of the offline map come from GSHHG (its "
+                                        "shorelines and WDBII rivers), version 2.3.7."));
 
   gtk_window_present (GTK_WINDOW (about));
 }

@@ -69,11 +69,11 @@ count_colour (GdkTexture    *texture,
   return n;
 }
 
-/* The built-in map around Mã Pí Lèng at @zoom, light or dark: the pixels of
- * the colour of the Nho Quế's rank near the middle.
- */
-static guint
-count_river_pixels (double   zoom,
+/* The built-in map at a place at @zoom, light or dark, 400 × 300 pixels. */
+static GdkTexture *
+render_offline_map (double   latitude,
+                    double   longitude,
+                    double   zoom,
                     gboolean dark)
 {
   g_autoptr(ShumateViewport) viewport = shumate_viewport_new ();
@@ -81,13 +81,11 @@ count_river_pixels (double   zoom,
     shumate_raster_renderer_new_from_url ("http://127.0.0.1:9/{z}/{x}/{y}.png");
   AtlasShapeLayer *layer = atlas_shape_layer_new (viewport);
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
-  g_autoptr(GdkTexture) texture = NULL;
-  GdkRGBA river;
-  guint n;
+  GdkTexture *texture;
 
   shumate_viewport_set_reference_map_source (viewport, SHUMATE_MAP_SOURCE (source));
   shumate_viewport_set_zoom_level (viewport, zoom);
-  shumate_location_set_location (SHUMATE_LOCATION (viewport), 23.2356, 105.4155);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), latitude, longitude);
   atlas_offline_map_populate (layer, ATLAS_LANGUAGE_VI, dark);
   /* Drawn directly, not from a first picture made later. */
   atlas_shape_layer_set_draw_scale (layer, 1);
@@ -98,10 +96,25 @@ count_river_pixels (double   zoom,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
   texture = render_layer (GTK_WIDGET (layer));
+  gtk_window_destroy (window);
+
+  return texture;
+}
+
+/* The built-in map around Mã Pí Lèng at @zoom, light or dark: the pixels of
+ * the colour of the Nho Quế's rank near the middle.
+ */
+static guint
+count_river_pixels (double   zoom,
+                    gboolean dark)
+{
+  g_autoptr(GdkTexture) texture = render_offline_map (23.2356, 105.4155, zoom, dark);
+  GdkRGBA river;
+  guint n;
+
   _atlas_offline_map_get_river_colour (3, dark, &river);
   n = count_colour (texture, &river, 60, 12);
   g_test_message ("zoom %.0f, %s: %u river pixels", zoom, dark ? "dark" : "light", n);
-  gtk_window_destroy (window);
 
   return n;
 }
@@ -120,6 +133,26 @@ test_river_at_geopark_zoom (void)
     }
 }
 
+/* A place abroad is drawn on land, not in the sea: at Haute-Provence
+ * (France) at zoom 11, the middle of the view is all the land's colour, in
+ * both palettes.
+ */
+static void
+test_land_abroad (void)
+{
+  for (int dark = 0; dark <= 1; dark++)
+    {
+      g_autoptr(GdkTexture) texture = render_offline_map (44.09, 6.24, 11, dark);
+      GdkRGBA land;
+      guint n;
+
+      _atlas_offline_map_get_land_colour (dark, &land);
+      n = count_colour (texture, &land, 20, 2);
+      g_test_message ("Haute-Provence, %s: %u land pixels of 1600", dark ? "dark" : "light", n);
+      g_assert_cmpuint (n, ==, 40 * 40);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -127,6 +160,7 @@ main (int   argc,
   atlas_test_init_gtk (&argc, &argv);
 
   g_test_add_func ("/offline-map/river-at-geopark-zoom", test_river_at_geopark_zoom);
+  g_test_add_func ("/offline-map/land-abroad", test_land_abroad);
 
   return g_test_run ();
 }

@@ -17,6 +17,12 @@ least 2 positions and at most RIVER_PART_POSITIONS per part, ranks 2-4
 inside the detail box, lakes as closed counter-clockwise rings without
 self-crossings, all on the 1e-4 grid inside the region box, the licence
 note, the Nho Quế within 1.5 km of Mã Pí Lèng, and its size (< 450 KB).
+world.geojson (the world's land from GSHHG): polygons of kind "land",
+closed counter-clockwise rings on the 1e-4 grid without self-crossings,
+nothing inside the region box but the band of land.geojson's own land
+along its edges, land at Haute-Provence, the Muskauer Faltenbogen and
+Khorat and none in the Atlantic, the licence note, and its size
+(< 300 KB).
 Exits non-zero on any error.
 """
 
@@ -37,6 +43,13 @@ _SPEC.loader.exec_module(MAKE_BASEMAP)
 BOX = (97.0, 5.0, 118.0, 27.0)
 LIMIT = 400 * 1024
 WATER_LIMIT = 450 * 1024
+WORLD_LIMIT = 300 * 1024
+# Places of the dataset abroad, on land, and points at sea (lon, lat).
+WORLD_LAND = {"Haute-Provence": (6.24, 44.09),
+              "Muskauer Faltenbogen": (14.72, 51.55),
+              "Khorat": (102.1, 14.97)}
+WORLD_SEA = {"Atlantic": (-30.0, 40.0), "Bay of Biscay": (-5.0, 45.5),
+             "Pacific": (-150.0, 0.0)}
 errors = []
 
 
@@ -264,6 +277,93 @@ def check_water(path):
         err(name + ": over %d KB" % (WATER_LIMIT // 1024))
 
 
+def check_world(path, land):
+    """The world's land: GSHHG outside the box and, in a band inside its
+    edges, land.geojson's land (every band ring within the band and within
+    land.geojson's land)."""
+    raw = open(path, "rb").read()
+    fc = json.loads(raw.decode("utf-8"))
+    name = os.path.basename(path)
+    if "LGPL" not in fc.get("note", ""):
+        err(name + ": the licence note is missing")
+    box, overlap = MAKE_BASEMAP.BOX, MAKE_BASEMAP.WORLD_OVERLAP
+    inner = (box[0] + overlap, box[1] + overlap, box[2] - overlap,
+             box[3] - overlap)
+    land_polys = [p for f in land["features"]
+                  for p in polys_of(f["geometry"])] if land else []
+    polys = []
+    n_positions = 0
+    for n, f in enumerate(fc["features"]):
+        p, g = f["properties"], f["geometry"]
+        what = "%s[%d]" % (name, n)
+        if p != {"kind": "land"}:
+            err(what + ": properties %r" % p)
+        if g["type"] not in ("Polygon", "MultiPolygon"):
+            err(what + ": geometry " + g["type"])
+            continue
+        for poly in polys_of(g):
+            if len(poly) != 1:
+                err(what + ": a polygon with holes")
+            r = poly[0]
+            n_positions += len(r)
+            if len(r) < 4 or r[0] != r[-1]:
+                err(what + ": ring not closed")
+            if area(r) <= 0:
+                err(what + ": ring not counter-clockwise")
+            if any(r[i] == r[i + 1] for i in range(len(r) - 1)):
+                err(what + ": repeated consecutive position")
+            if not all(on_grid(pt) and -180 <= pt[0] <= 180 and
+                       -90 <= pt[1] <= 90 for pt in r):
+                err(what + ": off the grid or off the world")
+            x0, y0, x1, y1 = bbox(r)
+            if x1 > box[0] and x0 < box[2] and y1 > box[1] and y0 < box[3]:
+                # In the box: only a band of land.geojson's own land.
+                if (x0 < box[0] or x1 > box[2] or y0 < box[1] or
+                        y1 > box[3]):
+                    err(what + ": a ring across the box's edge")
+                if x0 < inner[2] and x1 > inner[0] and y0 < inner[3] and \
+                        y1 > inner[1]:
+                    err(what + ": a ring inside the box, off the band")
+                cx = sum(q[0] for q in r[:-1]) / (len(r) - 1)
+                cy = sum(q[1] for q in r[:-1]) / (len(r) - 1)
+                inside = [pt for pt in r[:-1] if not any(
+                    pip_poly(pt[0], pt[1], lp) for lp in land_polys)]
+                if land_polys and not any(
+                        pip_poly(cx, cy, lp) for lp in land_polys) and \
+                        len(inside) == len(r) - 1:
+                    err(what + ": a band ring off land.geojson's land")
+            polys.append(poly)
+        if crossings(polys_of(g)):
+            err(what + ": self-crossing ring")
+    print("%-18s %7d bytes  %d features  %d polygons  %d positions" % (
+        name, len(raw), len(fc["features"]), len(polys), n_positions))
+    for place, (x, y) in sorted(WORLD_LAND.items()):
+        inside = any(pip_poly(x, y, p) for p in polys)
+        if box[0] <= x <= box[2] and box[1] <= y <= box[3]:
+            inside = inside or any(pip_poly(x, y, p) for p in land_polys)
+        print("  %s (%.2f E, %.2f N): %s" % (place, x, y,
+                                             "land" if inside else "sea"))
+        if not inside:
+            err(name + ": no land at " + place)
+    for place, (x, y) in sorted(WORLD_SEA.items()):
+        if any(pip_poly(x, y, p) for p in polys):
+            err(name + ": land in the " + place)
+    if len(raw) >= WORLD_LIMIT:
+        err(name + ": over %d KB" % (WORLD_LIMIT // 1024))
+    # The app leaves the cut lines out of the outline: same lists there.
+    source = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
+                          "..", "src", "map", "atlas-offline-map.c")
+    with open(source, encoding="utf-8") as fh:
+        text = fh.read()
+    for array, want in (("cut_longitudes", MAKE_BASEMAP.WORLD_CUT_LONGITUDES),
+                        ("cut_latitudes", MAKE_BASEMAP.WORLD_CUT_LATITUDES)):
+        start = text.find(array + "[] = {")
+        got = text[text.find("{", start) + 1:text.find("}", start)] \
+            if start >= 0 else ""
+        if tuple(float(v) for v in got.split(",") if v.strip()) != want:
+            err("atlas-offline-map.c: %s is not %r" % (array, want))
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser()
@@ -287,6 +387,7 @@ def main():
     check_water(os.path.join(a.dir, "water.geojson"))
 
     land, vn, pv = (data.get(k) for k in files)
+    check_world(os.path.join(a.dir, "world.geojson"), land)
     if land:
         print("land features: " + ", ".join(
             "%s %s" % (f["properties"]["iso_a3"], f["properties"]["name_vi"])

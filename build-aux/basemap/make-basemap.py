@@ -47,6 +47,10 @@ Outputs (--out, default <source tree>/data/basemap):
   water.geojson      rivers (GSHHG 2.3.7 WDBII, levels 1-4) and lakes
                      (GSHHG shoreline level 2), simplified, rivers cut into
                      parts of at most 64 positions
+  world.geojson      the land of the rest of the world (GSHHG 2.3.7
+                     shoreline level 1, low resolution), simplified, outside
+                     the region box, with a band of land.geojson's land
+                     inside its edges
 
 Water inputs (Debian: apt install gmt gmt-gshhg-full; only to regenerate,
 not to build or test the app):
@@ -55,6 +59,9 @@ not to build or test the app):
       binned_GSHHS_f.nc of GSHHG 2.3.7, sha256 verified (GSHHG_SHA256)
   `make-basemap.py --only water` writes water.geojson alone, without the
   world-atlas input.
+  `make-basemap.py --only world` writes world.geojson alone (Debian:
+  gmt-gshhg-low, binned_GSHHS_l.nc, sha256 verified); it reads the
+  land.geojson in --out.
   (README.md in the same directory is hand-written, not generated.)
 
 Processing, in short (details in data/basemap/README.md):
@@ -115,6 +122,53 @@ RIVER_LEVELS = {1: BOX, 2: DETAIL_BOX, 3: DETAIL_BOX, 4: DETAIL_BOX}
 RIVER_TOL = 0.0015               # degrees, Douglas-Peucker
 LAKE_TOL = 0.002
 RIVER_PART_POSITIONS = 64
+# World land under the regional files, from GSHHG's low resolution (Debian:
+# gmt-gshhg-low): its level-1 shorelines, simplified, only outside BOX
+# (inside it land.geojson and vietnam.geojson are the land, drawn as before).
+WORLD_RESOLUTION = "l"
+WORLD_GSHHG_SHA256 = {
+    "binned_GSHHS_l.nc":
+        "3fe3e2c9317b30b5ac44c87e0d184682476c31a207fdf2376eb5008c0d5e1707",
+}
+WORLD_TOL = 0.15                 # degrees, Douglas-Peucker
+WORLD_MIN_AREA_KM2 = 500         # smaller islands are left out
+# GSHHG's positions rounded to 1e-3 degree (on the 1e-4 grid of the other
+# files, well below the tolerance); the band of land.geojson keeps its own.
+WORLD_NDIGITS = 3
+# The world outside BOX as four boxes: west, east, north and south of it;
+# the north and south ones overlap the others by WORLD_OVERLAP, so that no
+# seam of the background shows between two pieces of one island.  Along the
+# inside of BOX's edges, a band of WORLD_OVERLAP of land.geojson's own land
+# goes with the piece outside it (in one feature, filled at once), under the
+# land of land.geojson: no seam where one file's land meets the other's.
+WORLD_OVERLAP = 0.5
+WORLD_BOXES = {
+    "west": (-180.0, -90.0, BOX[0], 90.0),
+    "east": (BOX[2], -90.0, 180.0, 90.0),
+    "north": (BOX[0] - WORLD_OVERLAP, BOX[3], BOX[2] + WORLD_OVERLAP, 90.0),
+    "south": (BOX[0] - WORLD_OVERLAP, -90.0, BOX[2] + WORLD_OVERLAP, BOX[1]),
+}
+WORLD_BANDS = {
+    "west": (BOX[0], BOX[1], BOX[0] + WORLD_OVERLAP, BOX[3]),
+    "east": (BOX[2] - WORLD_OVERLAP, BOX[1], BOX[2], BOX[3]),
+    "north": (BOX[0], BOX[3] - WORLD_OVERLAP, BOX[2], BOX[3]),
+    "south": (BOX[0], BOX[1], BOX[2], BOX[1] + WORLD_OVERLAP),
+}
+# The lines the pieces are cut along, which the app does not outline
+# (src/map/atlas-offline-map.c has the same list).
+WORLD_CUT_LONGITUDES = (-180.0, BOX[0] - WORLD_OVERLAP, BOX[0],
+                        BOX[0] + WORLD_OVERLAP, BOX[2] - WORLD_OVERLAP,
+                        BOX[2], BOX[2] + WORLD_OVERLAP, 180.0)
+WORLD_CUT_LATITUDES = (-90.0, BOX[1], BOX[1] + WORLD_OVERLAP,
+                       BOX[3] - WORLD_OVERLAP, BOX[3])
+WORLD_NOTE = (
+    "Land (shoreline level 1) of GSHHG 2.3.7 at low resolution, "
+    "LGPL-3.0-or-later, simplified; only outside lon 97-118 E, lat 5-27 N, "
+    "where land.geojson and vietnam.geojson are the land, except a band "
+    "of 0.5 deg of land.geojson's land inside its edges. Edges on lon "
+    "-180, 96.5, 97, 97.5, 117.5, 118, 118.5, 180 and lat -90, 5, 5.5, "
+    "26.5, 27 are cut lines, not coasts.")
+
 WATER_NOTE = (
     "Rivers (WDBII, levels 1-4) and lakes (shoreline level 2) of GSHHG "
     "2.3.7, LGPL-3.0-or-later, simplified; rivers of levels 2-4 and "
@@ -607,14 +661,14 @@ def check_gshhg(gshhg_dir):
             sys.exit("%s is not the GSHHG %s file" % (name, GSHHG_VERSION))
 
 
-def run_coast(gmt, gshhg_dir, box, args):
+def run_coast(gmt, gshhg_dir, box, args, resolution="f"):
     """`gmt coast -M` dumps the segments it would draw as text: one
     '>' header per segment, cut at GSHHG's 1-degree bins.  Run in a
     temporary directory, since gmt leaves a gmt.history behind; the
     number format and GSHHG directory are given, not taken from a
     gmt.conf."""
     cmd = [gmt, "coast", "-R%g/%g/%g/%g" % (box[0], box[2], box[1], box[3]),
-           "-Df"] + args + ["-M", "--FORMAT_FLOAT_OUT=%.10g",
+           "-D" + resolution] + args + ["-M", "--FORMAT_FLOAT_OUT=%.10g",
                             "--IO_SEGMENT_MARKER=>",
                             "--DIR_GSHHG=" + gshhg_dir]
     print("run: " + " ".join(cmd))
@@ -759,6 +813,162 @@ def build_lakes(gmt, gshhg_dir):
             features.append(feature({"kind": kind}, [[orient(c, True)]]))
         stats[kind] = (len(rings), sum(len(r) for r in rings), n)
     return features, stats
+
+
+def close_world_ring(line):
+    """GSHHG's rings, as gmt cuts them at the 180th meridian, closed again:
+    a piece that starts and ends on the meridian along it; Antarctica, the
+    one that goes round the world, along the South Pole's line."""
+    if line[0] == line[-1]:
+        return line
+    if line[0][0] == line[-1][0] and abs(line[0][0]) == 180:
+        return line + [line[0]]
+    if abs(line[0][0]) == 180 and line[-1][0] == -line[0][0]:
+        return line + [(line[-1][0], -90.0), (line[0][0], -90.0), line[0]]
+    raise RuntimeError("world: open shoreline at %r" % (line[0],))
+
+
+def ring_area_km2(ring):
+    lat = sum(p[1] for p in ring) / len(ring)
+    return abs(ring_area(ring)) * 111.2 * 111.2 * math.cos(math.radians(lat))
+
+
+def edge_spans(ring, side):
+    """The stretches of a ring's edges on the line of BOX's @side, as
+    (from, to) along that line."""
+    index, value = {"west": (0, BOX[0]), "east": (0, BOX[2]),
+                    "north": (1, BOX[3]), "south": (1, BOX[1])}[side]
+    spans = []
+    for a, b in zip(ring, ring[1:]):
+        if a[index] == value and b[index] == value:
+            spans.append(tuple(sorted((a[1 - index], b[1 - index]))))
+    return spans
+
+
+def spans_overlap(s, t):
+    return sum(max(0.0, min(a[1], b[1]) - max(a[0], b[0]))
+               for a in s for b in t)
+
+
+def simplify_world_ring(ring, tol):
+    """A closed, rounded ring simplified with Douglas-Peucker; where edges
+    of the result cross, each crossing edge gets back the vertex of the
+    input farthest from it, until none cross (a continent's ring keeps its
+    tolerance everywhere else)."""
+    pts = ring[:-1]
+    n = len(pts)
+    keep = {0}
+    tol2 = tol * tol
+    # The ring as two halves, so that DP has two distinct end points.
+    stack = [(0, n // 2), (n // 2, n)]
+    keep.add(n // 2)
+
+    def at(k):
+        return pts[k % n]
+
+    def farthest(i, j):
+        dmax, idx = -1.0, -1
+        for k in range(i + 1, j):
+            d = _seg_dist2(at(k), at(i), at(j))
+            if d > dmax:
+                dmax, idx = d, k
+        return dmax, idx
+
+    while stack:
+        i, j = stack.pop()
+        dmax, idx = farthest(i, j)
+        if idx >= 0 and dmax > tol2:
+            keep.add(idx)
+            stack.append((i, idx))
+            stack.append((idx, j))
+    for _ in range(100):
+        order = sorted(keep) + [n]
+        out = [at(k) for k in order]
+        bad = find_crossings([out])
+        if not bad:
+            return clean_ring(out)
+        edge_of = {(at(order[m]), at(order[m + 1])): (order[m], order[m + 1])
+                   for m in range(len(order) - 1)}
+        for pair in bad:
+            for e in pair:
+                i, j = edge_of[e]
+                dmax, idx = farthest(i, j)
+                if idx >= 0:
+                    keep.add(idx)
+    raise RuntimeError("world ring: crossings remain at %r" % (ring[0],))
+
+
+def build_world(gmt, gshhg_dir, land_polys):
+    """GSHHG level 1 (land), simplified, then cut to the four boxes around
+    BOX; the pieces' edges on the boxes' lines are cut lines the app does
+    not stroke.  Each band of land.geojson's land (@land_polys) inside an
+    edge of BOX joins the piece it touches most along that edge."""
+    for name, want in sorted(WORLD_GSHHG_SHA256.items()):
+        with open(os.path.join(gshhg_dir, name), "rb") as fh:
+            h = sha256_bytes(fh.read())
+        print("%-36s sha256 %s" % (name, h))
+        if h != want:
+            sys.exit("%s is not the GSHHG %s file" % (name, GSHHG_VERSION))
+    rings = chain_pieces(run_coast(gmt, gshhg_dir, (-180, -90, 180, 90),
+                                   ["-A0/1/1", "-W"], WORLD_RESOLUTION))
+    stats = {"rings": len(rings), "positions": sum(len(r) for r in rings)}
+    features = []       # [[ring, ...], side]: one feature each
+    for ring in rings:
+        ring = close_world_ring(ring)
+        if ring_area_km2(ring) < WORLD_MIN_AREA_KM2:
+            continue
+        # GSHHG's low resolution crosses itself once (Antarctica, 162 E).
+        ring = repair_bowties(clean_ring([(round(x, WORLD_NDIGITS),
+                                           round(y, WORLD_NDIGITS))
+                                          for x, y in ring]),
+                              "GSHHG ring at %r" % (ring[0],))
+        simple = simplify_world_ring(ring, WORLD_TOL)
+        if simple is None:
+            continue
+        stats["rings kept"] = stats.get("rings kept", 0) + 1
+        stats["positions kept"] = stats.get("positions kept", 0) + len(ring)
+        for side, box in sorted(WORLD_BOXES.items()):
+            piece = clip_ring(simple, box)
+            c = clean_ring(piece) if piece else None
+            if c is not None:
+                features.append([[orient(c, True)], side])
+    n_bands = 0
+    for side, band in sorted(WORLD_BANDS.items()):
+        for poly in land_polys:
+            piece = clip_ring(poly[0], band)
+            c = clean_ring(piece) if piece else None
+            if c is None:
+                continue
+            n_bands += 1
+            spans = edge_spans(c, side)
+            best, most = None, 0.0
+            for f in features:
+                if f[1] == side:
+                    o = spans_overlap(spans, edge_spans(f[0][0], side))
+                    if o > most:
+                        best, most = f, o
+            if best is None:
+                features.append([[orient(c, True)], side])
+            else:
+                best[0].append(orient(c, True))
+    stats["features"] = len(features)
+    stats["band pieces"] = n_bands
+    stats["positions out"] = sum(len(r) for f in features for r in f[0])
+    # One feature per piece, so that the app draws only those in view.
+    return [feature({"kind": "land"}, [[r] for r in f[0]])
+            for f in features], stats
+
+
+def write_world(a):
+    land = read_json(os.path.join(a.out, "land.geojson"))
+    land_polys = [p for f in land["features"]
+                  for p in as_polygons(f["geometry"])]
+    world, stats = build_world(a.gmt, a.gshhg, land_polys)
+    for msg in FIXES:
+        print("input fix: " + msg)
+    print("world: %d features %s" % (len(world), stats))
+    return write_fc(os.path.join(a.out, "world.geojson"), world,
+                    {"note": WORLD_NOTE})
 
 
 # -------------------------------------------------------------- the steps
@@ -1022,13 +1232,17 @@ def main():
     ap.add_argument("--gshhg", default=GSHHG_DIR,
                     help="directory with GSHHG's binned_*_f.nc (Debian: "
                          "gmt-gshhg-full)")
-    ap.add_argument("--only", choices=("all", "water"), default="all",
-                    help="water: only water.geojson (needs gmt, not "
-                         "world-atlas)")
+    ap.add_argument("--only", choices=("all", "water", "world"),
+                    default="all",
+                    help="water: only water.geojson; world: only "
+                         "world.geojson (both need gmt, not world-atlas)")
     ap.add_argument("--out", default=default_out)
     a = ap.parse_args()
 
     os.makedirs(a.out, exist_ok=True)
+    if a.only == "world":
+        print("world.geojson      %7d bytes" % write_world(a))
+        return
     water_size = write_water(a)
     if a.only == "water":
         print("water.geojson      %7d bytes" % water_size)
@@ -1052,6 +1266,7 @@ def main():
             os.path.join(a.out, "provinces.geojson"), pv,
             {"note": PROVINCE_NOTE}),
         "water.geojson": water_size,
+        "world.geojson": write_world(a),
     }
     for msg in FIXES:
         print("input fix: " + msg)

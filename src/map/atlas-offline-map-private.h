@@ -16,5 +16,8 @@ GPtrArray *_atlas_offline_map_read_water       (void);
 void       _atlas_offline_map_get_river_colour (int       rank,
                                                 gboolean  dark,
                                                 GdkRGBA  *colour);
+GPtrArray *_atlas_offline_map_read_world       (void);
+void       _atlas_offline_map_get_land_colour  (gboolean  dark,
+                                                GdkRGBA  *colour);
 
 G_END_DECLS

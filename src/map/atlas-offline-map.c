@@ -16,7 +16,8 @@
 /* The base map for a room without network, drawn from the open data bundled
  * in data/basemap/ (Natural Earth and GSHHG; see its README): the land
  * around Vietnam, Vietnam with Hoàng Sa and Trường Sa, its main rivers and
- * lakes, and the current provinces.
+ * lakes, and the current provinces; under them, coarse land for the rest
+ * of the world, so that a place abroad stands on land.
  * The OpenStreetMap tile policy forbids keeping its tiles for offline use,
  * so this is all ours.
  */
@@ -35,11 +36,23 @@ typedef enum
   N_STYLES
 } Style;
 
+/* A land polygon cut at the edge of its file's box is filled by one shape
+ * and outlined by another, which leaves the cut lines out (see
+ * add_land()); every other shape is filled and outlined by itself.
+ */
+typedef enum
+{
+  PART_WHOLE,
+  PART_FILL,
+  PART_OUTLINE,
+} Part;
+
 /* A shape of the base map, and how it is drawn in light and dark. */
 typedef struct
 {
   AtlasShape *shape;
   Style       style;
+  Part        part;
 } BaseShape;
 
 typedef struct
@@ -135,6 +148,19 @@ style_for (Style            style,
   gdk_rgba_parse (&shape_style->label_halo, halos[dark ? 1 : 0]);
 }
 
+/* The style of a shape, or of the part of one it draws. */
+static void
+base_style_for (const BaseShape *base,
+                gboolean         dark,
+                AtlasShapeStyle *shape_style)
+{
+  style_for (base->style, dark, shape_style);
+  if (base->part == PART_FILL)
+    shape_style->stroke_width = 0;
+  else if (base->part == PART_OUTLINE)
+    shape_style->fill = (GdkRGBA) { 0, 0, 0, 0 };
+}
+
 /* A number of the base map's: GeoJSON writes whole degrees without a point. */
 static double
 number_of (JsonNode *node)
@@ -146,9 +172,64 @@ number_of (JsonNode *node)
          json_node_get_value_type (node) == G_TYPE_DOUBLE ? json_node_get_double (node) : 0;
 }
 
-/* [[longitude, latitude], …] */
-static void
+/* The lines along which the files' land is cut, not coasts or borders and
+ * never outlined: the edges of the box of land.geojson (lon 97–118 E,
+ * lat 5–27 N), where world.geojson takes over, the lines half a degree
+ * either side of them along which world.geojson's pieces overlap, and the
+ * edges of the world (build-aux/basemap/make-basemap.py has the same list).
+ */
+static const double cut_longitudes[] = { -180, 96.5, 97, 97.5, 117.5, 118, 118.5, 180 };
+static const double cut_latitudes[] = { -90, 5, 5.5, 26.5, 27 };
+
+static gboolean
+is_cut_edge (const AtlasPoint *a,
+             const AtlasPoint *b)
+{
+  if (a->longitude == b->longitude)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (cut_longitudes); i++)
+        if (a->longitude == cut_longitudes[i])
+          return TRUE;
+    }
+  else if (a->latitude == b->latitude)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (cut_latitudes); i++)
+        if (a->latitude == cut_latitudes[i])
+          return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The outline of a land ring without its cut edges, as lines of @outline;
+ * TRUE if it had any.
+ */
+static gboolean
+add_coasts (AtlasShape       *outline,
+            const AtlasPoint *points,
+            guint             n_points)
+{
+  gboolean cut = FALSE;
+  guint start = 0;
+
+  for (guint i = 1; i <= n_points; i++)
+    if (i == n_points || is_cut_edge (&points[i - 1], &points[i]))
+      {
+        cut |= i < n_points;
+        if (i - start >= 2)
+          atlas_shape_add_line (outline, points + start, i - start);
+        start = i;
+      }
+
+  return cut;
+}
+
+/* [[longitude, latitude], …], and its coasts to @outline unless NULL; TRUE
+ * if it was cut.
+ */
+static gboolean
 add_ring (AtlasShape *shape,
+          AtlasShape *outline,
           JsonArray  *ring)
 {
   guint n_points = json_array_get_length (ring);
@@ -164,6 +245,8 @@ add_ring (AtlasShape *shape,
     }
 
   atlas_shape_add_ring (shape, points, n_points);
+
+  return outline != NULL && add_coasts (outline, points, n_points);
 }
 
 /* LineString: [[longitude, latitude], …]; MultiLineString: [line, …]. Each
@@ -186,7 +269,7 @@ add_lines (JsonObject *geometry,
       JsonArray *line = multi ? json_array_get_array_element (coordinates, i) : coordinates;
       guint n_points = json_array_get_length (line);
       g_autofree AtlasPoint *points = g_new (AtlasPoint, n_points);
-      BaseShape base = { atlas_shape_new (NULL, NULL, 0, 0), style };
+      BaseShape base = { atlas_shape_new (NULL, NULL, 0, 0), style, PART_WHOLE };
 
       for (guint p = 0; p < n_points; p++)
         {
@@ -201,13 +284,17 @@ add_lines (JsonObject *geometry,
     }
 }
 
-/* Polygon: [ring, …]; MultiPolygon: [[ring, …], …] */
-static void
+/* Polygon: [ring, …]; MultiPolygon: [[ring, …], …]; with the coasts to
+ * @outline unless NULL. TRUE if a ring was cut.
+ */
+static gboolean
 add_geometry (AtlasShape *shape,
+              AtlasShape *outline,
               JsonObject *geometry)
 {
   const char *type = json_object_get_string_member_with_default (geometry, "type", NULL);
   JsonArray *coordinates = json_object_get_array_member (geometry, "coordinates");
+  gboolean cut = FALSE;
 
   g_assert (coordinates != NULL);
   for (guint i = 0; i < json_array_get_length (coordinates); i++)
@@ -217,10 +304,35 @@ add_geometry (AtlasShape *shape,
       g_assert (element != NULL);
       if (g_strcmp0 (type, "MultiPolygon") == 0)
         for (guint r = 0; r < json_array_get_length (element); r++)
-          add_ring (shape, json_array_get_array_element (element, r));
+          cut |= add_ring (shape, outline, json_array_get_array_element (element, r));
       else
-        add_ring (shape, element);
+        cut |= add_ring (shape, outline, element);
     }
+
+  return cut;
+}
+
+/* Land, filled by @base and, when cut at a box, outlined by a shape of its
+ * own after it: where a file's land ends, the next one's goes on, and a
+ * line there would cross the land.
+ */
+static void
+add_land (BaseShape  *base,
+          JsonObject *geometry,
+          GArray     *shapes)
+{
+  BaseShape outline = { atlas_shape_new (NULL, NULL, 0, 0), base->style, PART_OUTLINE };
+
+  if (!add_geometry (base->shape, outline.shape, geometry))
+    {
+      atlas_shape_free (outline.shape);
+      g_array_append_val (shapes, *base);
+      return;
+    }
+
+  base->part = PART_FILL;
+  g_array_append_val (shapes, *base);
+  g_array_append_val (shapes, outline);
 }
 
 static Style
@@ -266,6 +378,12 @@ static GThread *preload_water_thread;
  */
 static GArray *water;
 
+/* The land of the world outside the box of the others, likewise: read by a
+ * thread of its own, kept once read.
+ */
+static GThread *preload_world_thread;
+static GArray *world;
+
 static JsonNode *
 parse_file (const char *name)
 {
@@ -300,7 +418,7 @@ read_features (JsonNode      *root,
       JsonObject *geometry = json_object_get_object_member (feature, "geometry");
       JsonNode *label_lat, *label_lon;
       const char *label;
-      BaseShape base;
+      BaseShape base = { NULL, STYLE_LAND, PART_WHOLE };
 
       g_assert (properties != NULL);
       g_assert (geometry != NULL);
@@ -319,7 +437,13 @@ read_features (JsonNode      *root,
         label = base.style == STYLE_LAND ? label : NULL;
 
       base.shape = atlas_shape_new (label, label, number_of (label_lat), number_of (label_lon));
-      add_geometry (base.shape, geometry);
+      if (base.style == STYLE_LAND)
+        {
+          add_land (&base, geometry, shapes);
+          continue;
+        }
+
+      add_geometry (base.shape, NULL, geometry);
       g_array_append_val (shapes, base);
     }
 }
@@ -364,6 +488,24 @@ read_water_in_thread (gpointer data)
   return read_water ();
 }
 
+/* The land of the rest of the world, drawn under everything. */
+static GArray *
+read_world (void)
+{
+  g_autoptr(JsonNode) root = parse_file ("world.geojson");
+  GArray *shapes = g_array_new (FALSE, FALSE, sizeof (BaseShape));
+
+  read_features (root, STYLE_LAND, ATLAS_LANGUAGE_EN, shapes);
+
+  return shapes;
+}
+
+static gpointer
+read_world_in_thread (gpointer data)
+{
+  return read_world ();
+}
+
 static void
 free_shapes (GArray *shapes)
 {
@@ -399,6 +541,14 @@ take_preloaded_water (void)
   return thread != NULL ? g_thread_join (thread) : NULL;
 }
 
+static GArray *
+take_preloaded_world (void)
+{
+  GThread *thread = g_steal_pointer (&preload_world_thread);
+
+  return thread != NULL ? g_thread_join (thread) : NULL;
+}
+
 /* Reading the base map's GeoJSON into shapes is a visible part of the way
  * to the first frame (docs/PERFORMANCE.md). Started before GTK initializes
  * (which takes longer), a
@@ -416,6 +566,8 @@ atlas_offline_map_preload (AtlasLanguage language)
   preload_thread = g_thread_new ("atlas-basemap", read_all_in_thread, GINT_TO_POINTER (language));
   if (water == NULL)
     preload_water_thread = g_thread_new ("atlas-water", read_water_in_thread, NULL);
+  if (world == NULL)
+    preload_world_thread = g_thread_new ("atlas-world", read_world_in_thread, NULL);
 }
 
 /* Forgets a preload that no map view used. */
@@ -424,11 +576,14 @@ atlas_offline_map_drop_preload (void)
 {
   GArray *shapes = take_preloaded (preload_language);
   GArray *water_read = take_preloaded_water ();
+  GArray *world_read = take_preloaded_world ();
 
   if (shapes != NULL)
     free_shapes (shapes);
   if (water_read != NULL)
     free_shapes (water_read);
+  if (world_read != NULL)
+    free_shapes (world_read);
 }
 
 /* Gives the layer the shapes, styled, those of provinces only if @provinces. */
@@ -446,23 +601,25 @@ add_shapes (AtlasShapeLayer *layer,
       if ((base->style == STYLE_PROVINCE) != provinces)
         continue;
 
-      style_for (base->style, dark, &shape_style);
+      base_style_for (base, dark, &shape_style);
       atlas_shape_set_style (base->shape, &shape_style);
       atlas_shape_layer_add (layer, base->shape);
     }
 }
 
+/* Gives the layer copies of shapes kept for every layer, styled. */
 static void
-add_water (AtlasShapeLayer *layer,
-           gboolean         dark)
+add_copies (AtlasShapeLayer *layer,
+            GArray          *kept,
+            gboolean         dark)
 {
-  for (guint i = 0; i < water->len; i++)
+  for (guint i = 0; i < kept->len; i++)
     {
-      const BaseShape *base = &g_array_index (water, BaseShape, i);
+      const BaseShape *base = &g_array_index (kept, BaseShape, i);
       AtlasShape *shape = atlas_shape_copy (base->shape);
       AtlasShapeStyle shape_style;
 
-      style_for (base->style, dark, &shape_style);
+      base_style_for (base, dark, &shape_style);
       atlas_shape_set_style (shape, &shape_style);
       atlas_shape_layer_add (layer, shape);
     }
@@ -485,13 +642,20 @@ atlas_offline_map_populate (AtlasShapeLayer *layer,
     water = take_preloaded_water ();
   if (water == NULL)
     water = read_water ();
+  if (world == NULL)
+    world = take_preloaded_world ();
+  if (world == NULL)
+    world = read_world ();
 
   gdk_rgba_parse (&sea, sea_colours[dark ? 1 : 0]);
   atlas_shape_layer_clear (layer);
   atlas_shape_layer_set_background (layer, &sea);
-  /* Rivers over the land, the dashed province lines over the rivers. */
+  /* The world's land under that of the region, rivers over the land, the
+   * dashed province lines over the rivers.
+   */
+  add_copies (layer, world, dark);
   add_shapes (layer, shapes, dark, FALSE);
-  add_water (layer, dark);
+  add_copies (layer, water, dark);
   add_shapes (layer, shapes, dark, TRUE);
   g_array_unref (shapes);
 }
@@ -526,4 +690,34 @@ _atlas_offline_map_get_river_colour (int       rank,
   g_return_if_fail (colour != NULL);
 
   gdk_rgba_parse (colour, palettes[dark ? 1 : 0][STYLE_RIVER_1 + rank - 1].stroke);
+}
+
+/* The land of the base map outside the region, drawn light, for tests. */
+GPtrArray *
+_atlas_offline_map_read_world (void)
+{
+  g_autoptr(GArray) shapes = read_world ();
+  GPtrArray *found = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_shape_free);
+
+  for (guint i = 0; i < shapes->len; i++)
+    {
+      const BaseShape *base = &g_array_index (shapes, BaseShape, i);
+      AtlasShapeStyle shape_style;
+
+      base_style_for (base, FALSE, &shape_style);
+      atlas_shape_set_style (base->shape, &shape_style);
+      g_ptr_array_add (found, base->shape);
+    }
+
+  return found;
+}
+
+/* The fill of the land of the base map, for tests. */
+void
+_atlas_offline_map_get_land_colour (gboolean  dark,
+                                    GdkRGBA  *colour)
+{
+  g_return_if_fail (colour != NULL);
+
+  gdk_rgba_parse (colour, palettes[dark ? 1 : 0][STYLE_LAND].fill);
 }
