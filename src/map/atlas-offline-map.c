@@ -368,21 +368,30 @@ static const struct {
 static GThread *preload_thread;
 static AtlasLanguage preload_language;
 
-/* The water, the largest file and the same in every language, is read by a
- * thread of its own beside the rest.
+/* Files the same in every language, each read by a thread of its own
+ * beside the rest, then kept and copied into every populated layer: a
+ * change of style or language does not read them again. The water is the
+ * largest file; the world's land lies outside the box of the others.
  */
-static GThread *preload_water_thread;
+typedef struct
+{
+  const char *name;
+  const char *thread_name;
+  Style       style;
+  GThread    *preload;
+  GArray     *shapes;
+} KeptFile;
 
-/* The water as first read, copied into every populated layer: a change of
- * style or language does not read it again.
- */
-static GArray *water;
+enum {
+  KEPT_WORLD,
+  KEPT_WATER,
+  N_KEPT
+};
 
-/* The land of the world outside the box of the others, likewise: read by a
- * thread of its own, kept once read.
- */
-static GThread *preload_world_thread;
-static GArray *world;
+static KeptFile kept_files[N_KEPT] = {
+  [KEPT_WORLD] = { "world.geojson", "atlas-world", STYLE_LAND },
+  [KEPT_WATER] = { "water.geojson", "atlas-water", STYLE_LAKE },
+};
 
 static JsonNode *
 parse_file (const char *name)
@@ -470,40 +479,21 @@ read_all_in_thread (gpointer data)
   return read_all (GPOINTER_TO_INT (data));
 }
 
-/* The rivers and lakes, drawn between Vietnam and the provinces. */
 static GArray *
-read_water (void)
+read_kept (const KeptFile *kept)
 {
-  g_autoptr(JsonNode) root = parse_file ("water.geojson");
+  g_autoptr(JsonNode) root = parse_file (kept->name);
   GArray *shapes = g_array_new (FALSE, FALSE, sizeof (BaseShape));
 
-  read_features (root, STYLE_LAKE, ATLAS_LANGUAGE_EN, shapes);
+  read_features (root, kept->style, ATLAS_LANGUAGE_EN, shapes);
 
   return shapes;
 }
 
 static gpointer
-read_water_in_thread (gpointer data)
+read_kept_in_thread (gpointer data)
 {
-  return read_water ();
-}
-
-/* The land of the rest of the world, drawn under everything. */
-static GArray *
-read_world (void)
-{
-  g_autoptr(JsonNode) root = parse_file ("world.geojson");
-  GArray *shapes = g_array_new (FALSE, FALSE, sizeof (BaseShape));
-
-  read_features (root, STYLE_LAND, ATLAS_LANGUAGE_EN, shapes);
-
-  return shapes;
-}
-
-static gpointer
-read_world_in_thread (gpointer data)
-{
-  return read_world ();
+  return read_kept (data);
 }
 
 static void
@@ -533,20 +523,13 @@ take_preloaded (AtlasLanguage language)
   return shapes;
 }
 
+/* The file's shapes, read by its preload if it had one. */
 static GArray *
-take_preloaded_water (void)
+take_kept (KeptFile *kept)
 {
-  GThread *thread = g_steal_pointer (&preload_water_thread);
+  GThread *thread = g_steal_pointer (&kept->preload);
 
-  return thread != NULL ? g_thread_join (thread) : NULL;
-}
-
-static GArray *
-take_preloaded_world (void)
-{
-  GThread *thread = g_steal_pointer (&preload_world_thread);
-
-  return thread != NULL ? g_thread_join (thread) : NULL;
+  return thread != NULL ? g_thread_join (thread) : read_kept (kept);
 }
 
 /* Reading the base map's GeoJSON into shapes is a visible part of the way
@@ -564,10 +547,10 @@ atlas_offline_map_preload (AtlasLanguage language)
 
   preload_language = language;
   preload_thread = g_thread_new ("atlas-basemap", read_all_in_thread, GINT_TO_POINTER (language));
-  if (water == NULL)
-    preload_water_thread = g_thread_new ("atlas-water", read_water_in_thread, NULL);
-  if (world == NULL)
-    preload_world_thread = g_thread_new ("atlas-world", read_world_in_thread, NULL);
+  for (guint i = 0; i < N_KEPT; i++)
+    if (kept_files[i].shapes == NULL && kept_files[i].preload == NULL)
+      kept_files[i].preload = g_thread_new (kept_files[i].thread_name, read_kept_in_thread,
+                                            &kept_files[i]);
 }
 
 /* Forgets a preload that no map view used. */
@@ -575,15 +558,16 @@ void
 atlas_offline_map_drop_preload (void)
 {
   GArray *shapes = take_preloaded (preload_language);
-  GArray *water_read = take_preloaded_water ();
-  GArray *world_read = take_preloaded_world ();
 
   if (shapes != NULL)
     free_shapes (shapes);
-  if (water_read != NULL)
-    free_shapes (water_read);
-  if (world_read != NULL)
-    free_shapes (world_read);
+  for (guint i = 0; i < N_KEPT; i++)
+    {
+      GThread *thread = g_steal_pointer (&kept_files[i].preload);
+
+      if (thread != NULL)
+        free_shapes (g_thread_join (thread));
+    }
 }
 
 /* Gives the layer the shapes, styled, those of provinces only if @provinces. */
@@ -638,14 +622,9 @@ atlas_offline_map_populate (AtlasShapeLayer *layer,
   shapes = take_preloaded (language);
   if (shapes == NULL)
     shapes = read_all (language);
-  if (water == NULL)
-    water = take_preloaded_water ();
-  if (water == NULL)
-    water = read_water ();
-  if (world == NULL)
-    world = take_preloaded_world ();
-  if (world == NULL)
-    world = read_world ();
+  for (guint i = 0; i < N_KEPT; i++)
+    if (kept_files[i].shapes == NULL)
+      kept_files[i].shapes = take_kept (&kept_files[i]);
 
   gdk_rgba_parse (&sea, sea_colours[dark ? 1 : 0]);
   atlas_shape_layer_clear (layer);
@@ -653,18 +632,18 @@ atlas_offline_map_populate (AtlasShapeLayer *layer,
   /* The world's land under that of the region, rivers over the land, the
    * dashed province lines over the rivers.
    */
-  add_copies (layer, world, dark);
+  add_copies (layer, kept_files[KEPT_WORLD].shapes, dark);
   add_shapes (layer, shapes, dark, FALSE);
-  add_copies (layer, water, dark);
+  add_copies (layer, kept_files[KEPT_WATER].shapes, dark);
   add_shapes (layer, shapes, dark, TRUE);
   g_array_unref (shapes);
 }
 
-/* The rivers and lakes of the base map, drawn light, for tests. */
-GPtrArray *
-_atlas_offline_map_read_water (void)
+/* A kept file's shapes, read afresh and drawn light, for tests. */
+static GPtrArray *
+read_kept_styled (const KeptFile *kept)
 {
-  g_autoptr(GArray) shapes = read_water ();
+  g_autoptr(GArray) shapes = read_kept (kept);
   GPtrArray *found = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_shape_free);
 
   for (guint i = 0; i < shapes->len; i++)
@@ -672,12 +651,19 @@ _atlas_offline_map_read_water (void)
       const BaseShape *base = &g_array_index (shapes, BaseShape, i);
       AtlasShapeStyle shape_style;
 
-      style_for (base->style, FALSE, &shape_style);
+      base_style_for (base, FALSE, &shape_style);
       atlas_shape_set_style (base->shape, &shape_style);
       g_ptr_array_add (found, base->shape);
     }
 
   return found;
+}
+
+/* The rivers and lakes of the base map, drawn light, for tests. */
+GPtrArray *
+_atlas_offline_map_read_water (void)
+{
+  return read_kept_styled (&kept_files[KEPT_WATER]);
 }
 
 /* The colour of the rivers of WDBII's level @rank (1–4), for tests. */
@@ -696,20 +682,7 @@ _atlas_offline_map_get_river_colour (int       rank,
 GPtrArray *
 _atlas_offline_map_read_world (void)
 {
-  g_autoptr(GArray) shapes = read_world ();
-  GPtrArray *found = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_shape_free);
-
-  for (guint i = 0; i < shapes->len; i++)
-    {
-      const BaseShape *base = &g_array_index (shapes, BaseShape, i);
-      AtlasShapeStyle shape_style;
-
-      base_style_for (base, FALSE, &shape_style);
-      atlas_shape_set_style (base->shape, &shape_style);
-      g_ptr_array_add (found, base->shape);
-    }
-
-  return found;
+  return read_kept_styled (&kept_files[KEPT_WORLD]);
 }
 
 /* The fill of the land of the base map, for tests. */
