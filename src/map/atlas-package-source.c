@@ -13,7 +13,7 @@
 #include <gtk/gtk.h>
 
 #include "atlas-map-package-private.h"
-#include "atlas-package-source.h"
+#include "atlas-package-source-private.h"
 
 /* A map package's tiles for libshumate, read in worker threads so that a
  * slow disk never holds up a frame.
@@ -38,6 +38,8 @@ struct _AtlasPackageSource
   /* State */
   int                problem_found; /* atomic: only the first is told */
   gboolean           asked;         /* for a tile, once */
+  guint              n_reading;     /* tiles asked for and not answered */
+  int                last_zoom;     /* of the last tile asked for */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasPackageSource, atlas_package_source, SHUMATE_TYPE_DATA_SOURCE)
@@ -293,6 +295,7 @@ on_read (GObject      *object,
 
   g_assert (ATLAS_IS_PACKAGE_SOURCE (self));
 
+  self->n_reading--;
   bytes = g_task_propagate_pointer (G_TASK (result), &error);
   if (bytes == NULL)
     {
@@ -319,6 +322,8 @@ atlas_package_source_get_tile_data_async (ShumateDataSource   *source,
   TileRequest *request;
 
   self->asked = TRUE;
+  self->n_reading++;
+  self->last_zoom = zoom_level;
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, atlas_package_source_get_tile_data_async);
   request = g_new (TileRequest, 1);
@@ -397,6 +402,7 @@ atlas_package_source_init (AtlasPackageSource *self)
 {
   self->transparent = make_transparent_tile ();
   self->context = g_main_context_ref_thread_default ();
+  self->last_zoom = -1;
 }
 
 AtlasPackageSource *
@@ -427,4 +433,23 @@ atlas_package_source_get_asked (AtlasPackageSource *self)
   g_return_val_if_fail (ATLAS_IS_PACKAGE_SOURCE (self), FALSE);
 
   return self->asked;
+}
+
+/* How many tiles are asked for and not answered yet, and the zoom of the
+ * last asked for, for tests that wait until the package is drawn.
+ */
+guint
+_atlas_package_source_get_n_reading (AtlasPackageSource *self)
+{
+  g_return_val_if_fail (ATLAS_IS_PACKAGE_SOURCE (self), 0);
+
+  return self->n_reading;
+}
+
+int
+_atlas_package_source_get_last_zoom (AtlasPackageSource *self)
+{
+  g_return_val_if_fail (ATLAS_IS_PACKAGE_SOURCE (self), -1);
+
+  return self->last_zoom;
 }
