@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "atlas-offline-map.h"
+#include "atlas-offline-map-private.h"
 #include "atlas-shape-layer-private.h"
 #include "atlas-test-gtk.h"
 #include "atlas-test-map-fixture.h"
@@ -622,6 +623,40 @@ test_copy_image (Fixture       *fixture,
   g_assert_cmpint (gdk_texture_get_height (texture), ==, gtk_widget_get_height (map));
 }
 
+/* The map's first frame shows the region without waiting for the world's
+ * land, which the map view asks for after it: then France, away from the
+ * Haute-Provence geopark's pin and circle, is land.
+ */
+static void
+test_world_after_first_frame (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *map = _atlas_map_view_get_map (fixture->view);
+  int width, height;
+  GdkRGBA land;
+
+  atlas_map_view_set_basemap (fixture->view, "offline");
+  atlas_map_view_set_view (fixture->view, 45.0, 4.5, 11);
+  while (!atlas_offline_map_has_world () && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (atlas_offline_map_has_world ());
+  atlas_test_wait_for_map (fixture);
+
+  texture = _atlas_map_view_render (fixture->view, 1, &error);
+  g_assert_no_error (error);
+  width = gtk_widget_get_width (map);
+  height = gtk_widget_get_height (map);
+  _atlas_offline_map_get_land_colour (FALSE, &land);
+  g_assert_cmpuint (count_near (texture, 0xff000000u | (guint32) (land.red * 255 + 0.5) << 16 |
+                                         (guint32) (land.green * 255 + 0.5) << 8 |
+                                         (guint32) (land.blue * 255 + 0.5),
+                                width / 2 - 20, height / 2 - 20, width / 2 + 20, height / 2 + 20),
+                    ==, 40 * 40);
+}
+
 #define ADD ATLAS_TEST_MAP_ADD
 
 int
@@ -639,6 +674,7 @@ main (int   argc,
   g_test_add_func ("/map-view/alike-shapes-panned", test_alike_shapes_panned);
   g_test_add_func ("/map-view/first-picture", test_first_picture);
   ADD ("/map-view/copy-image", test_copy_image);
+  ADD ("/map-view/world-after-first-frame", test_world_after_first_frame);
 
   return g_test_run ();
 }

@@ -107,6 +107,7 @@ struct _AtlasMapView
   AtlasMapSearch      search;          /* its bar's widgets are template widgets */
   AtlasMapViewPackage package;         /* its toasts and menu are template widgets */
   AtlasMapLabels      labels;
+  GCancellable       *world_reading;   /* the world's land, once asked for */
 
   /* Settings */
   char               *tile_url;
@@ -122,6 +123,7 @@ struct _AtlasMapView
   gboolean            vector_pins;     /* pins drawn afresh, for an image */
   AtlasWorldArea      pinned_area;     /* where every group has its marker */
   guint               pins_tick_id;    /* markers left for the next frame */
+  guint               world_tick_id;   /* the world's land, asked for after a frame */
 };
 
 #define ATLAS_MAP_EXPORT_ERROR (atlas_map_export_error_quark ())

@@ -513,6 +513,65 @@ atlas_map_view_set_dataset (AtlasMapView *self,
 }
 
 static void
+update_offline_map (AtlasMapView *self);
+
+static void
+on_world_read (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  AtlasMapView *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!atlas_offline_map_read_world_finish (result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("The world's land was not read: %s", error->message);
+      return;
+    }
+
+  g_assert (ATLAS_IS_MAP_VIEW (self));
+
+  g_clear_object (&self->world_reading);
+  update_offline_map (self);
+}
+
+static gboolean
+read_world (gpointer user_data)
+{
+  AtlasMapView *self = user_data;
+
+  g_assert (ATLAS_IS_MAP_VIEW (self));
+
+  /* Not once the view is disposed, which cancels and drops it. */
+  if (self->world_reading != NULL && !g_cancellable_is_cancelled (self->world_reading))
+    atlas_offline_map_read_world_async (self->world_reading, on_world_read, self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* In the map's first frame: once it is drawn, with what is left of the
+ * main loop's time, the world's land is read.
+ */
+static gboolean
+on_first_frame (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  AtlasMapView *self = ATLAS_MAP_VIEW (widget);
+
+  self->world_tick_id = 0;
+  self->world_reading = g_cancellable_new ();
+  g_idle_add_full (G_PRIORITY_LOW, read_world, g_object_ref (self), g_object_unref);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The built-in map, with the world's land outside the region once it is
+ * read. The first frame shows the region and does not wait for it: it is
+ * asked for after that frame.
+ */
+static void
 update_offline_map (AtlasMapView *self)
 {
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
@@ -520,6 +579,9 @@ update_offline_map (AtlasMapView *self)
   g_assert (ATLAS_IS_MAP_VIEW (self));
 
   atlas_offline_map_populate (self->offline_layer, atlas_i18n_get_content_language (), dark);
+  if (!atlas_offline_map_has_world () && self->world_reading == NULL && self->world_tick_id == 0)
+    self->world_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_first_frame,
+                                                        NULL, NULL);
 }
 
 /* Runs at every frame of a zoom animation: only what depends on the zoom. */
@@ -636,6 +698,11 @@ atlas_map_view_dispose (GObject *object)
   if (self->pins_tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->pins_tick_id);
   self->pins_tick_id = 0;
+  if (self->world_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->world_tick_id);
+  self->world_tick_id = 0;
+  g_cancellable_cancel (self->world_reading);
+  g_clear_object (&self->world_reading);
   self->map_focus = NULL;
   _atlas_map_view_search_dispose (self);
   _atlas_map_view_labels_dispose (self);

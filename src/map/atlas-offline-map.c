@@ -368,16 +368,26 @@ static const struct {
 static GThread *preload_thread;
 static AtlasLanguage preload_language;
 
+/* The shapes of the regional files as last read, in what language: a
+ * layer populated again in it (once the world's land came) copies them.
+ */
+static GArray *regional;
+static AtlasLanguage regional_language;
+
 /* Files the same in every language, each read by a thread of its own
  * beside the rest, then kept and copied into every populated layer: a
  * change of style or language does not read them again. The water is the
- * largest file; the world's land lies outside the box of the others.
+ * largest file, read at start. The world's land lies outside the box of
+ * the others, where the first frame never looks: it is read only once a
+ * map asks for it (atlas_offline_map_read_world_async()), so that it does
+ * not take a core from the start.
  */
 typedef struct
 {
   const char *name;
   const char *thread_name;
   Style       style;
+  gboolean    at_start;   /* read for the first frame, or only once asked for */
   GThread    *preload;
   GArray     *shapes;
 } KeptFile;
@@ -389,8 +399,8 @@ enum {
 };
 
 static KeptFile kept_files[N_KEPT] = {
-  [KEPT_WORLD] = { "world.geojson", "atlas-world", STYLE_LAND },
-  [KEPT_WATER] = { "water.geojson", "atlas-water", STYLE_LAKE },
+  [KEPT_WORLD] = { "world.geojson", "atlas-world", STYLE_LAND, FALSE },
+  [KEPT_WATER] = { "water.geojson", "atlas-water", STYLE_LAKE, TRUE },
 };
 
 static JsonNode *
@@ -548,7 +558,7 @@ atlas_offline_map_preload (AtlasLanguage language)
   preload_language = language;
   preload_thread = g_thread_new ("atlas-basemap", read_all_in_thread, GINT_TO_POINTER (language));
   for (guint i = 0; i < N_KEPT; i++)
-    if (kept_files[i].shapes == NULL && kept_files[i].preload == NULL)
+    if (kept_files[i].at_start && kept_files[i].shapes == NULL && kept_files[i].preload == NULL)
       kept_files[i].preload = g_thread_new (kept_files[i].thread_name, read_kept_in_thread,
                                             &kept_files[i]);
 }
@@ -570,39 +580,30 @@ atlas_offline_map_drop_preload (void)
     }
 }
 
-/* Gives the layer the shapes, styled, those of provinces only if @provinces. */
-static void
-add_shapes (AtlasShapeLayer *layer,
-            GArray          *shapes,
-            gboolean         dark,
-            gboolean         provinces)
+typedef enum
 {
-  for (guint i = 0; i < shapes->len; i++)
-    {
-      const BaseShape *base = &g_array_index (shapes, BaseShape, i);
-      AtlasShapeStyle shape_style;
-
-      if ((base->style == STYLE_PROVINCE) != provinces)
-        continue;
-
-      base_style_for (base, dark, &shape_style);
-      atlas_shape_set_style (base->shape, &shape_style);
-      atlas_shape_layer_add (layer, base->shape);
-    }
-}
+  ALL_SHAPES,
+  ALL_BUT_PROVINCES,
+  PROVINCES_ONLY,
+} Which;
 
 /* Gives the layer copies of shapes kept for every layer, styled. */
 static void
 add_copies (AtlasShapeLayer *layer,
             GArray          *kept,
-            gboolean         dark)
+            gboolean         dark,
+            Which            which)
 {
   for (guint i = 0; i < kept->len; i++)
     {
       const BaseShape *base = &g_array_index (kept, BaseShape, i);
-      AtlasShape *shape = atlas_shape_copy (base->shape);
       AtlasShapeStyle shape_style;
+      AtlasShape *shape;
 
+      if (which != ALL_SHAPES && (base->style == STYLE_PROVINCE) != (which == PROVINCES_ONLY))
+        continue;
+
+      shape = atlas_shape_copy (base->shape);
       base_style_for (base, dark, &shape_style);
       atlas_shape_set_style (shape, &shape_style);
       atlas_shape_layer_add (layer, shape);
@@ -620,23 +621,91 @@ atlas_offline_map_populate (AtlasShapeLayer *layer,
   g_return_if_fail (ATLAS_IS_SHAPE_LAYER (layer));
 
   shapes = take_preloaded (language);
-  if (shapes == NULL)
+  if (shapes == NULL && (regional == NULL || regional_language != language))
     shapes = read_all (language);
+  if (shapes != NULL)
+    {
+      g_clear_pointer (&regional, free_shapes);
+      regional = shapes;
+      regional_language = language;
+    }
   for (guint i = 0; i < N_KEPT; i++)
-    if (kept_files[i].shapes == NULL)
+    if (kept_files[i].at_start && kept_files[i].shapes == NULL)
       kept_files[i].shapes = take_kept (&kept_files[i]);
 
   gdk_rgba_parse (&sea, sea_colours[dark ? 1 : 0]);
   atlas_shape_layer_clear (layer);
   atlas_shape_layer_set_background (layer, &sea);
-  /* The world's land under that of the region, rivers over the land, the
-   * dashed province lines over the rivers.
+  /* The world's land (once read) under that of the region, rivers over
+   * the land, the dashed province lines over the rivers.
    */
-  add_copies (layer, kept_files[KEPT_WORLD].shapes, dark);
-  add_shapes (layer, shapes, dark, FALSE);
-  add_copies (layer, kept_files[KEPT_WATER].shapes, dark);
-  add_shapes (layer, shapes, dark, TRUE);
-  g_array_unref (shapes);
+  if (kept_files[KEPT_WORLD].shapes != NULL)
+    add_copies (layer, kept_files[KEPT_WORLD].shapes, dark, ALL_SHAPES);
+  add_copies (layer, regional, dark, ALL_BUT_PROVINCES);
+  add_copies (layer, kept_files[KEPT_WATER].shapes, dark, ALL_SHAPES);
+  add_copies (layer, regional, dark, PROVINCES_ONLY);
+}
+
+/* Whether the world's land is read: layers populated since have it. */
+gboolean
+atlas_offline_map_has_world (void)
+{
+  return kept_files[KEPT_WORLD].shapes != NULL;
+}
+
+static void
+read_world_in_task (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  g_task_return_pointer (task, read_kept (&kept_files[KEPT_WORLD]),
+                         (GDestroyNotify) free_shapes);
+}
+
+/**
+ * atlas_offline_map_read_world_async:
+ * @cancellable: (nullable): a cancellable
+ * @callback: called on this thread once the world's land is read
+ * @user_data: for @callback
+ *
+ * Reads the land of the world outside the region in a worker thread.
+ * Once atlas_offline_map_read_world_finish() returned %TRUE, every layer
+ * populated has it: populate yours again.
+ */
+void
+atlas_offline_map_read_world_async (GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, atlas_offline_map_read_world_async);
+  g_task_set_name (task, "[atlas] read the world's land");
+  if (atlas_offline_map_has_world ())
+    g_task_return_pointer (task, NULL, NULL);
+  else
+    g_task_run_in_thread (task, read_world_in_task);
+}
+
+/* Kept here, on the thread the layers are populated on: a layer populated
+ * before never sees the world appear halfway.
+ */
+gboolean
+atlas_offline_map_read_world_finish (GAsyncResult  *result,
+                                     GError       **error)
+{
+  GArray *shapes;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  shapes = g_task_propagate_pointer (G_TASK (result), error);
+  if (shapes != NULL && kept_files[KEPT_WORLD].shapes == NULL)
+    kept_files[KEPT_WORLD].shapes = shapes;
+  else if (shapes != NULL)
+    free_shapes (shapes);
+
+  return atlas_offline_map_has_world ();
 }
 
 /* A kept file's shapes, read afresh and drawn light, for tests. */

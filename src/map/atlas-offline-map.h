@@ -18,4 +18,11 @@ void atlas_offline_map_populate     (AtlasShapeLayer *layer,
 void atlas_offline_map_preload      (AtlasLanguage    language);
 void atlas_offline_map_drop_preload (void);
 
+gboolean atlas_offline_map_has_world         (void);
+void     atlas_offline_map_read_world_async  (GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+gboolean atlas_offline_map_read_world_finish (GAsyncResult         *result,
+                                              GError              **error);
+
 G_END_DECLS
