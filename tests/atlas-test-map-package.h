@@ -35,6 +35,21 @@ static const QuadrantPoint quadrant_points[] = {
   { 21.5, 107.4, QUADRANT_YELLOW },
 };
 
+/* Whether two 0xAARRGGBB colours differ by at most @tolerance in each
+ * channel (JPEG and WebP tiles are lossy).
+ */
+static inline gboolean
+atlas_test_colour_near (guint32 a,
+                        guint32 b,
+                        int     tolerance)
+{
+  for (int shift = 0; shift < 32; shift += 8)
+    if (ABS ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff)) > tolerance)
+      return FALSE;
+
+  return TRUE;
+}
+
 static inline char *
 atlas_test_package_path (const char *name)
 {

@@ -120,18 +120,6 @@ run_pending (void)
     ;
 }
 
-static gboolean
-near (guint32 a,
-      guint32 b,
-      int     tolerance)
-{
-  for (int shift = 0; shift < 32; shift += 8)
-    if (ABS ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff)) > tolerance)
-      return FALSE;
-
-  return TRUE;
-}
-
 /* Tiles come from worker threads: wait until the point has the colour,
  * give or take @tolerance in each channel (or give up, and let the
  * caller's assertion say what it has).
@@ -146,7 +134,8 @@ wait_for_near_colour (Fixture *fixture,
   gint64 deadline = g_get_monotonic_time () + WAIT_US;
   guint32 pixel;
 
-  while (!near (pixel = pixel_at (fixture, latitude, longitude), colour, tolerance) &&
+  while (!atlas_test_colour_near (pixel = pixel_at (fixture, latitude, longitude), colour,
+                                  tolerance) &&
          g_get_monotonic_time () < deadline)
     {
       run_pending ();
@@ -311,7 +300,7 @@ check_near (Fixture             *fixture,
 
       g_test_message ("%g, %g: 0x%08x for 0x%08x", points[i].latitude, points[i].longitude,
                       pixel, points[i].colour);
-      g_assert_true (near (pixel, points[i].colour, 12));
+      g_assert_true (atlas_test_colour_near (pixel, points[i].colour, 12));
     }
 }
 

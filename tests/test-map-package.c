@@ -81,18 +81,6 @@ pixel_of (GBytes *image,
   return pixels[py * width + px];
 }
 
-static gboolean
-near (guint32 a,
-      guint32 b,
-      int     tolerance)
-{
-  for (int shift = 0; shift < 32; shift += 8)
-    if (ABS ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff)) > tolerance)
-      return FALSE;
-
-  return TRUE;
-}
-
 static void
 test_metadata (void)
 {
@@ -134,7 +122,7 @@ check_tiles (const char *name,
         tile = atlas_map_package_read_tile (package, x, y, zoom, &error);
         g_assert_no_error (error);
         g_assert_nonnull (tile);
-        g_assert_true (near (pixel_of (tile, px, py), point->colour, tolerance));
+        g_assert_true (atlas_test_colour_near (pixel_of (tile, px, py), point->colour, tolerance));
       }
 }
 

@@ -37,9 +37,8 @@ struct _AtlasPackageSource
 
   /* State */
   int                problem_found; /* atomic: only the first is told */
-  gboolean           asked;         /* for a tile, once */
   guint              n_reading;     /* tiles asked for and not answered */
-  int                last_zoom;     /* of the last tile asked for */
+  int                last_zoom;     /* of the last tile asked for, or -1 */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasPackageSource, atlas_package_source, SHUMATE_TYPE_DATA_SOURCE)
@@ -321,7 +320,6 @@ atlas_package_source_get_tile_data_async (ShumateDataSource   *source,
   g_autoptr(GTask) read = NULL;
   TileRequest *request;
 
-  self->asked = TRUE;
   self->n_reading++;
   self->last_zoom = zoom_level;
   task = g_task_new (self, cancellable, callback, user_data);
@@ -432,7 +430,7 @@ atlas_package_source_get_asked (AtlasPackageSource *self)
 {
   g_return_val_if_fail (ATLAS_IS_PACKAGE_SOURCE (self), FALSE);
 
-  return self->asked;
+  return self->last_zoom >= 0;
 }
 
 /* How many tiles are asked for and not answered yet, and the zoom of the
