@@ -403,21 +403,41 @@ static KeptFile kept_files[N_KEPT] = {
   [KEPT_WATER] = { "water.geojson", "atlas-water", STYLE_LAKE, TRUE },
 };
 
-static JsonNode *
-parse_file (const char *name)
+/* A bundled file: the compiled-in data itself, valid as long as the
+ * program runs, even once its resources are unregistered as it exits.
+ */
+static GBytes *
+lookup_file (const char *name)
 {
   g_autofree char *path = g_strconcat (RESOURCE_PREFIX "/basemap/", name, NULL);
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
+  GBytes *bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
 
   /* Bundled and checked by the tests: anything else is a packaging bug. */
   g_assert (bytes != NULL);
+
+  return bytes;
+}
+
+static JsonNode *
+parse_bytes (const char *name,
+             GBytes     *bytes)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
   if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
                                    g_bytes_get_size (bytes), &error))
     g_error ("The bundled base map %s is not valid JSON: %s", name, error->message);
 
   return json_parser_steal_root (parser);
+}
+
+static JsonNode *
+parse_file (const char *name)
+{
+  g_autoptr(GBytes) bytes = lookup_file (name);
+
+  return parse_bytes (name, bytes);
 }
 
 static void
@@ -490,14 +510,23 @@ read_all_in_thread (gpointer data)
 }
 
 static GArray *
-read_kept (const KeptFile *kept)
+read_kept_bytes (const KeptFile *kept,
+                 GBytes         *bytes)
 {
-  g_autoptr(JsonNode) root = parse_file (kept->name);
+  g_autoptr(JsonNode) root = parse_bytes (kept->name, bytes);
   GArray *shapes = g_array_new (FALSE, FALSE, sizeof (BaseShape));
 
   read_features (root, kept->style, ATLAS_LANGUAGE_EN, shapes);
 
   return shapes;
+}
+
+static GArray *
+read_kept (const KeptFile *kept)
+{
+  g_autoptr(GBytes) bytes = lookup_file (kept->name);
+
+  return read_kept_bytes (kept, bytes);
 }
 
 static gpointer
@@ -659,7 +688,7 @@ read_world_in_task (GTask        *task,
                     gpointer      task_data,
                     GCancellable *cancellable)
 {
-  g_task_return_pointer (task, read_kept (&kept_files[KEPT_WORLD]),
+  g_task_return_pointer (task, read_kept_bytes (&kept_files[KEPT_WORLD], task_data),
                          (GDestroyNotify) free_shapes);
 }
 
@@ -683,9 +712,17 @@ atlas_offline_map_read_world_async (GCancellable        *cancellable,
   g_task_set_source_tag (task, atlas_offline_map_read_world_async);
   g_task_set_name (task, "[atlas] read the world's land");
   if (atlas_offline_map_has_world ())
-    g_task_return_pointer (task, NULL, NULL);
-  else
-    g_task_run_in_thread (task, read_world_in_task);
+    {
+      g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
+
+  /* Looked up here: the thread may still be reading as the program exits
+   * and its resources are unregistered.
+   */
+  g_task_set_task_data (task, lookup_file (kept_files[KEPT_WORLD].name),
+                        (GDestroyNotify) g_bytes_unref);
+  g_task_run_in_thread (task, read_world_in_task);
 }
 
 /* Kept here, on the thread the layers are populated on: a layer populated
